@@ -1,0 +1,1 @@
+/// Vectors, venue recipes and the signing engine.

@@ -1,0 +1,1 @@
+/// Classification of wrong signatures by reproducing known client mistakes.

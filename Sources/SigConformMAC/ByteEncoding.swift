@@ -1,0 +1,158 @@
+/// Text encodings of byte strings used by signatures, keys and vectors: hex and base64.
+///
+/// Written against the standard library only so that the pure-Swift backend and everything
+/// above it share one strict decoder (Foundation's base64 decoder is lenient about padding
+/// and line breaks in ways that would hide vector mistakes).
+public enum ByteEncoding: String, CaseIterable, Sendable, Codable {
+    /// Lower-case hexadecimal.
+    case hex
+    /// Upper-case hexadecimal.
+    case hexUpper = "hex-upper"
+    /// Standard base64 with `=` padding (RFC 4648 §4).
+    case base64
+    /// URL-safe base64 (RFC 4648 §5), `-` and `_`, with padding.
+    case base64url
+
+    /// Encodes `bytes` as text.
+    public func encode(_ bytes: [UInt8]) -> String {
+        switch self {
+        case .hex: Hex.encode(bytes, uppercase: false)
+        case .hexUpper: Hex.encode(bytes, uppercase: true)
+        case .base64: Base64.encode(bytes, urlSafe: false)
+        case .base64url: Base64.encode(bytes, urlSafe: true)
+        }
+    }
+
+    /// Decodes `text`, or returns `nil` when it is not valid in this encoding.
+    /// Hex decoding accepts either case; base64 requires canonical padding.
+    public func decode(_ text: String) -> [UInt8]? {
+        switch self {
+        case .hex, .hexUpper: Hex.decode(text)
+        case .base64: Base64.decode(text, urlSafe: false)
+        case .base64url: Base64.decode(text, urlSafe: true)
+        }
+    }
+}
+
+/// Hexadecimal encoding of byte strings.
+public enum Hex {
+    private static let lower = Array("0123456789abcdef".utf8)
+    private static let upper = Array("0123456789ABCDEF".utf8)
+
+    /// Encodes `bytes` as hex, two digits per byte.
+    public static func encode(_ bytes: some Sequence<UInt8>, uppercase: Bool = false) -> String {
+        let digits = uppercase ? upper : lower
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.underestimatedCount * 2)
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Decodes hex of either case; `nil` for odd length or a non-hex character.
+    public static func decode(_ text: String) -> [UInt8]? {
+        let utf8 = Array(text.utf8)
+        guard utf8.count % 2 == 0 else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count / 2)
+        var index = 0
+        while index < utf8.count {
+            guard let high = nibble(utf8[index]), let low = nibble(utf8[index + 1]) else { return nil }
+            out.append(high << 4 | low)
+            index += 2
+        }
+        return out
+    }
+
+    /// Whether `text` is non-empty hex of even length.
+    public static func isHex(_ text: String) -> Bool { !text.isEmpty && decode(text) != nil }
+
+    private static func nibble(_ c: UInt8) -> UInt8? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}
+
+/// Base64 encoding (RFC 4648), standard and URL-safe alphabets.
+public enum Base64 {
+    private static let standard = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+    private static let urlSafe = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+
+    /// Encodes `bytes` with `=` padding.
+    public static func encode(_ bytes: [UInt8], urlSafe useURLAlphabet: Bool = false) -> String {
+        let alphabet = useURLAlphabet ? urlSafe : standard
+        var out: [UInt8] = []
+        out.reserveCapacity((bytes.count + 2) / 3 * 4)
+        var index = 0
+        while index + 3 <= bytes.count {
+            let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
+            out.append(alphabet[Int(chunk >> 18 & 63)])
+            out.append(alphabet[Int(chunk >> 12 & 63)])
+            out.append(alphabet[Int(chunk >> 6 & 63)])
+            out.append(alphabet[Int(chunk & 63)])
+            index += 3
+        }
+        let remaining = bytes.count - index
+        if remaining > 0 {
+            var chunk = UInt32(bytes[index]) << 16
+            if remaining == 2 { chunk |= UInt32(bytes[index + 1]) << 8 }
+            out.append(alphabet[Int(chunk >> 18 & 63)])
+            out.append(alphabet[Int(chunk >> 12 & 63)])
+            out.append(remaining == 2 ? alphabet[Int(chunk >> 6 & 63)] : UInt8(ascii: "="))
+            out.append(UInt8(ascii: "="))
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Decodes canonical base64: length a multiple of 4, padding only at the end, no whitespace,
+    /// and zero bits in the unused part of the last symbol. Returns `nil` otherwise.
+    public static func decode(_ text: String, urlSafe useURLAlphabet: Bool = false) -> [UInt8]? {
+        let utf8 = Array(text.utf8)
+        guard utf8.count % 4 == 0 else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count / 4 * 3)
+        var index = 0
+        while index < utf8.count {
+            let isLast = index + 4 == utf8.count
+            var values: [UInt32] = []
+            var padding = 0
+            for offset in 0..<4 {
+                let c = utf8[index + offset]
+                if c == UInt8(ascii: "=") {
+                    guard isLast, offset >= 2 else { return nil }
+                    padding += 1
+                    continue
+                }
+                guard padding == 0, let value = sextet(c, urlSafe: useURLAlphabet) else { return nil }
+                values.append(value)
+            }
+            var chunk: UInt32 = 0
+            for value in values { chunk = chunk << 6 | value }
+            chunk <<= UInt32(6 * padding)
+            out.append(UInt8(chunk >> 16 & 0xff))
+            if padding < 2 { out.append(UInt8(chunk >> 8 & 0xff)) } else if chunk & 0xffff != 0 { return nil }
+            if padding < 1 { out.append(UInt8(chunk & 0xff)) } else if chunk & 0xff != 0 { return nil }
+            index += 4
+        }
+        return out
+    }
+
+    private static func sextet(_ c: UInt8, urlSafe: Bool) -> UInt32? {
+        switch c {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): UInt32(c - UInt8(ascii: "A"))
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): UInt32(c - UInt8(ascii: "a") + 26)
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(c - UInt8(ascii: "0") + 52)
+        case UInt8(ascii: "+") where !urlSafe: 62
+        case UInt8(ascii: "/") where !urlSafe: 63
+        case UInt8(ascii: "-") where urlSafe: 62
+        case UInt8(ascii: "_") where urlSafe: 63
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,129 @@
+/// An implementation of digests and HMAC that sigconform can run vectors on.
+///
+/// sigconform ships two conformers that share no code: ``PureSwiftBackend`` (this module,
+/// standard library only) and `OpenSSLBackend` (libcrypto). Every feature is written once
+/// against this protocol and runs on both; a disagreement between them is a fatal finding.
+///
+/// ## Contract every backend must meet
+/// - `makeDigest(_:)` and `makeHMAC(_:key:)` return contexts with **value semantics**: a copy
+///   taken after some `update` calls can be extended independently of the original. Search
+///   code relies on this to cache the state of a common prefix.
+/// - `tag()`/`digest()` do not consume the context: after them the context is as it was.
+/// - Keys of any length are accepted, including empty keys and keys longer than the block.
+/// - Failures of the underlying library are thrown as ``MACError``, never trapped.
+/// - The conformance tests in `Tests/SigConformOpenSSLTests` (Wycheproof, RFC 2202/4231 and the
+///   differential test) are the executable form of this contract.
+public protocol MACBackend: Sendable {
+    /// Short stable identifier used in reports and on the command line (`swift`, `openssl`).
+    var id: String { get }
+    /// Human-readable name including the library version where there is one.
+    var displayName: String { get }
+    /// Starts a streaming digest.
+    func makeDigest(_ algorithm: HashAlgorithm) throws(MACError) -> any DigestContext
+    /// Starts a streaming HMAC keyed with `key`; copy the returned context to reuse the keyed state.
+    func makeHMAC(_ algorithm: HashAlgorithm, key: [UInt8]) throws(MACError) -> any HMACContext
+}
+
+/// A streaming digest computation. Not thread-safe; copies are independent.
+public protocol DigestContext {
+    var algorithm: HashAlgorithm { get }
+    /// Appends `bytes` to the message.
+    mutating func update(_ bytes: UnsafeRawBufferPointer) throws(MACError)
+    /// The digest of everything appended so far; the context is left unchanged.
+    mutating func digest() throws(MACError) -> [UInt8]
+}
+
+/// A streaming HMAC computation with its key already absorbed. Not thread-safe; copies are independent.
+public protocol HMACContext {
+    var algorithm: HashAlgorithm { get }
+    /// Appends `bytes` to the authenticated message.
+    mutating func update(_ bytes: UnsafeRawBufferPointer) throws(MACError)
+    /// The full-length tag of everything appended so far; the context is left unchanged.
+    mutating func tag() throws(MACError) -> [UInt8]
+    /// The tag of everything appended so far followed by `message`; the context is left unchanged.
+    /// Backends implement this without copying state where they can: it is the hot path of
+    /// checking many messages under one key.
+    mutating func tag(appending message: UnsafeRawBufferPointer) throws(MACError) -> [UInt8]
+}
+
+/// An error raised by a MAC backend.
+public enum MACError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The backend cannot compute this algorithm (for example an OpenSSL build without SHA-3).
+    case unsupportedAlgorithm(HashAlgorithm, backend: String, reason: String)
+    /// The underlying library reported a failure in `operation`.
+    case libraryFailure(backend: String, operation: String, detail: String)
+
+    public var description: String {
+        switch self {
+        case .unsupportedAlgorithm(let algorithm, let backend, let reason):
+            "\(backend) backend cannot compute \(algorithm.rawValue): \(reason)"
+        case .libraryFailure(let backend, let operation, let detail):
+            "\(backend) backend failed in \(operation): \(detail)"
+        }
+    }
+}
+
+extension DigestContext {
+    /// Appends the bytes of `bytes`.
+    public mutating func update(_ bytes: some Sequence<UInt8>) throws(MACError) {
+        try withRawBytes(Array(bytes)) { (raw) throws(MACError) in try update(raw) }
+    }
+}
+
+extension HMACContext {
+    /// Appends the bytes of `bytes`.
+    public mutating func update(_ bytes: some Sequence<UInt8>) throws(MACError) {
+        try withRawBytes(Array(bytes)) { (raw) throws(MACError) in try update(raw) }
+    }
+
+    /// The tag of the current state followed by `message`; the context is left unchanged.
+    public mutating func tag(appending message: [UInt8]) throws(MACError) -> [UInt8] {
+        try withRawBytes(message) { (raw) throws(MACError) in try tag(appending: raw) }
+    }
+}
+
+extension MACBackend {
+    /// One-shot digest of `message`.
+    public func digest(_ algorithm: HashAlgorithm, _ message: [UInt8]) throws(MACError) -> [UInt8] {
+        var context = try makeDigest(algorithm)
+        try context.update(message)
+        return try context.digest()
+    }
+
+    /// One-shot HMAC of `message` under `key`, full length.
+    public func hmac(_ algorithm: HashAlgorithm, key: [UInt8], message: [UInt8]) throws(MACError) -> [UInt8] {
+        var context = try makeHMAC(algorithm, key: key)
+        return try context.tag(appending: message)
+    }
+
+    /// Verifies a possibly truncated tag in constant time (with respect to the tag's contents).
+    ///
+    /// A tag is accepted when it is non-empty, no longer than the digest, and equal to the leading
+    /// bytes of the full HMAC. Callers that require a minimum truncation length check it themselves.
+    public func isValidHMAC(
+        _ tag: [UInt8], algorithm: HashAlgorithm, key: [UInt8], message: [UInt8]
+    ) throws(MACError) -> Bool {
+        guard !tag.isEmpty, tag.count <= algorithm.digestByteCount else { return false }
+        let full = try hmac(algorithm, key: key, message: message)
+        return constantTimeEquals(Array(full.prefix(tag.count)), tag)
+    }
+}
+
+/// Compares two byte strings in time that depends only on their lengths, never on where they differ.
+public func constantTimeEquals(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
+    guard lhs.count == rhs.count else { return false }
+    var difference: UInt8 = 0
+    for index in lhs.indices { difference |= lhs[index] ^ rhs[index] }
+    return difference == 0
+}
+
+/// `Array.withUnsafeBytes` with a typed-throwing body (the standard library's is untyped `rethrows`).
+@inlinable
+public func withRawBytes<Result>(
+    _ bytes: [UInt8], _ body: (UnsafeRawBufferPointer) throws(MACError) -> Result
+) throws(MACError) -> Result {
+    let outcome: Swift.Result<Result, MACError> = bytes.withUnsafeBytes { raw in
+        Swift.Result { () throws(MACError) in try body(raw) }
+    }
+    return try outcome.get()
+}

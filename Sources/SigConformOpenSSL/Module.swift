@@ -1,0 +1,1 @@
+/// sigconform OpenSSL backend: digests and HMAC on libcrypto (OpenSSL 3 EVP_MD / EVP_MAC).

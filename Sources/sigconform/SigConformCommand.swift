@@ -1,0 +1,12 @@
+import ArgumentParser
+import SigConform
+
+@main
+struct SigConformCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sigconform",
+        abstract: "Proves crypto-exchange request signing right, and says exactly what is wrong when it is not.",
+        version: "0.1.0",
+        subcommands: []
+    )
+}
