@@ -7,6 +7,6 @@ struct SigConformCommand: ParsableCommand {
         commandName: "sigconform",
         abstract: "Proves crypto-exchange request signing right, and says exactly what is wrong when it is not.",
         version: "0.1.0",
-        subcommands: []
+        subcommands: [SelfTestCommand.self, MacCommand.self]
     )
 }
