@@ -7,7 +7,7 @@ import SigConformMAC
 /// own duplicate (`EVP_MD_CTX_copy_ex`) first, so copies never see each other's updates.
 struct OpenSSLDigestContext: DigestContext {
     let algorithm: HashAlgorithm
-    private var state: DigestState
+    private(set) var state: DigestState
 
     init(_ digest: FetchedDigest) throws(MACError) {
         algorithm = digest.algorithm
@@ -46,8 +46,8 @@ final class DigestState {
     init(_ digest: FetchedDigest) throws(MACError) {
         algorithm = digest.algorithm
         context = try Self.newContext(for: algorithm)
+        // Every stored property is set by now, so throwing runs deinit, which frees the context.
         guard EVP_DigestInit_ex2(context, digest.md, nil) == 1 else {
-            EVP_MD_CTX_free(context)
             throw OpenSSLErrors.failure("EVP_DigestInit_ex2(\(digest.name))")
         }
     }

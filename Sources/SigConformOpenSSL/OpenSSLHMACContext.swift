@@ -10,7 +10,7 @@ import SigConformMAC
 /// first (`EVP_MAC_CTX_dup`).
 struct OpenSSLHMACContext: HMACContext {
     let algorithm: HashAlgorithm
-    private var state: HMACState
+    private(set) var state: HMACState
 
     init(digest: FetchedDigest, mac: FetchedMAC, key: [UInt8]) throws(MACError) {
         algorithm = digest.algorithm
@@ -79,10 +79,9 @@ final class HMACState {
                 }
             }
         }
+        // Every stored property is set by now, so throwing runs deinit, which frees the context.
         guard status == 1 else {
-            let error = OpenSSLErrors.failure("EVP_MAC_init(HMAC-\(digest.name), \(key.count)-byte key)")
-            EVP_MAC_CTX_free(context)
-            throw error
+            throw OpenSSLErrors.failure("EVP_MAC_init(HMAC-\(digest.name), \(key.count)-byte key)")
         }
     }
 
