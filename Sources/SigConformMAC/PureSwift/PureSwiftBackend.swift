@@ -1,0 +1,41 @@
+/// The MAC backend written in Swift against the standard library only.
+///
+/// It depends on no system library, so it runs wherever Swift does and serves as the
+/// independent second opinion to `OpenSSLBackend`. Every ``HashAlgorithm`` is supported;
+/// nothing here throws.
+public struct PureSwiftBackend: MACBackend {
+    public init() {}
+
+    public var id: String { "swift" }
+
+    public var displayName: String { "pure Swift" }
+
+    public func makeDigest(_ algorithm: HashAlgorithm) -> any DigestContext {
+        Self.hashFunction(algorithm)
+    }
+
+    public func makeHMAC(_ algorithm: HashAlgorithm, key: [UInt8]) -> any HMACContext {
+        func keyed(_ hash: some PureSwiftHashFunction) -> any HMACContext {
+            PureSwiftHMAC(key: key, hash: hash)
+        }
+        return keyed(Self.hashFunction(algorithm))
+    }
+
+    /// A fresh computation of `algorithm`.
+    public static func hashFunction(_ algorithm: HashAlgorithm) -> any PureSwiftHashFunction {
+        switch algorithm {
+        case .md5: MD5()
+        case .sha1: SHA1()
+        case .sha224: SHA256(variant: .sha224)
+        case .sha256: SHA256(variant: .sha256)
+        case .sha384: SHA512(variant: .sha384)
+        case .sha512: SHA512(variant: .sha512)
+        case .sha512_224: SHA512(variant: .sha512_224)
+        case .sha512_256: SHA512(variant: .sha512_256)
+        case .sha3_224: SHA3(variant: .sha3_224)
+        case .sha3_256: SHA3(variant: .sha3_256)
+        case .sha3_384: SHA3(variant: .sha3_384)
+        case .sha3_512: SHA3(variant: .sha3_512)
+        }
+    }
+}

@@ -1,0 +1,98 @@
+/// HMAC (RFC 2104) over any ``PureSwiftHashFunction``, in pure Swift.
+///
+/// The key is absorbed once, at initialisation: the value holds the inner hash after
+/// `K ⊕ ipad` and the outer hash after `K ⊕ opad`. Both are fixed-size values, so copying a
+/// keyed HMAC is a plain memory copy and computing a tag costs only the message and two
+/// finalisations, never the key blocks again.
+///
+/// ```swift
+/// let keyed = PureSwiftHMAC<SHA256>(key: key)
+/// var context = keyed          // no allocation
+/// context.update(message)
+/// let tag = context.tag()
+/// ```
+public struct PureSwiftHMAC<Hash: PureSwiftHashFunction>: HMACContext, Sendable {
+    /// The inner hash: `K ⊕ ipad` followed by the message so far.
+    @usableFromInline var inner: Hash
+    /// The outer hash after `K ⊕ opad`, never extended in place.
+    @usableFromInline let outer: Hash
+
+    /// The algorithm of the underlying hash.
+    @inlinable
+    public var algorithm: HashAlgorithm { inner.algorithm }
+
+    /// Keys an HMAC over `hash`, a fresh hash computation of the wanted algorithm.
+    ///
+    /// Keys longer than the block are hashed first and shorter ones padded with zeros
+    /// (RFC 2104 §2); any length is accepted, including empty keys.
+    @inlinable
+    public init(key: [UInt8], hash: Hash) {
+        let blockByteCount = hash.algorithm.blockByteCount
+        var block = key.count > blockByteCount ? hash.digest(appending: key) : key
+        block += repeatElement(0, count: blockByteCount - block.count)
+        var inner = hash
+        inner.update(block.map { $0 ^ 0x36 })
+        var outer = hash
+        outer.update(block.map { $0 ^ 0x5c })
+        self.inner = inner
+        self.outer = outer
+    }
+
+    /// Keys an HMAC over the type's default algorithm (SHA-256 for ``SHA256``).
+    @inlinable
+    public init(key: [UInt8]) {
+        self.init(key: key, hash: Hash())
+    }
+
+    /// Appends `bytes` to the authenticated message.
+    @inlinable
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+        inner.update(bytes)
+    }
+
+    /// Appends the bytes of `bytes` to the authenticated message.
+    @inlinable
+    public mutating func update(_ bytes: [UInt8]) {
+        inner.update(bytes)
+    }
+
+    /// The full-length tag of everything appended so far; the value is left unchanged.
+    @inlinable
+    public func tag() -> [UInt8] {
+        Self.tag(innerState: inner, outer: outer)
+    }
+
+    /// The tag of everything appended so far followed by `message`; the value is left unchanged.
+    ///
+    /// The only copy is the inner state that has to absorb `message` anyway.
+    @inlinable
+    public func tag(appending message: UnsafeRawBufferPointer) -> [UInt8] {
+        var extended = inner
+        extended.update(message)
+        return Self.tag(innerState: extended, outer: outer)
+    }
+
+    /// The tag of everything appended so far followed by `message`; the value is left unchanged.
+    @inlinable
+    public func tag(appending message: [UInt8]) -> [UInt8] {
+        message.withUnsafeBytes { tag(appending: $0) }
+    }
+
+    /// The full-length HMAC of `message` under `key` with the type's default algorithm.
+    @inlinable
+    public static func authenticationCode(for message: [UInt8], key: [UInt8]) -> [UInt8] {
+        PureSwiftHMAC(key: key).tag(appending: message)
+    }
+
+    /// `H(K ⊕ opad ‖ H(K ⊕ ipad ‖ message))`, the inner digest kept on the stack.
+    @inlinable
+    static func tag(innerState: consuming Hash, outer: Hash) -> [UInt8] {
+        let innerState = innerState
+        let digestByteCount = outer.algorithm.digestByteCount
+        var digest = InlineArray<64, UInt8>(repeating: 0)
+        return withUnsafeMutableBytes(of: &digest) { buffer in
+            innerState.finalize(into: buffer)
+            return outer.digest(appending: UnsafeRawBufferPointer(rebasing: buffer[..<digestByteCount]))
+        }
+    }
+}

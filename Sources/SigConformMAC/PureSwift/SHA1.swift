@@ -1,0 +1,66 @@
+/// SHA-1 (FIPS 180-4 §6.1), in pure Swift. Broken for collision resistance; here because venues
+/// still sign with HMAC-SHA1, which does not depend on it.
+public struct SHA1: PureSwiftHashFunction {
+    private var engine = MerkleDamgard<SHA1Compression>(initialState: SHA1Compression.initialState)
+
+    public var algorithm: HashAlgorithm { .sha1 }
+
+    /// Starts a SHA-1 computation.
+    public init() {}
+
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+        engine.absorb(bytes)
+    }
+
+    public consuming func finalize(into output: UnsafeMutableRawBufferPointer) {
+        engine.finish(into: UnsafeMutableRawBufferPointer(rebasing: output[..<20]))
+    }
+}
+
+/// The SHA-1 compression function, FIPS 180-4 §6.1.2.
+enum SHA1Compression: MerkleDamgardCompression {
+    typealias State = InlineArray<5, UInt32>
+    typealias Block = InlineArray<64, UInt8>
+
+    static var zeroBlock: Block { Block(repeating: 0) }
+    static var lengthFieldByteCount: Int { 8 }
+    static var isBigEndian: Bool { true }
+
+    /// FIPS 180-4 §5.3.1.
+    static let initialState: State = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0]
+
+    static func serialize(_ state: State, to output: UnsafeMutableRawPointer) {
+        for index in 0..<5 {
+            output.storeBytes(of: state[index].bigEndian, toByteOffset: index * 4, as: UInt32.self)
+        }
+    }
+
+    static func compress(_ state: inout State, blocks: UnsafeRawPointer, count: Int) {
+        var block = blocks
+        var (a, b, c, d, e) = (state[0], state[1], state[2], state[3], state[4])
+        for _ in 0..<count {
+            // W[t] for t >= 16 needs only the previous 16 words, so a 16-word window suffices.
+            var w = SIMD16<UInt32>()
+            for index in 0..<16 { w[index] = block.bigEndianWord(index) }
+            let start = (a, b, c, d, e)
+            for t in 0..<80 {
+                if t >= 16 {
+                    w[t & 15] = (w[(t + 13) & 15] ^ w[(t + 8) & 15] ^ w[(t + 2) & 15] ^ w[t & 15]).rotatedLeft(by: 1)
+                }
+                let mixed: UInt32
+                let constant: UInt32
+                switch t {
+                case ..<20: (mixed, constant) = ((b & c) | (~b & d), 0x5a827999)
+                case ..<40: (mixed, constant) = (b ^ c ^ d, 0x6ed9eba1)
+                case ..<60: (mixed, constant) = ((b & c) | (b & d) | (c & d), 0x8f1bbcdc)
+                default: (mixed, constant) = (b ^ c ^ d, 0xca62c1d6)
+                }
+                let next = a.rotatedLeft(by: 5) &+ mixed &+ e &+ constant &+ w[t & 15]
+                (a, b, c, d, e) = (next, a, b.rotatedLeft(by: 30), c, d)
+            }
+            a &+= start.0; b &+= start.1; c &+= start.2; d &+= start.3; e &+= start.4
+            block += 64
+        }
+        state = [a, b, c, d, e]
+    }
+}

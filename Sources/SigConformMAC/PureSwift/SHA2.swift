@@ -1,0 +1,77 @@
+/// SHA-256 and its truncated variant SHA-224 (FIPS 180-4), in pure Swift.
+///
+/// `SHA256()` computes SHA-256; `SHA256(variant: .sha224)` computes SHA-224, which differs only
+/// in its initial state and digest length.
+public struct SHA256: PureSwiftHashFunction {
+    /// The member of the family to compute.
+    public enum Variant: Sendable, CaseIterable {
+        case sha224, sha256
+    }
+
+    public let algorithm: HashAlgorithm
+    private var engine: MerkleDamgard<SHA256Compression>
+
+    /// Starts a SHA-256 computation.
+    public init() {
+        self.init(variant: .sha256)
+    }
+
+    /// Starts a computation of `variant`.
+    public init(variant: Variant) {
+        switch variant {
+        case .sha224:
+            algorithm = .sha224
+            engine = MerkleDamgard(initialState: SHA256Compression.sha224InitialState)
+        case .sha256:
+            algorithm = .sha256
+            engine = MerkleDamgard(initialState: SHA256Compression.sha256InitialState)
+        }
+    }
+
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+        engine.absorb(bytes)
+    }
+
+    public consuming func finalize(into output: UnsafeMutableRawBufferPointer) {
+        engine.finish(into: UnsafeMutableRawBufferPointer(rebasing: output[..<algorithm.digestByteCount]))
+    }
+}
+
+/// SHA-512 and the family built on its compression function: SHA-384, SHA-512/224 and
+/// SHA-512/256 (FIPS 180-4), in pure Swift.
+///
+/// `SHA512()` computes SHA-512; the other members differ only in initial state and digest length.
+public struct SHA512: PureSwiftHashFunction {
+    /// The member of the family to compute.
+    public enum Variant: Sendable, CaseIterable {
+        case sha384, sha512, sha512_224, sha512_256
+    }
+
+    public let algorithm: HashAlgorithm
+    private var engine: MerkleDamgard<SHA512Compression>
+
+    /// Starts a SHA-512 computation.
+    public init() {
+        self.init(variant: .sha512)
+    }
+
+    /// Starts a computation of `variant`.
+    public init(variant: Variant) {
+        let initialState: SIMD8<UInt64>
+        switch variant {
+        case .sha384: (algorithm, initialState) = (.sha384, SHA512Compression.sha384InitialState)
+        case .sha512: (algorithm, initialState) = (.sha512, SHA512Compression.sha512InitialState)
+        case .sha512_224: (algorithm, initialState) = (.sha512_224, SHA512Compression.sha512_224InitialState)
+        case .sha512_256: (algorithm, initialState) = (.sha512_256, SHA512Compression.sha512_256InitialState)
+        }
+        engine = MerkleDamgard(initialState: initialState)
+    }
+
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+        engine.absorb(bytes)
+    }
+
+    public consuming func finalize(into output: UnsafeMutableRawBufferPointer) {
+        engine.finish(into: UnsafeMutableRawBufferPointer(rebasing: output[..<algorithm.digestByteCount]))
+    }
+}

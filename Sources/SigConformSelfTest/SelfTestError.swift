@@ -1,0 +1,91 @@
+import Foundation
+import SigConformMAC
+
+/// A vector file or folder that cannot be used: the self-test cannot say anything about it.
+public enum SelfTestError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file or folder could not be read at all.
+    case unreadable(file: String, reason: String)
+    /// The file was read but does not follow its format; `reason` says where and what.
+    case malformed(file: String, reason: String)
+
+    /// The file the error is about.
+    public var file: String {
+        switch self {
+        case .unreadable(let file, _), .malformed(let file, _): file
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .unreadable(let file, let reason):
+            "cannot read \(file): \(reason)"
+        case .malformed(let file, let reason):
+            "\(file) is malformed: \(reason) (fix the file or restore it from upstream; see vectors/standard/README.md)"
+        }
+    }
+}
+
+extension SelfTestError {
+    /// Reads `url` completely, as a typed error naming the file when that fails.
+    static func readData(_ url: URL, name: String) throws(SelfTestError) -> Data {
+        do {
+            return try Data(contentsOf: url)
+        } catch {
+            throw .unreadable(file: name, reason: Self.reason(of: error))
+        }
+    }
+
+    /// Decodes JSON, turning decoding errors into `malformed` with the coding path of the problem.
+    static func decodeJSON<Value: Decodable>(
+        _ type: Value.Type, from data: Data, name: String
+    ) throws(SelfTestError) -> Value {
+        do {
+            return try JSONDecoder().decode(type, from: data)
+        } catch let error as DecodingError {
+            throw .malformed(file: name, reason: describe(error))
+        } catch {
+            throw .malformed(file: name, reason: Self.reason(of: error))
+        }
+    }
+
+    /// `testGroups[0].tests[3].tag: <what is wrong>`, with `(top level)` for the document itself.
+    static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .typeMismatch(let type, let context):
+            "\(path(context.codingPath)): expected \(type): \(context.debugDescription)"
+        case .valueNotFound(let type, let context):
+            "\(path(context.codingPath)): missing \(type) value: \(context.debugDescription)"
+        case .keyNotFound(let key, let context):
+            "\(path(context.codingPath + [key])): required key is missing"
+        case .dataCorrupted(let context):
+            "\(path(context.codingPath)): \(underlyingDetail(context))"
+        @unknown default:
+            "\(error)"
+        }
+    }
+
+    private static func underlyingDetail(_ context: DecodingError.Context) -> String {
+        guard let underlying = context.underlyingError else { return context.debugDescription }
+        return "\(context.debugDescription) (\(reason(of: underlying)))"
+    }
+
+    private static func path(_ codingPath: [any CodingKey]) -> String {
+        var text = ""
+        for key in codingPath {
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
+            }
+        }
+        return text.isEmpty ? "(top level)" : text
+    }
+
+    private static func reason(of error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
+            return "\(nsError.localizedDescription) (\(underlying.localizedDescription))"
+        }
+        return nsError.localizedDescription
+    }
+}

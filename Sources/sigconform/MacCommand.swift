@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import SigConform
+
+/// `sigconform mac`: one HMAC or digest on every backend, side by side.
+struct MacCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mac",
+        abstract: "Computes an HMAC (or a digest) on every MAC backend and checks that they agree.",
+        discussion: """
+            The message is --msg-hex, the contents of --msg-file, or standard input.
+            Exit status 1 when the backends disagree or one of them fails.
+            """
+    )
+
+    private static let hashNames = HashAlgorithm.allCases.map(\.rawValue).joined(separator: ", ")
+    private static let encodingNames = ByteEncoding.allCases.map(\.rawValue).joined(separator: ", ")
+
+    @Option(help: "Hash algorithm: \(Self.hashNames).")
+    var hash: String
+
+    @Option(name: .customLong("key-hex"), help: ArgumentHelp("HMAC key as hex (may be empty).", valueName: "hex"))
+    var keyHex: String?
+
+    @Option(name: .customLong("key"), help: ArgumentHelp("HMAC key as UTF-8 text.", valueName: "text"))
+    var keyText: String?
+
+    @Option(name: .customLong("msg-hex"), help: ArgumentHelp("Message as hex.", valueName: "hex"))
+    var messageHex: String?
+
+    @Option(name: .customLong("msg-file"), help: ArgumentHelp("Read the message from this file.", valueName: "file"))
+    var messageFile: String?
+
+    @Flag(help: "Compute the plain digest of the message instead of an HMAC (takes no key).")
+    var digest = false
+
+    @Option(help: "Output encoding: \(Self.encodingNames).")
+    var encoding: String = ByteEncoding.hex.rawValue
+
+    func validate() throws {
+        guard HashAlgorithm(name: hash) != nil else {
+            throw ValidationError("unknown hash \"\(hash)\"; use one of \(Self.hashNames)")
+        }
+        let keyCount = [keyHex, keyText].compactMap { $0 }.count
+        if digest {
+            guard keyCount == 0 else { throw ValidationError("--digest computes a plain digest and takes no key") }
+        } else {
+            guard keyCount == 1 else { throw ValidationError("give the HMAC key once: --key-hex HEX or --key TEXT") }
+        }
+        if let keyHex, Hex.decode(keyHex) == nil { throw ValidationError("--key-hex is not even-length hex") }
+        guard messageHex == nil || messageFile == nil else {
+            throw ValidationError("give the message once: --msg-hex, --msg-file, or standard input")
+        }
+        if let messageHex, Hex.decode(messageHex) == nil { throw ValidationError("--msg-hex is not even-length hex") }
+        guard ByteEncoding(rawValue: encoding) != nil else {
+            throw ValidationError("unknown --encoding \"\(encoding)\"; use one of \(Self.encodingNames)")
+        }
+    }
+
+    func run() throws {
+        // validate() has checked every conversion below.
+        let algorithm = HashAlgorithm(name: hash)!
+        let output = ByteEncoding(rawValue: encoding)!
+        let key = keyHex.flatMap(Hex.decode) ?? Array((keyText ?? "").utf8)
+        let message = try readMessage()
+        let backends = standardBackends()
+        let label = digest ? algorithm.rawValue : "hmac-\(algorithm.rawValue)"
+        print(
+            digest
+                ? "\(label) of \(message.count) message bytes"
+                : "\(label), \(key.count)-byte key, \(message.count) message bytes")
+
+        var values: [String] = []
+        var failed = false
+        let width = backends.map(\.id.count).max() ?? 0
+        for backend in backends {
+            let padded = backend.id.padding(toLength: width, withPad: " ", startingAt: 0)
+            do {
+                let bytes =
+                    digest
+                    ? try backend.digest(algorithm, message) : try backend.hmac(algorithm, key: key, message: message)
+                values.append(output.encode(bytes))
+                print("\(padded)  \(output.encode(bytes))")
+            } catch {
+                failed = true
+                print("\(padded)  error: \(error)")
+            }
+        }
+        if failed || Set(values).count > 1 {
+            let detail = failed ? "a backend failed" : "the backends DISAGREE"
+            let warning = "MISMATCH: \(detail) on \(label). A backend is wrong; please report this command line.\n"
+            FileHandle.standardError.write(Data(warning.utf8))
+            throw ExitCode.failure
+        }
+        print(
+            backends.count > 1
+                ? "all \(backends.count) backends agree" : "only one backend is available: nothing to compare")
+    }
+
+    private func readMessage() throws -> [UInt8] {
+        if let messageHex { return Hex.decode(messageHex) ?? [] }
+        if let messageFile {
+            do {
+                return Array(try Data(contentsOf: URL(fileURLWithPath: messageFile)))
+            } catch {
+                throw ValidationError("cannot read --msg-file \(messageFile): \(error.localizedDescription)")
+            }
+        }
+        return Array(FileHandle.standardInput.readDataToEndOfFile())
+    }
+}

@@ -1,0 +1,94 @@
+import SigConformMAC
+import Testing
+
+@testable import SigConformOpenSSL
+
+/// How the OpenSSL contexts manage their `EVP_*_CTX` boxes: the hot path reuses one context,
+/// copies duplicate only when they diverge, and every box is released.
+///
+/// The tests watch boxes through `weak` references: a strong one would itself make the box
+/// shared and force the copy-on-write they are checking for.
+@Suite("OpenSSL context management")
+struct OpenSSLContextTests {
+    private let backend = OpenSSLBackend()
+    private let key = Array("box key".utf8)
+
+    private func hmacContext(_ algorithm: HashAlgorithm = .sha256) throws -> OpenSSLHMACContext {
+        try #require(try backend.makeHMAC(algorithm, key: key) as? OpenSSLHMACContext)
+    }
+
+    @Test func tagAppendingOnAFreshUniqueContextReusesItsOpenSSLContext() throws {
+        var context = try hmacContext()
+        weak let box = context.state
+        let handle = context.state.context
+        for message in ["a", "bb", ""].map({ Array($0.utf8) }) {
+            #expect(try context.tag(appending: message) == backend.hmac(.sha256, key: key, message: message))
+            #expect(context.state === box)
+            #expect(context.state.context == handle)
+            #expect(context.state.phase == .keyed)
+        }
+    }
+
+    @Test func copiesShareOneBoxUntilOneOfThemIsUsed() throws {
+        var original = try hmacContext()
+        var copy = original
+        #expect(copy.state === original.state)
+        _ = try copy.tag(appending: Array("m".utf8))
+        #expect(copy.state !== original.state)
+        weak let copyBox = copy.state
+        _ = try copy.tag(appending: Array("n".utf8))
+        #expect(copy.state === copyBox)
+        try original.update(Array("x".utf8))
+        #expect(original.state !== copyBox)
+    }
+
+    @Test func tagOfAnAbsorbingContextFinishesADuplicateAndKeepsTheBox() throws {
+        var context = try hmacContext()
+        try context.update(Array("partial".utf8))
+        weak let box = context.state
+        _ = try context.tag()
+        _ = try context.tag(appending: Array("more".utf8))
+        #expect(context.state === box)
+        #expect(context.state.phase == .absorbing)
+    }
+
+    @Test func boxesAreReleasedWithTheirLastCopy() throws {
+        weak var hmacBox: HMACState?
+        weak var digestBox: DigestState?
+        do {
+            var hmac = try hmacContext()
+            try hmac.update(Array("x".utf8))
+            _ = try hmac.tag()
+            hmacBox = hmac.state
+            var digest = try #require(try backend.makeDigest(.sha512) as? OpenSSLDigestContext)
+            try digest.update(Array("x".utf8))
+            _ = try digest.digest()
+            digestBox = digest.state
+            #expect(hmacBox != nil && digestBox != nil)
+        }
+        #expect(hmacBox == nil)
+        #expect(digestBox == nil)
+    }
+
+    @Test func digestCopiesShareOneBoxUntilExtended() throws {
+        var original = try #require(try backend.makeDigest(.sha3_256) as? OpenSSLDigestContext)
+        try original.update(Array("abc".utf8))
+        var copy = original
+        #expect(copy.state === original.state)
+        #expect(try copy.digest() == original.digest())
+        #expect(copy.state === original.state)
+        try copy.update(Array("d".utf8))
+        #expect(copy.state !== original.state)
+        #expect(try original.digest() == backend.digest(.sha3_256, Array("abc".utf8)))
+    }
+
+    @Test func algorithmsAreFetchedOncePerProcess() throws {
+        let first = try OpenSSLAlgorithmTable.shared.digest(.sha256)
+        let second = try OpenSSLAlgorithmTable.shared.digest(.sha256)
+        #expect(first.md == second.md)
+        #expect(first.name == "SHA2-256")
+        #expect(
+            try OpenSSLAlgorithmTable.shared.hmacImplementation().mac
+                == OpenSSLAlgorithmTable.shared.hmacImplementation().mac)
+    }
+}
