@@ -47,7 +47,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from common import encode, mac  # noqa: E402
-from _vec6_util import EPOCH_MS, Clock, HmacVenue, request, server_time, valid, write_suites  # noqa: E402
+from _vec6_util import EPOCH_MS, Clock, HmacVenue, request, write_suites  # noqa: E402
 
 VENUE = "binance-spot"
 GENERATOR = "scripts/reference/binance-spot.py"
@@ -297,7 +297,7 @@ def mistake_vectors():
                  "by key.", ["post", "query"], "unsorted_params", "POST", "/api/v3/order", sent, "", ts,
                  client_prehash=signed)
     ts = t()
-    pairs = [f"limit=50", f"symbol=ETHUSDT", f"timestamp={ts}", f"fromId=1200"]
+    pairs = ["limit=50", "symbol=ETHUSDT", f"timestamp={ts}", "fromId=1200"]
     sent = "&".join(sorted(pairs))
     mistake_case(out, "unsorted-sent-sorted", "Client sent the parameters sorted (its HTTP library sorts) but "
                  "signed them in insertion order.", ["get", "query"], "unsorted_params", "GET", "/api/v3/myTrades",
