@@ -332,35 +332,26 @@ def mistake_vectors() -> list:
         Mistake("timestamp_mismatch", "Sent the UTC Timestamp but signed local time (UTC-3) formatted the same way: T - 3 h.",
                 text("GET", SPOT, "/v1/account/accounts", signed)))
 
-    ts = utc_text(t + 549_000)
-    q = wire_query(auth_params(ts))
-    add("secret-trailing-space", ["secret"], "GET", SPOT, "/v1/account/accounts", q, "",
-        Mistake("secret_whitespace", "Secret copied with a trailing space: key bytes = secret + \" \".",
-                prehash("GET", SPOT, "/v1/account/accounts", q), key=(SECRET + " ").encode()))
+    def simple(vid, tags, offset, make, path="/v1/account/accounts", extra=()):
+        """A plain signed GET whose only fault is how the client turned the right prehash into a signature."""
+        query = wire_query(auth_params(utc_text(t + offset)) + list(extra))
+        add(vid, tags, "GET", SPOT, path, query, "", make(prehash("GET", SPOT, path, query)))
 
-    ts = utc_text(t + 610_000)
-    q = wire_query(auth_params(ts))
-    add("hmac-sha512", ["hash"], "GET", SPOT, "/v1/account/accounts", q, "",
-        Mistake("wrong_hash", "HMAC-SHA512 instead of HMAC-SHA256 (SignatureMethod says HmacSHA256), base64.",
-                prehash("GET", SPOT, "/v1/account/accounts", q), hash_name="sha512"))
-
-    ts = utc_text(t + 671_000)
-    q = wire_query(auth_params(ts))
-    add("signature-hex", ["encoding"], "GET", SPOT, "/v1/account/accounts", q, "",
-        Mistake("wrong_output_encoding", "HMAC-SHA256 sent as lower-case hex instead of base64.",
-                prehash("GET", SPOT, "/v1/account/accounts", q), encoding="hex"))
-
-    ts = utc_text(t + 732_000)
-    q = wire_query(auth_params(ts) + [("symbol", "ethusdt")])
-    add("signature-base64url", ["encoding"], "GET", SPOT, "/v1/order/openOrders", q, "",
-        Mistake("wrong_output_encoding", "base64url alphabet ('-', '_') instead of standard base64.",
-                prehash("GET", SPOT, "/v1/order/openOrders", q), encoding="base64url"))
-
-    ts = utc_text(t + 793_000)
-    q = wire_query(auth_params(ts))
-    add("method-lower-case", ["method"], "GET", SPOT, "/v1/account/accounts", q, "",
-        Mistake("method_case", "Signed \"get\" instead of \"GET\" on the first line.",
-                "get" + prehash("GET", SPOT, "/v1/account/accounts", q)[3:]))
+    simple("secret-trailing-space", ["secret"], 549_000,
+           lambda pre: Mistake("secret_whitespace", "Secret copied with a trailing space: key bytes = secret + \" \".",
+                               pre, key=(SECRET + " ").encode()))
+    simple("hmac-sha512", ["hash"], 610_000,
+           lambda pre: Mistake("wrong_hash", "HMAC-SHA512 instead of HMAC-SHA256 (SignatureMethod says HmacSHA256), base64.",
+                               pre, hash_name="sha512"))
+    simple("signature-hex", ["encoding"], 671_000,
+           lambda pre: Mistake("wrong_output_encoding", "HMAC-SHA256 sent as lower-case hex instead of base64.",
+                               pre, encoding="hex"))
+    simple("signature-base64url", ["encoding"], 732_000,
+           lambda pre: Mistake("wrong_output_encoding", "base64url alphabet ('-', '_') instead of standard base64.",
+                               pre, encoding="base64url"),
+           path="/v1/order/openOrders", extra=[("symbol", "ethusdt")])
+    simple("method-lower-case", ["method"], 793_000,
+           lambda pre: Mistake("method_case", "Signed \"get\" instead of \"GET\" on the first line.", "get" + pre[3:]))
 
     ts = utc_text(t + 854_000)
     q = wire_query(auth_params(ts))
@@ -376,11 +367,9 @@ def mistake_vectors() -> list:
         Mistake("missing_component", "Left the host line out: signed METHOD\\npath\\nparams (three lines).",
                 "\n".join(["GET", "/v1/order/openOrders", canonical_params(q)])))
 
-    ts = utc_text(t + 976_000)
-    q = wire_query(auth_params(ts))
-    add("signed-with-other-secret", ["secret"], "GET", SPOT, "/v1/account/accounts", q, "",
-        Mistake("unexplained", "Signed with another key's secret: no single known mistake reproduces the signature.",
-                prehash("GET", SPOT, "/v1/account/accounts", q), key=b"sc-test-htx-secret-key-9999"))
+    simple("signed-with-other-secret", ["secret"], 976_000,
+           lambda pre: Mistake("unexplained", "Signed with another key's secret: no single known mistake reproduces the signature.",
+                               pre, key=b"sc-test-htx-secret-key-9999"))
     return vectors
 
 
