@@ -21,8 +21,13 @@ extension Mistake {
                 guard case .literal(let text) = parts[neighbour], let separator = text.first, text.count <= 2 || separator == "\n" else { continue }
                 var trimmed = parts
                 let remainder = neighbour > index ? String(text.dropFirst()) : String(text.dropLast())
-                if remainder.isEmpty { trimmed.remove(at: neighbour) } else { trimmed[neighbour] = .literal(remainder) }
-                trimmed.remove(at: index)
+                if remainder.isEmpty {
+                    // Remove the later index first so the earlier one still points at its element.
+                    for position in [neighbour, index].sorted(by: >) { trimmed.remove(at: position) }
+                } else {
+                    trimmed[neighbour] = .literal(remainder)
+                    trimmed.remove(at: index)
+                }
                 candidates.append(("left \(name) and its separator out of the prehash", trimmed))
             }
             for (label, candidate) in candidates where seen.insert(candidate).inserted {
