@@ -12,7 +12,7 @@ extension Mistake {
     }
 
     /// Every template obtained by leaving out one variable or digest part, at any depth.
-    static func omissions(of template: Template) -> [(String, Template)] {
+    public static func omissions(of template: Template) -> [(String, Template)] {
         let parts = template.parts
         var out: [(String, Template)] = []
         for (index, part) in parts.enumerated() {
