@@ -3,5 +3,5 @@
 /// The OpenSSL backend is the independent second implementation: features compare both and treat
 /// any disagreement as a fatal finding.
 public func standardBackends() -> [any MACBackend] {
-    [OpenSSLBackend()]
+    [PureSwiftBackend(), OpenSSLBackend()]
 }
