@@ -89,4 +89,24 @@ struct OpenSSLContextTests {
         #expect(try table.hmacTemplate(.sha3_256) === table.hmacTemplate(.sha3_256))
         #expect(try table.hmacTemplate(.sha3_256).algorithm == .sha3_256)
     }
+
+    @Test func oneBackendServesManyThreadsAtOnce() async throws {
+        // The algorithm table and HMAC templates are shared by every thread.
+        let (backend, key) = (self.backend, self.key)
+        let expected = try HashAlgorithm.allCases.map { try backend.hmac($0, key: key, message: key) }
+        let agreed = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    (0..<50).allSatisfy { _ in
+                        HashAlgorithm.allCases.indices.allSatisfy { index in
+                            (try? backend.hmac(HashAlgorithm.allCases[index], key: key, message: key))
+                                == expected[index]
+                        }
+                    }
+                }
+            }
+            return await group.allSatisfy { $0 }
+        }
+        #expect(agreed)
+    }
 }
