@@ -1,0 +1,179 @@
+import SigConformMAC
+
+/// Everything the harness computed for one vector on every backend, and how it compares with
+/// what the vector expects. Diagnosis and reports build on this.
+public struct VectorEvaluation: Sendable {
+    public var vector: Vector
+    public var venue: Venue
+    /// Per backend: what it computed, in the order the backends were given.
+    public var outcomes: [(backend: String, outcome: Result<SigningOutcome, SigningError>)]
+    /// The signature the request carries, if any (HMAC venues).
+    public var observedSignature: String?
+    /// Clock position, when the vector has a server time and the venue a window.
+    public var clock: ClockCheck?
+    public var findings: [Finding]
+
+    /// The first backend's outcome, when it signed.
+    public var reference: SigningOutcome? { outcomes.first.flatMap { try? $0.outcome.get() } }
+
+    /// Whether the request as sent would be rejected by the venue.
+    public var requestRejected: Bool { findings.contains { $0.rejectsRequest } }
+
+    /// Findings that say the harness or the vector is wrong, whatever the vector's result.
+    public var defects: [Finding] { findings.filter { !$0.rejectsRequest } }
+}
+
+/// Runs vectors through a venue's recipe on every backend and compares with their expectations.
+public struct VectorEvaluator: Sendable {
+    public let backends: [any MACBackend]
+
+    public init(backends: [any MACBackend]) {
+        precondition(!backends.isEmpty, "at least one MAC backend is needed")
+        self.backends = backends
+    }
+
+    public func evaluate(_ vector: Vector, venue: Venue) -> VectorEvaluation {
+        switch venue.auth {
+        case .hmac(let recipe): evaluateHMAC(vector, venue: venue, recipe: recipe)
+        case .bearer(let recipe): evaluateBearer(vector, venue: venue, recipe: recipe)
+        }
+    }
+
+    func evaluateBearer(_ vector: Vector, venue: Venue, recipe: BearerRecipe) -> VectorEvaluation {
+        var findings: [Finding] = []
+        let sent = vector.request.headers[recipe.header]
+        if let apiKey = vector.credentials.apiKey {
+            let correct = recipe.headerValue(apiKey: apiKey)
+            for expected in vector.expect.headers where expected.name.lowercased() == recipe.header.lowercased() && expected.value != correct {
+                findings.append(Finding(kind: .expectedHeaderMismatch, message: "expect.headers.\(expected.name) is not \"\(recipe.scheme) <apiKey>\"",
+                                        expected: Redaction.maskKey(correct), actual: Redaction.maskKey(expected.value)))
+            }
+            if sent.map({ !constantTimeEquals(Array($0.utf8), Array(correct.utf8)) }) ?? true {
+                findings.append(Finding(kind: .observedHeaderMismatch,
+                                        message: sent == nil ? "the request has no \(recipe.header) header" : "\(recipe.header) is not exactly \"\(recipe.scheme) <apiKey>\"",
+                                        expected: "\(recipe.scheme) \(Redaction.maskKey(apiKey))", actual: sent.map(maskedBearer)))
+            }
+        } else {
+            findings.append(Finding(kind: .unsignable, message: "the vector has no credentials.apiKey", expected: nil, actual: nil))
+        }
+        return VectorEvaluation(vector: vector, venue: venue, outcomes: [], observedSignature: nil, clock: nil, findings: findings)
+    }
+
+    /// A header value with any key-looking word masked.
+    func maskedBearer(_ value: String) -> String {
+        value.split(separator: " ", omittingEmptySubsequences: false).map { word in
+            word.count > 12 ? Redaction.maskKey(String(word)) : String(word)
+        }.joined(separator: " ")
+    }
+
+    func evaluateHMAC(_ vector: Vector, venue: Venue, recipe: HMACRecipe) -> VectorEvaluation {
+        let signer = RequestSigner(canonicalizer: Canonicalizer(venue: venue, recipe: recipe))
+        let view = signer.canonicalizer.view(vector.request)
+        var outcomes: [(backend: String, outcome: Result<SigningOutcome, SigningError>)] = []
+        for backend in backends {
+            outcomes.append((backend.id, Result { () throws(SigningError) in
+                try signer.sign(vector.request, credentials: vector.credentials, backend: backend)
+            }))
+        }
+        var findings: [Finding] = []
+        var evaluation = VectorEvaluation(vector: vector, venue: venue, outcomes: outcomes,
+                                          observedSignature: view.observedSignature, clock: nil, findings: [])
+        let signed = outcomes.compactMap { try? $0.outcome.get() }
+        for (backend, outcome) in outcomes {
+            if case .failure(let error) = outcome {
+                let kind: Finding.Kind = error.backendFailure == nil ? .unsignable : .backendDivergence
+                findings.append(Finding(kind: kind, message: error.description, backend: backend))
+            }
+        }
+        guard let reference = signed.first else {
+            evaluation.findings = uniqueUnsignable(findings)
+            return evaluation
+        }
+        for other in signed.dropFirst() {
+            if other.prehash.bytes != reference.prehash.bytes || other.mac != reference.mac {
+                findings.append(Finding(kind: .backendDivergence,
+                                        message: "\(reference.backend) and \(other.backend) disagree on the \(other.prehash.bytes != reference.prehash.bytes ? "prehash" : "MAC")",
+                                        expected: reference.signature, actual: other.signature, backend: other.backend))
+            }
+        }
+
+        // What the vector expects of a correct client.
+        if let expected = vector.expect.prehash, expected != reference.prehash.bytes {
+            findings.append(Finding(kind: .prehashMismatch, message: "the prehash differs from expect.prehash" + firstDifference(expected, reference.prehash),
+                                    expected: Self.show(expected), actual: Self.show(reference.prehash.bytes)))
+        }
+        if let expected = vector.expect.signature, !signer.signatureMatches(expected, reference.signature) {
+            findings.append(Finding(kind: .signatureMismatch, message: "the signature differs from expect.signature",
+                                    expected: expected, actual: reference.signature))
+        }
+        for expected in vector.expect.headers {
+            if let computed = reference.expectedHeaders.first(where: { $0.name.lowercased() == expected.name.lowercased() }) {
+                let matches = expected.name.lowercased() == headerName(of: recipe.signature.location)?.lowercased()
+                    ? signer.signatureMatches(expected.value, computed.value) : expected.value == computed.value
+                if !matches {
+                    findings.append(Finding(kind: .expectedHeaderMismatch, message: "expect.headers.\(expected.name) differs from the computed value",
+                                            expected: expected.value, actual: computed.value))
+                }
+            }
+        }
+
+        // What the request as sent says.
+        if let observed = view.observedSignature {
+            if !signer.signatureMatches(observed, reference.signature) {
+                findings.append(Finding(kind: .observedSignatureMismatch, message: "the request's signature is not the correct one",
+                                        expected: reference.signature, actual: observed))
+            }
+        } else {
+            findings.append(Finding(kind: .observedSignatureMissing, message: "the request carries no signature (\(recipe.signature.location))"))
+        }
+        for header in reference.expectedHeaders where header.name.lowercased() != headerName(of: recipe.signature.location)?.lowercased() {
+            let sent = vector.request.headers[header.name]
+            if sent != header.value {
+                let secretLike = header.name.lowercased() == headerName(of: recipe.passphrase?.location)?.lowercased()
+                findings.append(Finding(kind: .observedHeaderMismatch,
+                                        message: sent == nil ? "the request has no \(header.name) header" : "the request's \(header.name) is not the correct value",
+                                        expected: secretLike ? "(signed passphrase)" : header.value,
+                                        actual: secretLike ? sent.map { _ in "(other value)" } : sent))
+            }
+        }
+        if let field = recipe.timestamp, let window = field.window, let serverTime = vector.time.serverTime,
+           let text = view.value(at: field.location) {
+            let recvWindow = vector.time.recvWindow
+                ?? recipe.recvWindow.flatMap { r in r.location.flatMap { view.value(at: $0) }.flatMap { Int64($0.split(separator: ".")[0]) } ?? r.defaultMilliseconds }
+                ?? 5000
+            if let milliseconds = TimestampCodec.milliseconds(text, format: field.format) {
+                let clock = ClockCheck(timestamp: milliseconds, serverTime: serverTime, window: window, recvWindow: recvWindow)
+                evaluation.clock = clock
+                if !clock.withinWindow {
+                    findings.append(Finding(kind: .clockOutsideWindow, message: clock.summary))
+                }
+            } else {
+                findings.append(Finding(kind: .clockOutsideWindow, message: "the timestamp \"\(text)\" is not in the venue's format \(field.format.rawValue)"))
+            }
+        }
+        evaluation.findings = findings
+        return evaluation
+    }
+
+    func uniqueUnsignable(_ findings: [Finding]) -> [Finding] {
+        var seen: Set<String> = []
+        return findings.filter { seen.insert($0.kind.rawValue + $0.message).inserted }
+    }
+
+    func headerName(of location: FieldLocation?) -> String? {
+        switch location {
+        case .header(let name, _)?: name
+        case .headerParameter(let header, _, _)?: header
+        default: nil
+        }
+    }
+
+    func firstDifference(_ expected: [UInt8], _ actual: Prehash) -> String {
+        let common = zip(expected, actual.bytes).prefix { $0 == $1 }.count
+        let component = actual.component(at: common).map { " in \($0.rawValue)" } ?? ""
+        return " at byte \(common)\(component)"
+    }
+
+    /// Bytes as UTF-8 text, or hex when they are not text.
+    static func show(_ bytes: [UInt8]) -> String { String(validating: bytes, as: UTF8.self) ?? "hex:" + Hex.encode(bytes) }
+}

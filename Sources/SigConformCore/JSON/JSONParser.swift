@@ -1,0 +1,316 @@
+/// A strict JSON (RFC 8259) parser for files that strangers write.
+///
+/// Strict where lenience would hide mistakes (duplicate keys, a byte-order mark, invalid UTF-8,
+/// trailing garbage are errors) and bounded where input could be hostile (nesting depth, input
+/// size). Every error carries the line and column where parsing stopped.
+public struct JSONParser: Sendable {
+    /// Limits that keep a hostile file from exhausting the stack or memory.
+    public struct Limits: Sendable {
+        public var maximumDepth: Int
+        public var maximumBytes: Int
+        public init(maximumDepth: Int = 64, maximumBytes: Int = 64 << 20) {
+            self.maximumDepth = maximumDepth
+            self.maximumBytes = maximumBytes
+        }
+    }
+
+    public var limits: Limits
+    public init(limits: Limits = Limits()) { self.limits = limits }
+
+    /// Parses `bytes` as one JSON text.
+    public func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONDocument {
+        guard bytes.count <= limits.maximumBytes else {
+            throw JSONParseError(
+                location: SourceLocation(line: 1, column: 1),
+                message: "input is \(bytes.count) bytes, over the limit of \(limits.maximumBytes)",
+                hint: "split the corpus into several files or use JSON Lines")
+        }
+        var cursor = Cursor(bytes: bytes, limits: limits)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            throw cursor.error("the file starts with a UTF-8 byte-order mark", hint: "save the file as UTF-8 without BOM")
+        }
+        cursor.skipWhitespace()
+        guard !cursor.atEnd else { throw cursor.error("the input is empty", hint: "a vector file is one JSON object") }
+        let root = try cursor.parseValue(pointer: "", depth: 0)
+        cursor.skipWhitespace()
+        guard cursor.atEnd else {
+            throw cursor.error("unexpected \(cursor.describeCurrent()) after the end of the JSON value",
+                               hint: "remove what follows the closing bracket, or use one JSON value per line (JSON Lines)")
+        }
+        return JSONDocument(root: root, locations: cursor.locations)
+    }
+
+    /// Parses a UTF-8 string.
+    public func parse(_ text: String) throws(JSONParseError) -> JSONDocument { try parse(Array(text.utf8)) }
+}
+
+/// Why a JSON text could not be parsed, and where.
+public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var location: SourceLocation
+    public var message: String
+    public var hint: String?
+    public var description: String {
+        "\(location): invalid JSON: \(message)" + (hint.map { " (\($0))" } ?? "")
+    }
+}
+
+private struct Cursor {
+    let bytes: [UInt8]
+    let limits: JSONParser.Limits
+    var index = 0
+    var line = 1
+    var lineStart = 0
+    var locations: [String: SourceLocation] = [:]
+
+    init(bytes: [UInt8], limits: JSONParser.Limits) {
+        self.bytes = bytes
+        self.limits = limits
+    }
+
+    var atEnd: Bool { index >= bytes.count }
+    var location: SourceLocation { SourceLocation(line: line, column: columnOf(index)) }
+
+    /// Column counted in characters, not bytes, so editors land on the right spot.
+    func columnOf(_ position: Int) -> Int {
+        var column = 1
+        var i = lineStart
+        while i < position && i < bytes.count {
+            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return column
+    }
+
+    func error(_ message: String, hint: String? = nil) -> JSONParseError {
+        JSONParseError(location: location, message: message, hint: hint)
+    }
+
+    func describeCurrent() -> String {
+        guard !atEnd else { return "end of input" }
+        let byte = bytes[index]
+        if byte >= 0x20 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
+        return "byte 0x" + String(byte, radix: 16)
+    }
+
+    mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0D: index += 1
+            case 0x0A:
+                index += 1
+                line += 1
+                lineStart = index
+            default: return
+            }
+        }
+    }
+
+    mutating func parseValue(pointer: String, depth: Int) throws(JSONParseError) -> JSONValue {
+        guard depth <= limits.maximumDepth else {
+            throw error("nesting deeper than \(limits.maximumDepth) levels", hint: "vector files need only a few levels")
+        }
+        guard !atEnd else { throw error("unexpected end of input", hint: "the file is truncated") }
+        locations[pointer] = location
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return try parseObject(pointer: pointer, depth: depth)
+        case UInt8(ascii: "["): return try parseArray(pointer: pointer, depth: depth)
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
+        case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
+        case UInt8(ascii: "n"): try expectLiteral("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
+        default:
+            throw error("unexpected \(describeCurrent()) where a value was expected",
+                        hint: "strings need double quotes; JSON has no comments or trailing commas")
+        }
+    }
+
+    mutating func expectLiteral(_ word: String) throws(JSONParseError) {
+        let utf8 = Array(word.utf8)
+        guard index + utf8.count <= bytes.count, Array(bytes[index..<index + utf8.count]) == utf8 else {
+            throw error("unexpected \(describeCurrent()) where a value was expected")
+        }
+        index += utf8.count
+    }
+
+    mutating func parseObject(pointer: String, depth: Int) throws(JSONParseError) -> JSONValue {
+        index += 1
+        var members: [(key: String, value: JSONValue)] = []
+        var seen: Set<String> = []
+        skipWhitespace()
+        if !atEnd && bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            return .object(members)
+        }
+        while true {
+            skipWhitespace()
+            guard !atEnd else { throw error("unexpected end of input inside an object", hint: "the file is truncated") }
+            guard bytes[index] == UInt8(ascii: "\"") else {
+                throw error("expected a member name in double quotes, found \(describeCurrent())")
+            }
+            let keyLocation = location
+            let key = try parseString()
+            guard seen.insert(key).inserted else {
+                throw JSONParseError(location: keyLocation, message: "duplicate key \"\(key)\" in the same object",
+                                     hint: "JSON readers disagree on which duplicate wins; keep one")
+            }
+            skipWhitespace()
+            guard !atEnd, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after member name \"\(key)\"") }
+            index += 1
+            skipWhitespace()
+            let value = try parseValue(pointer: JSONPointer.appending(pointer, key), depth: depth + 1)
+            members.append((key, value))
+            skipWhitespace()
+            guard !atEnd else { throw error("unexpected end of input inside an object", hint: "the file is truncated") }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                return .object(members)
+            }
+            throw error("expected ',' or '}' in an object, found \(describeCurrent())")
+        }
+    }
+
+    mutating func parseArray(pointer: String, depth: Int) throws(JSONParseError) -> JSONValue {
+        index += 1
+        var elements: [JSONValue] = []
+        skipWhitespace()
+        if !atEnd && bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            return .array(elements)
+        }
+        while true {
+            skipWhitespace()
+            elements.append(try parseValue(pointer: JSONPointer.appending(pointer, elements.count), depth: depth + 1))
+            skipWhitespace()
+            guard !atEnd else { throw error("unexpected end of input inside an array", hint: "the file is truncated") }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                return .array(elements)
+            }
+            throw error("expected ',' or ']' in an array, found \(describeCurrent())")
+        }
+    }
+
+    mutating func parseNumber() throws(JSONParseError) -> String {
+        let start = index
+        func digits(_ cursor: inout Cursor) -> Int {
+            let from = cursor.index
+            while !cursor.atEnd, cursor.bytes[cursor.index] >= 0x30, cursor.bytes[cursor.index] <= 0x39 { cursor.index += 1 }
+            return cursor.index - from
+        }
+        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        guard !atEnd else { throw error("a number ends after '-'") }
+        if bytes[index] == UInt8(ascii: "0") {
+            index += 1
+        } else if digits(&self) == 0 {
+            throw error("expected a digit in a number, found \(describeCurrent())")
+        }
+        if !atEnd && bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            guard digits(&self) > 0 else { throw error("expected a digit after the decimal point") }
+        }
+        if !atEnd && (bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E")) {
+            index += 1
+            if !atEnd && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")) { index += 1 }
+            guard digits(&self) > 0 else { throw error("expected a digit in the exponent") }
+        }
+        if !atEnd, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+            throw error("leading zeros are not allowed in JSON numbers")
+        }
+        return String(decoding: bytes[start..<index], as: UTF8.self)
+    }
+
+    mutating func parseString() throws(JSONParseError) -> String {
+        index += 1
+        var scalars = String.UnicodeScalarView()
+        var runStart = index
+        func flushRun(_ cursor: Cursor, into scalars: inout String.UnicodeScalarView) throws(JSONParseError) {
+            guard runStart < cursor.index else { return }
+            let run = cursor.bytes[runStart..<cursor.index]
+            guard let text = String(validating: run, as: UTF8.self) else {
+                throw JSONParseError(location: cursor.location, message: "the string is not valid UTF-8",
+                                     hint: "re-save the file as UTF-8")
+            }
+            scalars.append(contentsOf: text.unicodeScalars)
+        }
+        while true {
+            guard !atEnd else { throw error("unexpected end of input inside a string", hint: "a closing quote is missing") }
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                try flushRun(self, into: &scalars)
+                index += 1
+                return String(scalars)
+            }
+            if byte == UInt8(ascii: "\\") {
+                try flushRun(self, into: &scalars)
+                index += 1
+                scalars.append(try parseEscape())
+                runStart = index
+                continue
+            }
+            if byte < 0x20 {
+                throw error("control character 0x\(String(byte, radix: 16)) inside a string",
+                            hint: "write it as an escape such as \\n or \\u00XX")
+            }
+            index += 1
+        }
+    }
+
+    mutating func parseEscape() throws(JSONParseError) -> Unicode.Scalar {
+        guard !atEnd else { throw error("unexpected end of input in an escape") }
+        let byte = bytes[index]
+        index += 1
+        switch byte {
+        case UInt8(ascii: "\""): return "\""
+        case UInt8(ascii: "\\"): return "\\"
+        case UInt8(ascii: "/"): return "/"
+        case UInt8(ascii: "b"): return "\u{08}"
+        case UInt8(ascii: "f"): return "\u{0C}"
+        case UInt8(ascii: "n"): return "\n"
+        case UInt8(ascii: "r"): return "\r"
+        case UInt8(ascii: "t"): return "\t"
+        case UInt8(ascii: "u"):
+            let high = try parseHex4()
+            if (0xD800...0xDBFF).contains(high) {
+                guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                    throw error("unpaired UTF-16 high surrogate \\u\(String(high, radix: 16))")
+                }
+                index += 2
+                let low = try parseHex4()
+                guard (0xDC00...0xDFFF).contains(low) else { throw error("invalid UTF-16 low surrogate") }
+                return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))!
+            }
+            guard let scalar = Unicode.Scalar(high) else { throw error("unpaired UTF-16 low surrogate") }
+            return scalar
+        default:
+            index -= 1
+            throw error("invalid escape '\\\(Character(Unicode.Scalar(byte)))'")
+        }
+    }
+
+    mutating func parseHex4() throws(JSONParseError) -> UInt32 {
+        guard index + 4 <= bytes.count else { throw error("truncated \\u escape") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[index]
+            let digit: UInt32
+            switch byte {
+            case 0x30...0x39: digit = UInt32(byte - 0x30)
+            case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
+            case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
+            default: throw error("invalid hex digit in \\u escape")
+            }
+            value = value << 4 | digit
+            index += 1
+        }
+        return value
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// A JSON value that keeps what sigconform needs and Foundation's parser throws away:
+/// object key order, the literal text of numbers, and (in ``JSONDocument``) the line and
+/// column of every value, so errors can point into the file.
+public indirect enum JSONValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    /// A number as written in the source (`1e-8`, `219.0` and `219` stay distinct).
+    case number(String)
+    case string(String)
+    case array([JSONValue])
+    /// Members in source order.
+    case object([(key: String, value: JSONValue)])
+
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): true
+        case let (.bool(a), .bool(b)): a == b
+        case let (.number(a), .number(b)): a == b
+        case let (.string(a), .string(b)): a == b
+        case let (.array(a), .array(b)): a == b
+        case let (.object(a), .object(b)):
+            a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        default: false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .null: hasher.combine(0)
+        case .bool(let b): hasher.combine(b)
+        case .number(let n): hasher.combine(n)
+        case .string(let s): hasher.combine(s)
+        case .array(let a): hasher.combine(a)
+        case .object(let members):
+            for member in members {
+                hasher.combine(member.key)
+                hasher.combine(member.value)
+            }
+        }
+    }
+
+    /// The member named `key` of an object (the first, if a file repeats it).
+    public subscript(key: String) -> JSONValue? {
+        guard case .object(let members) = self else { return nil }
+        return members.first { $0.key == key }?.value
+    }
+
+    public var stringValue: String? { if case .string(let s) = self { s } else { nil } }
+    public var objectMembers: [(key: String, value: JSONValue)]? { if case .object(let m) = self { m } else { nil } }
+    public var arrayValue: [JSONValue]? { if case .array(let a) = self { a } else { nil } }
+
+    /// The name of this value's JSON type, for error messages.
+    public var typeName: String {
+        switch self {
+        case .null: "null"
+        case .bool: "boolean"
+        case .number: "number"
+        case .string: "string"
+        case .array: "array"
+        case .object: "object"
+        }
+    }
+}
+
+/// A position in a text file, 1-based.
+public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+    public var description: String { "\(line):\(column)" }
+}
+
+/// A parsed JSON text together with the location of every value, keyed by JSON pointer (RFC 6901).
+public struct JSONDocument: Sendable {
+    public var root: JSONValue
+    /// Start location of the value at each JSON pointer ("" is the root).
+    public var locations: [String: SourceLocation]
+
+    /// The location of `pointer`, or of its nearest ancestor that has one.
+    public func location(of pointer: String) -> SourceLocation? {
+        var current = pointer
+        while true {
+            if let found = locations[current] { return found }
+            guard let slash = current.lastIndex(of: "/") else { return nil }
+            current = String(current[..<slash])
+        }
+    }
+}
+
+/// Builds RFC 6901 JSON pointers.
+public enum JSONPointer {
+    /// Appends one reference token, escaping `~` and `/`.
+    public static func appending(_ pointer: String, _ token: String) -> String {
+        pointer + "/" + token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+    }
+    public static func appending(_ pointer: String, _ index: Int) -> String { pointer + "/" + String(index) }
+}

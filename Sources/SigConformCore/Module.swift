@@ -1,1 +1,0 @@
-/// Vectors, venue recipes and the signing engine.

@@ -1,0 +1,351 @@
+import SigConformMAC
+
+/// Reads `venue.json` (format `sigconform/venue@1`) into a ``Venue``, strictly: unknown members,
+/// unknown hashes or encodings and malformed templates are errors that point into the file.
+public struct RecipeDecoder: Sendable {
+    public static let format = "sigconform/venue@1"
+
+    static let venueMembers: Set<String> = ["format", "id", "name", "docs", "sources", "notes", "auth", "hmac", "bearer", "errors"]
+    static let hmacMembers: Set<String> = [
+        "hash", "secret", "prehash", "signature", "apiKey", "timestamp", "nonce", "recvWindow", "passphrase",
+        "canonicalQuery", "paramString",
+    ]
+    static let locationMembers: Set<String> = ["header", "query", "body", "param", "prefix", "scheme", "parameter", "decode", "member"]
+
+    public init() {}
+
+    /// Decodes a venue file; `expectedID` is the folder name the file was found in, if any.
+    public func decode(_ reader: JSONReader, expectedID: String? = nil) throws(InputError) -> Venue {
+        let members = try reader.members(reader.document.root, at: "", allowed: Self.venueMembers)
+        func member(_ name: String) -> JSONValue? { members.first { $0.key == name }?.value }
+        func required(_ name: String, hint: String) throws(InputError) -> JSONValue {
+            guard let value = member(name) else { throw reader.error("", "missing \"\(name)\"", hint: hint) }
+            return value
+        }
+
+        let format = try reader.string(try required("format", hint: "add \"format\": \"\(Self.format)\""), at: "/format")
+        guard format == Self.format else {
+            throw reader.error("/format", "unsupported venue format \"\(format)\"", hint: "this sigconform reads \"\(Self.format)\"")
+        }
+        let id = try reader.string(try required("id", hint: "the venue id, same as its folder name"), at: "/id")
+        guard Self.isVenueID(id) else {
+            throw reader.error("/id", "invalid venue id \"\(id)\"", hint: "lower-case letters, digits and '-', e.g. \"binance-spot\"")
+        }
+        if let expectedID, expectedID != id {
+            throw reader.error("/id", "venue id \"\(id)\" does not match its folder \"\(expectedID)\"", hint: "rename one of them")
+        }
+        let name = try reader.string(try required("name", hint: "a display name"), at: "/name")
+        let docs = try reader.string(try required("docs", hint: "the URL of the venue's signing documentation"), at: "/docs")
+        let sources = try member("sources").map { (v) throws(InputError) in try reader.stringArray(v, at: "/sources") } ?? []
+        let notes = try member("notes").map { (v) throws(InputError) in try reader.stringArray(v, at: "/notes") } ?? []
+        let authKind = try reader.string(try required("auth", hint: "\"hmac\" or \"bearer\""), at: "/auth")
+
+        let auth: AuthScheme
+        switch authKind {
+        case "hmac":
+            guard let value = member("hmac") else { throw reader.error("", "auth is \"hmac\" but there is no \"hmac\" recipe") }
+            auth = .hmac(try decodeHMAC(value, reader: reader))
+        case "bearer":
+            var recipe = BearerRecipe()
+            if let value = member("bearer") {
+                for item in try reader.members(value, at: "/bearer", allowed: ["header", "scheme"]) {
+                    let text = try reader.string(item.value, at: "/bearer/\(item.key)")
+                    if item.key == "header" { recipe.header = text } else { recipe.scheme = text }
+                }
+            }
+            auth = .bearer(recipe)
+        default:
+            throw reader.error("/auth", "unknown auth \"\(authKind)\"", hint: "use \"hmac\" or \"bearer\"")
+        }
+        var errors = VenueErrors()
+        if let value = member("errors") {
+            for item in try reader.members(value, at: "/errors", allowed: ["badSignature", "badTimestamp", "badKey"]) {
+                let pointer = "/errors/\(item.key)"
+                var code = ""
+                var message = ""
+                for field in try reader.members(item.value, at: pointer, allowed: ["code", "message"]) {
+                    let text = try reader.string(field.value, at: "\(pointer)/\(field.key)")
+                    if field.key == "code" { code = text } else { message = text }
+                }
+                let error = VenueError(code: code, message: message)
+                switch item.key {
+                case "badSignature": errors.badSignature = error
+                case "badTimestamp": errors.badTimestamp = error
+                default: errors.badKey = error
+                }
+            }
+        }
+        return Venue(id: id, name: name, docs: docs, sources: sources, notes: notes, auth: auth, errors: errors, file: reader.file)
+    }
+
+    static func isVenueID(_ id: String) -> Bool {
+        !id.isEmpty && id.count <= 64 && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    func decodeHMAC(_ value: JSONValue, reader: JSONReader) throws(InputError) -> HMACRecipe {
+        let base = "/hmac"
+        let members = try reader.members(value, at: base, allowed: Self.hmacMembers)
+        func member(_ name: String) -> JSONValue? { members.first { $0.key == name }?.value }
+        func path(_ name: String) -> String { "\(base)/\(name)" }
+
+        guard let hashValue = member("hash") else { throw reader.error(base, "missing \"hash\"", hint: "e.g. \"sha256\"") }
+        let hash = try decodeHash(hashValue, at: path("hash"), reader: reader)
+        var secretEncoding = SecretEncoding.utf8
+        if let value = member("secret") {
+            let text = try reader.string(value, at: path("secret"))
+            guard let encoding = SecretEncoding(rawValue: text) else {
+                throw reader.error(path("secret"), "unknown secret encoding \"\(text)\"", hint: "utf8, base64 or hex")
+            }
+            secretEncoding = encoding
+        }
+        guard let prehashValue = member("prehash") else {
+            throw reader.error(base, "missing \"prehash\"", hint: "the template of the string the HMAC covers, e.g. \"{timestamp}{method}{requestPath}{body}\"")
+        }
+        let prehash = try decodeTemplate(prehashValue, at: path("prehash"), reader: reader, depth: 0)
+
+        guard let signatureValue = member("signature") else { throw reader.error(base, "missing \"signature\"", hint: "say where the signature goes") }
+        let signatureMembers = try reader.members(signatureValue, at: path("signature"), allowed: ["in", "encoding", "caseInsensitive"])
+        guard let signatureIn = signatureMembers.first(where: { $0.key == "in" })?.value else {
+            throw reader.error(path("signature"), "missing \"in\"", hint: "e.g. {\"header\": \"X-SIGN\"}")
+        }
+        var signature = SignatureField(location: try decodeLocation(signatureIn, at: path("signature/in"), reader: reader), encoding: .hex)
+        for item in signatureMembers {
+            switch item.key {
+            case "encoding":
+                let text = try reader.string(item.value, at: path("signature/encoding"))
+                guard let encoding = ByteEncoding(rawValue: text) else {
+                    throw reader.error(path("signature/encoding"), "unknown encoding \"\(text)\"", hint: "hex, hex-upper, base64 or base64url")
+                }
+                signature.encoding = encoding
+            case "caseInsensitive":
+                guard case .bool(let flag) = item.value else { throw reader.error(path("signature/caseInsensitive"), "expected true or false") }
+                signature.caseInsensitive = flag
+            default: break
+            }
+        }
+
+        var recipe = HMACRecipe(hash: hash, secretEncoding: secretEncoding, prehash: prehash, signature: signature)
+        if let value = member("apiKey") { recipe.apiKey = Field(try decodeIn(value, at: path("apiKey"), reader: reader)) }
+        if let value = member("nonce") { recipe.nonce = Field(try decodeIn(value, at: path("nonce"), reader: reader)) }
+        if let value = member("timestamp") { recipe.timestamp = try decodeTimestamp(value, at: path("timestamp"), reader: reader) }
+        if let value = member("recvWindow") {
+            let pointer = path("recvWindow")
+            var field = RecvWindowField(location: nil, defaultMilliseconds: 0)
+            var hasDefault = false
+            for item in try reader.members(value, at: pointer, allowed: ["in", "defaultMs"]) {
+                if item.key == "in" {
+                    field.location = try decodeLocation(item.value, at: "\(pointer)/in", reader: reader)
+                } else {
+                    field.defaultMilliseconds = try reader.integer(item.value, at: "\(pointer)/defaultMs")
+                    hasDefault = true
+                }
+            }
+            guard hasDefault else { throw reader.error(pointer, "missing \"defaultMs\"", hint: "the window the venue applies when none is sent, e.g. 5000") }
+            recipe.recvWindow = field
+        }
+        if let value = member("passphrase") { recipe.passphrase = try decodePassphrase(value, at: path("passphrase"), reader: reader) }
+        if let value = member("canonicalQuery") {
+            let pointer = path("canonicalQuery")
+            var rule = CanonicalQueryRule(sortByKey: false, uppercaseHex: true, exclude: [])
+            for item in try reader.members(value, at: pointer, allowed: ["sort", "hexCase", "exclude"]) {
+                switch item.key {
+                case "sort":
+                    guard case .bool(let flag) = item.value else { throw reader.error("\(pointer)/sort", "expected true or false") }
+                    rule.sortByKey = flag
+                case "hexCase":
+                    let text = try reader.string(item.value, at: "\(pointer)/hexCase")
+                    guard text == "upper" || text == "lower" else { throw reader.error("\(pointer)/hexCase", "expected \"upper\" or \"lower\"") }
+                    rule.uppercaseHex = text == "upper"
+                default: rule.exclude = try reader.stringArray(item.value, at: "\(pointer)/exclude")
+                }
+            }
+            recipe.canonicalQuery = rule
+        }
+        if let value = member("paramString") {
+            let pointer = path("paramString")
+            var rule = ParamStringRule(member: "params", maximumDepth: 3, booleanStyle: .json)
+            for item in try reader.members(value, at: pointer, allowed: ["member", "maxDepth", "booleans"]) {
+                switch item.key {
+                case "member": rule.member = try reader.string(item.value, at: "\(pointer)/member")
+                case "maxDepth":
+                    let depth = try reader.integer(item.value, at: "\(pointer)/maxDepth")
+                    guard (1...16).contains(depth) else { throw reader.error("\(pointer)/maxDepth", "depth must be 1…16") }
+                    rule.maximumDepth = Int(depth)
+                default:
+                    let text = try reader.string(item.value, at: "\(pointer)/booleans")
+                    guard let style = ParamStringRule.BooleanStyle(rawValue: text) else {
+                        throw reader.error("\(pointer)/booleans", "unknown boolean style \"\(text)\"", hint: "json or python")
+                    }
+                    rule.booleanStyle = style
+                }
+            }
+            recipe.paramString = rule
+        }
+        try validateVariables(recipe, reader: reader)
+        return recipe
+    }
+
+    /// A template that reads a variable the recipe never says where to find is a recipe bug: say so at load time.
+    func validateVariables(_ recipe: HMACRecipe, reader: JSONReader) throws(InputError) {
+        for variable in recipe.prehash.variables {
+            let missing: String? = switch variable {
+            case .timestamp where recipe.timestamp == nil: "timestamp"
+            case .nonce where recipe.nonce == nil: "nonce"
+            case .apiKey where recipe.apiKey == nil: "apiKey"
+            case .passphrase where recipe.passphrase == nil: "passphrase"
+            case .recvWindow where recipe.recvWindow == nil: "recvWindow"
+            case .canonicalQuery where recipe.canonicalQuery == nil: "canonicalQuery"
+            case .paramString where recipe.paramString == nil: "paramString"
+            default: nil
+            }
+            if let missing {
+                throw reader.error("/hmac/prehash", "the template uses {\(variable)} but the recipe has no \"\(missing)\"",
+                                   hint: "add \"\(missing)\" to the hmac recipe")
+            }
+        }
+    }
+
+    func decodeHash(_ value: JSONValue, at pointer: String, reader: JSONReader) throws(InputError) -> HashAlgorithm {
+        let text = try reader.string(value, at: pointer)
+        guard let hash = HashAlgorithm(rawValue: text) ?? HashAlgorithm(name: text) else {
+            throw reader.error(pointer, "unknown hash \"\(text)\"", hint: "one of \(HashAlgorithm.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return hash
+    }
+
+    func decodeTemplate(_ value: JSONValue, at pointer: String, reader: JSONReader, depth: Int) throws(InputError) -> Template {
+        guard depth <= TemplateParser.maximumDigestNesting else {
+            throw reader.error(pointer, "digests nested deeper than \(TemplateParser.maximumDigestNesting)")
+        }
+        switch value {
+        case .string(let text):
+            do { return try TemplateParser().parse(text) } catch {
+                throw reader.error(pointer, "bad template: \(error.message) (character \(error.offset + 1))", hint: error.hint)
+            }
+        case .array(let elements):
+            guard elements.count <= 64 else { throw reader.error(pointer, "a prehash has at most 64 parts") }
+            var parts: [Template.Part] = []
+            for (index, element) in elements.enumerated() {
+                let elementPointer = JSONPointer.appending(pointer, index)
+                if case .object = element {
+                    let members = try reader.members(element, at: elementPointer, allowed: ["digest", "output", "of"])
+                    guard let hashValue = members.first(where: { $0.key == "digest" })?.value,
+                          let ofValue = members.first(where: { $0.key == "of" })?.value else {
+                        throw reader.error(elementPointer, "a digest part needs \"digest\" and \"of\"",
+                                           hint: "e.g. {\"digest\": \"sha512\", \"output\": \"hex\", \"of\": \"{body}\"}")
+                    }
+                    let hash = try decodeHash(hashValue, at: "\(elementPointer)/digest", reader: reader)
+                    var output = DigestOutput.hex
+                    if let outputValue = members.first(where: { $0.key == "output" })?.value {
+                        let text = try reader.string(outputValue, at: "\(elementPointer)/output")
+                        guard let parsed = DigestOutput(rawValue: text) else {
+                            throw reader.error("\(elementPointer)/output", "unknown digest output \"\(text)\"", hint: "raw, hex, hex-upper or base64")
+                        }
+                        output = parsed
+                    }
+                    let inner = try decodeTemplate(ofValue, at: "\(elementPointer)/of", reader: reader, depth: depth + 1)
+                    parts.append(.digest(hash, output, inner))
+                } else {
+                    parts += try decodeTemplate(element, at: elementPointer, reader: reader, depth: depth).parts
+                }
+            }
+            return Template(parts)
+        default:
+            throw reader.error(pointer, "expected a template string or an array of parts, found \(value.typeName)")
+        }
+    }
+
+    func decodeIn(_ value: JSONValue, at pointer: String, reader: JSONReader) throws(InputError) -> FieldLocation {
+        let members = try reader.members(value, at: pointer, allowed: ["in"])
+        guard let location = members.first?.value else { throw reader.error(pointer, "missing \"in\"", hint: "e.g. {\"in\": {\"header\": \"X-KEY\"}}") }
+        return try decodeLocation(location, at: "\(pointer)/in", reader: reader)
+    }
+
+    func decodeTimestamp(_ value: JSONValue, at pointer: String, reader: JSONReader) throws(InputError) -> TimestampField {
+        let members = try reader.members(value, at: pointer, allowed: ["in", "format", "window"])
+        guard let inValue = members.first(where: { $0.key == "in" })?.value else { throw reader.error(pointer, "missing \"in\"") }
+        guard let formatValue = members.first(where: { $0.key == "format" })?.value else {
+            throw reader.error(pointer, "missing \"format\"", hint: TimestampFormat.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        let formatText = try reader.string(formatValue, at: "\(pointer)/format")
+        guard let format = TimestampFormat(rawValue: formatText) else {
+            throw reader.error("\(pointer)/format", "unknown timestamp format \"\(formatText)\"",
+                               hint: TimestampFormat.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        var window: TimeWindow?
+        if let windowValue = members.first(where: { $0.key == "window" })?.value {
+            let windowPointer = "\(pointer)/window"
+            var parsed = TimeWindow(pastMilliseconds: nil, futureMilliseconds: 0)
+            var sawPast = false
+            for item in try reader.members(windowValue, at: windowPointer, allowed: ["pastMs", "futureMs", "expires"]) {
+                switch item.key {
+                case "pastMs":
+                    sawPast = true
+                    if case .string("recvWindow") = item.value { parsed.pastMilliseconds = nil } else {
+                        parsed.pastMilliseconds = try reader.integer(item.value, at: "\(windowPointer)/pastMs")
+                    }
+                case "futureMs": parsed.futureMilliseconds = try reader.integer(item.value, at: "\(windowPointer)/futureMs")
+                default:
+                    guard case .bool(let flag) = item.value else { throw reader.error("\(windowPointer)/expires", "expected true or false") }
+                    parsed.isExpiry = flag
+                }
+            }
+            if !sawPast && !parsed.isExpiry {
+                throw reader.error(windowPointer, "missing \"pastMs\"", hint: "milliseconds, or \"recvWindow\" to use the receive window")
+            }
+            window = parsed
+        }
+        return TimestampField(location: try decodeLocation(inValue, at: "\(pointer)/in", reader: reader), format: format, window: window)
+    }
+
+    func decodePassphrase(_ value: JSONValue, at pointer: String, reader: JSONReader) throws(InputError) -> PassphraseField {
+        let members = try reader.members(value, at: pointer, allowed: ["in", "signed"])
+        guard let inValue = members.first(where: { $0.key == "in" })?.value else { throw reader.error(pointer, "missing \"in\"") }
+        var signing: PassphraseSigning?
+        if let signedValue = members.first(where: { $0.key == "signed" })?.value {
+            let signedPointer = "\(pointer)/signed"
+            var parsed = PassphraseSigning(hash: .sha256, encoding: .base64, whenHeader: nil, whenValues: [])
+            for item in try reader.members(signedValue, at: signedPointer, allowed: ["hash", "encoding", "whenHeader", "values"]) {
+                let itemPointer = "\(signedPointer)/\(item.key)"
+                switch item.key {
+                case "hash": parsed.hash = try decodeHash(item.value, at: itemPointer, reader: reader)
+                case "encoding":
+                    let text = try reader.string(item.value, at: itemPointer)
+                    guard let encoding = ByteEncoding(rawValue: text) else { throw reader.error(itemPointer, "unknown encoding \"\(text)\"") }
+                    parsed.encoding = encoding
+                case "whenHeader": parsed.whenHeader = try reader.string(item.value, at: itemPointer)
+                default: parsed.whenValues = try reader.stringArray(item.value, at: itemPointer)
+                }
+            }
+            signing = parsed
+        }
+        return PassphraseField(location: try decodeLocation(inValue, at: "\(pointer)/in", reader: reader), signing: signing)
+    }
+
+    func decodeLocation(_ value: JSONValue, at pointer: String, reader: JSONReader) throws(InputError) -> FieldLocation {
+        let members = try reader.members(value, at: pointer, allowed: Self.locationMembers)
+        var fields: [String: String] = [:]
+        for item in members { fields[item.key] = try reader.string(item.value, at: "\(pointer)/\(item.key)") }
+        let kinds = ["header", "query", "body", "param"].filter { fields[$0] != nil }
+        guard kinds.count == 1, let kind = kinds.first, let name = fields[kind], !name.isEmpty else {
+            throw reader.error(pointer, "a location names exactly one of header, query, body, param",
+                               hint: "e.g. {\"header\": \"X-SIGN\"} or {\"param\": \"signature\"}")
+        }
+        switch kind {
+        case "header":
+            if let parameter = fields["parameter"] {
+                return .headerParameter(header: name, scheme: fields["scheme"] ?? "", parameter: parameter)
+            }
+            if let decode = fields["decode"] {
+                guard decode == "base64-json", let member = fields["member"] else {
+                    throw reader.error(pointer, "\"decode\" supports \"base64-json\" with a \"member\"")
+                }
+                return .encodedHeaderMember(header: name, member: member)
+            }
+            return .header(name, prefix: fields["prefix"] ?? "")
+        case "query": return .query(name)
+        case "body": return .body(name)
+        default: return .parameter(name)
+        }
+    }
+}

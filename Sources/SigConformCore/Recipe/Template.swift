@@ -1,0 +1,110 @@
+import SigConformMAC
+
+/// A prehash template: literal text, request variables and digests of sub-templates.
+///
+/// Written in venue.json as a string such as `"{method}\n{path}\n{query}\n"` or as an array of
+/// such strings and digest objects. There are no loops, no conditionals beyond optional
+/// variables, and no variable that yields the secret: a template can only rearrange what the
+/// request already shows.
+public struct Template: Sendable, Hashable {
+    public var parts: [Part]
+
+    public enum Part: Sendable, Hashable {
+        case literal(String)
+        /// A request variable; an optional one renders as "" when the request lacks it.
+        case variable(Variable, optional: Bool)
+        /// The digest of a sub-template (Gate.io's hex SHA-512 of the body; Kraken's raw SHA-256 of nonce+body).
+        case digest(HashAlgorithm, DigestOutput, Template)
+    }
+
+    public init(_ parts: [Part]) { self.parts = parts }
+
+    /// Every variable the template uses, digests included.
+    public var variables: [Variable] {
+        parts.flatMap { part -> [Variable] in
+            switch part {
+            case .literal: []
+            case .variable(let variable, _): [variable]
+            case .digest(_, _, let inner): inner.variables
+            }
+        }
+    }
+}
+
+/// How a digest inside a template is written into the prehash.
+public enum DigestOutput: String, Sendable, Hashable, CaseIterable {
+    /// The digest bytes themselves (binary prehash).
+    case raw
+    case hex
+    case hexUpper = "hex-upper"
+    case base64
+}
+
+/// The values a template can read from a request. The secret is deliberately not one of them.
+public enum Variable: Sendable, Hashable, CustomStringConvertible {
+    /// The method as sent.
+    case method
+    /// The path without query.
+    case path
+    /// The query as sent, without `?` and without a signature parameter.
+    case query
+    /// The query with every key and value percent-decoded (`+` as space), order kept (Gate.io).
+    case decodedQuery
+    /// `path`, plus `?` and the query when there is one.
+    case requestPath
+    /// The body as sent, without a signature field.
+    case body
+    case host
+    case timestamp
+    case nonce
+    case apiKey
+    case passphrase
+    case recvWindow
+    /// The query canonicalised by the recipe's `canonicalQuery` rule.
+    case canonicalQuery
+    /// The parameter string built by the recipe's `paramString` rule.
+    case paramString
+    /// A header's value.
+    case header(String)
+    /// A query parameter's raw (still encoded) value.
+    case queryParameter(String)
+    /// A body member: a JSON member's text (strings unquoted, numbers as written) or a form field's raw value.
+    case bodyField(String)
+
+    static let simpleNames: [String: Variable] = [
+        "method": .method, "path": .path, "query": .query, "decodedQuery": .decodedQuery, "requestPath": .requestPath, "body": .body,
+        "host": .host, "timestamp": .timestamp, "nonce": .nonce, "apiKey": .apiKey, "passphrase": .passphrase,
+        "recvWindow": .recvWindow, "canonicalQuery": .canonicalQuery, "paramString": .paramString,
+    ]
+
+    public var description: String {
+        switch self {
+        case .header(let name): "header:\(name)"
+        case .queryParameter(let name): "query:\(name)"
+        case .bodyField(let name): "body:\(name)"
+        default: Self.simpleNames.first { $0.value == self }?.key ?? "?"
+        }
+    }
+
+    /// The request component this variable comes from, for byte-level diffs in reports.
+    public var component: PrehashComponent {
+        switch self {
+        case .method: .method
+        case .path, .requestPath: .path
+        case .query, .decodedQuery, .canonicalQuery, .queryParameter: .query
+        case .body, .paramString, .bodyField: .body
+        case .host: .host
+        case .timestamp: .timestamp
+        case .nonce: .nonce
+        case .apiKey: .key
+        case .passphrase: .passphrase
+        case .recvWindow: .recvWindow
+        case .header: .header
+        }
+    }
+}
+
+/// The part of a request a prehash byte came from.
+public enum PrehashComponent: String, Sendable, Hashable, CaseIterable {
+    case method, path, query, body, host, timestamp, nonce, key, passphrase, recvWindow, header, literal, digest
+}

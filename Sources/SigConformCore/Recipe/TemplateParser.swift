@@ -1,0 +1,111 @@
+import SigConformMAC
+
+/// Parses prehash templates, bounding their size so a stranger's venue.json stays cheap to run.
+public struct TemplateParser: Sendable {
+    /// Limits on a template.
+    public static let maximumCharacters = 4096
+    public static let maximumParts = 256
+    public static let maximumDigestNesting = 4
+
+    public init() {}
+
+    /// Parses one template string: literal text with `{variable}`, `{variable?}`, `{header:Name}`,
+    /// `{query:name}`, `{body:name}`; `{{` and `}}` stand for literal braces.
+    public func parse(_ text: String) throws(TemplateError) -> Template {
+        guard text.count <= Self.maximumCharacters else {
+            throw TemplateError(offset: 0, message: "template is \(text.count) characters, over the limit of \(Self.maximumCharacters)")
+        }
+        var parts: [Template.Part] = []
+        var literal = ""
+        let characters = Array(text)
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if character == "{" {
+                if index + 1 < characters.count, characters[index + 1] == "{" {
+                    literal.append("{")
+                    index += 2
+                    continue
+                }
+                guard let close = characters[index...].firstIndex(of: "}") else {
+                    throw TemplateError(offset: index, message: "'{' without a closing '}'", hint: "write {{ for a literal brace")
+                }
+                let name = String(characters[(index + 1)..<close])
+                if !literal.isEmpty {
+                    parts.append(.literal(literal))
+                    literal = ""
+                }
+                parts.append(try variable(name, offset: index))
+                index = close + 1
+            } else if character == "}" {
+                guard index + 1 < characters.count, characters[index + 1] == "}" else {
+                    throw TemplateError(offset: index, message: "'}' without an opening '{'", hint: "write }} for a literal brace")
+                }
+                literal.append("}")
+                index += 2
+            } else {
+                literal.append(character)
+                index += 1
+            }
+        }
+        if !literal.isEmpty { parts.append(.literal(literal)) }
+        guard parts.count <= Self.maximumParts else {
+            throw TemplateError(offset: 0, message: "template has \(parts.count) parts, over the limit of \(Self.maximumParts)")
+        }
+        return Template(parts)
+    }
+
+    private func variable(_ spec: String, offset: Int) throws(TemplateError) -> Template.Part {
+        var name = spec.trimmingSpaces()
+        var optional = false
+        if name.hasSuffix("?") {
+            optional = true
+            name.removeLast()
+        }
+        if let colon = name.firstIndex(of: ":") {
+            let kind = String(name[..<colon])
+            let argument = String(name[name.index(after: colon)...])
+            guard !argument.isEmpty, argument.count <= 128 else {
+                throw TemplateError(offset: offset, message: "{\(spec)} needs a name after ':'")
+            }
+            switch kind {
+            case "header": return .variable(.header(argument), optional: optional)
+            case "query": return .variable(.queryParameter(argument), optional: optional)
+            case "body": return .variable(.bodyField(argument), optional: optional)
+            default:
+                throw TemplateError(offset: offset, message: "unknown variable kind \"\(kind):\"", hint: "use header:, query: or body:")
+            }
+        }
+        if let variable = Variable.simpleNames[name] { return .variable(variable, optional: optional) }
+        if ["secret", "key", "secretKey", "apiSecret"].contains(name) {
+            throw TemplateError(offset: offset, message: "{\(name)}: the secret is never available to a template",
+                                hint: "the secret only ever keys the HMAC; use {apiKey} for the public key")
+        }
+        let suggestion = nearestName(to: name, in: Variable.simpleNames.keys)
+        throw TemplateError(offset: offset, message: "unknown variable {\(name)}",
+                            hint: suggestion.map { "did you mean {\($0)}?" } ?? "see docs/recipes.md for the variables")
+    }
+}
+
+/// A template that cannot be parsed.
+public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Character offset in the template string.
+    public var offset: Int
+    public var message: String
+    public var hint: String?
+    public init(offset: Int, message: String, hint: String? = nil) {
+        self.offset = offset
+        self.message = message
+        self.hint = hint
+    }
+    public var description: String { "at character \(offset + 1): \(message)" + (hint.map { " — \($0)" } ?? "") }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var scalars = Substring(self)
+        while scalars.first == " " { scalars.removeFirst() }
+        while scalars.last == " " { scalars.removeLast() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,291 @@
+import SigConformMAC
+
+/// A venue and its signing recipe, loaded from `vectors/<venue>/venue.json`.
+///
+/// Recipes are data: a new venue needs no Swift code. The language is documented in
+/// docs/recipes.md; ``RecipeDecoder`` reads it strictly and bounds everything a stranger's
+/// file could use to make a run expensive.
+public struct Venue: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var name: String
+    /// The venue's documentation page for request signing.
+    public var docs: String
+    public var sources: [String]
+    public var notes: [String]
+    public var auth: AuthScheme
+    public var errors: VenueErrors
+    /// The venue.json this was loaded from.
+    public var file: String
+
+    public init(id: String, name: String, docs: String, sources: [String] = [], notes: [String] = [],
+                auth: AuthScheme, errors: VenueErrors = VenueErrors(), file: String) {
+        self.id = id
+        self.name = name
+        self.docs = docs
+        self.sources = sources
+        self.notes = notes
+        self.auth = auth
+        self.errors = errors
+        self.file = file
+    }
+
+    /// The HMAC recipe, when the venue signs requests.
+    public var hmac: HMACRecipe? { if case .hmac(let recipe) = auth { recipe } else { nil } }
+}
+
+/// How a venue authenticates a request.
+public enum AuthScheme: Sendable, Hashable {
+    /// An HMAC over a canonical string built from the request.
+    case hmac(HMACRecipe)
+    /// A static key in an `Authorization: <scheme> <key>` header (OpenAI-compatible relays).
+    case bearer(BearerRecipe)
+}
+
+/// The exact header a bearer-token API requires.
+public struct BearerRecipe: Sendable, Hashable {
+    /// Header name, normally `Authorization`.
+    public var header: String
+    /// Scheme word, normally `Bearer`; the header value is `<scheme> <apiKey>` with one space.
+    public var scheme: String
+    public init(header: String = "Authorization", scheme: String = "Bearer") {
+        self.header = header
+        self.scheme = scheme
+    }
+    /// The header value a correct client sends for `apiKey`.
+    public func headerValue(apiKey: String) -> String { "\(scheme) \(apiKey)" }
+}
+
+/// How the secret string of a credential becomes the HMAC key.
+public enum SecretEncoding: String, Sendable, Hashable, CaseIterable {
+    /// The secret's UTF-8 bytes, as typed (most venues).
+    case utf8
+    /// Base64-decoded (Kraken, Coinbase Exchange).
+    case base64
+    /// Hex-decoded.
+    case hex
+
+    /// The key bytes, or `nil` when the secret is not valid in this encoding.
+    public func keyBytes(_ secret: String) -> [UInt8]? {
+        switch self {
+        case .utf8: Array(secret.utf8)
+        case .base64: Base64.decode(secret)
+        case .hex: Hex.decode(secret)
+        }
+    }
+}
+
+/// Everything needed to compute and place a venue's HMAC signature.
+public struct HMACRecipe: Sendable, Hashable {
+    public var hash: HashAlgorithm
+    public var secretEncoding: SecretEncoding
+    /// The canonical string (prehash) the HMAC is computed over.
+    public var prehash: Template
+    public var signature: SignatureField
+    public var apiKey: Field?
+    public var timestamp: TimestampField?
+    public var nonce: Field?
+    public var recvWindow: RecvWindowField?
+    public var passphrase: PassphraseField?
+    /// How `{canonicalQuery}` is built, where the venue defines a canonical query (HTX).
+    public var canonicalQuery: CanonicalQueryRule?
+    /// How `{paramString}` is built from a JSON body member (Crypto.com).
+    public var paramString: ParamStringRule?
+
+    public init(hash: HashAlgorithm, secretEncoding: SecretEncoding, prehash: Template, signature: SignatureField,
+                apiKey: Field? = nil, timestamp: TimestampField? = nil, nonce: Field? = nil,
+                recvWindow: RecvWindowField? = nil, passphrase: PassphraseField? = nil,
+                canonicalQuery: CanonicalQueryRule? = nil, paramString: ParamStringRule? = nil) {
+        self.hash = hash
+        self.secretEncoding = secretEncoding
+        self.prehash = prehash
+        self.signature = signature
+        self.apiKey = apiKey
+        self.timestamp = timestamp
+        self.nonce = nonce
+        self.recvWindow = recvWindow
+        self.passphrase = passphrase
+        self.canonicalQuery = canonicalQuery
+        self.paramString = paramString
+    }
+}
+
+/// Where a value travels in a request.
+public enum FieldLocation: Sendable, Hashable, CustomStringConvertible {
+    /// A header's whole value, after an optional fixed prefix (Bitstamp's `X-Auth: BITSTAMP <key>`).
+    case header(String, prefix: String)
+    /// One `name=value` parameter inside a header of the form `<scheme> k=v,k=v` (Deribit's `sig=`).
+    case headerParameter(header: String, scheme: String, parameter: String)
+    /// A member of a JSON object carried base64-encoded in a header (Gemini's `X-GEMINI-PAYLOAD`).
+    case encodedHeaderMember(header: String, member: String)
+    /// A query-string parameter.
+    case query(String)
+    /// A top-level member of a JSON body, or a field of a form body.
+    case body(String)
+    /// A parameter in the query string or, failing that, the form body (Binance's `signature`).
+    case parameter(String)
+
+    public var description: String {
+        switch self {
+        case .header(let name, let prefix): prefix.isEmpty ? "header \(name)" : "header \(name) after \"\(prefix)\""
+        case .headerParameter(let header, _, let parameter): "\(parameter)= in header \(header)"
+        case .encodedHeaderMember(let header, let member): "member \"\(member)\" of the base64 JSON in header \(header)"
+        case .query(let name): "query parameter \(name)"
+        case .body(let name): "body field \(name)"
+        case .parameter(let name): "parameter \(name) (query or body)"
+        }
+    }
+}
+
+/// A value with a location.
+public struct Field: Sendable, Hashable {
+    public var location: FieldLocation
+    public init(_ location: FieldLocation) { self.location = location }
+}
+
+/// Where the signature goes and how it is written.
+public struct SignatureField: Sendable, Hashable {
+    public var location: FieldLocation
+    public var encoding: ByteEncoding
+    /// Whether the venue compares hex signatures ignoring case (Binance and MEXC document this).
+    public var caseInsensitive: Bool
+    public init(location: FieldLocation, encoding: ByteEncoding, caseInsensitive: Bool = false) {
+        self.location = location
+        self.encoding = encoding
+        self.caseInsensitive = caseInsensitive
+    }
+}
+
+/// How a venue writes timestamps.
+public enum TimestampFormat: String, Sendable, Hashable, CaseIterable {
+    /// Integer seconds since the epoch.
+    case unixSeconds = "unix-s"
+    /// Seconds since the epoch, a decimal fraction allowed (Coinbase, Gate.io's SDK).
+    case unixSecondsDecimal = "unix-s-decimal"
+    /// Integer milliseconds since the epoch.
+    case unixMilliseconds = "unix-ms"
+    /// Integer microseconds since the epoch (Bitfinex nonces).
+    case unixMicroseconds = "unix-us"
+    /// ISO 8601 UTC with milliseconds and `Z`: `2020-12-08T09:08:57.715Z` (OKX).
+    case iso8601Milliseconds = "iso8601-ms"
+    /// ISO 8601 UTC to the second without zone: `2017-05-11T15:19:30` (HTX).
+    case iso8601Seconds = "iso8601-s"
+}
+
+/// The venue's acceptance window for a timestamp, relative to its own clock.
+public struct TimeWindow: Sendable, Hashable {
+    /// How far behind the server clock a timestamp may be; `nil` means the receive window.
+    public var pastMilliseconds: Int64?
+    /// How far ahead of the server clock a timestamp may be.
+    public var futureMilliseconds: Int64
+    /// The timestamp is an expiry: the request is valid until then (BitMEX `api-expires`).
+    public var isExpiry: Bool
+    public init(pastMilliseconds: Int64?, futureMilliseconds: Int64, isExpiry: Bool = false) {
+        self.pastMilliseconds = pastMilliseconds
+        self.futureMilliseconds = futureMilliseconds
+        self.isExpiry = isExpiry
+    }
+}
+
+/// The timestamp a request carries, its format and window.
+public struct TimestampField: Sendable, Hashable {
+    public var location: FieldLocation
+    public var format: TimestampFormat
+    public var window: TimeWindow?
+    public init(location: FieldLocation, format: TimestampFormat, window: TimeWindow?) {
+        self.location = location
+        self.format = format
+        self.window = window
+    }
+}
+
+/// The receive window parameter and its default.
+public struct RecvWindowField: Sendable, Hashable {
+    public var location: FieldLocation?
+    public var defaultMilliseconds: Int64
+    public init(location: FieldLocation?, defaultMilliseconds: Int64) {
+        self.location = location
+        self.defaultMilliseconds = defaultMilliseconds
+    }
+}
+
+/// Where the passphrase goes, and whether it is itself HMAC-signed (KuCoin key version 2+).
+public struct PassphraseField: Sendable, Hashable {
+    public var location: FieldLocation
+    public var signing: PassphraseSigning?
+    public init(location: FieldLocation, signing: PassphraseSigning?) {
+        self.location = location
+        self.signing = signing
+    }
+}
+
+/// `base64(HMAC(secret, passphrase))`-style passphrase signing, switched on by a header value.
+public struct PassphraseSigning: Sendable, Hashable {
+    public var hash: HashAlgorithm
+    public var encoding: ByteEncoding
+    /// The header that selects signing (e.g. `KC-API-KEY-VERSION`), and the values that do.
+    public var whenHeader: String?
+    public var whenValues: [String]
+    public init(hash: HashAlgorithm, encoding: ByteEncoding, whenHeader: String?, whenValues: [String]) {
+        self.hash = hash
+        self.encoding = encoding
+        self.whenHeader = whenHeader
+        self.whenValues = whenValues
+    }
+}
+
+/// A canonical query: the sent parameters decoded, optionally sorted, and re-encoded by one rule.
+public struct CanonicalQueryRule: Sendable, Hashable {
+    /// Sort by key (byte order), stable for equal keys.
+    public var sortByKey: Bool
+    /// Percent-encode with upper-case hex (RFC 3986); lower-case otherwise.
+    public var uppercaseHex: Bool
+    /// Parameters left out (besides the signature, always left out).
+    public var exclude: [String]
+    public init(sortByKey: Bool, uppercaseHex: Bool, exclude: [String]) {
+        self.sortByKey = sortByKey
+        self.uppercaseHex = uppercaseHex
+        self.exclude = exclude
+    }
+}
+
+/// A flattened parameter string built from a JSON body member: keys sorted, `key + value`, no delimiters.
+public struct ParamStringRule: Sendable, Hashable {
+    /// The top-level JSON body member holding the parameters (Crypto.com: `params`).
+    public var member: String
+    /// How deep nested objects and arrays are flattened before the rest is written as text.
+    public var maximumDepth: Int
+    /// How JSON `true`/`false` are written (`true`, or `True` as Python's `str()` does).
+    public var booleanStyle: BooleanStyle
+    public enum BooleanStyle: String, Sendable, Hashable, CaseIterable {
+        case json
+        case python
+    }
+    public init(member: String, maximumDepth: Int, booleanStyle: BooleanStyle) {
+        self.member = member
+        self.maximumDepth = maximumDepth
+        self.booleanStyle = booleanStyle
+    }
+}
+
+/// The error codes a venue answers with, so reports can say what the user saw.
+public struct VenueErrors: Sendable, Hashable {
+    public var badSignature: VenueError?
+    public var badTimestamp: VenueError?
+    public var badKey: VenueError?
+    public init(badSignature: VenueError? = nil, badTimestamp: VenueError? = nil, badKey: VenueError? = nil) {
+        self.badSignature = badSignature
+        self.badTimestamp = badTimestamp
+        self.badKey = badKey
+    }
+}
+
+/// One venue error: its code and message as the venue sends them.
+public struct VenueError: Sendable, Hashable, CustomStringConvertible {
+    public var code: String
+    public var message: String
+    public init(code: String, message: String) {
+        self.code = code
+        self.message = message
+    }
+    public var description: String { message.isEmpty ? code : "\(code) \"\(message)\"" }
+}

@@ -1,0 +1,153 @@
+import SigConformMAC
+
+/// Builds a venue's prehash from a request, exactly as the venue's server would.
+public struct Canonicalizer: Sendable {
+    public let venue: Venue
+    public let recipe: HMACRecipe
+
+    /// Fails for bearer venues, which sign nothing.
+    public init(venue: Venue) throws(SigningError) {
+        guard let recipe = venue.hmac else {
+            throw SigningError("\(venue.id) authenticates with a bearer token; it has no prehash")
+        }
+        self.venue = venue
+        self.recipe = recipe
+    }
+
+    public init(venue: Venue, recipe: HMACRecipe) {
+        self.venue = venue
+        self.recipe = recipe
+    }
+
+    /// The request split as this venue reads it.
+    public func view(_ request: HTTPRequest) -> RequestView { RequestView(request, signature: recipe.signature.location) }
+
+    /// The prehash of `request` under the recipe's template (or `template`, when a caller varies it).
+    /// Digests inside the template are computed on `backend`, so each backend checks its own.
+    public func prehash(
+        _ view: RequestView, credentials: Credentials, backend: any MACBackend, template: Template? = nil
+    ) throws(SigningError) -> Prehash {
+        Prehash(segments: try render(template ?? recipe.prehash, view: view, credentials: credentials, backend: backend))
+    }
+
+    func render(_ template: Template, view: RequestView, credentials: Credentials, backend: any MACBackend) throws(SigningError) -> [Prehash.Segment] {
+        var segments: [Prehash.Segment] = []
+        for part in template.parts {
+            switch part {
+            case .literal(let text):
+                segments.append(.init(component: .literal, label: "literal", bytes: Array(text.utf8)))
+            case .variable(let variable, let optional):
+                if let value = try resolve(variable, view: view, credentials: credentials) {
+                    segments.append(.init(component: variable.component, label: "{\(variable)}", bytes: Array(value.utf8)))
+                } else if !optional {
+                    throw SigningError("the request has no \(describe(variable)), which \(venue.id) signs",
+                                       hint: "add it to the request, or mark the variable optional ({\(variable)?}) in the recipe if the venue allows its absence")
+                }
+            case .digest(let hash, let output, let inner):
+                let innerBytes = try render(inner, view: view, credentials: credentials, backend: backend).flatMap(\.bytes)
+                let digest: [UInt8]
+                do { digest = try backend.digest(hash, innerBytes) } catch { throw SigningError(backendFailure: error) }
+                let bytes: [UInt8] = switch output {
+                case .raw: digest
+                case .hex: Array(Hex.encode(digest).utf8)
+                case .hexUpper: Array(Hex.encode(digest, uppercase: true).utf8)
+                case .base64: Array(Base64.encode(digest).utf8)
+                }
+                segments.append(.init(component: .digest, label: "\(hash.rawValue)(…)", bytes: bytes))
+            }
+        }
+        return segments
+    }
+
+    /// The value of `variable` for this request, or `nil` when the request lacks it.
+    public func resolve(_ variable: Variable, view: RequestView, credentials: Credentials) throws(SigningError) -> String? {
+        let request = view.request
+        switch variable {
+        case .method: return request.method
+        case .path: return request.path
+        case .query: return view.unsignedQuery
+        case .decodedQuery:
+            return view.queryItems.map { $0.hasEquals ? "\($0.key)=\($0.value)" : $0.key }.joined(separator: "&")
+        case .requestPath: return view.unsignedQuery.isEmpty ? request.path : request.path + "?" + view.unsignedQuery
+        case .body: return view.unsignedBody
+        case .host: return request.effectiveHost
+        case .timestamp: return recipe.timestamp.flatMap { view.value(at: $0.location) }
+        case .nonce: return recipe.nonce.flatMap { view.value(at: $0.location) }
+        case .apiKey: return recipe.apiKey.flatMap { view.value(at: $0.location) }
+        case .passphrase: return credentials.passphrase
+        case .recvWindow:
+            guard let field = recipe.recvWindow else { return nil }
+            return field.location.flatMap { view.value(at: $0) } ?? String(field.defaultMilliseconds)
+        case .canonicalQuery: return recipe.canonicalQuery.map { canonicalQuery(view, rule: $0) }
+        case .paramString:
+            guard let rule = recipe.paramString else { return nil }
+            guard let member = view.jsonMember(rule.member) else { return "" }
+            return ParamString.render(member, rule: rule)
+        case .header(let name): return request.headers[name]
+        case .queryParameter(let name): return view.queryItems.last { $0.key == name }?.rawValue
+        case .bodyField(let name): return view.bodyMember(name)
+        }
+    }
+
+    /// Sent parameters decoded, optionally sorted by key, re-encoded by the rule, joined with `&`.
+    public func canonicalQuery(_ view: RequestView, rule: CanonicalQueryRule) -> String {
+        var pairs = view.queryItems.filter { !rule.exclude.contains($0.key) }.map { ($0.key, $0.value) }
+        if rule.sortByKey {
+            // Stable sort on the key's bytes, as the venues' reference code (ASCII order) does.
+            pairs = pairs.enumerated().sorted { lhs, rhs in
+                let (a, b) = (Array(lhs.element.0.utf8), Array(rhs.element.0.utf8))
+                return a == b ? lhs.offset < rhs.offset : a.lexicographicallyPrecedes(b)
+            }.map(\.element)
+        }
+        return pairs.map {
+            PercentEncoding.encode($0.0, uppercaseHex: rule.uppercaseHex) + "=" + PercentEncoding.encode($0.1, uppercaseHex: rule.uppercaseHex)
+        }.joined(separator: "&")
+    }
+
+    func describe(_ variable: Variable) -> String {
+        switch variable {
+        case .timestamp: recipe.timestamp.map { "timestamp (\($0.location))" } ?? "timestamp"
+        case .nonce: recipe.nonce.map { "nonce (\($0.location))" } ?? "nonce"
+        case .apiKey: recipe.apiKey.map { "API key (\($0.location))" } ?? "API key"
+        case .passphrase: "passphrase in its credentials"
+        case .host: "host (request.host or a Host header)"
+        case .header(let name): "header \(name)"
+        case .queryParameter(let name): "query parameter \(name)"
+        case .bodyField(let name): "body member \(name)"
+        default: "{\(variable)}"
+        }
+    }
+}
+
+/// Flattens a JSON parameter object into `key + value` pairs with keys sorted and no delimiters
+/// (Crypto.com's parameter string).
+public enum ParamString {
+    public static func render(_ value: JSONValue, rule: ParamStringRule) -> String {
+        render(value, rule: rule, level: 0)
+    }
+
+    static func render(_ value: JSONValue, rule: ParamStringRule, level: Int) -> String {
+        guard case .object(let members) = value else { return scalar(value, rule: rule) }
+        if level >= rule.maximumDepth { return JSONWriter.compact(value) }
+        var out = ""
+        for member in members.sorted(by: { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }) {
+            out += member.key
+            switch member.value {
+            case .array(let elements):
+                for element in elements {
+                    if case .object = element { out += render(element, rule: rule, level: level + 1) } else { out += scalar(element, rule: rule) }
+                }
+            case .object: out += render(member.value, rule: rule, level: level + 1)
+            default: out += scalar(member.value, rule: rule)
+            }
+        }
+        return out
+    }
+
+    static func scalar(_ value: JSONValue, rule: ParamStringRule) -> String {
+        switch value {
+        case .bool(let flag) where rule.booleanStyle == .python: flag ? "True" : "False"
+        default: RequestView.text(value)
+        }
+    }
+}

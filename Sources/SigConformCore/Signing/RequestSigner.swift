@@ -1,0 +1,102 @@
+import Foundation
+import SigConformMAC
+
+/// What one backend computed for one request under a venue's HMAC recipe.
+public struct SigningOutcome: Sendable, Hashable {
+    /// The backend's id (`swift`, `openssl`).
+    public var backend: String
+    public var prehash: Prehash
+    /// The raw MAC bytes.
+    public var mac: [UInt8]
+    /// The MAC in the venue's output encoding: the correct signature.
+    public var signature: String
+    /// The auth headers a correct client sends, with their exact values.
+    public var expectedHeaders: [HTTPHeaders.Field]
+}
+
+/// Signs requests under a venue's HMAC recipe on a given backend.
+public struct RequestSigner: Sendable {
+    public let canonicalizer: Canonicalizer
+    public var venue: Venue { canonicalizer.venue }
+    public var recipe: HMACRecipe { canonicalizer.recipe }
+
+    public init(venue: Venue) throws(SigningError) { canonicalizer = try Canonicalizer(venue: venue) }
+    public init(canonicalizer: Canonicalizer) { self.canonicalizer = canonicalizer }
+
+    /// The HMAC key: the secret decoded as the venue says.
+    public func key(_ credentials: Credentials) throws(SigningError) -> [UInt8] {
+        guard let secret = credentials.secret else {
+            throw SigningError("the vector has no secret", hint: "add credentials.secret (a test secret)")
+        }
+        guard let key = recipe.secretEncoding.keyBytes(secret) else {
+            throw SigningError("the secret (\(Redaction.fingerprint(secret))) is not valid \(recipe.secretEncoding.rawValue), which \(venue.id) decodes it from",
+                               hint: "use the secret exactly as the venue issued it")
+        }
+        return key
+    }
+
+    /// Signs `request` as a correct client would, on `backend`.
+    public func sign(_ request: HTTPRequest, credentials: Credentials, backend: any MACBackend) throws(SigningError) -> SigningOutcome {
+        let view = canonicalizer.view(request)
+        let prehash = try canonicalizer.prehash(view, credentials: credentials, backend: backend)
+        let mac = try self.mac(prehash.bytes, key: try key(credentials), hash: recipe.hash, backend: backend)
+        let signature = recipe.signature.encoding.encode(mac)
+        let headers = try expectedHeaders(view, credentials: credentials, signature: signature, backend: backend)
+        return SigningOutcome(backend: backend.id, prehash: prehash, mac: mac, signature: signature, expectedHeaders: headers)
+    }
+
+    /// One HMAC on `backend`, backend failures reported as such.
+    public func mac(_ message: [UInt8], key: [UInt8], hash: HashAlgorithm, backend: any MACBackend) throws(SigningError) -> [UInt8] {
+        do { return try backend.hmac(hash, key: key, message: message) } catch { throw SigningError(backendFailure: error) }
+    }
+
+    /// Whether `observed` is the signature `correct`, by the venue's comparison rule (constant time).
+    public func signatureMatches(_ observed: String, _ correct: String) -> Bool {
+        let fold = recipe.signature.caseInsensitive
+        let a = Array((fold ? observed.lowercased() : observed).utf8)
+        let b = Array((fold ? correct.lowercased() : correct).utf8)
+        return constantTimeEquals(a, b)
+    }
+
+    /// The auth headers a correct client sends for this request.
+    public func expectedHeaders(_ view: RequestView, credentials: Credentials, signature: String, backend: any MACBackend) throws(SigningError) -> [HTTPHeaders.Field] {
+        var headers: [HTTPHeaders.Field] = []
+        switch recipe.signature.location {
+        case .header(let name, let prefix):
+            headers.append(.init(name: name, value: prefix + signature))
+        case .headerParameter(let header, _, let parameter):
+            if let sent = view.request.headers[header] {
+                headers.append(.init(name: header, value: Self.replacingParameter(parameter, in: sent, with: signature)))
+            }
+        default: break
+        }
+        if let apiKey = credentials.apiKey, case .header(let name, let prefix)? = recipe.apiKey?.location {
+            headers.append(.init(name: name, value: prefix + apiKey))
+        }
+        if let field = recipe.passphrase, let passphrase = credentials.passphrase, case .header(let name, let prefix) = field.location {
+            var value = passphrase
+            if let signing = field.signing, signing.applies(to: view.request) {
+                let mac = try self.mac(Array(passphrase.utf8), key: try key(credentials), hash: signing.hash, backend: backend)
+                value = signing.encoding.encode(mac)
+            }
+            headers.append(.init(name: name, value: prefix + value))
+        }
+        return headers
+    }
+
+    static func replacingParameter(_ parameter: String, in header: String, with value: String) -> String {
+        guard let range = header.range(of: parameter + "=") else { return header }
+        let rest = header[range.upperBound...]
+        let end = rest.firstIndex(of: ",") ?? rest.endIndex
+        return String(header[..<range.upperBound]) + value + String(rest[end...])
+    }
+}
+
+extension PassphraseSigning {
+    /// Whether this request selects the signed passphrase (e.g. `KC-API-KEY-VERSION: 2`).
+    public func applies(to request: HTTPRequest) -> Bool {
+        guard let whenHeader else { return true }
+        guard let value = request.headers[whenHeader] else { return false }
+        return whenValues.contains(value)
+    }
+}

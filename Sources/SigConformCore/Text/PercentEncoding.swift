@@ -1,0 +1,93 @@
+import SigConformMAC
+
+/// Percent-encoding as venues use it (RFC 3986 §2.1), with explicit choices where clients differ.
+public enum PercentEncoding {
+    /// Decodes `%XX` escapes and, when `plusIsSpace` (form semantics), `+` as space.
+    /// Malformed escapes are kept as written; bytes that are not UTF-8 are replaced.
+    public static func decode(_ text: String, plusIsSpace: Bool = true) -> String {
+        String(decoding: decodeBytes(text, plusIsSpace: plusIsSpace), as: UTF8.self)
+    }
+
+    /// Decodes to raw bytes, without interpreting them as UTF-8.
+    public static func decodeBytes(_ text: String, plusIsSpace: Bool = true) -> [UInt8] {
+        let utf8 = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "%"), index + 2 < utf8.count, let value = Hex.decode(String(decoding: utf8[(index + 1)...(index + 2)], as: UTF8.self)) {
+                out.append(value[0])
+                index += 3
+            } else if byte == UInt8(ascii: "+"), plusIsSpace {
+                out.append(UInt8(ascii: " "))
+                index += 1
+            } else {
+                out.append(byte)
+                index += 1
+            }
+        }
+        return out
+    }
+
+    /// Encodes every byte outside RFC 3986's unreserved set (`A-Z a-z 0-9 - . _ ~`) as `%XX`.
+    public static func encode(_ text: String, uppercaseHex: Bool = true, spaceAsPlus: Bool = false, keep: Set<UInt8> = []) -> String {
+        let digits = Array((uppercaseHex ? "0123456789ABCDEF" : "0123456789abcdef").utf8)
+        var out: [UInt8] = []
+        for byte in text.utf8 {
+            if isUnreserved(byte) || keep.contains(byte) {
+                out.append(byte)
+            } else if byte == UInt8(ascii: " "), spaceAsPlus {
+                out.append(UInt8(ascii: "+"))
+            } else {
+                out += [UInt8(ascii: "%"), digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+            true
+        default: false
+        }
+    }
+}
+
+/// One `key=value` item of a query string or form body, kept exactly as written.
+public struct QueryItem: Sendable, Hashable {
+    /// The item as it appeared between `&`s.
+    public var raw: String
+    /// The key, still encoded.
+    public var rawKey: String
+    /// The value, still encoded ("" when the item has no `=`).
+    public var rawValue: String
+    public var hasEquals: Bool
+
+    public init(raw: String) {
+        self.raw = raw
+        if let equals = raw.firstIndex(of: "=") {
+            rawKey = String(raw[..<equals])
+            rawValue = String(raw[raw.index(after: equals)...])
+            hasEquals = true
+        } else {
+            rawKey = raw
+            rawValue = ""
+            hasEquals = false
+        }
+    }
+
+    public var key: String { PercentEncoding.decode(rawKey) }
+    public var value: String { PercentEncoding.decode(rawValue) }
+
+    /// Splits a query string or form body on `&`, keeping empty items so rejoining is lossless.
+    public static func split(_ query: String) -> [QueryItem] {
+        guard !query.isEmpty else { return [] }
+        return query.split(separator: "&", omittingEmptySubsequences: false).map { QueryItem(raw: String($0)) }
+    }
+
+    /// Joins items back with `&`.
+    public static func join(_ items: [QueryItem]) -> String { items.map(\.raw).joined(separator: "&") }
+}

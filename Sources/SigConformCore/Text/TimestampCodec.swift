@@ -1,0 +1,106 @@
+/// Converts venue timestamps to and from milliseconds since the Unix epoch.
+public enum TimestampCodec {
+    /// Milliseconds since the epoch for `text` in `format`, or `nil` when it is not in that format.
+    public static func milliseconds(_ text: String, format: TimestampFormat) -> Int64? {
+        switch format {
+        case .unixSeconds: Int64(text).flatMap { $0.multipliedReportingOverflow(by: 1000).overflow ? nil : $0 * 1000 }
+        case .unixMilliseconds: Int64(text)
+        case .unixMicroseconds: Int64(text).map { $0 / 1000 }
+        case .unixSecondsDecimal: decimalSeconds(text)
+        case .iso8601Milliseconds, .iso8601Seconds: iso8601(text, format: format)
+        }
+    }
+
+    /// `milliseconds` written in `format` (the inverse of ``milliseconds(_:format:)``;
+    /// `unix-s-decimal` is written with three decimals unless whole).
+    public static func format(_ milliseconds: Int64, as format: TimestampFormat) -> String {
+        switch format {
+        case .unixSeconds: String(floorDivide(milliseconds, 1000))
+        case .unixMilliseconds: String(milliseconds)
+        case .unixMicroseconds: String(milliseconds * 1000)
+        case .unixSecondsDecimal:
+            milliseconds % 1000 == 0 ? String(milliseconds / 1000) : String(floorDivide(milliseconds, 1000)) + "." + pad(Int(milliseconds - floorDivide(milliseconds, 1000) * 1000), 3)
+        case .iso8601Milliseconds, .iso8601Seconds:
+            civil(milliseconds, withMilliseconds: format == .iso8601Milliseconds)
+        }
+    }
+
+    /// Division rounding towards negative infinity (timestamps before 1970 stay consistent).
+    public static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
+
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return String(repeating: "0", count: max(0, width - text.count)) + text
+    }
+
+    static func decimalSeconds(_ text: String) -> Int64? {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = Int64(parts[0]), whole >= 0 else { return nil }
+        var fraction: Int64 = 0
+        if parts.count == 2 {
+            let digits = parts[1]
+            guard !digits.isEmpty, digits.allSatisfy(\.isNumber), digits.allSatisfy(\.isASCII) else { return nil }
+            let milli = String((digits + "000").prefix(3))
+            fraction = Int64(milli) ?? 0
+        }
+        return whole * 1000 + fraction
+    }
+
+    /// Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant's days_from_civil).
+    static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    static func iso8601(_ text: String, format: TimestampFormat) -> Int64? {
+        let utf8 = Array(text.utf8)
+        let expectedLength = format == .iso8601Milliseconds ? 24 : 19
+        guard utf8.count == expectedLength else { return nil }
+        func number(_ from: Int, _ length: Int) -> Int64? {
+            var value: Int64 = 0
+            for byte in utf8[from..<(from + length)] {
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int64(byte - 0x30)
+            }
+            return value
+        }
+        guard utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-"), utf8[10] == UInt8(ascii: "T"),
+              utf8[13] == UInt8(ascii: ":"), utf8[16] == UInt8(ascii: ":"),
+              let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+              let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+              (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else { return nil }
+        var millis: Int64 = 0
+        if format == .iso8601Milliseconds {
+            guard utf8[19] == UInt8(ascii: "."), utf8[23] == UInt8(ascii: "Z"), let fraction = number(20, 3) else { return nil }
+            millis = fraction
+        }
+        let seconds = days(year: year, month: month, day: day) * 86400 + hour * 3600 + minute * 60 + second
+        return seconds * 1000 + millis
+    }
+
+    static func civil(_ milliseconds: Int64, withMilliseconds: Bool) -> String {
+        let totalSeconds = floorDivide(milliseconds, 1000)
+        let millis = Int(milliseconds - totalSeconds * 1000)
+        let dayCount = floorDivide(totalSeconds, 86400)
+        let secondOfDay = Int(totalSeconds - dayCount * 86400)
+        // civil_from_days (H. Hinnant)
+        let z = dayCount + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        var text = "\(pad(Int(year), 4))-\(pad(Int(month), 2))-\(pad(Int(day), 2))T"
+        text += "\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))"
+        if withMilliseconds { text += ".\(pad(millis, 3))Z" }
+        return text
+    }
+}

@@ -1,0 +1,57 @@
+/// Input that sigconform cannot use: a file that is unreadable, malformed, or says something
+/// impossible. Always names the file, the place in it, what is wrong and how to fix it.
+public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file (or `<stdin>`, `<line N>`) the problem is in.
+    public var file: String
+    /// Line and column, when known.
+    public var location: SourceLocation?
+    /// RFC 6901 pointer to the offending value, when known.
+    public var pointer: String?
+    /// What is wrong.
+    public var message: String
+    /// How to fix it.
+    public var hint: String?
+
+    public init(file: String, location: SourceLocation? = nil, pointer: String? = nil, message: String, hint: String? = nil) {
+        self.file = file
+        self.location = location
+        self.pointer = pointer
+        self.message = message
+        self.hint = hint
+    }
+
+    public var description: String {
+        var text = file
+        if let location { text += ":\(location)" }
+        text += ": "
+        if let pointer, !pointer.isEmpty { text += "\(pointer): " }
+        text += message
+        if let hint { text += " — \(hint)" }
+        return text
+    }
+}
+
+/// Suggests the closest known name for a misspelt one (edit distance ≤ 2 or a case-only difference).
+public func nearestName(to name: String, in candidates: some Sequence<String>) -> String? {
+    var best: (name: String, distance: Int)?
+    for candidate in candidates {
+        if candidate.lowercased() == name.lowercased() { return candidate }
+        let distance = editDistance(Array(name.lowercased().unicodeScalars), Array(candidate.lowercased().unicodeScalars))
+        if distance <= 2, distance < (best?.distance ?? .max) { best = (candidate, distance) }
+    }
+    return best?.name
+}
+
+func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}

@@ -1,0 +1,172 @@
+import SigConformMAC
+
+/// HTTP headers in the order they were sent; names compare case-insensitively.
+public struct HTTPHeaders: Sendable, Hashable, Sequence {
+    public private(set) var fields: [Field]
+
+    public struct Field: Sendable, Hashable {
+        public var name: String
+        public var value: String
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
+    }
+
+    public init(_ pairs: [(String, String)] = []) { fields = pairs.map { Field(name: $0.0, value: $0.1) } }
+
+    /// The value of the first header called `name`, ignoring case.
+    public subscript(name: String) -> String? {
+        let lowered = name.lowercased()
+        return fields.first { $0.name.lowercased() == lowered }?.value
+    }
+
+    /// Replaces the value of `name` (keeping its position) or appends it.
+    public mutating func set(_ name: String, _ value: String) {
+        let lowered = name.lowercased()
+        if let index = fields.firstIndex(where: { $0.name.lowercased() == lowered }) {
+            fields[index].value = value
+        } else {
+            fields.append(Field(name: name, value: value))
+        }
+    }
+
+    public mutating func remove(_ name: String) {
+        let lowered = name.lowercased()
+        fields.removeAll { $0.name.lowercased() == lowered }
+    }
+
+    public func makeIterator() -> IndexingIterator<[Field]> { fields.makeIterator() }
+}
+
+/// A request exactly as the client put it on the wire.
+public struct HTTPRequest: Sendable, Hashable {
+    /// The method as sent (normally upper case).
+    public var method: String
+    /// The host, where a venue signs it (HTX, Bitstamp); falls back to the `Host` header.
+    public var host: String?
+    /// The path without the query.
+    public var path: String
+    /// The raw query string without `?`, byte for byte as sent.
+    public var query: String
+    public var headers: HTTPHeaders
+    /// The raw body, "" when there is none.
+    public var body: String
+
+    public init(method: String, host: String? = nil, path: String, query: String = "", headers: HTTPHeaders = HTTPHeaders(), body: String = "") {
+        self.method = method
+        self.host = host
+        self.path = path
+        self.query = query
+        self.headers = headers
+        self.body = body
+    }
+
+    /// The host from `host` or the `Host` header.
+    public var effectiveHost: String? { host ?? headers["Host"] }
+}
+
+/// API credentials. Test data only; never printed (``description`` masks them).
+public struct Credentials: Sendable, Hashable, CustomStringConvertible {
+    public var apiKey: String?
+    public var secret: String?
+    public var passphrase: String?
+
+    public init(apiKey: String? = nil, secret: String? = nil, passphrase: String? = nil) {
+        self.apiKey = apiKey
+        self.secret = secret
+        self.passphrase = passphrase
+    }
+
+    public var description: String {
+        "Credentials(apiKey: \(apiKey.map(Redaction.maskKey) ?? "none"), secret: \(secret.map(Redaction.fingerprint) ?? "none"))"
+    }
+}
+
+/// What a vector says about the venue's clock when the request arrived.
+public struct TimeContext: Sendable, Hashable {
+    /// The venue's clock at arrival, in milliseconds since the Unix epoch.
+    public var serverTime: Int64?
+    /// Overrides the venue's default receive window, in milliseconds.
+    public var recvWindow: Int64?
+    public init(serverTime: Int64? = nil, recvWindow: Int64? = nil) {
+        self.serverTime = serverTime
+        self.recvWindow = recvWindow
+    }
+}
+
+/// Whether the venue must accept the request as it stands.
+public enum ExpectedResult: String, Sendable, Hashable, CaseIterable {
+    /// The harness must reproduce `expect` on every backend.
+    case valid
+    /// The request carries a wrong signature or auth header; the harness must reject it and diagnose it.
+    case invalid
+}
+
+/// What must be true of a vector.
+public struct Expectation: Sendable, Hashable {
+    /// The exact input of the final HMAC.
+    public var prehash: [UInt8]?
+    /// The correct signature in the venue's output encoding.
+    public var signature: String?
+    /// Auth headers whose exact values must match.
+    public var headers: [HTTPHeaders.Field]
+    /// For invalid vectors: the diagnosis class ids that must be found.
+    public var diagnosis: [String]?
+    /// For invalid vectors: what the faulty client signed, when the vector author knows it.
+    public var clientPrehash: [UInt8]?
+
+    public init(prehash: [UInt8]? = nil, signature: String? = nil, headers: [HTTPHeaders.Field] = [],
+                diagnosis: [String]? = nil, clientPrehash: [UInt8]? = nil) {
+        self.prehash = prehash
+        self.signature = signature
+        self.headers = headers
+        self.diagnosis = diagnosis
+        self.clientPrehash = clientPrehash
+    }
+}
+
+/// Where a vector came from, for error messages and reports.
+public struct VectorOrigin: Sendable, Hashable {
+    public var file: String
+    public var pointer: String
+    public var location: SourceLocation?
+    public init(file: String, pointer: String, location: SourceLocation?) {
+        self.file = file
+        self.pointer = pointer
+        self.location = location
+    }
+    public var description: String { file + (location.map { ":\($0)" } ?? "") }
+}
+
+/// One test vector: a request as it was sent, the credentials, and what must be true.
+public struct Vector: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var venue: String
+    public var comment: String?
+    public var tags: [String]
+    public var credentials: Credentials
+    public var request: HTTPRequest
+    public var time: TimeContext
+    public var result: ExpectedResult
+    public var expect: Expectation
+    public var origin: VectorOrigin
+
+    public init(id: String, venue: String, comment: String? = nil, tags: [String] = [], credentials: Credentials,
+                request: HTTPRequest, time: TimeContext = TimeContext(), result: ExpectedResult,
+                expect: Expectation, origin: VectorOrigin) {
+        self.id = id
+        self.venue = venue
+        self.comment = comment
+        self.tags = tags
+        self.credentials = credentials
+        self.request = request
+        self.time = time
+        self.result = result
+        self.expect = expect
+        self.origin = origin
+    }
+
+    /// `venue/id`, unique across a run; the stable id used in reports and baselines.
+    public var qualifiedID: String { "\(venue)/\(id)" }
+}

@@ -1,0 +1,214 @@
+import SigConformMAC
+
+/// Turns the JSON of vector files (format `sigconform/vectors@1`) into ``Vector`` values.
+///
+/// Strict by design: unknown members, wrong types, undecodable hex and impossible combinations
+/// are errors with a location, because a silently ignored member can turn a vector into one
+/// that checks nothing.
+public struct VectorDecoder: Sendable {
+    /// The vector file format this decoder reads.
+    public static let format = "sigconform/vectors@1"
+
+    static let fileMembers: Set<String> = ["format", "venue", "description", "sources", "generator", "defaults", "vectors", "notes"]
+    static let vectorMembers: Set<String> = ["id", "venue", "comment", "tags", "credentials", "request", "time", "result", "expect"]
+    static let requestMembers: Set<String> = ["method", "host", "path", "query", "headers", "body"]
+    static let credentialMembers: Set<String> = ["apiKey", "secret", "passphrase"]
+    static let timeMembers: Set<String> = ["serverTime", "recvWindow"]
+    static let expectMembers: Set<String> = ["prehash", "prehashHex", "signature", "headers", "diagnosis", "clientPrehash", "clientPrehashHex"]
+
+    public init() {}
+
+    /// Decodes a whole vector file.
+    public func decodeFile(_ reader: JSONReader) throws(InputError) -> [Vector] {
+        let root = reader.document.root
+        let members = try reader.members(root, at: "", allowed: Self.fileMembers)
+        func member(_ name: String) -> JSONValue? { members.first { $0.key == name }?.value }
+        guard let formatValue = member("format") else {
+            throw reader.error("", "missing \"format\"", hint: "add \"format\": \"\(Self.format)\"")
+        }
+        let format = try reader.string(formatValue, at: "/format")
+        guard format == Self.format else {
+            throw reader.error("/format", "unsupported format \"\(format)\"", hint: "this sigconform reads \"\(Self.format)\"")
+        }
+        guard let venueValue = member("venue") else {
+            throw reader.error("", "missing \"venue\"", hint: "name the venue folder the vectors belong to, e.g. \"binance-spot\"")
+        }
+        let venue = try reader.string(venueValue, at: "/venue")
+        guard let vectorsValue = member("vectors") else {
+            throw reader.error("", "missing \"vectors\"", hint: "add \"vectors\": [ … ]")
+        }
+        guard case .array(let elements) = vectorsValue else {
+            throw reader.error("/vectors", "expected an array of vectors, found \(vectorsValue.typeName)")
+        }
+        let defaults = member("defaults") ?? .object([])
+        guard defaults.objectMembers != nil else { throw reader.error("/defaults", "expected an object, found \(defaults.typeName)") }
+        var vectors: [Vector] = []
+        var seen: [String: String] = [:]
+        for (index, element) in elements.enumerated() {
+            let pointer = JSONPointer.appending("/vectors", index)
+            let merged = Self.merge(defaults: defaults, into: element)
+            let vector = try decodeVector(merged, at: pointer, reader: reader, fileVenue: venue)
+            if let previous = seen[vector.id] {
+                throw reader.error(JSONPointer.appending(pointer, "id"), "duplicate vector id \"\(vector.id)\" (first at \(previous))",
+                                   hint: "ids are unique per venue; reports and baselines refer to them")
+            }
+            seen[vector.id] = pointer
+            vectors.append(vector)
+        }
+        return vectors
+    }
+
+    /// Decodes one vector; `fileVenue` is the file's venue (nil for JSON Lines, where each vector names its own).
+    public func decodeVector(_ value: JSONValue, at pointer: String, reader: JSONReader, fileVenue: String?) throws(InputError) -> Vector {
+        let members = try reader.members(value, at: pointer, allowed: Self.vectorMembers)
+        func member(_ name: String) -> JSONValue? { members.first { $0.key == name }?.value }
+        func path(_ name: String) -> String { JSONPointer.appending(pointer, name) }
+
+        guard let idValue = member("id") else { throw reader.error(pointer, "vector has no \"id\"", hint: "give it a short unique id like \"get-query-space\"") }
+        let id = try reader.string(idValue, at: path("id"))
+        guard !id.isEmpty, id.utf8.count <= 200, id.unicodeScalars.allSatisfy(Self.isIDCharacter) else {
+            throw reader.error(path("id"), "invalid vector id \"\(id)\"", hint: "use 1–200 characters of a-z, A-Z, 0-9, '-', '_', '.'")
+        }
+        var venue = fileVenue
+        if let venueValue = member("venue") {
+            let own = try reader.string(venueValue, at: path("venue"))
+            if let fileVenue, fileVenue != own {
+                throw reader.error(path("venue"), "vector names venue \"\(own)\" inside a file for \"\(fileVenue)\"",
+                                   hint: "move it to a file of its venue or drop its \"venue\"")
+            }
+            venue = own
+        }
+        guard let venue else { throw reader.error(pointer, "vector has no \"venue\"", hint: "JSON Lines vectors name their venue") }
+
+        var credentials = Credentials()
+        if let value = member("credentials") {
+            for item in try reader.members(value, at: path("credentials"), allowed: Self.credentialMembers) {
+                let text = try reader.string(item.value, at: JSONPointer.appending(path("credentials"), item.key))
+                switch item.key {
+                case "apiKey": credentials.apiKey = text
+                case "secret": credentials.secret = text
+                default: credentials.passphrase = text
+                }
+            }
+        }
+
+        guard let requestValue = member("request") else { throw reader.error(pointer, "vector has no \"request\"") }
+        let request = try decodeRequest(requestValue, at: path("request"), reader: reader)
+
+        var time = TimeContext()
+        if let value = member("time") {
+            for item in try reader.members(value, at: path("time"), allowed: Self.timeMembers) {
+                let number = try reader.integer(item.value, at: JSONPointer.appending(path("time"), item.key))
+                if item.key == "serverTime" { time.serverTime = number } else { time.recvWindow = number }
+            }
+        }
+
+        guard let resultValue = member("result") else {
+            throw reader.error(pointer, "vector has no \"result\"", hint: "\"valid\" or \"invalid\"")
+        }
+        let resultText = try reader.string(resultValue, at: path("result"))
+        guard let result = ExpectedResult(rawValue: resultText) else {
+            throw reader.error(path("result"), "unknown result \"\(resultText)\"", hint: "use \"valid\" or \"invalid\"")
+        }
+
+        guard let expectValue = member("expect") else { throw reader.error(pointer, "vector has no \"expect\"") }
+        let expect = try decodeExpectation(expectValue, at: path("expect"), reader: reader)
+        if result == .invalid, expect.diagnosis == nil {
+            throw reader.error(path("expect"), "an invalid vector needs \"diagnosis\"",
+                               hint: "list the class ids that explain it, or [\"unexplained\"]")
+        }
+        if result == .valid, expect.diagnosis != nil {
+            throw reader.error(path("expect/diagnosis"), "a valid vector cannot have a diagnosis", hint: "remove it or set \"result\": \"invalid\"")
+        }
+        if result == .valid, expect.prehash == nil, expect.signature == nil, expect.headers.isEmpty {
+            throw reader.error(path("expect"), "the vector expects nothing", hint: "give at least one of prehash, signature, headers")
+        }
+
+        var tags: [String] = []
+        if let value = member("tags") { tags = try reader.stringArray(value, at: path("tags")) }
+        var comment: String?
+        if let value = member("comment") { comment = try reader.string(value, at: path("comment")) }
+
+        return Vector(id: id, venue: venue, comment: comment, tags: tags, credentials: credentials, request: request,
+                      time: time, result: result, expect: expect,
+                      origin: VectorOrigin(file: reader.file, pointer: pointer, location: reader.document.location(of: pointer)))
+    }
+
+    func decodeRequest(_ value: JSONValue, at pointer: String, reader: JSONReader) throws(InputError) -> HTTPRequest {
+        let members = try reader.members(value, at: pointer, allowed: Self.requestMembers)
+        func member(_ name: String) -> JSONValue? { members.first { $0.key == name }?.value }
+        func path(_ name: String) -> String { JSONPointer.appending(pointer, name) }
+        guard let methodValue = member("method") else { throw reader.error(pointer, "request has no \"method\"") }
+        let method = try reader.string(methodValue, at: path("method"))
+        guard !method.isEmpty, method.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic && $0.isASCII }) else {
+            throw reader.error(path("method"), "invalid HTTP method \"\(method)\"")
+        }
+        guard let pathValue = member("path") else { throw reader.error(pointer, "request has no \"path\"") }
+        let requestPath = try reader.string(pathValue, at: path("path"))
+        if requestPath.contains("?") {
+            throw reader.error(path("path"), "the path contains '?'", hint: "put the query string, without '?', in \"query\"")
+        }
+        var request = HTTPRequest(method: method, path: requestPath)
+        if let value = member("host") { request.host = try reader.string(value, at: path("host")) }
+        if let value = member("query") {
+            request.query = try reader.string(value, at: path("query"))
+            if request.query.hasPrefix("?") {
+                throw reader.error(path("query"), "the query starts with '?'", hint: "write the query string without the leading '?'")
+            }
+        }
+        if let value = member("body") { request.body = try reader.string(value, at: path("body")) }
+        if let value = member("headers") { request.headers = HTTPHeaders(try reader.stringPairs(value, at: path("headers"))) }
+        return request
+    }
+
+    func decodeExpectation(_ value: JSONValue, at pointer: String, reader: JSONReader) throws(InputError) -> Expectation {
+        let members = try reader.members(value, at: pointer, allowed: Self.expectMembers)
+        func path(_ name: String) -> String { JSONPointer.appending(pointer, name) }
+        var expect = Expectation()
+        for item in members {
+            switch item.key {
+            case "prehash", "clientPrehash":
+                let bytes = Array(try reader.string(item.value, at: path(item.key)).utf8)
+                if item.key == "prehash" { expect.prehash = bytes } else { expect.clientPrehash = bytes }
+            case "prehashHex", "clientPrehashHex":
+                let text = try reader.string(item.value, at: path(item.key))
+                guard let bytes = Hex.decode(text) else {
+                    throw reader.error(path(item.key), "not valid hex", hint: "an even number of 0-9a-f digits, no spaces or 0x")
+                }
+                if item.key == "prehashHex" { expect.prehash = bytes } else { expect.clientPrehash = bytes }
+            case "signature": expect.signature = try reader.string(item.value, at: path("signature"))
+            case "headers":
+                expect.headers = try reader.stringPairs(item.value, at: path("headers")).map { HTTPHeaders.Field(name: $0.0, value: $0.1) }
+            default:
+                let ids = try reader.stringArray(item.value, at: path("diagnosis"))
+                guard !ids.isEmpty else { throw reader.error(path("diagnosis"), "empty diagnosis", hint: "name at least one class id") }
+                expect.diagnosis = ids
+            }
+        }
+        if members.contains(where: { $0.key == "prehash" }) && members.contains(where: { $0.key == "prehashHex" }) {
+            throw reader.error(path("prehashHex"), "both prehash and prehashHex given", hint: "keep one")
+        }
+        return expect
+    }
+
+    static func isIDCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" || scalar == ".")
+    }
+
+    /// `defaults` merged under `vector`: the vector's members win, objects merge member by member.
+    static func merge(defaults: JSONValue, into vector: JSONValue) -> JSONValue {
+        guard case .object(let base) = defaults, case .object(let own) = vector else { return vector }
+        var merged = base
+        for member in own {
+            if let index = merged.firstIndex(where: { $0.key == member.key }) {
+                merged[index].value = merge(defaults: merged[index].value, into: member.value)
+            } else {
+                merged.append(member)
+            }
+        }
+        // Keep the vector's own order first so locations and pointers read naturally.
+        let ownKeys = own.map(\.key)
+        let ordered = ownKeys.compactMap { key in merged.first { $0.key == key } } + merged.filter { !ownKeys.contains($0.key) }
+        return .object(ordered)
+    }
+}

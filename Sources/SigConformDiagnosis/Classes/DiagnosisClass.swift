@@ -1,0 +1,71 @@
+import SigConformCore
+
+/// A diagnosis class: what kind of client mistake explains a wrong signature. Ids are stable
+/// (they appear in vector files, reports and baselines).
+public enum DiagnosisClass: String, Sendable, Hashable, CaseIterable, Comparable {
+    case unsortedParams = "unsorted_params"
+    case bodyEncoding = "body_encoding"
+    case queryEncoding = "query_encoding"
+    case clockDrift = "clock_drift"
+    case timestampMismatch = "timestamp_mismatch"
+    case timestampUnits = "timestamp_units"
+    case missingBearerPrefix = "missing_bearer_prefix"
+    case wrongSecretEncoding = "wrong_secret_encoding"
+    case secretWhitespace = "secret_whitespace"
+    case wrongHash = "wrong_hash"
+    case wrongOutputEncoding = "wrong_output_encoding"
+    case methodCase = "method_case"
+    case pathMismatch = "path_mismatch"
+    case missingComponent = "missing_component"
+    case backendDivergence = "backend_divergence"
+    case unexplained
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// What the client did, in one line.
+    public var summary: String {
+        switch self {
+        case .unsortedParams: "signed the parameters in a different order than it sent them"
+        case .bodyEncoding: "signed a different serialisation of the body than it sent"
+        case .queryEncoding: "signed a differently percent-encoded query than it sent"
+        case .clockDrift: "the timestamp is outside the venue's window relative to the server clock"
+        case .timestampMismatch: "signed a different timestamp or nonce than it sent"
+        case .timestampUnits: "used seconds where milliseconds were due, or the reverse"
+        case .missingBearerPrefix: "the Authorization header lacks the exact \"Bearer \" scheme"
+        case .wrongSecretEncoding: "used a base64 secret as raw bytes, or decoded a raw one"
+        case .secretWhitespace: "the secret carried a trailing newline or spaces"
+        case .wrongHash: "computed the HMAC with the wrong hash function"
+        case .wrongOutputEncoding: "encoded the MAC the wrong way (hex, base64, case)"
+        case .methodCase: "signed the HTTP method in the wrong case"
+        case .pathMismatch: "signed a different path than it sent (query, host or prefix)"
+        case .missingComponent: "left a required component out of the prehash"
+        case .backendDivergence: "the pure-Swift and OpenSSL backends disagree (a sigconform bug)"
+        case .unexplained: "no known mistake reproduces the observed signature"
+        }
+    }
+
+    /// The fix, in one line.
+    public var fix: String {
+        switch self {
+        case .unsortedParams: "sign the query/body bytes exactly as they go on the wire; build the string once and use it for both"
+        case .bodyEncoding: "serialise the body once, sign those bytes, and send the same bytes"
+        case .queryEncoding: "percent-encode once, sign the encoded string, and send it without letting the HTTP client re-encode"
+        case .clockDrift: "synchronise the clock (NTP) or fetch the venue's server time and apply the offset; widen recvWindow only as a last resort"
+        case .timestampMismatch: "read the clock once per request and use that value both in the prehash and in the header/parameter"
+        case .timestampUnits: "send the timestamp in the unit the venue documents"
+        case .missingBearerPrefix: "send exactly \"Authorization: Bearer <key>\": capital B, one space, no other word"
+        case .wrongSecretEncoding: "decode the secret as the venue documents (base64 for Kraken and Coinbase Exchange, raw UTF-8 for the others)"
+        case .secretWhitespace: "strip whitespace and newlines from the secret when loading it (.env files and copy-paste add them)"
+        case .wrongHash: "use the hash the venue documents"
+        case .wrongOutputEncoding: "encode the MAC as the venue documents"
+        case .methodCase: "sign the method in upper case, as sent"
+        case .pathMismatch: "sign the exact request path the venue documents (with or without ?query, without scheme and host, with the version prefix)"
+        case .missingComponent: "include every component of the venue's prehash, in order"
+        case .backendDivergence: "report this to sigconform with the vector: one of its MAC backends is wrong"
+        case .unexplained: "compare your prehash with the correct one below; if they are equal, suspect the credentials or environment"
+        }
+    }
+
+    /// Whether the venue's bad-timestamp error (rather than the bad-signature one) is what users see.
+    public var isTimingClass: Bool { self == .clockDrift }
+}

@@ -1,0 +1,223 @@
+import Dispatch
+import SigConformCore
+import SigConformMAC
+
+/// Names the mistake behind a wrong signature by reproducing it: known client mistakes are
+/// applied to the request, singly and in pairs, each variant is signed, and one that gives
+/// exactly the observed signature is the diagnosis.
+public struct Diagnoser: Sendable {
+    /// Backends a reproduced diagnosis is confirmed on (all of them must agree).
+    public let backends: [any MACBackend]
+    /// The backend the search runs on (the fastest available; results are confirmed on all).
+    public let searchBackend: any MACBackend
+    public var mistakes: [Mistake]
+    /// Half-width of the millisecond timestamp search (default ±10 minutes).
+    public var timestampSearchRadius: Int64
+    /// Upper bound on candidates tried in the pair search.
+    public var pairBudget: Int
+
+    public init(backends: [any MACBackend], mistakes: [Mistake] = Mistake.catalogue,
+                timestampSearchRadius: Int64 = 600_000, pairBudget: Int = 250_000) {
+        precondition(!backends.isEmpty, "at least one MAC backend is needed")
+        self.backends = backends
+        self.searchBackend = backends.first { $0.id == "openssl" } ?? backends[0]
+        self.mistakes = mistakes
+        self.timestampSearchRadius = timestampSearchRadius
+        self.pairBudget = pairBudget
+    }
+
+    /// Diagnoses the request of an evaluated vector. Call it for requests the evaluation rejects.
+    public func diagnose(_ evaluation: VectorEvaluation) -> Diagnosis {
+        let venue = evaluation.venue
+        let venueErrorSignature = venue.errors.badSignature
+        func result(_ steps: [Diagnosis.Step], client: Prehash? = nil, evidence: [String] = [], error: VenueError? = venueErrorSignature) -> Diagnosis {
+            Diagnosis(steps: steps, clientPrehash: client, correctPrehash: evaluation.reference?.prehash, evidence: evidence,
+                      venueError: error, docs: venue.docs)
+        }
+        if case .bearer(let recipe) = venue.auth {
+            return BearerDiagnosis.diagnose(evaluation, recipe: recipe)
+        }
+        if let divergence = evaluation.findings.first(where: { $0.kind == .backendDivergence }) {
+            return result([Diagnosis.Step(.backendDivergence, divergence.message)])
+        }
+        guard let recipe = venue.hmac, let reference = evaluation.reference else {
+            return result([], evidence: evaluation.findings.map(\.message))
+        }
+        let signer = RequestSigner(canonicalizer: Canonicalizer(venue: venue, recipe: recipe))
+        guard let observed = evaluation.observedSignature else {
+            return result([], evidence: ["the request carries no signature (\(recipe.signature.location))"])
+        }
+        let vector = evaluation.vector
+        if signer.signatureMatches(observed, reference.signature) {
+            if let clock = evaluation.clock, !clock.withinWindow {
+                if let units = unitsExplanation(clock, recipe: recipe) {
+                    return result([Diagnosis.Step(.timestampUnits, units)], error: venue.errors.badTimestamp)
+                }
+                return result([Diagnosis.Step(.clockDrift, clock.summary)], error: venue.errors.badTimestamp)
+            }
+            let other = evaluation.findings.filter(\.rejectsRequest).map(\.message)
+            return result([], evidence: ["the signature is correct for this secret"] + other + credentialsAdvice)
+        }
+        guard let key = try? signer.key(vector.credentials) else {
+            return result([], evidence: ["the secret cannot be decoded as \(recipe.secretEncoding.rawValue)"])
+        }
+        let context = MistakeContext(venue: venue, recipe: recipe, credentials: vector.credentials, sent: vector.request,
+                                     view: signer.canonicalizer.view(vector.request))
+        let base = SigningAttempt(request: vector.request, template: recipe.prehash, key: key, hash: recipe.hash, encoding: recipe.signature.encoding)
+        let search = Search(diagnoser: self, signer: signer, context: context, observed: observed)
+
+        var found = search.firstMatch(singles: mistakes, from: base)
+        if found == nil { found = search.timestampSearch(base: base, reference: reference) }
+        if found == nil { found = search.firstMatchInPairs(mistakes.filter(\.combinable), from: base, budget: pairBudget) }
+        guard let match = found else {
+            return result([], evidence: Evidence.collect(observed: observed, evaluation: evaluation, recipe: recipe) + credentialsAdvice)
+        }
+        // Confirm on every backend: a diagnosis must not rest on one implementation.
+        var steps = match.attempt.steps
+        for backend in backends where backend.id != searchBackend.id {
+            if let other = try? search.signature(of: match.attempt, backend: backend), !signer.signatureMatches(observed, other.signature) {
+                steps = [Diagnosis.Step(.backendDivergence, "\(searchBackend.id) reproduces the observed signature but \(backend.id) does not")]
+            }
+        }
+        if let clock = evaluation.clock, !clock.withinWindow {
+            steps.append(Diagnosis.Step(.clockDrift, clock.summary))
+        }
+        return result(steps, client: match.prehash)
+    }
+
+    var credentialsAdvice: [String] {
+        ["if your prehash equals the correct one and the venue still rejects the request, suspect the credentials or environment (a key pair that does not belong together, a testnet key on mainnet, an IP whitelist): no offline tool can prove those"]
+    }
+
+    /// When the sent timestamp, read in another unit, falls inside the window.
+    func unitsExplanation(_ clock: ClockCheck, recipe: HMACRecipe) -> String? {
+        guard let field = recipe.timestamp, let window = field.window else { return nil }
+        let factors: [(Int64, Bool, String)] = [(1000, true, "seconds"), (1000, false, "microseconds"), (1_000_000, false, "nanoseconds")]
+        for (factor, multiply, unit) in factors {
+            let reinterpreted = multiply ? clock.timestamp * factor : clock.timestamp / factor
+            let check = ClockCheck(timestamp: reinterpreted, serverTime: clock.serverTime, window: window, recvWindow: clock.allowedPast)
+            if check.withinWindow {
+                return "the timestamp was sent in \(unit) where the venue reads \(field.format.rawValue) (read as \(unit), it is within the window)"
+            }
+        }
+        return nil
+    }
+}
+
+/// A reproduced hypothesis: the attempt and the prehash it signed.
+struct Match {
+    var attempt: SigningAttempt
+    var prehash: Prehash
+}
+
+/// One diagnosis search over one request.
+struct Search {
+    let diagnoser: Diagnoser
+    let signer: RequestSigner
+    let context: MistakeContext
+    let observed: String
+
+    func signature(of attempt: SigningAttempt, backend: any MACBackend) throws(SigningError) -> (prehash: Prehash, signature: String) {
+        let view = RequestView(attempt.request, signature: context.recipe.signature.location)
+        var prehash = try signer.canonicalizer.prehash(view, credentials: context.credentials, backend: backend, template: attempt.template)
+        if !attempt.segmentOverrides.isEmpty {
+            for index in prehash.segments.indices {
+                for (variable, text) in attempt.segmentOverrides where prehash.segments[index].label == "{\(variable)}" {
+                    prehash.segments[index].bytes = Array(text.utf8)
+                }
+            }
+        }
+        let mac = try signer.mac(prehash.bytes, key: attempt.key, hash: attempt.hash, backend: backend)
+        return (prehash, attempt.encoding.encode(mac))
+    }
+
+    func matches(_ attempt: SigningAttempt) -> Match? {
+        guard let (prehash, signature) = try? signature(of: attempt, backend: diagnoser.searchBackend) else { return nil }
+        return signer.signatureMatches(observed, signature) ? Match(attempt: attempt, prehash: prehash) : nil
+    }
+
+    func firstMatch(singles mistakes: [Mistake], from base: SigningAttempt) -> Match? {
+        for mistake in mistakes {
+            for variant in mistake.apply(to: base, in: context) {
+                if let match = matches(variant) { return match }
+            }
+        }
+        return nil
+    }
+
+    func firstMatchInPairs(_ mistakes: [Mistake], from base: SigningAttempt, budget: Int) -> Match? {
+        var tried = 0
+        for (i, first) in mistakes.enumerated() {
+            for second in mistakes[(i + 1)...] where second.diagnosisClass != first.diagnosisClass {
+                for intermediate in first.apply(to: base, in: context) {
+                    for variant in second.apply(to: intermediate, in: context) {
+                        tried += 1
+                        if tried > budget { return nil }
+                        if let match = matches(variant) { return match }
+                    }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Searches timestamps within ±radius ms of the one sent, with the HMAC state of the
+    /// prehash before the timestamp computed once and the range split across cores.
+    func timestampSearch(base: SigningAttempt, reference: SigningOutcome) -> Match? {
+        guard let field = context.recipe.timestamp,
+              let sent = context.view.value(at: field.location),
+              let sentMilliseconds = TimestampCodec.milliseconds(sent, format: field.format),
+              let index = reference.prehash.segments.firstIndex(where: { $0.label == "{timestamp}" }),
+              let target = signer.recipe.signature.encoding.decode(signer.recipe.signature.caseInsensitive ? observed.lowercased() : observed),
+              target.count == base.hash.digestByteCount else { return nil }
+        let prefix = reference.prehash.segments[..<index].flatMap(\.bytes)
+        let suffix = reference.prehash.segments[(index + 1)...].flatMap(\.bytes)
+        let backend = diagnoser.searchBackend
+        let hash = base.hash
+        let key = base.key
+        let step: Int64 = switch field.format {
+        case .unixSeconds, .iso8601Seconds: 1000
+        default: 1
+        }
+        let radius = diagnoser.timestampSearchRadius / step
+        let workers = 2
+        let found = LockedBox<Int64?>(nil)
+        let format = field.format
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            // Each worker keys its own context and absorbs the prefix once; contexts are not shared.
+            guard var prefixState = try? backend.makeHMAC(hash, key: key), (try? prefixState.update(prefix)) != nil else { return }
+            var distance = Int64(worker) + 1
+            while distance <= radius {
+                if distance % 4096 < 2, found.value != nil { return }
+                for sign: Int64 in [-1, 1] {
+                    let candidate = sentMilliseconds + sign * distance * step
+                    var state = prefixState
+                    guard (try? state.update(Array(TimestampCodec.format(candidate, as: format).utf8))) != nil,
+                          let tag = try? state.tag(appending: suffix) else { continue }
+                    if tag == target {
+                        found.set(candidate)
+                        return
+                    }
+                }
+                distance += Int64(workers)
+            }
+        }
+        guard let candidate = found.value else { return nil }
+        let signedText = TimestampCodec.format(candidate, as: field.format)
+        let difference = candidate - sentMilliseconds
+        let attempt = base.with(.timestampMismatch,
+                                "signed timestamp \(signedText) but sent \(sent) (\(difference > 0 ? "+" : "")\(difference) ms): the clock was read twice") {
+            $0.segmentOverrides[.timestamp] = signedText
+        }
+        return matches(attempt)
+    }
+}
+
+/// A value shared between search workers.
+final class LockedBox<Value: Sendable>: @unchecked Sendable {
+    private var stored: Value
+    private let lock = DispatchQueue(label: "sigconform.diagnosis.search")
+    init(_ value: Value) { stored = value }
+    var value: Value { lock.sync { stored } }
+    func set(_ value: Value) { lock.sync { stored = value } }
+}

@@ -1,0 +1,76 @@
+import SigConformCore
+import SigConformMAC
+
+/// What a client might have fed its HMAC: one hypothesis of the diagnosis search.
+public struct SigningAttempt: Sendable {
+    /// The request the client canonicalised (may differ from the one it sent).
+    public var request: HTTPRequest
+    public var template: Template
+    public var key: [UInt8]
+    public var hash: HashAlgorithm
+    public var encoding: ByteEncoding
+    /// Replacement text for variables' segments after canonicalisation (a different timestamp signed than sent).
+    public var segmentOverrides: [Variable: String]
+    /// The mistakes applied so far.
+    public var steps: [Diagnosis.Step]
+
+    public init(request: HTTPRequest, template: Template, key: [UInt8], hash: HashAlgorithm, encoding: ByteEncoding,
+                segmentOverrides: [Variable: String] = [:], steps: [Diagnosis.Step] = []) {
+        self.request = request
+        self.template = template
+        self.key = key
+        self.hash = hash
+        self.encoding = encoding
+        self.segmentOverrides = segmentOverrides
+        self.steps = steps
+    }
+
+    /// A copy with one more mistake applied.
+    public func with(_ diagnosisClass: DiagnosisClass, _ detail: String, _ change: (inout SigningAttempt) -> Void) -> SigningAttempt {
+        var copy = self
+        change(&copy)
+        copy.steps.append(Diagnosis.Step(diagnosisClass, detail))
+        return copy
+    }
+}
+
+/// What a mistake may look at besides the attempt it varies.
+public struct MistakeContext: Sendable {
+    public let venue: Venue
+    public let recipe: HMACRecipe
+    public let credentials: Credentials
+    /// The request as sent.
+    public let sent: HTTPRequest
+    /// The sent request as the venue reads it.
+    public let view: RequestView
+}
+
+/// A known client mistake: a small named value that turns a signing attempt into the variants a
+/// client making that mistake would produce. Adding a mistake means adding one such value (one
+/// file in this folder) and listing it in ``Mistake/catalogue``.
+public struct Mistake: Sendable {
+    public let diagnosisClass: DiagnosisClass
+    /// Short stable name of this mistake (several may share a class).
+    public let name: String
+    /// Whether this mistake may be combined with another in the pair search (cheap ones only).
+    public let combinable: Bool
+    let variants: @Sendable (SigningAttempt, MistakeContext) -> [SigningAttempt]
+
+    public init(_ diagnosisClass: DiagnosisClass, name: String, combinable: Bool = true,
+                variants: @escaping @Sendable (SigningAttempt, MistakeContext) -> [SigningAttempt]) {
+        self.diagnosisClass = diagnosisClass
+        self.name = name
+        self.combinable = combinable
+        self.variants = variants
+    }
+
+    /// The variants of `attempt` this mistake produces.
+    public func apply(to attempt: SigningAttempt, in context: MistakeContext) -> [SigningAttempt] { variants(attempt, context) }
+
+    /// Every known HMAC mistake, cheapest and most common first. The timestamp search and the
+    /// clock check are run by ``Diagnoser`` itself.
+    public static let catalogue: [Mistake] = [
+        .unsortedParams, .bodyEncoding, .queryEncoding, .timestampUnits, .secretWhitespace, .wrongSecretEncoding,
+        .wrongHash, .wrongOutputEncoding, .methodCase, .pathMismatch, .missingComponent, .timestampHourOffset,
+    ]
+}

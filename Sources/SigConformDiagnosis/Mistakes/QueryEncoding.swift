@@ -1,0 +1,65 @@
+import SigConformCore
+
+extension Mistake {
+    /// Signed a differently percent-encoded query than sent: `+` vs `%20`, hex case, raw
+    /// (decoded) values, reserved characters encoded or not, double encoding.
+    public static let queryEncoding = Mistake(.queryEncoding, name: "query-percent-encoding") { attempt, _ in
+        var out: [SigningAttempt] = []
+        for part in [RequestPart.query, .formBody] {
+            let items = part.items(of: attempt.request)
+            guard !items.isEmpty else { continue }
+            let original = QueryItem.join(items)
+            var seen: Set<String> = [original]
+            for (label, encode) in encodings {
+                let rewritten = items.map { item -> QueryItem in
+                    QueryItem(raw: item.hasEquals ? encode(item.rawKey) + "=" + encode(item.rawValue) : encode(item.rawKey))
+                }
+                let joined = QueryItem.join(rewritten)
+                guard seen.insert(joined).inserted else { continue }
+                out.append(attempt.with(.queryEncoding, "signed the \(part.name) \(label)") {
+                    $0.request = part.replacing(rewritten, in: $0.request)
+                })
+            }
+        }
+        return out
+    }
+
+    /// Re-encodings of one raw (still encoded) key or value.
+    static let encodings: [(String, @Sendable (String) -> String)] = [
+        ("with values decoded (raw characters, not percent-encoded)", { PercentEncoding.decode($0, plusIsSpace: true) }),
+        ("with '%XX' decoded but '+' kept", { PercentEncoding.decode($0, plusIsSpace: false) }),
+        ("with spaces as '+' instead of '%20'", { $0.replacingAll("%20", with: "+") }),
+        ("with spaces as '%20' instead of '+'", { $0.replacingAll("+", with: "%20") }),
+        ("with lower-case hex escapes", { lowerHexEscapes($0) }),
+        ("with upper-case hex escapes", { upperHexEscapes($0) }),
+        ("re-encoded strictly (RFC 3986, every reserved character escaped)", { PercentEncoding.encode(PercentEncoding.decode($0)) }),
+        ("re-encoded form-style (spaces as '+')", { PercentEncoding.encode(PercentEncoding.decode($0), spaceAsPlus: true) }),
+        ("double-encoded ('%' encoded again as '%25')", { $0.replacingAll("%", with: "%25") }),
+        ("encoded once more (escapes the already-encoded text)", { PercentEncoding.encode($0) }),
+    ]
+
+    static func lowerHexEscapes(_ text: String) -> String { mapEscapes(text) { $0.lowercased() } }
+    static func upperHexEscapes(_ text: String) -> String { mapEscapes(text) { $0.uppercased() } }
+
+    static func mapEscapes(_ text: String, _ transform: (String) -> String) -> String {
+        var out = ""
+        var characters = Array(text)[...]
+        while let first = characters.first {
+            if first == "%", characters.count >= 3 {
+                let escape = String(characters.prefix(3))
+                out += transform(escape)
+                characters = characters.dropFirst(3)
+            } else {
+                out.append(first)
+                characters = characters.dropFirst()
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

@@ -1,0 +1,44 @@
+import SigConformCore
+import SigConformMAC
+
+extension Mistake {
+    /// The secret was read with trailing (or leading) whitespace, typically from a `.env` file.
+    public static let secretWhitespace = Mistake(.secretWhitespace, name: "secret-whitespace") { attempt, context in
+        guard let secret = context.credentials.secret else { return [] }
+        let variants: [(String, String)] = [
+            ("a trailing newline", secret + "\n"), ("a trailing CRLF", secret + "\r\n"), ("a trailing space", secret + " "),
+            ("a leading space", " " + secret), ("trailing whitespace removed", secret.trimmingTrailingWhitespace()),
+        ]
+        return variants.compactMap { label, text in
+            guard text != secret, let key = context.recipe.secretEncoding.keyBytes(text) else { return nil }
+            return attempt.with(.secretWhitespace, "the secret carried \(label)") { $0.key = key }
+        }
+    }
+
+    /// The secret was decoded when it should have been used raw, or the reverse.
+    public static let wrongSecretEncoding = Mistake(.wrongSecretEncoding, name: "secret-decoding") { attempt, context in
+        guard let secret = context.credentials.secret else { return [] }
+        var out: [SigningAttempt] = []
+        for encoding in SecretEncoding.allCases where encoding != context.recipe.secretEncoding {
+            guard let key = encoding.keyBytes(secret), key != attempt.key else { continue }
+            let label = switch encoding {
+            case .utf8: "used the secret's text as the key instead of \(context.recipe.secretEncoding.rawValue)-decoding it"
+            case .base64: "base64-decoded a secret that the venue uses as raw text"
+            case .hex: "hex-decoded a secret that the venue uses as \(context.recipe.secretEncoding.rawValue)"
+            }
+            out.append(attempt.with(.wrongSecretEncoding, label) { $0.key = key })
+        }
+        if context.recipe.secretEncoding != .utf8, let key = Base64.decode(secret, urlSafe: true), key != attempt.key {
+            out.append(attempt.with(.wrongSecretEncoding, "decoded the secret as URL-safe base64") { $0.key = key })
+        }
+        return out
+    }
+}
+
+extension String {
+    func trimmingTrailingWhitespace() -> String {
+        var copy = Substring(self)
+        while let last = copy.last, last.isWhitespace { copy.removeLast() }
+        return String(copy)
+    }
+}

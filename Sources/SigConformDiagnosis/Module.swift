@@ -1,1 +1,0 @@
-/// Classification of wrong signatures by reproducing known client mistakes.

@@ -1,1 +1,0 @@
-/// Report writers for people and machines.

@@ -1,0 +1,293 @@
+#!/usr/bin/env python3
+"""Reference vectors for Bitget REST API (HMAC keys).
+
+Rule, from the docs' Signature page (https://www.bitget.com/api-doc/common/signature)
+and the official SDK BitgetLimited/v3-bitget-api-sdk (bitget-python-sdk-api/bitget/utils.py,
+client.py):
+
+    prehash   = timestamp + METHOD + requestPath + ("?" + queryString if any) + body
+    signature = base64( HMAC-SHA256( secret as UTF-8, prehash ) )
+
+* timestamp: the ACCESS-TIMESTAMP header, milliseconds since the epoch.
+* METHOD upper case; requestPath e.g. /api/v2/spot/trade/place-order.
+* queryString: "the request parameter after the ?" - "Need to be sorted in
+  ascending alphabetical order by key" (docs). These vectors take it as the
+  query exactly as sent, byte for byte (percent-encoding included), and every
+  valid vector SENDS its parameters already sorted, so the verdicts are the
+  same whether the server signs the received string or re-sorts it. The SDK
+  itself writes values without percent-encoding; vectors tagged
+  "encoded-query" assume the server uses the query string as received.
+* body: the request body string as sent; omitted for a GET. The official
+  Python SDK sends and signs json.dumps(params) (spaced), other clients
+  compact JSON: both valid when sent and signed alike.
+* Headers: ACCESS-KEY, ACCESS-SIGN, ACCESS-TIMESTAMP, ACCESS-PASSPHRASE (the
+  passphrase in plain text, not signed), Content-Type application/json,
+  locale en-US.
+* Window: not stated in the docs; 30 s is assumed [UNCONFIRMED]. Valid
+  vectors arrive 300 ms after their timestamp; the clock_drift vectors are
+  2 minutes late or 3 minutes early, outside any plausible window.
+
+Run:  python3 scripts/reference/bitget.py
+It rewrites vectors/bitget/{docs,requests,mistakes}.json deterministically.
+docs.json holds the docs' two published pre-sign strings as PREHASH-ONLY
+vectors: the docs show no secret and no signature.
+"""
+from __future__ import annotations
+
+import base64
+import json
+
+from common import compact_json, quote, spaced_json, vector, write_file
+from _vecb_util import Mistake, Signer, invalid_vector, server_time, valid_vector
+
+VENUE = "bitget"
+GENERATOR = "scripts/reference/bitget.py"
+DOCS_URL = "https://www.bitget.com/api-doc/common/signature"
+SOURCES = [DOCS_URL, "https://github.com/BitgetLimited/v3-bitget-api-sdk/blob/master/bitget-python-sdk-api/bitget/client.py"]
+API_KEY = "sc-test-bitget-key-0001"
+SECRET = "sc-test-bitget-secret-0001"
+PASSPHRASE = "sc-test-bitget-passphrase"
+SIGNER = Signer("sha256", "base64")
+T0 = 1_700_000_000_000
+
+
+def prehash(timestamp, method: str, path: str, query: str, body: str) -> str:
+    return str(timestamp) + method.upper() + path + ("?" + query if query else "") + body
+
+
+def wire(method, path, query, body, timestamp, signature, api_key=API_KEY, passphrase=PASSPHRASE) -> dict:
+    return {
+        "method": method,
+        "path": path,
+        "query": query,
+        "headers": {
+            "ACCESS-KEY": api_key,
+            "ACCESS-SIGN": signature,
+            "ACCESS-TIMESTAMP": str(timestamp),
+            "ACCESS-PASSPHRASE": passphrase,
+            "Content-Type": "application/json",
+            "locale": "en-US",
+        },
+        "body": body,
+    }
+
+
+def headers_for(passphrase):
+    return lambda signature: {"ACCESS-SIGN": signature, "ACCESS-PASSPHRASE": passphrase}
+
+
+def sorted_query(pairs, encode=quote) -> str:
+    return "&".join(f"{k}={encode(v)}" for k, v in sorted(pairs))
+
+
+def docs_vectors() -> list:
+    """The docs' 'Sample Code' pre-sign strings: no secret, no signature published."""
+    credentials = {"apiKey": "docs-key-unpublished", "secret": "docs-secret-unpublished",
+                   "passphrase": "docs-passphrase-unpublished"}
+    timestamp = 16273667805456  # as printed: 14 digits, one more than a millisecond timestamp of 2021
+    note = ("PREHASH ONLY: the docs print this pre-sign string but no secret and no signature, so the request carries "
+            "no ACCESS-SIGN and expect holds only the prehash (credentials are stand-ins). The docs' timestamp "
+            "16273667805456 has 14 digits (a 2021 millisecond time has 13); it is kept as printed and serverTime is "
+            "set 300 ms after it only so that no clock check fires.")
+    cases = [
+        ("depth-get-docs", "GET", "/api/mix/v2/market/depth", "limit=20&symbol=BTCUSDT", "",
+         "16273667805456GET/api/mix/v2/market/depth?limit=20&symbol=BTCUSDT",
+         "Docs sample 'Get contract depth information': the query is signed after '?', keys sorted. "),
+        ("place-order-post-docs", "POST", "/api/v2/mix/order/place-order", "",
+         '{"productType":"usdt-futures","symbol":"BTCUSDT","size":"8","marginMode":"crossed","side":"buy","orderType":"limit","clientOid":"channel#123456"}',
+         '16273667805456POST/api/v2/mix/order/place-order{"productType":"usdt-futures","symbol":"BTCUSDT","size":"8","marginMode":"crossed","side":"buy","orderType":"limit","clientOid":"channel#123456"}',
+         "Docs sample 'Contract order': the compact JSON body follows the path directly. "),
+    ]
+    vectors = []
+    for vid, method, path, query, body, published, lead in cases:
+        if prehash(timestamp, method, path, query, body) != published:
+            raise SystemExit(f"bitget: docs pre-sign string {vid} is no longer rebuilt")
+        request = wire(method, path, query, body, timestamp, "", credentials["apiKey"], credentials["passphrase"])
+        del request["headers"]["ACCESS-SIGN"]
+        vectors.append(vector(vid, lead + note, ["doc-example", "prehash-only", method.lower()], request,
+                              {"prehash": published}, time=server_time(timestamp + 300), credentials=credentials))
+    return vectors
+
+
+ORDER = {"symbol": "BTCUSDT", "side": "buy", "orderType": "limit", "force": "gtc", "price": "36500.5", "size": "0.001",
+         "clientOid": "sc-test-0001"}
+
+# (id, comment, tags, method, path, query as sent, body as sent)
+VALID = [
+    ("assets-no-query", "GET without a query: no '?' in the prehash.", ["get"], "GET", "/api/v2/spot/account/assets", "", ""),
+    ("assets-coin", "GET with one parameter.", ["get", "query"], "GET", "/api/v2/spot/account/assets", "coin=USDT", ""),
+    ("unfilled-orders", "Two parameters, sent sorted.", ["get", "query"], "GET", "/api/v2/spot/trade/unfilled-orders",
+     sorted_query([("symbol", "BTCUSDT"), ("limit", "100")]), ""),
+    ("history-orders-range", "Four parameters including ms bounds, sorted.", ["get", "query"], "GET",
+     "/api/v2/spot/trade/history-orders",
+     sorted_query([("symbol", "BTCUSDT"), ("startTime", "1699990000000"), ("endTime", "1700000000000"), ("limit", "50")]), ""),
+    ("mix-all-position", "Futures positions.", ["get", "query", "futures"], "GET", "/api/v2/mix/position/all-position",
+     sorted_query([("productType", "USDT-FUTURES"), ("marginCoin", "USDT")]), ""),
+    ("mix-account", "Three parameters with upper-case values.", ["get", "query", "futures"], "GET",
+     "/api/v2/mix/account/account",
+     sorted_query([("symbol", "BTCUSDT"), ("productType", "USDT-FUTURES"), ("marginCoin", "USDT")]), ""),
+    ("order-info-encoded-specials", "clientOid with space, '/', '+', '@', ',' sent percent-encoded and signed as sent.",
+     ["get", "query", "encoding", "encoded-query"], "GET", "/api/v2/spot/trade/orderInfo",
+     sorted_query([("clientOid", "sc test/1+a@b,c")]), ""),
+    ("order-info-non-ascii", "Non-ASCII value percent-encoded as UTF-8, signed as sent.",
+     ["get", "query", "encoding", "non-ascii", "encoded-query"], "GET", "/api/v2/spot/trade/orderInfo",
+     sorted_query([("clientOid", "café€")]), ""),
+    ("order-info-amp-equals", "'&' and '=' inside a value, percent-encoded.", ["get", "query", "encoding", "encoded-query"],
+     "GET", "/api/v2/spot/trade/orderInfo", sorted_query([("clientOid", "a&b=c")]), ""),
+    ("empty-value", "An empty value (idLessThan=).", ["get", "query", "empty-value"], "GET",
+     "/api/v2/spot/trade/history-orders", sorted_query([("symbol", "BTCUSDT"), ("limit", "20"), ("idLessThan", "")]), ""),
+    ("plus-for-space", "Space sent as '+' (form style) and signed as sent.", ["get", "query", "space", "encoded-query"],
+     "GET", "/api/v2/spot/trade/orderInfo", "clientOid=sc+test+1", ""),
+    ("raw-specials-sdk-style", "'@' and ',' left unencoded, as the official SDK writes values; signed as sent.",
+     ["get", "query", "unencoded"], "GET", "/api/v2/spot/trade/orderInfo", "clientOid=a@b,c&symbol=BTCUSDT", ""),
+    ("v1-spot-assets", "Older v1 path.", ["get", "v1"], "GET", "/api/spot/v1/account/assets", "", ""),
+    ("deposit-address", "Wallet endpoint.", ["get", "query"], "GET", "/api/v2/spot/wallet/deposit-address",
+     sorted_query([("coin", "USDT"), ("chain", "trc20")]), ""),
+    ("bills-range", "Four parameters.", ["get", "query"], "GET", "/api/v2/spot/account/bills",
+     sorted_query([("coin", "USDT"), ("startTime", "1699900000000"), ("endTime", "1700000000000"), ("limit", "100")]), ""),
+    ("mix-orders-pending", "Order id and product type.", ["get", "query", "futures"], "GET", "/api/v2/mix/order/orders-pending",
+     sorted_query([("productType", "USDT-FUTURES"), ("orderId", "1234567890123456789")]), ""),
+    ("place-order-compact", "Spot limit order, compact JSON.", ["post", "json-body", "order"], "POST",
+     "/api/v2/spot/trade/place-order", "", compact_json(ORDER)),
+    ("place-order-sdk-spaced", "The official Python SDK sends and signs json.dumps(params): spaced JSON, valid.",
+     ["post", "json-body", "whitespace"], "POST", "/api/v2/spot/trade/place-order", "", spaced_json(ORDER)),
+    ("mix-place-order-hash-in-oid", "Docs-shaped futures order; '#' inside clientOid.", ["post", "json-body", "futures"],
+     "POST", "/api/v2/mix/order/place-order", "",
+     compact_json({"productType": "usdt-futures", "symbol": "BTCUSDT", "size": "8", "marginMode": "crossed",
+                   "marginCoin": "USDT", "side": "buy", "orderType": "limit", "price": "36000",
+                   "clientOid": "channel#123456"})),
+    ("batch-orders-nested", "Nested array of objects.", ["post", "json-body", "nested", "array"], "POST",
+     "/api/v2/spot/trade/batch-orders", "",
+     compact_json({"symbol": "BTCUSDT", "orderList": [dict(ORDER, clientOid="sc-test-0002"),
+                                                      dict(ORDER, side="sell", price="37000", clientOid="sc-test-0003")]})),
+    ("json-numbers-floats", "Numbers 0.1 and 1e-8 written as JSON numbers (as sent, signed as sent).",
+     ["post", "json-body", "float", "exponent"], "POST", "/api/v2/spot/trade/place-order", "",
+     '{"symbol":"BTCUSDT","side":"buy","orderType":"limit","force":"gtc","price":0.1,"size":1e-8}'),
+    ("json-boolean-null", "true, false and null in the body.", ["post", "json-body", "boolean", "null", "futures"], "POST",
+     "/api/v2/mix/order/place-order", "",
+     compact_json({"symbol": "BTCUSDT", "productType": "USDT-FUTURES", "marginMode": "isolated", "marginCoin": "USDT",
+                   "size": "1", "side": "sell", "orderType": "market", "reduceOnly": "YES", "presetStopLossPrice": None,
+                   "stpMode": None, "postOnly": False, "hedge": True})),
+    ("json-non-ascii-raw", "Raw UTF-8 text in the body.", ["post", "json-body", "non-ascii", "utf-8"], "POST",
+     "/api/v2/spot/trade/place-order", "", compact_json(dict(ORDER, clientOid="café-€-✓"))),
+    ("json-non-ascii-escaped", "The same text with \\u escapes: a different body, equally valid when signed as sent.",
+     ["post", "json-body", "non-ascii", "escaped"], "POST", "/api/v2/spot/trade/place-order", "",
+     json.dumps(dict(ORDER, clientOid="café-€-✓"), separators=(",", ":"))),
+    ("cancel-order", "Cancel with a long order id string.", ["post", "json-body"], "POST", "/api/v2/spot/trade/cancel-order", "",
+     compact_json({"symbol": "BTCUSDT", "orderId": "1234567890123456789"})),
+    ("transfer", "Wallet transfer.", ["post", "json-body"], "POST", "/api/v2/spot/wallet/transfer", "",
+     compact_json({"fromType": "spot", "toType": "usdt_futures", "amount": "25.5", "coin": "USDT"})),
+    ("json-escapes", "String escapes (quote, backslash, slash) kept as sent.", ["post", "json-body", "escaped"], "POST",
+     "/api/v2/spot/trade/place-order", "",
+     '{"symbol":"BTCUSDT","side":"buy","orderType":"market","size":"5","clientOid":"q\\"b\\\\s\\/x"}'),
+]
+
+
+def valid_vectors() -> list:
+    vectors = []
+    for index, (vid, comment, tags, method, path, query, body) in enumerate(VALID):
+        timestamp = T0 + index * 1_009
+        vectors.append(valid_vector(
+            vid, comment, tags, SIGNER, SECRET, prehash(timestamp, method, path, query, body),
+            lambda sig, m=method, p=path, q=query, b=body, t=timestamp: wire(m, p, q, b, t, sig),
+            headers_for(PASSPHRASE), server_time(timestamp + 300)))
+    return vectors
+
+
+B64_SECRET = "c2MtdGVzdC1iaXRnZXQtYmFzZTY0LXNlY3JldA=="  # valid base64 test secret
+
+
+def mistake_vectors() -> list:
+    vectors = []
+
+    def add(vid, tags, index, method, path, query, body, make, arrival_delta=300, credentials=None):
+        timestamp = T0 + 900_000 + index * 1_009
+        secret = credentials["secret"] if credentials else SECRET
+        key = credentials["apiKey"] if credentials else API_KEY
+        passphrase = credentials["passphrase"] if credentials else PASSPHRASE
+        vectors.append(invalid_vector(
+            vid, [method.lower()] + tags, make(timestamp), SIGNER, secret, prehash(timestamp, method, path, query, body),
+            lambda sig: wire(method, path, query, body, timestamp, sig, key, passphrase), headers_for(passphrase),
+            server_time(timestamp + arrival_delta), credentials))
+
+    orders = "/api/v2/spot/trade/history-orders"
+    insertion = [("symbol", "BTCUSDT"), ("startTime", "1699990000000"), ("limit", "50")]
+    sent_sorted = sorted_query(insertion)
+    add("query-signed-insertion-order", ["query", "sorting"], 1, "GET", orders, sent_sorted, "",
+        lambda t: Mistake("unsorted_params", "Sent the parameters sorted (as the docs ask) but signed them in insertion order.",
+                          prehash(t, "GET", orders, "&".join(f"{k}={v}" for k, v in insertion), "")))
+    info = "/api/v2/spot/trade/orderInfo"
+    spaced = sorted_query([("clientOid", "sc test 1")])
+    add("query-sent-pct20-signed-plus", ["query", "encoding", "space"], 2, "GET", info, spaced, "",
+        lambda t: Mistake("query_encoding", "Sent %20 for the spaces but signed '+' (urlencode).",
+                          prehash(t, "GET", info, "clientOid=sc+test+1", "")))
+    specials = sorted_query([("clientOid", "ops@a,b"), ("symbol", "BTCUSDT")])
+    add("query-sent-encoded-signed-raw", ["query", "encoding"], 3, "GET", info, specials, "",
+        lambda t: Mistake("query_encoding", "Sent %40 and %2C but signed the raw '@' and ',' (the encoding was added by the HTTP library after signing).",
+                          prehash(t, "GET", info, "clientOid=ops@a,b&symbol=BTCUSDT", "")))
+    place = "/api/v2/spot/trade/place-order"
+    add("body-signed-spaced", ["body", "whitespace"], 4, "POST", place, "", compact_json(ORDER),
+        lambda t: Mistake("body_encoding", "Sent compact JSON but signed json.dumps' default spaced JSON.",
+                          prehash(t, "POST", place, "", spaced_json(ORDER))))
+    add("body-signed-sorted-keys", ["body", "key-order"], 5, "POST", place, "", compact_json(ORDER),
+        lambda t: Mistake("body_encoding", "Sent keys in insertion order but signed them sorted.",
+                          prehash(t, "POST", place, "", compact_json(dict(sorted(ORDER.items()))))))
+    assets = "/api/v2/spot/account/assets"
+    add("timestamp-two-minutes-late", ["clock"], 6, "GET", assets, "", "",
+        lambda t: Mistake("clock_drift", "Correct signature, but it arrived 2 minutes after ACCESS-TIMESTAMP (window assumed 30 s, unconfirmed).",
+                          prehash(t, "GET", assets, "", "")), arrival_delta=120_000)
+    add("client-clock-three-minutes-ahead", ["clock"], 7, "GET", assets, "", "",
+        lambda t: Mistake("clock_drift", "Correct signature, but the client clock is 3 minutes ahead of the server's.",
+                          prehash(t, "GET", assets, "", "")), arrival_delta=-180_000)
+    add("timestamp-signed-37ms-earlier", ["timestamp"], 8, "POST", place, "", compact_json(ORDER),
+        lambda t: Mistake("timestamp_mismatch", "Read the clock twice: ACCESS-TIMESTAMP is T, the signed timestamp T - 37 ms.",
+                          prehash(t - 37, "POST", place, "", compact_json(ORDER))))
+    add("timestamp-signed-1500ms-earlier", ["timestamp"], 9, "GET", assets, "coin=USDT", "",
+        lambda t: Mistake("timestamp_mismatch", "Signed a timestamp taken 1.5 s before the one sent (a retry reused the old signature with a new header).",
+                          prehash(t - 1_500, "GET", assets, "coin=USDT", "")))
+    add("timestamp-signed-in-seconds", ["timestamp", "units"], 10, "GET", assets, "", "",
+        lambda t: Mistake("timestamp_units", "Sent milliseconds but signed seconds (T // 1000).",
+                          prehash(t // 1000, "GET", assets, "", "")))
+    add("secret-trailing-newline", ["secret"], 11, "GET", assets, "", "",
+        lambda t: Mistake("secret_whitespace", "Key bytes = secret + \"\\n\" (read from a file).",
+                          prehash(t, "GET", assets, "", ""), key=(SECRET + "\n").encode()))
+    add("hmac-sha512", ["hash"], 12, "POST", place, "", compact_json(ORDER),
+        lambda t: Mistake("wrong_hash", "HMAC-SHA512 instead of HMAC-SHA256, base64.",
+                          prehash(t, "POST", place, "", compact_json(ORDER)), hash_name="sha512"))
+    add("signature-hex", ["encoding"], 13, "GET", assets, "", "",
+        lambda t: Mistake("wrong_output_encoding", "HMAC-SHA256 as lower-case hex instead of base64.",
+                          prehash(t, "GET", assets, "", ""), encoding="hex"))
+    add("method-lower-case", ["method"], 14, "POST", place, "", compact_json(ORDER),
+        lambda t: Mistake("method_case", "Signed \"post\" instead of \"POST\".",
+                          str(t) + "post" + place + compact_json(ORDER)))
+    add("query-left-out-of-path", ["path", "query"], 15, "GET", orders, sent_sorted, "",
+        lambda t: Mistake("path_mismatch", "Signed the request path without its \"?\" + query string.",
+                          prehash(t, "GET", orders, "", "")))
+    add("path-with-host", ["path"], 16, "GET", assets, "coin=BTC", "",
+        lambda t: Mistake("path_mismatch", "Signed the full URL https://api.bitget.com/api/v2/... instead of the request path.",
+                          prehash(t, "GET", "https://api.bitget.com" + assets, "coin=BTC", "")))
+    add("timestamp-left-out", ["component", "timestamp"], 17, "GET", assets, "", "",
+        lambda t: Mistake("missing_component", "Left the timestamp out of the prehash: METHOD + path only.",
+                          "GET" + assets))
+    add("base64-secret-decoded", ["secret", "base64"], 18, "GET", assets, "", "",
+        lambda t: Mistake("wrong_secret_encoding", "The secret happens to be valid base64 and the client decoded it; Bitget uses its UTF-8 bytes.",
+                          prehash(t, "GET", assets, "", ""), key=base64.b64decode(B64_SECRET)),
+        credentials={"apiKey": "sc-test-bitget-key-0002", "secret": B64_SECRET, "passphrase": PASSPHRASE})
+    add("signed-with-other-secret", ["secret"], 19, "POST", place, "", compact_json(ORDER),
+        lambda t: Mistake("unexplained", "Signed with another key's secret: no single known mistake reproduces the signature.",
+                          prehash(t, "POST", place, "", compact_json(ORDER)), key=b"sc-test-bitget-secret-9999"))
+    return vectors
+
+
+def main() -> None:
+    defaults = {"credentials": {"apiKey": API_KEY, "secret": SECRET, "passphrase": PASSPHRASE}}
+    write_file(VENUE, "docs", "The Bitget docs' two pre-sign strings (no secret published: prehash-only)", [DOCS_URL],
+               GENERATOR, None, docs_vectors())
+    write_file(VENUE, "requests", "Valid Bitget HMAC requests (synthetic, generated from the documented rule)",
+               SOURCES, GENERATOR, defaults, valid_vectors())
+    write_file(VENUE, "mistakes", "Bitget requests as buggy clients sent them, each with the one mistake that explains its signature",
+               SOURCES, GENERATOR, defaults, mistake_vectors())
+
+
+if __name__ == "__main__":
+    main()
