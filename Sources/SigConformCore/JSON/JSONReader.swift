@@ -24,9 +24,11 @@ public struct JSONReader: Sendable {
         }
         for member in members where !allowed.contains(member.key) && !member.key.hasPrefix("$") {
             let suggestion = nearestName(to: member.key, in: allowed)
-            throw error(
+            var unknown = error(
                 JSONPointer.appending(pointer, member.key), "unknown member \"\(member.key)\"",
                 hint: suggestion.map { "did you mean \"\($0)\"?" } ?? "known members: \(allowed.sorted().joined(separator: ", "))")
+            unknown.unknownMember = member.key
+            throw unknown
         }
         return members
     }
