@@ -13,7 +13,7 @@ public enum JSONWriter {
         /// Escape `/` as `\/` (PHP `json_encode`).
         public var escapeSlash: Bool
 
-        public init(colon: String = ":", comma: String = ",", sortKeys: Bool = false, escapeNonASCII: Bool = false, escapeSlash: Bool = false) {
+        public init(colon: String = "", comma: String = "", sortKeys: Bool = false, escapeNonASCII: Bool = false, escapeSlash: Bool = false) {
             self.colon = colon
             self.comma = comma
             self.sortKeys = sortKeys
@@ -24,7 +24,7 @@ public enum JSONWriter {
         /// No spaces, keys in order, UTF-8 kept (JavaScript's JSON.stringify, most HTTP clients).
         public static let compact = Style()
         /// Python's `json.dumps` defaults.
-        public static let python = Style(colon: ": ", comma: ", ", escapeNonASCII: true)
+        public static let python = Style(colon: " ", comma: " ", escapeNonASCII: true)
     }
 
     public static func compact(_ value: JSONValue) -> String { write(value, style: .compact) }
