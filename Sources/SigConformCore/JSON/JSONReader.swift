@@ -16,6 +16,8 @@ public struct JSONReader: Sendable {
 
     /// The members of the object `value`, checking that no member outside `allowed` is present
     /// (a misspelt member would otherwise be silently ignored, and a vector could check nothing).
+    /// Members whose name starts with `$` (`$schema`, `$comment`) are annotations for editors and
+    /// people: allowed everywhere, and left out of the result so no decoder mistakes one for data.
     public func members(
         _ value: JSONValue, at pointer: String, allowed: Set<String>
     ) throws(InputError) -> [(key: String, value: JSONValue)] {
@@ -30,7 +32,7 @@ public struct JSONReader: Sendable {
             unknown.unknownMember = member.key
             throw unknown
         }
-        return members
+        return members.filter { !$0.key.hasPrefix("$") }
     }
 
     public func string(_ value: JSONValue, at pointer: String) throws(InputError) -> String {

@@ -343,7 +343,7 @@ public struct RecipeDecoder: Sendable {
         case "header": ("a header", ["prefix"])
         default: ("a \(kind) location", [])
         }
-        for item in members where item.key != kind && !item.key.hasPrefix("$") && !shape.modifiers.contains(item.key) {
+        for item in members where item.key != kind && !shape.modifiers.contains(item.key) {
             let takes = shape.modifiers.isEmpty ? "takes no modifiers" : "takes only " + shape.modifiers.sorted().map { "\"\($0)\"" }.joined(separator: " and ")
             throw reader.error("\(pointer)/\(item.key)", "\"\(item.key)\" does not apply to \(shape.kind)",
                                hint: "\(shape.kind) \(takes); see the location kinds in docs/recipes.md")
