@@ -5,12 +5,13 @@ import SigConformMAC
 public struct RecipeDecoder: Sendable {
     public static let format = "sigconform/venue@1"
 
-    static let venueMembers: Set<String> = ["format", "id", "name", "docs", "sources", "notes", "auth", "hmac", "bearer", "errors"]
-    static let hmacMembers: Set<String> = [
+    // vectors/schema/venue.schema.json mirrors these; SchemaTests keep the two in step.
+    public static let venueMembers: Set<String> = ["format", "id", "name", "docs", "sources", "notes", "auth", "hmac", "bearer", "errors"]
+    public static let hmacMembers: Set<String> = [
         "hash", "secret", "prehash", "signature", "apiKey", "timestamp", "nonce", "recvWindow", "passphrase",
         "canonicalQuery", "paramString",
     ]
-    static let locationMembers: Set<String> = ["header", "query", "body", "param", "prefix", "scheme", "parameter", "decode", "member"]
+    public static let locationMembers: Set<String> = ["header", "query", "body", "param", "prefix", "scheme", "parameter", "decode", "member"]
 
     public init() {}
 
