@@ -5,12 +5,13 @@ import SigConformMAC
 public struct RecipeDecoder: Sendable {
     public static let format = "sigconform/venue@1"
 
-    static let venueMembers: Set<String> = ["format", "id", "name", "docs", "host", "sources", "notes", "auth", "hmac", "bearer", "errors"]
-    static let hmacMembers: Set<String> = [
+    // vectors/schema/venue.schema.json mirrors these; SchemaTests keep the two in step.
+    public static let venueMembers: Set<String> = ["format", "id", "name", "docs", "host", "sources", "notes", "auth", "hmac", "bearer", "errors"]
+    public static let hmacMembers: Set<String> = [
         "hash", "secret", "prehash", "signature", "apiKey", "timestamp", "nonce", "recvWindow", "passphrase",
         "canonicalQuery", "paramString",
     ]
-    static let locationMembers: Set<String> = ["header", "query", "body", "param", "prefix", "scheme", "parameter", "decode", "member"]
+    public static let locationMembers: Set<String> = ["header", "query", "body", "param", "prefix", "scheme", "parameter", "decode", "member"]
 
     public init() {}
 
@@ -41,6 +42,11 @@ public struct RecipeDecoder: Sendable {
         let notes = try member("notes").map { (v) throws(InputError) in try reader.stringArray(v, at: "/notes") } ?? []
         let authKind = try reader.string(try required("auth", hint: "\"hmac\" or \"bearer\""), at: "/auth")
 
+        // The recipe of the other scheme would be read by nobody: say so instead of ignoring it.
+        for (other, kind) in [("bearer", "hmac"), ("hmac", "bearer")] where authKind == kind && member(other) != nil {
+            throw reader.error("/\(other)", "auth is \"\(kind)\", so a \"\(other)\" recipe would be ignored",
+                               hint: "remove \"\(other)\", or set \"auth\": \"\(other)\"")
+        }
         let auth: AuthScheme
         switch authKind {
         case "hmac":
@@ -331,6 +337,18 @@ public struct RecipeDecoder: Sendable {
         guard kinds.count == 1, let kind = kinds.first, let name = fields[kind], !name.isEmpty else {
             throw reader.error(pointer, "a location names exactly one of header, query, body, param",
                                hint: "e.g. {\"header\": \"X-SIGN\"} or {\"param\": \"signature\"}")
+        }
+        // Modifiers refine a header location; anywhere else they would be silently ignored.
+        let shape: (kind: String, modifiers: Set<String>) = switch kind {
+        case "header" where fields["parameter"] != nil: ("a header parameter", ["parameter", "scheme"])
+        case "header" where fields["decode"] != nil: ("a base64-JSON header", ["decode", "member"])
+        case "header": ("a header", ["prefix"])
+        default: ("a \(kind) location", [])
+        }
+        for item in members where item.key != kind && !shape.modifiers.contains(item.key) {
+            let takes = shape.modifiers.isEmpty ? "takes no modifiers" : "takes only " + shape.modifiers.sorted().map { "\"\($0)\"" }.joined(separator: " and ")
+            throw reader.error("\(pointer)/\(item.key)", "\"\(item.key)\" does not apply to \(shape.kind)",
+                               hint: "\(shape.kind) \(takes); see the location kinds in docs/recipes.md")
         }
         switch kind {
         case "header":

@@ -71,7 +71,8 @@ public enum Variable: Sendable, Hashable, CustomStringConvertible {
     /// A body member: a JSON member's text (strings unquoted, numbers as written) or a form field's raw value.
     case bodyField(String)
 
-    static let simpleNames: [String: Variable] = [
+    /// The variables written `{name}`, by name (vectors/schema/venue.schema.json lists the same names).
+    public static let simpleNames: [String: Variable] = [
         "method": .method, "path": .path, "query": .query, "decodedQuery": .decodedQuery, "requestPath": .requestPath, "body": .body,
         "host": .host, "timestamp": .timestamp, "nonce": .nonce, "apiKey": .apiKey, "passphrase": .passphrase,
         "recvWindow": .recvWindow, "canonicalQuery": .canonicalQuery, "paramString": .paramString,

@@ -11,13 +11,18 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
     /// How to fix it.
     public var hint: String?
+    /// The member's name when the problem is a member the format does not know (a typo, most
+    /// often); lets tools such as `lint` drop it and read on.
+    public var unknownMember: String?
 
-    public init(file: String, location: SourceLocation? = nil, pointer: String? = nil, message: String, hint: String? = nil) {
+    public init(file: String, location: SourceLocation? = nil, pointer: String? = nil, message: String, hint: String? = nil,
+                unknownMember: String? = nil) {
         self.file = file
         self.location = location
         self.pointer = pointer
         self.message = message
         self.hint = hint
+        self.unknownMember = unknownMember
     }
 
     public var description: String {
