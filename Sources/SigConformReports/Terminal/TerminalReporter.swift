@@ -61,6 +61,10 @@ public struct TerminalReporter: Reporter {
         if let correct = diagnosis.correctPrehash, let client = diagnosis.clientPrehash, correct.bytes != client.bytes {
             lines += PrehashDiff.lines(correct: correct, client: client).map { "  " + $0 }
         }
+        if let echo = diagnosis.serverEcho, let correct = diagnosis.correctPrehash {
+            lines.append("  venue's prehash:  \(PrehashDiff.visible(Array(echo.serverPrehash.utf8)))")
+            lines.append("  correct prehash:  \(PrehashDiff.visible(correct.bytes))")
+        }
         for fact in diagnosis.evidence { lines.append("  evidence: \(fact)") }
         if let error = diagnosis.venueError { lines.append("  the venue answers: \(error)") }
         lines.append("  docs: \(diagnosis.docs)")
