@@ -6,7 +6,7 @@ public struct RecipeDecoder: Sendable {
     public static let format = "sigconform/venue@1"
 
     // vectors/schema/venue.schema.json mirrors these; SchemaTests keep the two in step.
-    public static let venueMembers: Set<String> = ["format", "id", "name", "docs", "sources", "notes", "auth", "hmac", "bearer", "errors"]
+    public static let venueMembers: Set<String> = ["format", "id", "name", "docs", "host", "sources", "notes", "auth", "hmac", "bearer", "errors"]
     public static let hmacMembers: Set<String> = [
         "hash", "secret", "prehash", "signature", "apiKey", "timestamp", "nonce", "recvWindow", "passphrase",
         "canonicalQuery", "paramString",
@@ -37,6 +37,7 @@ public struct RecipeDecoder: Sendable {
         }
         let name = try reader.string(try required("name", hint: "a display name"), at: "/name")
         let docs = try reader.string(try required("docs", hint: "the URL of the venue's signing documentation"), at: "/docs")
+        let host = try member("host").map { (v) throws(InputError) in try reader.string(v, at: "/host") }
         let sources = try member("sources").map { (v) throws(InputError) in try reader.stringArray(v, at: "/sources") } ?? []
         let notes = try member("notes").map { (v) throws(InputError) in try reader.stringArray(v, at: "/notes") } ?? []
         let authKind = try reader.string(try required("auth", hint: "\"hmac\" or \"bearer\""), at: "/auth")
@@ -81,7 +82,7 @@ public struct RecipeDecoder: Sendable {
                 }
             }
         }
-        return Venue(id: id, name: name, docs: docs, sources: sources, notes: notes, auth: auth, errors: errors, file: reader.file)
+        return Venue(id: id, name: name, docs: docs, host: host, sources: sources, notes: notes, auth: auth, errors: errors, file: reader.file)
     }
 
     static func isVenueID(_ id: String) -> Bool {
