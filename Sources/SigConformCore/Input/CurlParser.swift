@@ -267,7 +267,7 @@ public struct CurlParser: Sendable {
                 throw RequestParseError(.curl, at: url.location, "curl treats '\(url.text[glob])' in a URL as a glob pattern",
                                         hint: "add -g (--globoff), as the sent request must have had, or percent-encode it")
             }
-            var target = try RequestTarget.parseURL(url.text, at: url.location, source: .curl)
+            var (scheme, target) = try RequestTarget.parseURL(url.text, at: url.location, source: .curl)
             var body = ""
             var headers = HTTPHeaders(self.headers.filter { !removedHeaders.contains($0.0.lowercased()) })
             if let json {
@@ -288,7 +288,7 @@ public struct CurlParser: Sendable {
             }
             let defaultMethod = head ? "HEAD" : (get || (data.isEmpty && json == nil)) ? "GET" : "POST"
             let request = HTTPRequest(method: method ?? defaultMethod, host: target.host, path: target.path, query: target.query, headers: headers, body: body)
-            return CurlCommand(request: request, url: url.text, scheme: target.scheme, ignoredOptions: ignored)
+            return CurlCommand(request: request, url: url.text, scheme: scheme, ignoredOptions: ignored)
         }
     }
 }

@@ -101,11 +101,11 @@ public struct HTTPMessageParser: Sendable {
         let targetText = String(parts[1])
         let location = reader.location(line, parts[0].utf8.count + 1)
         guard !targetText.contains("#") else { throw RequestParseError(.http, at: location, "a request target never contains '#'", hint: "remove the fragment") }
-        let target: RequestTarget
+        let target: URLParts
         if targetText.hasPrefix("/") {
             target = try RequestTarget.origin(targetText, at: location, source: .http)
         } else if targetText.lowercased().hasPrefix("http://") || targetText.lowercased().hasPrefix("https://") {
-            target = try RequestTarget.parseURL(targetText, at: location, source: .http)
+            target = try RequestTarget.parseURL(targetText, at: location, source: .http).parts
         } else {
             throw RequestParseError(.http, at: location, "the target \"\(targetText)\" is neither /path nor an absolute URL", hint: "e.g. /api/v5/account/balance?ccy=BTC")
         }
