@@ -4,9 +4,11 @@ import SigConformCore
 /// reports every unknown member and every independent mistake instead of the first one only.
 ///
 /// After an error at a pointer inside `base`, the object member holding the offending value is
-/// removed and decoding starts again. A later complaint that this very member is missing is the
-/// echo of the removal, not a new mistake: it ends the recovery silently. Errors at `base`
-/// itself (the whole vector or file is unusable) end it too.
+/// removed and decoding starts again; a misspelt member with an obvious intended name ("methd")
+/// is renamed to it instead, so what follows is checked as the author meant it. A later
+/// complaint that a removed member is missing is the echo of the removal, not a new mistake: it
+/// ends the recovery silently. Errors at `base` itself (the whole vector or file is unusable)
+/// end it too.
 struct RecoveringDecode<Output> {
     /// What the decoder finally produced (nil when an error could not be recovered from).
     var output: Output?
@@ -30,8 +32,13 @@ struct RecoveringDecode<Output> {
                 let pointer = error.pointer ?? base
                 if removed.contains(where: { $0.parent == pointer && error.message.contains("\"\($0.key)\"") }) { break }
                 errors.append(error)
-                guard pointer.hasPrefix(base + "/"), let member = Self.enclosingMember(of: String(pointer.dropFirst(base.count)), in: current),
-                      let next = current.removingMember(at: member.tokens) else { break }
+                guard pointer.hasPrefix(base + "/"), let member = Self.enclosingMember(of: String(pointer.dropFirst(base.count)), in: current) else { break }
+                if error.unknownMember == member.key, let intended = error.suggestedMember,
+                   let renamed = current.renamingMember(at: member.tokens, to: intended) {
+                    current = renamed
+                    continue
+                }
+                guard let next = current.removingMember(at: member.tokens) else { break }
                 removed.append((base + member.parent, member.key))
                 current = next
             }
@@ -77,22 +84,46 @@ extension JSONPointer {
 }
 
 extension JSONValue {
-    /// This value without the object member the last of `tokens` names.
+    /// This value with the object member `tokens` names renamed to `name`; nil when the object
+    /// already has a member of that name (renaming would hide one of them).
+    func renamingMember(at tokens: [String], to name: String) -> JSONValue? {
+        editingMember(at: tokens) { members, index in
+            guard !members.contains(where: { $0.key == name }) else { return nil }
+            var edited = members
+            edited[index].key = name
+            return edited
+        }
+    }
+
+    /// This value without the object member `tokens` names.
     func removingMember(at tokens: [String]) -> JSONValue? {
+        editingMember(at: tokens) { members, index in
+            var edited = members
+            edited.remove(at: index)
+            return edited
+        }
+    }
+
+    /// This value with the members of the object holding `tokens`' member replaced by what `edit`
+    /// makes of them (given them and the member's index); nil when there is no such member or `edit` refuses.
+    func editingMember(
+        at tokens: [String], _ edit: ([(key: String, value: JSONValue)], Int) -> [(key: String, value: JSONValue)]?
+    ) -> JSONValue? {
         guard let first = tokens.first else { return nil }
         switch self {
         case .object(var members):
             guard let index = members.firstIndex(where: { $0.key == first }) else { return nil }
             if tokens.count == 1 {
-                members.remove(at: index)
+                guard let edited = edit(members, index) else { return nil }
+                members = edited
             } else {
-                guard let inner = members[index].value.removingMember(at: Array(tokens.dropFirst())) else { return nil }
+                guard let inner = members[index].value.editingMember(at: Array(tokens.dropFirst()), edit) else { return nil }
                 members[index].value = inner
             }
             return .object(members)
         case .array(var elements):
             guard let index = Int(first), elements.indices.contains(index), tokens.count > 1,
-                  let inner = elements[index].removingMember(at: Array(tokens.dropFirst())) else { return nil }
+                  let inner = elements[index].editingMember(at: Array(tokens.dropFirst()), edit) else { return nil }
             elements[index] = inner
             return .array(elements)
         default:
