@@ -7,6 +7,7 @@ Small seeds mutate faster, so vector files are also cut into one-vector files.
 import hashlib
 import json
 import pathlib
+import shlex
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -66,6 +67,19 @@ def main(out: pathlib.Path) -> None:
                 write(out, "percent", request["body"].encode())
             for value in request.get("headers", {}).values():
                 write(out, "timestamp", value.encode())
+            curl = ["curl", "-X", request.get("method", "GET"), url]
+            for name, value in request.get("headers", {}).items():
+                curl += ["-H", f"{name}: {value}"]
+            if request.get("body"):
+                curl += ["--data-raw", request["body"]]
+            write(out, "curl", " ".join(shlex.quote(word) for word in curl).encode())
+            target = request.get("path", "/") + (f"?{query}" if query else "")
+            body = request.get("body", "").encode()
+            head = [f"{request.get('method', 'GET')} {target} HTTP/1.1", f"Host: {host}"]
+            head += [f"{name}: {value}" for name, value in request.get("headers", {}).items()]
+            if body:
+                head.append(f"Content-Length: {len(body)}")
+            write(out, "http", ("\r\n".join(head) + "\r\n\r\n").encode() + body)
             entries.append({
                 "request": {
                     "method": request.get("method", "GET"),
@@ -76,6 +90,10 @@ def main(out: pathlib.Path) -> None:
             })
         for start in range(0, len(entries), 4):
             write(out, "har", compact({"log": {"version": "1.2", "entries": entries[start:start + 4]}}))
+    for example in sorted((ROOT / "examples" / "requests").glob("*")):
+        target = {".http": "http", ".har": "har", ".curl": "curl", ".sh": "curl"}.get(example.suffix)
+        if target:
+            write(out, target, example.read_bytes())
     for text in ["1700000000", "1700000000123", "1700000000123456", "1700000000.123", "2023-11-14T22:13:20.000Z",
                  "2023-11-14T22:13:20", "-9223372036854775808", "9223372036854775807"]:
         write(out, "timestamp", text.encode())

@@ -14,7 +14,7 @@ FUZZ=$ROOT/Fuzz
 
 SECONDS_PER_TARGET=${1:-60}
 shift || true
-ALL_TARGETS=(vector-json venue-json template har url percent timestamp check)
+ALL_TARGETS=(vector-json venue-json template har url percent timestamp check curl http)
 TARGETS=("${@:-${ALL_TARGETS[@]}}")
 JOBS=${JOBS:-1}
 
@@ -26,15 +26,21 @@ dictionary_for() {
 }
 
 echo "==> building Fuzz/ (release, -sanitize=fuzzer,address)"
+# SwiftPM's --sanitize=fuzzer links libFuzzer but instruments only the executables; passing the
+# flag to every compile instruments the main package's modules too, which is where coverage counts.
+COVERAGE="-Xswiftc -sanitize=fuzzer,address"
 # The main package's resolved dependencies, so the fuzz package resolves offline the same way.
 if [ ! -f "$FUZZ/Package.resolved" ] && [ -f "$ROOT/Package.resolved" ]; then cp "$ROOT/Package.resolved" "$FUZZ/"; fi
-(cd "$FUZZ" && swift build -c release --sanitize=fuzzer --sanitize=address 2>&1 | grep -v "Cannot export local symbol" | tail -n 3)
-BIN=$(cd "$FUZZ" && swift build -c release --sanitize=fuzzer --sanitize=address --show-bin-path)
+(cd "$FUZZ" && swift build -c release --sanitize=fuzzer --sanitize=address $COVERAGE 2>&1 | grep -v "Cannot export local symbol" | tail -n 3)
+BIN=$(cd "$FUZZ" && swift build -c release --sanitize=fuzzer --sanitize=address $COVERAGE --show-bin-path)
 
 echo "==> seeds from vectors/"
 rm -rf "$FUZZ/.seeds"
 python3 "$FUZZ/make_seeds.py" "$FUZZ/.seeds"
 mkdir -p "$FUZZ/corpus" "$FUZZ/crashes" "$FUZZ/logs"
+
+# Let AddressSanitizer and libFuzzer report a crash, not Swift's own backtracer as well.
+export SWIFT_BACKTRACE=enable=no
 
 run_target() {
     local target=$1
