@@ -49,7 +49,8 @@ let package = Package(
             name: "SigConformOpenSSLTests",
             dependencies: ["SigConformOpenSSL", "SigConformMAC", "SigConformSelfTest"]
         ),
-        .testTarget(name: "SigConformCoreTests", dependencies: ["SigConform"]),
+        // Fixtures are read from disk by path (#filePath), not bundled as resources.
+        .testTarget(name: "SigConformCoreTests", dependencies: ["SigConform"], exclude: ["Fixtures"]),
         .testTarget(name: "SigConformDiagnosisTests", dependencies: ["SigConform"]),
         .testTarget(name: "SigConformReportsTests", dependencies: ["SigConform"]),
         .testTarget(name: "SigConformAuthoringTests", dependencies: ["SigConform"]),
