@@ -109,7 +109,7 @@ public struct VectorEvaluator: Sendable {
         for expected in vector.expect.headers {
             if let computed = reference.expectedHeaders.first(where: { $0.name.lowercased() == expected.name.lowercased() }) {
                 let matches = expected.name.lowercased() == headerName(of: recipe.signature.location)?.lowercased()
-                    ? signer.signatureMatches(expected.value, computed.value) : expected.value == computed.value
+                    ? signer.signatureMatches(expected.value, computed.value) : constantTimeEquals(Array(expected.value.utf8), Array(computed.value.utf8))
                 if !matches {
                     findings.append(Finding(kind: .expectedHeaderMismatch, message: "expect.headers.\(expected.name) differs from the computed value",
                                             expected: expected.value, actual: computed.value))
@@ -128,7 +128,8 @@ public struct VectorEvaluator: Sendable {
         }
         for header in reference.expectedHeaders where header.name.lowercased() != headerName(of: recipe.signature.location)?.lowercased() {
             let sent = vector.request.headers[header.name]
-            if sent != header.value {
+            // Auth headers can carry a signed passphrase: compared in constant time like signatures.
+            if !(sent.map { constantTimeEquals(Array($0.utf8), Array(header.value.utf8)) } ?? false) {
                 let secretLike = header.name.lowercased() == headerName(of: recipe.passphrase?.location)?.lowercased()
                 findings.append(Finding(kind: .observedHeaderMismatch,
                                         message: sent == nil ? "the request has no \(header.name) header" : "the request's \(header.name) is not the correct value",
