@@ -6,37 +6,73 @@ import SigConformDiagnosis
 ///
 /// Reporters never format credentials on purpose; this is the second line of defence for
 /// values that can legitimately contain them (a prehash that embeds the API key, a header
-/// echoed from the request).
+/// echoed from the request). It finds a credential in every form a report can carry it in:
+/// raw, JSON-escaped (`\"`, `\u00e9`, `\/`), XML- and HTML-escaped (`&quot;`, `&#39;`,
+/// `&#x27;`), escaped for a `<script>` element, and percent-encoded (see ``Escaping/forms(of:)``).
 public struct Redactor: Sendable {
-    private var replacements: [(String, String)] = []
+    /// Each credential form and its replacement, as UTF-8, indexed by the form's first four
+    /// bytes so a report is scanned once whatever the number of credentials.
+    private var index: [UInt32: [(form: [UInt8], replacement: [UInt8])]] = [:]
+    /// Whether any form starts with this byte: most bytes of a report are skipped on this test alone.
+    private var startsForm = [Bool](repeating: false, count: 256)
 
     public init(credentials: some Sequence<Credentials>) {
         var seen: Set<String> = []
         var pairs: [(String, String)] = []
-        for credential in credentials {
-            // Short values are not masked inside text: they would mangle unrelated words.
-            if let secret = credential.secret, secret.count >= 6, seen.insert(secret).inserted {
-                pairs.append((secret, "[secret \(Redaction.fingerprint(secret))]"))
-            }
-            if let passphrase = credential.passphrase, passphrase.count >= 6, seen.insert(passphrase).inserted {
-                pairs.append((passphrase, "[passphrase \(Redaction.fingerprint(passphrase))]"))
-            }
-            if let key = credential.apiKey, key.count >= 8, seen.insert(key).inserted {
-                pairs.append((key, Redaction.maskKey(key)))
+        func add(_ value: String, _ replacement: String) {
+            for form in Escaping.forms(of: value) where seen.insert(form).inserted {
+                pairs.append((form, replacement))
             }
         }
+        for credential in credentials {
+            // Short values are not masked inside text: they would mangle unrelated words.
+            if let secret = credential.secret, secret.count >= 6 {
+                add(secret, "[secret \(Redaction.fingerprint(secret))]")
+            }
+            if let passphrase = credential.passphrase, passphrase.count >= 6 {
+                add(passphrase, "[passphrase \(Redaction.fingerprint(passphrase))]")
+            }
+            if let key = credential.apiKey, key.count >= 8 {
+                add(key, Redaction.maskKey(key))
+            }
+        }
+        for (form, replacement) in pairs {
+            let bytes = Array(form.utf8)
+            index[Self.key(bytes, at: 0), default: []].append((bytes, Array(replacement.utf8)))
+            startsForm[Int(bytes[0])] = true
+        }
         // Longest first, so a secret that contains a key is replaced whole.
-        replacements = pairs.sorted { $0.0.count > $1.0.count }
+        for key in index.keys { index[key]?.sort { $0.form.count > $1.form.count } }
     }
 
     /// A redactor for every credential in a run.
     public init(run: RunResult) { self.init(credentials: run.verdicts.map(\.vector.credentials)) }
 
+    /// Whether there is anything to scrub.
+    public var isEmpty: Bool { index.isEmpty }
+
+    /// `text` with every form of every credential replaced.
     public func scrub(_ text: String) -> String {
-        var out = text
-        for (value, replacement) in replacements where out.contains(value) {
-            out = out.split(separator: value, omittingEmptySubsequences: false).joined(separator: replacement)
+        guard !index.isEmpty else { return text }
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var position = 0
+        // Every form is at least 6 bytes long (credentials shorter than 6 are not scrubbed).
+        while position < bytes.count {
+            if startsForm[Int(bytes[position])], position + 4 <= bytes.count, let candidates = index[Self.key(bytes, at: position)],
+               let match = candidates.first(where: { bytes[position...].starts(with: $0.form) }) {
+                out += match.replacement
+                position += match.form.count
+            } else {
+                out.append(bytes[position])
+                position += 1
+            }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func key(_ bytes: [UInt8], at position: Int) -> UInt32 {
+        bytes[position..<position + 4].reduce(0) { $0 << 8 | UInt32($1) }
     }
 }

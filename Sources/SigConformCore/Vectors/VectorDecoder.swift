@@ -134,7 +134,8 @@ public struct VectorDecoder: Sendable {
                       origin: VectorOrigin(file: reader.file, pointer: pointer, location: reader.document.location(of: pointer)))
     }
 
-    func decodeRequest(_ value: JSONValue, at pointer: String, reader: JSONReader) throws(InputError) -> HTTPRequest {
+    /// Decodes a `request` object (also used for the answers of a `--signer`).
+    public func decodeRequest(_ value: JSONValue, at pointer: String, reader: JSONReader) throws(InputError) -> HTTPRequest {
         let members = try reader.members(value, at: pointer, allowed: Self.requestMembers)
         func member(_ name: String) -> JSONValue? { members.first { $0.key == name }?.value }
         func path(_ name: String) -> String { JSONPointer.appending(pointer, name) }
