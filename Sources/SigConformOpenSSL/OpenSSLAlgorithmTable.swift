@@ -1,7 +1,8 @@
 import CLibCrypto
 import SigConformMAC
 
-/// The OpenSSL implementations of every ``HashAlgorithm``, fetched once.
+/// The OpenSSL implementations of every ``HashAlgorithm``, fetched once, and the keyless HMAC
+/// context each HMAC starts from.
 ///
 /// OpenSSL 3 resolves an algorithm name through its provider store on every implicit fetch,
 /// which costs far more than hashing a short message; fetching once and reusing the `EVP_MD`
@@ -28,6 +29,7 @@ final class OpenSSLAlgorithmTable: Sendable {
 
     private let digests: [HashAlgorithm: Result<FetchedDigest, MACError>]
     private let hmac: Result<FetchedMAC, MACError>
+    private let hmacTemplates: [HashAlgorithm: Result<HMACTemplate, MACError>]
 
     /// Fetches every algorithm under the given OpenSSL names. Algorithms missing from `names`
     /// or failing to fetch are recorded as unsupported and reported when first used.
@@ -49,11 +51,20 @@ final class OpenSSLAlgorithmTable: Sendable {
             }
         }
         self.digests = digests
-        if let mac = EVP_MAC_fetch(nil, "HMAC", nil) {
-            hmac = .success(FetchedMAC(mac: mac))
-        } else {
-            hmac = .failure(OpenSSLErrors.failure("EVP_MAC_fetch(\"HMAC\")"))
+        let hmac: Result<FetchedMAC, MACError> =
+            if let mac = EVP_MAC_fetch(nil, "HMAC", nil) {
+                .success(FetchedMAC(mac: mac))
+            } else {
+                .failure(OpenSSLErrors.failure("EVP_MAC_fetch(\"HMAC\")"))
+            }
+        self.hmac = hmac
+        var templates: [HashAlgorithm: Result<HMACTemplate, MACError>] = [:]
+        for algorithm in HashAlgorithm.allCases {
+            templates[algorithm] = Result { () throws(MACError) in
+                try HMACTemplate(digest: try digests[algorithm]!.get(), mac: try hmac.get())
+            }
         }
+        hmacTemplates = templates
     }
 
     deinit {
@@ -70,9 +81,13 @@ final class OpenSSLAlgorithmTable: Sendable {
         return try entry.get()
     }
 
-    /// The fetched HMAC implementation.
-    func hmacImplementation() throws(MACError) -> FetchedMAC {
-        try hmac.get()
+    /// The keyless HMAC context new keys of `algorithm` start from, or why there is none.
+    func hmacTemplate(_ algorithm: HashAlgorithm) throws(MACError) -> HMACTemplate {
+        guard let entry = hmacTemplates[algorithm] else {
+            throw .unsupportedAlgorithm(
+                algorithm, backend: OpenSSLErrors.backendID, reason: "not in the algorithm table")
+        }
+        return try entry.get()
     }
 }
 

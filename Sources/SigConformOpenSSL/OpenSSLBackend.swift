@@ -30,6 +30,6 @@ public struct OpenSSLBackend: MACBackend {
     }
 
     public func makeHMAC(_ algorithm: HashAlgorithm, key: [UInt8]) throws(MACError) -> any HMACContext {
-        try OpenSSLHMACContext(digest: try table.digest(algorithm), mac: try table.hmacImplementation(), key: key)
+        try OpenSSLHMACContext(template: try table.hmacTemplate(algorithm), key: key)
     }
 }

@@ -12,9 +12,9 @@ struct OpenSSLHMACContext: HMACContext {
     let algorithm: HashAlgorithm
     private(set) var state: HMACState
 
-    init(digest: FetchedDigest, mac: FetchedMAC, key: [UInt8]) throws(MACError) {
-        algorithm = digest.algorithm
-        state = try HMACState(digest: digest, mac: mac, key: key)
+    init(template: HMACTemplate, key: [UInt8]) throws(MACError) {
+        algorithm = template.algorithm
+        state = try HMACState(template: template, key: key)
     }
 
     mutating func update(_ bytes: UnsafeRawBufferPointer) throws(MACError) {
@@ -63,25 +63,14 @@ final class HMACState {
     let context: OpaquePointer
     private(set) var phase: Phase
 
-    init(digest: FetchedDigest, mac: FetchedMAC, key: [UInt8]) throws(MACError) {
-        algorithm = digest.algorithm
-        guard let context = EVP_MAC_CTX_new(mac.mac) else {
-            throw OpenSSLErrors.failure("EVP_MAC_CTX_new(HMAC-\(digest.name))")
-        }
-        self.context = context
+    /// A context keyed with `key`, started from the algorithm's template.
+    init(template: HMACTemplate, key: [UInt8]) throws(MACError) {
+        algorithm = template.algorithm
+        context = try template.duplicateContext()
         phase = .keyed
-        let status = Self.withDigestParameter(digest.name) { parameters in
-            key.withUnsafeBufferPointer { keyBytes in
-                // A NULL key asks OpenSSL to re-use the previous key, which a new context does not
-                // have; an empty key must therefore be a valid pointer with length 0.
-                withUnsafePointer(to: 0 as UInt8) { placeholder in
-                    EVP_MAC_init(context, keyBytes.baseAddress ?? placeholder, keyBytes.count, parameters)
-                }
-            }
-        }
         // Every stored property is set by now, so throwing runs deinit, which frees the context.
-        guard status == 1 else {
-            throw OpenSSLErrors.failure("EVP_MAC_init(HMAC-\(digest.name), \(key.count)-byte key)")
+        guard Self.initialize(context, key: key, parameters: nil) == 1 else {
+            throw OpenSSLErrors.failure("EVP_MAC_init(HMAC-\(algorithm.rawValue), \(key.count)-byte key)")
         }
     }
 
@@ -140,18 +129,13 @@ final class HMACState {
         if phase == .finalized { try rekey() }
     }
 
-    /// Calls `body` with an `OSSL_PARAM` list selecting the HMAC's digest by name.
-    private static func withDigestParameter(
-        _ name: String, _ body: (UnsafePointer<OSSL_PARAM>) -> Int32
-    ) -> Int32 {
-        // OSSL_MAC_PARAM_DIGEST; OpenSSL only reads the value buffer when setting parameters.
-        "digest".withCString { key in
-            name.withCString { value in
-                let parameters = [
-                    OSSL_PARAM_construct_utf8_string(key, UnsafeMutablePointer(mutating: value), 0),
-                    OSSL_PARAM_construct_end(),
-                ]
-                return parameters.withUnsafeBufferPointer { body($0.baseAddress!) }
+    /// `EVP_MAC_init` with `key`, which may be empty.
+    static func initialize(_ context: OpaquePointer, key: [UInt8], parameters: UnsafePointer<OSSL_PARAM>?) -> Int32 {
+        key.withUnsafeBufferPointer { keyBytes in
+            // A NULL key asks OpenSSL to re-use the previous key, which a new context does not
+            // have; an empty key must therefore be a valid pointer with length 0.
+            withUnsafePointer(to: 0 as UInt8) { placeholder in
+                EVP_MAC_init(context, keyBytes.baseAddress ?? placeholder, keyBytes.count, parameters)
             }
         }
     }

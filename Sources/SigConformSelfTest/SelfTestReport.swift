@@ -48,7 +48,7 @@ public struct SelfTestReport: Sendable {
                 result.skipped.contains { $0.ids.isEmpty } ? "file" : "\(result.skippedCount)", "\(result.acceptable)",
             ]
         }
-        lines += Self.table([header] + rows)
+        if !rows.isEmpty { lines += Self.table([header] + rows) }
         var details: [String] = []
         for result in results {
             let place = "\(result.suite) on \(result.backendID)"

@@ -9,7 +9,7 @@ struct MacCommand: ParsableCommand {
         abstract: "Computes an HMAC (or a digest) on every MAC backend and checks that they agree.",
         discussion: """
             The message is --msg-hex, the contents of --msg-file, or standard input.
-            Exit status 1 when the backends disagree or one of them fails.
+            Exit status 1 when the backends disagree or one of them fails, 2 when --msg-file cannot be read.
             """
     )
 
@@ -103,7 +103,9 @@ struct MacCommand: ParsableCommand {
             do {
                 return Array(try Data(contentsOf: URL(fileURLWithPath: messageFile)))
             } catch {
-                throw ValidationError("cannot read --msg-file \(messageFile): \(error.localizedDescription)")
+                let problem = "error: cannot read --msg-file \(messageFile): \(error.localizedDescription)\n"
+                FileHandle.standardError.write(Data(problem.utf8))
+                throw ExitCode(2)
             }
         }
         return Array(FileHandle.standardInput.readDataToEndOfFile())

@@ -17,8 +17,8 @@ struct SelfTestCommand: ParsableCommand {
     @Option(
         name: .customLong("vectors"),
         help: ArgumentHelp(
-            "Folder laid out like vectors/standard "
-                + "(default: ./vectors/standard, else the one in this executable's checkout).",
+            "Folder laid out like vectors/standard (default: the standard folder of the bundled vectors, "
+                + "$SIGCONFORM_VECTORS/standard when that is set).",
             valueName: "dir"))
     var vectorsDirectory: String?
 
@@ -33,10 +33,9 @@ struct SelfTestCommand: ParsableCommand {
         var files: [StandardVectorSet.File] = []
         var errors: [SelfTestError] = []
         if vectorsDirectory != nil || wycheproofFiles.isEmpty {
-            let (directory, name) =
-                vectorsDirectory.map { (URL(fileURLWithPath: $0), $0) } ?? Self.defaultVectorsDirectory()
+            let directory = vectorsDirectory ?? BundledVectors.standardDirectory
             do {
-                files += try StandardVectorSet.files(in: directory, displayedAs: name)
+                files += try StandardVectorSet.files(in: URL(fileURLWithPath: directory), displayedAs: directory)
             } catch {
                 errors.append(error)
             }
@@ -47,22 +46,5 @@ struct SelfTestCommand: ParsableCommand {
         let report = SelfTestReport.run(files, on: standardBackends(), errors: errors)
         print(report.render())
         if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
-    }
-
-    /// `vectors/standard` under the current directory, else under the nearest ancestor of the
-    /// executable that has one (a binary in `.build/debug` of a checkout finds that checkout's vectors).
-    static func defaultVectorsDirectory() -> (URL, String) {
-        let relative = "vectors/standard"
-        let here = URL(fileURLWithPath: relative)
-        if FileManager.default.fileExists(atPath: here.path) { return (here, relative) }
-        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
-            var folder = executable.deletingLastPathComponent()
-            while folder.pathComponents.count > 1 {
-                let candidate = folder.appendingPathComponent(relative, isDirectory: true)
-                if FileManager.default.fileExists(atPath: candidate.path) { return (candidate, candidate.path) }
-                folder.deleteLastPathComponent()
-            }
-        }
-        return (here, relative)
     }
 }

@@ -82,13 +82,31 @@ struct OpenSSLContextTests {
         #expect(try original.digest() == backend.digest(.sha3_256, Array("abc".utf8)))
     }
 
-    @Test func algorithmsAreFetchedOncePerProcess() throws {
-        let first = try OpenSSLAlgorithmTable.shared.digest(.sha256)
-        let second = try OpenSSLAlgorithmTable.shared.digest(.sha256)
-        #expect(first.md == second.md)
-        #expect(first.name == "SHA2-256")
-        #expect(
-            try OpenSSLAlgorithmTable.shared.hmacImplementation().mac
-                == OpenSSLAlgorithmTable.shared.hmacImplementation().mac)
+    @Test func algorithmsAreFetchedOncePerProcessAndKeysStartFromOneTemplate() throws {
+        let table = OpenSSLAlgorithmTable.shared
+        #expect(try table.digest(.sha256).md == table.digest(.sha256).md)
+        #expect(try table.digest(.sha512_256).name == "SHA2-512/256")
+        #expect(try table.hmacTemplate(.sha3_256) === table.hmacTemplate(.sha3_256))
+        #expect(try table.hmacTemplate(.sha3_256).algorithm == .sha3_256)
+    }
+
+    @Test func oneBackendServesManyThreadsAtOnce() async throws {
+        // The algorithm table and HMAC templates are shared by every thread.
+        let (backend, key) = (self.backend, self.key)
+        let expected = try HashAlgorithm.allCases.map { try backend.hmac($0, key: key, message: key) }
+        let agreed = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    (0..<50).allSatisfy { _ in
+                        HashAlgorithm.allCases.indices.allSatisfy { index in
+                            (try? backend.hmac(HashAlgorithm.allCases[index], key: key, message: key))
+                                == expected[index]
+                        }
+                    }
+                }
+            }
+            return await group.allSatisfy { $0 }
+        }
+        #expect(agreed)
     }
 }

@@ -2,10 +2,12 @@
 public enum JSONWriter {
     /// How a client serialises JSON.
     public struct Style: Sendable, Hashable {
-        /// Text after `:` (`""` compact, `" "` Python's default).
+        /// The member separator: `":"` compact, `": "` Python's default.
         public var colon: String
-        /// Text after `,`.
+        /// The element separator: `","` compact, `", "` Python's default.
         public var comma: String
+        /// Write strings with single quotes and `True`/`False`/`None` (Python's `str(dict)`).
+        public var pythonRepr: Bool
         /// Sort object keys (Python `sort_keys=True`, Go maps).
         public var sortKeys: Bool
         /// Escape non-ASCII as `\uXXXX` (Python's default `ensure_ascii=True`).
@@ -13,7 +15,9 @@ public enum JSONWriter {
         /// Escape `/` as `\/` (PHP `json_encode`).
         public var escapeSlash: Bool
 
-        public init(colon: String = ":", comma: String = ",", sortKeys: Bool = false, escapeNonASCII: Bool = false, escapeSlash: Bool = false) {
+        public init(colon: String = ":", comma: String = ",", sortKeys: Bool = false, escapeNonASCII: Bool = false, escapeSlash: Bool = false,
+                    pythonRepr: Bool = false) {
+            self.pythonRepr = pythonRepr
             self.colon = colon
             self.comma = comma
             self.sortKeys = sortKeys
@@ -25,6 +29,8 @@ public enum JSONWriter {
         public static let compact = Style()
         /// Python's `json.dumps` defaults.
         public static let python = Style(colon: ": ", comma: ", ", escapeNonASCII: true)
+        /// Python's `str(dict)`: not JSON, but a frequent accident.
+        public static let pythonRepr = Style(colon: ": ", comma: ", ", pythonRepr: true)
     }
 
     public static func compact(_ value: JSONValue) -> String { write(value, style: .compact) }
@@ -37,14 +43,14 @@ public enum JSONWriter {
 
     static func append(_ value: JSONValue, style: Style, to out: inout String) {
         switch value {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
+        case .null: out += style.pythonRepr ? "None" : "null"
+        case .bool(let b): out += style.pythonRepr ? (b ? "True" : "False") : (b ? "true" : "false")
         case .number(let n): out += n
         case .string(let s): appendString(s, style: style, to: &out)
         case .array(let elements):
             out += "["
             for (index, element) in elements.enumerated() {
-                if index > 0 { out += "," + style.comma }
+                if index > 0 { out += style.comma }
                 append(element, style: style, to: &out)
             }
             out += "]"
@@ -52,9 +58,9 @@ public enum JSONWriter {
             let ordered = style.sortKeys ? members.sorted { Array($0.key.utf16).lexicographicallyPrecedes(Array($1.key.utf16)) } : members
             out += "{"
             for (index, member) in ordered.enumerated() {
-                if index > 0 { out += "," + style.comma }
+                if index > 0 { out += style.comma }
                 appendString(member.key, style: style, to: &out)
-                out += ":" + style.colon
+                out += style.colon
                 append(member.value, style: style, to: &out)
             }
             out += "}"
@@ -62,6 +68,23 @@ public enum JSONWriter {
     }
 
     static func appendString(_ text: String, style: Style, to out: inout String) {
+        if style.pythonRepr {
+            // Python's repr: single quotes unless the text holds one and no double quote.
+            let quote = text.contains("'") && !text.contains("\"") ? "\"" : "'"
+            out += quote
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                default:
+                    if String(scalar) == quote { out += "\\" + quote } else { out.unicodeScalars.append(scalar) }
+                }
+            }
+            out += quote
+            return
+        }
         out += "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -5,7 +5,7 @@ import SigConformMAC
 public struct RecipeDecoder: Sendable {
     public static let format = "sigconform/venue@1"
 
-    static let venueMembers: Set<String> = ["format", "id", "name", "docs", "sources", "notes", "auth", "hmac", "bearer", "errors"]
+    static let venueMembers: Set<String> = ["format", "id", "name", "docs", "host", "sources", "notes", "auth", "hmac", "bearer", "errors"]
     static let hmacMembers: Set<String> = [
         "hash", "secret", "prehash", "signature", "apiKey", "timestamp", "nonce", "recvWindow", "passphrase",
         "canonicalQuery", "paramString",
@@ -36,6 +36,7 @@ public struct RecipeDecoder: Sendable {
         }
         let name = try reader.string(try required("name", hint: "a display name"), at: "/name")
         let docs = try reader.string(try required("docs", hint: "the URL of the venue's signing documentation"), at: "/docs")
+        let host = try member("host").map { (v) throws(InputError) in try reader.string(v, at: "/host") }
         let sources = try member("sources").map { (v) throws(InputError) in try reader.stringArray(v, at: "/sources") } ?? []
         let notes = try member("notes").map { (v) throws(InputError) in try reader.stringArray(v, at: "/notes") } ?? []
         let authKind = try reader.string(try required("auth", hint: "\"hmac\" or \"bearer\""), at: "/auth")
@@ -75,7 +76,7 @@ public struct RecipeDecoder: Sendable {
                 }
             }
         }
-        return Venue(id: id, name: name, docs: docs, sources: sources, notes: notes, auth: auth, errors: errors, file: reader.file)
+        return Venue(id: id, name: name, docs: docs, host: host, sources: sources, notes: notes, auth: auth, errors: errors, file: reader.file)
     }
 
     static func isVenueID(_ id: String) -> Bool {

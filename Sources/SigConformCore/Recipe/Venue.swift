@@ -10,6 +10,8 @@ public struct Venue: Sendable, Hashable, Identifiable {
     public var name: String
     /// The venue's documentation page for request signing.
     public var docs: String
+    /// The API host requests go to, when the venue has one (used where a request names none).
+    public var host: String?
     public var sources: [String]
     public var notes: [String]
     public var auth: AuthScheme
@@ -17,9 +19,10 @@ public struct Venue: Sendable, Hashable, Identifiable {
     /// The venue.json this was loaded from.
     public var file: String
 
-    public init(id: String, name: String, docs: String, sources: [String] = [], notes: [String] = [],
+    public init(id: String, name: String, docs: String, host: String? = nil, sources: [String] = [], notes: [String] = [],
                 auth: AuthScheme, errors: VenueErrors = VenueErrors(), file: String) {
         self.id = id
+        self.host = host
         self.name = name
         self.docs = docs
         self.sources = sources

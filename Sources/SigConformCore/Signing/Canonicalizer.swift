@@ -70,7 +70,7 @@ public struct Canonicalizer: Sendable {
             return view.queryItems.map { $0.hasEquals ? "\($0.key)=\($0.value)" : $0.key }.joined(separator: "&")
         case .requestPath: return view.unsignedQuery.isEmpty ? request.path : request.path + "?" + view.unsignedQuery
         case .body: return view.unsignedBody
-        case .host: return request.effectiveHost
+        case .host: return request.effectiveHost ?? venue.host
         case .timestamp: return recipe.timestamp.flatMap { view.value(at: $0.location) }
         case .nonce: return recipe.nonce.flatMap { view.value(at: $0.location) }
         case .apiKey: return recipe.apiKey.flatMap { view.value(at: $0.location) }

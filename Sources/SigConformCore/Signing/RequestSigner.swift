@@ -66,7 +66,7 @@ public struct RequestSigner: Sendable {
             headers.append(.init(name: name, value: prefix + signature))
         case .headerParameter(let header, _, let parameter):
             if let sent = view.request.headers[header] {
-                headers.append(.init(name: header, value: Self.replacingParameter(parameter, in: sent, with: signature)))
+                headers.append(.init(name: header, value: HTTPRequest.replacingHeaderParameter(parameter, in: sent, with: signature)))
             }
         default: break
         }
@@ -84,12 +84,6 @@ public struct RequestSigner: Sendable {
         return headers
     }
 
-    static func replacingParameter(_ parameter: String, in header: String, with value: String) -> String {
-        guard let range = header.range(of: parameter + "=") else { return header }
-        let rest = header[range.upperBound...]
-        let end = rest.firstIndex(of: ",") ?? rest.endIndex
-        return String(header[..<range.upperBound]) + value + String(rest[end...])
-    }
 }
 
 extension PassphraseSigning {

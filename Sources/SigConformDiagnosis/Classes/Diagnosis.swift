@@ -29,6 +29,8 @@ public struct Diagnosis: Sendable, Hashable {
     public var venueError: VenueError?
     /// The venue's signing docs.
     public var docs: String
+    /// The venue's own prehash from its error message, compared with the correct one (Bybit 10004).
+    public var serverEcho: ServerEcho?
 
     public init(steps: [Step], clientPrehash: Prehash?, correctPrehash: Prehash?, evidence: [String], venueError: VenueError?, docs: String) {
         self.steps = steps

@@ -17,7 +17,7 @@ public struct Diagnoser: Sendable {
     public var pairBudget: Int
 
     public init(backends: [any MACBackend], mistakes: [Mistake] = Mistake.catalogue,
-                timestampSearchRadius: Int64 = 600_000, pairBudget: Int = 250_000) {
+                 timestampSearchRadius: Int64 = 600_000, pairBudget: Int = 20_000) {
         precondition(!backends.isEmpty, "at least one MAC backend is needed")
         self.backends = backends
         self.searchBackend = backends.first { $0.id == "openssl" } ?? backends[0]
@@ -119,14 +119,7 @@ struct Search {
 
     func signature(of attempt: SigningAttempt, backend: any MACBackend) throws(SigningError) -> (prehash: Prehash, signature: String) {
         let view = RequestView(attempt.request, signature: context.recipe.signature.location)
-        var prehash = try signer.canonicalizer.prehash(view, credentials: context.credentials, backend: backend, template: attempt.template)
-        if !attempt.segmentOverrides.isEmpty {
-            for index in prehash.segments.indices {
-                for (variable, text) in attempt.segmentOverrides where prehash.segments[index].label == "{\(variable)}" {
-                    prehash.segments[index].bytes = Array(text.utf8)
-                }
-            }
-        }
+        let prehash = try signer.canonicalizer.prehash(view, credentials: context.credentials, backend: backend, template: attempt.template)
         let mac = try signer.mac(prehash.bytes, key: attempt.key, hash: attempt.hash, backend: backend)
         return (prehash, attempt.encoding.encode(mac))
     }
@@ -145,10 +138,39 @@ struct Search {
         return nil
     }
 
+    /// Pairs of mistakes. A mistake in the key, hash or encoding is tried on each prehash another
+    /// mistake produced without rebuilding it; two prehash mistakes are combined within `budget`.
     func firstMatchInPairs(_ mistakes: [Mistake], from base: SigningAttempt, budget: Int) -> Match? {
+        let macMistakes = mistakes.filter { !$0.changesPrehash }
+        let prehashMistakes = mistakes.filter(\.changesPrehash)
+        let backend = diagnoser.searchBackend
+        // A prehash mistake, then a MAC mistake on the same prehash.
+        for first in prehashMistakes {
+            for intermediate in first.apply(to: base, in: context) {
+                guard let prehash = try? self.signature(of: intermediate, backend: backend).prehash else { continue }
+                for second in macMistakes where second.diagnosisClass != first.diagnosisClass {
+                    for variant in second.apply(to: intermediate, in: context) where macMatches(variant, prehash: prehash.bytes) {
+                        return Match(attempt: variant, prehash: prehash)
+                    }
+                }
+            }
+        }
+        // Two MAC mistakes (e.g. another hash and another encoding).
+        if let prehash = try? self.signature(of: base, backend: backend).prehash {
+            for (i, first) in macMistakes.enumerated() {
+                for second in macMistakes[(i + 1)...] where second.diagnosisClass != first.diagnosisClass {
+                    for intermediate in first.apply(to: base, in: context) {
+                        for variant in second.apply(to: intermediate, in: context) where macMatches(variant, prehash: prehash.bytes) {
+                            return Match(attempt: variant, prehash: prehash)
+                        }
+                    }
+                }
+            }
+        }
+        // Two prehash mistakes, bounded.
         var tried = 0
-        for (i, first) in mistakes.enumerated() {
-            for second in mistakes[(i + 1)...] where second.diagnosisClass != first.diagnosisClass {
+        for (i, first) in prehashMistakes.enumerated() {
+            for second in prehashMistakes[(i + 1)...] where second.diagnosisClass != first.diagnosisClass {
                 for intermediate in first.apply(to: base, in: context) {
                     for variant in second.apply(to: intermediate, in: context) {
                         tried += 1
@@ -161,28 +183,72 @@ struct Search {
         return nil
     }
 
-    /// Searches timestamps within ±radius ms of the one sent, with the HMAC state of the
-    /// prehash before the timestamp computed once and the range split across cores.
+    /// Whether the attempt's key, hash and encoding turn `prehash` into the observed signature.
+    func macMatches(_ attempt: SigningAttempt, prehash: [UInt8]) -> Bool {
+        guard let mac = try? signer.mac(prehash, key: attempt.key, hash: attempt.hash, backend: diagnoser.searchBackend) else { return false }
+        return signer.signatureMatches(observed, attempt.encoding.encode(mac))
+    }
+
+    /// Searches timestamps (and clock-derived nonces) within ±radius ms of the one sent.
+    ///
+    /// Fast path: when the sent value appears exactly once in the prehash, the HMAC state of the
+    /// bytes before it is computed once, and each candidate costs one short update and a
+    /// finalisation, with the range split across cores. Otherwise (a value hidden inside a
+    /// digest, or re-encoded by a canonical query) each candidate is re-canonicalised, over a
+    /// narrower range.
     func timestampSearch(base: SigningAttempt, reference: SigningOutcome) -> Match? {
-        guard let field = context.recipe.timestamp,
-              let sent = context.view.value(at: field.location),
-              let sentMilliseconds = TimestampCodec.milliseconds(sent, format: field.format),
-              let index = reference.prehash.segments.firstIndex(where: { $0.label == "{timestamp}" }),
-              let target = signer.recipe.signature.encoding.decode(signer.recipe.signature.caseInsensitive ? observed.lowercased() : observed),
+        let encoding = signer.recipe.signature.encoding
+        guard let target = encoding.decode(signer.recipe.signature.caseInsensitive ? observed.lowercased() : observed),
               target.count == base.hash.digestByteCount else { return nil }
-        let prefix = reference.prehash.segments[..<index].flatMap(\.bytes)
-        let suffix = reference.prehash.segments[(index + 1)...].flatMap(\.bytes)
-        let backend = diagnoser.searchBackend
-        let hash = base.hash
-        let key = base.key
-        let step: Int64 = switch field.format {
+        for field in TimeField.all(in: context) {
+            let found: Int64?
+            if let split = Self.uniqueSplit(reference.prehash.bytes, around: Array(field.sent.utf8)) {
+                found = fastSearch(field: field, base: base, prefix: split.prefix, suffix: split.suffix, target: target)
+            } else {
+                found = slowSearch(field: field, base: base, radius: min(diagnoser.timestampSearchRadius, 5_000))
+            }
+            guard let candidate = found else { continue }
+            let signedText = TimestampCodec.format(candidate, as: field.format)
+            guard let request = field.setting(signedText, in: base) else { continue }
+            let difference = candidate - field.milliseconds
+            let attempt = base.with(.timestampMismatch,
+                                    "signed \(field.name) \(signedText) but sent \(field.sent) (\(difference > 0 ? "+" : "")\(difference) ms): the clock was read twice") {
+                $0.request = request
+            }
+            if let match = matches(attempt) { return match }
+        }
+        return nil
+    }
+
+    /// The bytes before and after the only occurrence of `needle` in `haystack`.
+    static func uniqueSplit(_ haystack: [UInt8], around needle: [UInt8]) -> (prefix: [UInt8], suffix: [UInt8])? {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
+        var found: Int?
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] && Array(haystack[start..<(start + needle.count)]) == needle {
+            if found != nil { return nil }
+            found = start
+        }
+        guard let start = found else { return nil }
+        return (Array(haystack[..<start]), Array(haystack[(start + needle.count)...]))
+    }
+
+    func step(for format: TimestampFormat) -> Int64 {
+        switch format {
         case .unixSeconds, .iso8601Seconds: 1000
         default: 1
         }
+    }
+
+    func fastSearch(field: TimeField, base: SigningAttempt, prefix: [UInt8], suffix: [UInt8], target: [UInt8]) -> Int64? {
+        let backend = diagnoser.searchBackend
+        let hash = base.hash
+        let key = base.key
+        let step = step(for: field.format)
         let radius = diagnoser.timestampSearchRadius / step
+        let origin = field.milliseconds
+        let format = field.format
         let workers = 2
         let found = LockedBox<Int64?>(nil)
-        let format = field.format
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             // Each worker keys its own context and absorbs the prefix once; contexts are not shared.
             guard var prefixState = try? backend.makeHMAC(hash, key: key), (try? prefixState.update(prefix)) != nil else { return }
@@ -190,7 +256,7 @@ struct Search {
             while distance <= radius {
                 if distance % 4096 < 2, found.value != nil { return }
                 for sign: Int64 in [-1, 1] {
-                    let candidate = sentMilliseconds + sign * distance * step
+                    let candidate = origin + sign * distance * step
                     var state = prefixState
                     guard (try? state.update(Array(TimestampCodec.format(candidate, as: format).utf8))) != nil,
                           let tag = try? state.tag(appending: suffix) else { continue }
@@ -202,14 +268,23 @@ struct Search {
                 distance += Int64(workers)
             }
         }
-        guard let candidate = found.value else { return nil }
-        let signedText = TimestampCodec.format(candidate, as: field.format)
-        let difference = candidate - sentMilliseconds
-        let attempt = base.with(.timestampMismatch,
-                                "signed timestamp \(signedText) but sent \(sent) (\(difference > 0 ? "+" : "")\(difference) ms): the clock was read twice") {
-            $0.segmentOverrides[.timestamp] = signedText
+        return found.value
+    }
+
+    func slowSearch(field: TimeField, base: SigningAttempt, radius: Int64) -> Int64? {
+        let step = step(for: field.format)
+        var distance: Int64 = 1
+        while distance * step <= radius {
+            for sign: Int64 in [-1, 1] {
+                let candidate = field.milliseconds + sign * distance * step
+                guard let request = field.setting(TimestampCodec.format(candidate, as: field.format), in: base) else { return nil }
+                var attempt = base
+                attempt.request = request
+                if matches(attempt) != nil { return candidate }
+            }
+            distance += 1
         }
-        return matches(attempt)
+        return nil
     }
 }
 

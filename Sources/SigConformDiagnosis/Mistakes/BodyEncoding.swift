@@ -11,9 +11,10 @@ extension Mistake {
             let styles: [(String, JSONWriter.Style)] = [
                 ("compact JSON", .compact),
                 ("JSON with spaces after ':' and ',' (Python json.dumps defaults)", .python),
-                ("JSON with spaces after ':' and ',', UTF-8 kept", .init(colon: " ", comma: " ")),
+                ("JSON with spaces after ':' and ',', UTF-8 kept", .init(colon: ": ", comma: ", ")),
                 ("compact JSON with keys sorted", .init(sortKeys: true)),
-                ("JSON with keys sorted and spaces (Python sort_keys=True)", .init(colon: " ", comma: " ", sortKeys: true, escapeNonASCII: true)),
+                ("JSON with keys sorted and spaces (Python sort_keys=True)", .init(colon: ": ", comma: ", ", sortKeys: true, escapeNonASCII: true)),
+                ("Python's str(dict) (single quotes, True/None), which is not JSON", .pythonRepr),
                 ("compact JSON with non-ASCII escaped as \\uXXXX", .init(escapeNonASCII: true)),
                 ("compact JSON with '/' escaped as '\\/' (PHP json_encode)", .init(escapeSlash: true)),
             ]
@@ -26,13 +27,11 @@ extension Mistake {
                 let form = members.map { PercentEncoding.encode($0.key) + "=" + PercentEncoding.encode(textOf($0.value)) }.joined(separator: "&")
                 bodies.append(("the same fields form-encoded", form))
             }
-            bodies.append(("an empty body", ""))
         } else if !body.isEmpty, body.contains("=") {
             let items = QueryItem.split(body)
             let object = JSONValue.object(items.map { ($0.key, JSONValue.string($0.value)) })
             bodies.append(("the same fields as compact JSON", JSONWriter.compact(object)))
             bodies.append(("the same fields as JSON with spaces", JSONWriter.write(object, style: .python)))
-            bodies.append(("an empty body", ""))
         } else if body.isEmpty {
             bodies.append(("\"{}\" for an empty body", "{}"))
         }
@@ -61,8 +60,8 @@ extension JSONValue {
 }
 
 /// Ways clients re-format JSON numbers: `219.0` ↔ `219`, `1e-08` ↔ `1e-8` ↔ `0.00000001`.
-enum NumberStyle {
-    static func variants(of value: JSONValue) -> [(String, JSONValue)] {
+public enum NumberStyle {
+    public static func variants(of value: JSONValue) -> [(String, JSONValue)] {
         let rewrites: [(String, (String) -> String?)] = [
             ("integral floats written without '.0' (219.0 → 219)", { text in
                 text.hasSuffix(".0") ? String(text.dropLast(2)) : nil

@@ -1,22 +1,36 @@
 import SigConformCore
 
 extension Mistake {
-    /// Left one component out of the prehash, with or without the separator next to it.
+    /// Left one component out of the prehash (or out of a digest inside it), with or without
+    /// the separator next to it.
     public static let missingComponent = Mistake(.missingComponent, name: "omitted-component") { attempt, _ in
-        let parts = attempt.template.parts
-        var out: [SigningAttempt] = []
-        var seen: Set<[Template.Part]> = [parts]
+        var seen: Set<Template> = [attempt.template]
+        return omissions(of: attempt.template).compactMap { label, template in
+            guard seen.insert(template).inserted else { return nil }
+            return attempt.with(.missingComponent, label) { $0.template = template }
+        }
+    }
+
+    /// Every template obtained by leaving out one variable or digest part, at any depth.
+    public static func omissions(of template: Template) -> [(String, Template)] {
+        let parts = template.parts
+        var out: [(String, Template)] = []
         for (index, part) in parts.enumerated() {
             let name: String
             switch part {
             case .literal: continue
             case .variable(let variable, _): name = "{\(variable)}"
-            case .digest(let hash, _, _): name = "the \(hash.rawValue) digest"
+            case .digest(let hash, let output, let inner):
+                name = "the \(hash.rawValue) digest"
+                for (label, smaller) in omissions(of: inner) {
+                    var changed = parts
+                    changed[index] = .digest(hash, output, smaller)
+                    out.append(("\(label) inside \(name)", Template(changed)))
+                }
             }
-            var candidates: [(String, [Template.Part])] = []
             var without = parts
             without.remove(at: index)
-            candidates.append(("left \(name) out of the prehash", without))
+            out.append(("left \(name) out of the prehash", Template(without)))
             for neighbour in [index + 1, index - 1] where parts.indices.contains(neighbour) {
                 guard case .literal(let text) = parts[neighbour], let separator = text.first, text.count <= 2 || separator == "\n" else { continue }
                 var trimmed = parts
@@ -28,10 +42,7 @@ extension Mistake {
                     trimmed[neighbour] = .literal(remainder)
                     trimmed.remove(at: index)
                 }
-                candidates.append(("left \(name) and its separator out of the prehash", trimmed))
-            }
-            for (label, candidate) in candidates where seen.insert(candidate).inserted {
-                out.append(attempt.with(.missingComponent, label) { $0.template = Template(candidate) })
+                out.append(("left \(name) and its separator out of the prehash", Template(trimmed)))
             }
         }
         return out

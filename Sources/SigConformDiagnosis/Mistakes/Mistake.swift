@@ -9,19 +9,16 @@ public struct SigningAttempt: Sendable {
     public var key: [UInt8]
     public var hash: HashAlgorithm
     public var encoding: ByteEncoding
-    /// Replacement text for variables' segments after canonicalisation (a different timestamp signed than sent).
-    public var segmentOverrides: [Variable: String]
     /// The mistakes applied so far.
     public var steps: [Diagnosis.Step]
 
     public init(request: HTTPRequest, template: Template, key: [UInt8], hash: HashAlgorithm, encoding: ByteEncoding,
-                segmentOverrides: [Variable: String] = [:], steps: [Diagnosis.Step] = []) {
+                steps: [Diagnosis.Step] = []) {
         self.request = request
         self.template = template
         self.key = key
         self.hash = hash
         self.encoding = encoding
-        self.segmentOverrides = segmentOverrides
         self.steps = steps
     }
 
@@ -54,13 +51,17 @@ public struct Mistake: Sendable {
     public let name: String
     /// Whether this mistake may be combined with another in the pair search (cheap ones only).
     public let combinable: Bool
+    /// Whether the mistake changes the prehash; `false` for mistakes in the key, hash or output
+    /// encoding, which the search can try on an already built prehash.
+    public let changesPrehash: Bool
     let variants: @Sendable (SigningAttempt, MistakeContext) -> [SigningAttempt]
 
-    public init(_ diagnosisClass: DiagnosisClass, name: String, combinable: Bool = true,
+    public init(_ diagnosisClass: DiagnosisClass, name: String, combinable: Bool = true, changesPrehash: Bool = true,
                 variants: @escaping @Sendable (SigningAttempt, MistakeContext) -> [SigningAttempt]) {
         self.diagnosisClass = diagnosisClass
         self.name = name
         self.combinable = combinable
+        self.changesPrehash = changesPrehash
         self.variants = variants
     }
 

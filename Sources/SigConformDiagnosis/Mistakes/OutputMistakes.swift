@@ -3,14 +3,14 @@ import SigConformMAC
 
 extension Mistake {
     /// HMAC computed with another hash function.
-    public static let wrongHash = Mistake(.wrongHash, name: "hash-function") { attempt, _ in
+    public static let wrongHash = Mistake(.wrongHash, name: "hash-function", changesPrehash: false) { attempt, _ in
         HashAlgorithm.allCases.filter { $0 != attempt.hash }.map { hash in
             attempt.with(.wrongHash, "used HMAC-\(hash.rawValue.uppercased()) instead of HMAC-\(attempt.hash.rawValue.uppercased())") { $0.hash = hash }
         }
     }
 
     /// The MAC written in another encoding than the venue's.
-    public static let wrongOutputEncoding = Mistake(.wrongOutputEncoding, name: "output-encoding") { attempt, context in
+    public static let wrongOutputEncoding = Mistake(.wrongOutputEncoding, name: "output-encoding", changesPrehash: false) { attempt, context in
         ByteEncoding.allCases.filter { candidate in
             candidate != attempt.encoding
                 && !(context.recipe.signature.caseInsensitive && [ByteEncoding.hex, .hexUpper].contains(candidate) && [ByteEncoding.hex, .hexUpper].contains(attempt.encoding))

@@ -20,7 +20,7 @@ extension Mistake {
         guard usesPath || usesRequestPath else { return out }
         let path = attempt.request.path
         var paths: [(String, String)] = []
-        if let host = context.sent.effectiveHost {
+        if let host = context.sent.effectiveHost ?? context.venue.host {
             paths.append(("with scheme and host (https://\(host)…)", "https://\(host)\(path)"))
             paths.append(("with the host (\(host)…)", "\(host)\(path)"))
         }

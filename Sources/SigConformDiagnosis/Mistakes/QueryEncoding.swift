@@ -38,7 +38,8 @@ extension Mistake {
         ("encoded once more (escapes the already-encoded text)", { PercentEncoding.encode($0) }),
     ]
 
-    static func lowerHexEscapes(_ text: String) -> String { mapEscapes(text) { $0.lowercased() } }
+    /// `text` with the hex digits of its `%XX` escapes lower-cased.
+    public static func lowerHexEscapes(_ text: String) -> String { mapEscapes(text) { $0.lowercased() } }
     static func upperHexEscapes(_ text: String) -> String { mapEscapes(text) { $0.uppercased() } }
 
     static func mapEscapes(_ text: String, _ transform: (String) -> String) -> String {

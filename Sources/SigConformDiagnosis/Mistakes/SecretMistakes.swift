@@ -3,7 +3,7 @@ import SigConformMAC
 
 extension Mistake {
     /// The secret was read with trailing (or leading) whitespace, typically from a `.env` file.
-    public static let secretWhitespace = Mistake(.secretWhitespace, name: "secret-whitespace") { attempt, context in
+    public static let secretWhitespace = Mistake(.secretWhitespace, name: "secret-whitespace", changesPrehash: false) { attempt, context in
         guard let secret = context.credentials.secret else { return [] }
         let variants: [(String, String)] = [
             ("a trailing newline", secret + "\n"), ("a trailing CRLF", secret + "\r\n"), ("a trailing space", secret + " "),
@@ -16,7 +16,7 @@ extension Mistake {
     }
 
     /// The secret was decoded when it should have been used raw, or the reverse.
-    public static let wrongSecretEncoding = Mistake(.wrongSecretEncoding, name: "secret-decoding") { attempt, context in
+    public static let wrongSecretEncoding = Mistake(.wrongSecretEncoding, name: "secret-decoding", changesPrehash: false) { attempt, context in
         guard let secret = context.credentials.secret else { return [] }
         var out: [SigningAttempt] = []
         for encoding in SecretEncoding.allCases where encoding != context.recipe.secretEncoding {

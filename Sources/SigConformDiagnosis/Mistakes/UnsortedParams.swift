@@ -30,7 +30,8 @@ extension Mistake {
         return orders
     }
 
-    static func permutations<T>(_ elements: [T]) -> [[T]] {
+    /// Every ordering of `elements` (n! of them; callers keep n small).
+    public static func permutations<T>(_ elements: [T]) -> [[T]] {
         guard elements.count > 1 else { return [elements] }
         var out: [[T]] = []
         for index in elements.indices {

@@ -11,7 +11,7 @@
 /// context.update(message)
 /// let tag = context.tag()
 /// ```
-public struct PureSwiftHMAC<Hash: PureSwiftHashFunction>: HMACContext, Sendable {
+public struct PureSwiftHMAC<Hash: PureSwiftHashFunction>: HMACContext, Sendable, BitwiseCopyable {
     /// The inner hash: `K ⊕ ipad` followed by the message so far.
     @usableFromInline var inner: Hash
     /// The outer hash after `K ⊕ opad`, never extended in place.

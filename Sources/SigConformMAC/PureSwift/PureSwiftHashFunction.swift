@@ -10,7 +10,7 @@
 /// hash.update(Array("c".utf8))
 /// let digest = hash.finalize()      // == SHA256.hash(Array("abc".utf8))
 /// ```
-public protocol PureSwiftHashFunction: DigestContext, Sendable {
+public protocol PureSwiftHashFunction: DigestContext, Sendable, BitwiseCopyable {
     /// The algorithm this value computes; fixed at initialisation.
     var algorithm: HashAlgorithm { get }
     /// A fresh computation of the type's default algorithm (for families, the member the type is named after).

@@ -4,11 +4,12 @@
 /// in its initial state and digest length.
 public struct SHA256: PureSwiftHashFunction {
     /// The member of the family to compute.
-    public enum Variant: Sendable, CaseIterable {
+    public enum Variant: Sendable, CaseIterable, BitwiseCopyable {
         case sha224, sha256
     }
 
-    public let algorithm: HashAlgorithm
+    /// The member of the family this value computes.
+    public let variant: Variant
     private var engine: MerkleDamgard<SHA256Compression>
 
     /// Starts a SHA-256 computation.
@@ -18,13 +19,17 @@ public struct SHA256: PureSwiftHashFunction {
 
     /// Starts a computation of `variant`.
     public init(variant: Variant) {
+        self.variant = variant
         switch variant {
-        case .sha224:
-            algorithm = .sha224
-            engine = MerkleDamgard(initialState: SHA256Compression.sha224InitialState)
-        case .sha256:
-            algorithm = .sha256
-            engine = MerkleDamgard(initialState: SHA256Compression.sha256InitialState)
+        case .sha224: engine = MerkleDamgard(initialState: SHA256Compression.sha224InitialState)
+        case .sha256: engine = MerkleDamgard(initialState: SHA256Compression.sha256InitialState)
+        }
+    }
+
+    public var algorithm: HashAlgorithm {
+        switch variant {
+        case .sha224: .sha224
+        case .sha256: .sha256
         }
     }
 
@@ -43,11 +48,12 @@ public struct SHA256: PureSwiftHashFunction {
 /// `SHA512()` computes SHA-512; the other members differ only in initial state and digest length.
 public struct SHA512: PureSwiftHashFunction {
     /// The member of the family to compute.
-    public enum Variant: Sendable, CaseIterable {
+    public enum Variant: Sendable, CaseIterable, BitwiseCopyable {
         case sha384, sha512, sha512_224, sha512_256
     }
 
-    public let algorithm: HashAlgorithm
+    /// The member of the family this value computes.
+    public let variant: Variant
     private var engine: MerkleDamgard<SHA512Compression>
 
     /// Starts a SHA-512 computation.
@@ -57,14 +63,22 @@ public struct SHA512: PureSwiftHashFunction {
 
     /// Starts a computation of `variant`.
     public init(variant: Variant) {
-        let initialState: SIMD8<UInt64>
+        self.variant = variant
         switch variant {
-        case .sha384: (algorithm, initialState) = (.sha384, SHA512Compression.sha384InitialState)
-        case .sha512: (algorithm, initialState) = (.sha512, SHA512Compression.sha512InitialState)
-        case .sha512_224: (algorithm, initialState) = (.sha512_224, SHA512Compression.sha512_224InitialState)
-        case .sha512_256: (algorithm, initialState) = (.sha512_256, SHA512Compression.sha512_256InitialState)
+        case .sha384: engine = MerkleDamgard(initialState: SHA512Compression.sha384InitialState)
+        case .sha512: engine = MerkleDamgard(initialState: SHA512Compression.sha512InitialState)
+        case .sha512_224: engine = MerkleDamgard(initialState: SHA512Compression.sha512_224InitialState)
+        case .sha512_256: engine = MerkleDamgard(initialState: SHA512Compression.sha512_256InitialState)
         }
-        engine = MerkleDamgard(initialState: initialState)
+    }
+
+    public var algorithm: HashAlgorithm {
+        switch variant {
+        case .sha384: .sha384
+        case .sha512: .sha512
+        case .sha512_224: .sha512_224
+        case .sha512_256: .sha512_256
+        }
     }
 
     public mutating func update(_ bytes: UnsafeRawBufferPointer) {

@@ -28,32 +28,45 @@ extension SHA2Compression {
     }
 
     static func compress(_ state: inout State, blocks: UnsafeRawPointer, count: Int) {
-        roundConstants.withUnsafeBufferPointer { constants in
-            let k = constants.baseAddress!
-            var block = blocks
-            var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
-            for _ in 0..<count {
-                // The message schedule is kept as a sliding window of 16 words, rewritten in place
-                // every 16 rounds, so it never needs more than a fixed 16-word buffer.
-                var w = SIMD16<Word>()
-                for index in 0..<16 { w[index] = block.bigEndianWord(index) }
-                let start = (a, b, c, d, e, f, g, h)
-                var round = 0
-                while true {
-                    eightRounds(&a, &b, &c, &d, &e, &f, &g, &h, k + round, w.lowHalf)
-                    eightRounds(&a, &b, &c, &d, &e, &f, &g, &h, k + round + 8, w.highHalf)
-                    round += 16
-                    if round == constants.count { break }
-                    for index in 0..<16 {
-                        w[index] &+= lowerSigma1(w[(index + 14) & 15]) &+ w[(index + 9) & 15] &+ lowerSigma0(w[(index + 1) & 15])
-                    }
-                }
-                a &+= start.0; b &+= start.1; c &+= start.2; d &+= start.3
-                e &+= start.4; f &+= start.5; g &+= start.6; h &+= start.7
-                block += blockByteCount
+        // The message schedule is a sliding window of 16 words on the stack, each word rewritten
+        // just before the round that consumes it. (A SIMD16 local would be indexed through memory
+        // with store-forwarding stalls; plain stack words are what the rounds want.)
+        withUnsafeTemporaryAllocation(of: Word.self, capacity: 16) { window in
+            roundConstants.withUnsafeBufferPointer { constants in
+                compress(&state, blocks: blocks, count: count, k: constants, w: window.baseAddress!)
             }
-            state = SIMD8(a, b, c, d, e, f, g, h)
         }
+    }
+
+    @inline(__always)
+    private static func compress(
+        _ state: inout State, blocks: UnsafeRawPointer, count: Int,
+        k: UnsafeBufferPointer<Word>, w: UnsafeMutablePointer<Word>
+    ) {
+        var block = blocks
+        var v = SHA2Variables(state)
+        for _ in 0..<count {
+            for index in 0..<16 { w[index] = block.bigEndianWord(index) }
+            let start = v
+            sixteenRounds(&v, k.baseAddress!, w, extendSchedule: false)
+            for round in stride(from: 16, to: k.count, by: 16) {
+                sixteenRounds(&v, k.baseAddress! + round, w, extendSchedule: true)
+            }
+            v.add(start)
+            block += blockByteCount
+        }
+        state = v.state
+    }
+
+    /// Rounds t … t + 15 for the 16 constants at `k`. After the first 16 rounds each schedule
+    /// word W[t] replaces W[t − 16] in the window, computed right before its round so that
+    /// the schedule's work overlaps the rounds' dependency chain.
+    @inline(__always)
+    private static func sixteenRounds(
+        _ v: inout SHA2Variables<Word>, _ k: UnsafePointer<Word>, _ w: UnsafeMutablePointer<Word>, extendSchedule: Bool
+    ) {
+        eightRounds(&v.a, &v.b, &v.c, &v.d, &v.e, &v.f, &v.g, &v.h, k, w, 0, extendSchedule)
+        eightRounds(&v.a, &v.b, &v.c, &v.d, &v.e, &v.f, &v.g, &v.h, k, w, 8, extendSchedule)
     }
 
     /// Eight rounds; passing the working variables rotated by one position per round replaces
@@ -62,52 +75,64 @@ extension SHA2Compression {
     private static func eightRounds(
         _ a: inout Word, _ b: inout Word, _ c: inout Word, _ d: inout Word,
         _ e: inout Word, _ f: inout Word, _ g: inout Word, _ h: inout Word,
-        _ k: UnsafePointer<Word>, _ w: SIMD8<Word>
+        _ k: UnsafePointer<Word>, _ w: UnsafeMutablePointer<Word>, _ j: Int, _ extend: Bool
     ) {
-        round(a, b, c, &d, e, f, g, &h, k[0] &+ w[0])
-        round(h, a, b, &c, d, e, f, &g, k[1] &+ w[1])
-        round(g, h, a, &b, c, d, e, &f, k[2] &+ w[2])
-        round(f, g, h, &a, b, c, d, &e, k[3] &+ w[3])
-        round(e, f, g, &h, a, b, c, &d, k[4] &+ w[4])
-        round(d, e, f, &g, h, a, b, &c, k[5] &+ w[5])
-        round(c, d, e, &f, g, h, a, &b, k[6] &+ w[6])
-        round(b, c, d, &e, f, g, h, &a, k[7] &+ w[7])
+        round(a, b, c, &d, e, f, g, &h, k, w, j, extend)
+        round(h, a, b, &c, d, e, f, &g, k, w, j + 1, extend)
+        round(g, h, a, &b, c, d, e, &f, k, w, j + 2, extend)
+        round(f, g, h, &a, b, c, d, &e, k, w, j + 3, extend)
+        round(e, f, g, &h, a, b, c, &d, k, w, j + 4, extend)
+        round(d, e, f, &g, h, a, b, &c, k, w, j + 5, extend)
+        round(c, d, e, &f, g, h, a, &b, k, w, j + 6, extend)
+        round(b, c, d, &e, f, g, h, &a, k, w, j + 7, extend)
     }
 
-    /// One round: `d` becomes the next `e` and `h` the next `a`; the caller renames the rest.
+    /// One round with window slot `j`: `d` becomes the next `e` and `h` the next `a`; the caller
+    /// renames the rest. With `extend`, slot j first advances from W[t − 16] to W[t] (§6.2.2 step 1).
     @inline(__always)
     private static func round(
         _ a: Word, _ b: Word, _ c: Word, _ d: inout Word,
-        _ e: Word, _ f: Word, _ g: Word, _ h: inout Word, _ kw: Word
+        _ e: Word, _ f: Word, _ g: Word, _ h: inout Word,
+        _ k: UnsafePointer<Word>, _ w: UnsafeMutablePointer<Word>, _ j: Int, _ extend: Bool
     ) {
-        let t1 = h &+ upperSigma1(e) &+ ((e & f) ^ (~e & g)) &+ kw
-        let t2 = upperSigma0(a) &+ ((a & b) ^ (a & c) ^ (b & c))
+        if extend {
+            w[j] &+= lowerSigma1(w[(j + 14) & 15]) &+ w[(j + 9) & 15] &+ lowerSigma0(w[(j + 1) & 15])
+        }
+        let t1 = h &+ upperSigma1(e) &+ (((f ^ g) & e) ^ g) &+ k[j] &+ w[j]
+        // Maj written so that a ^ b here is the next round's b ^ c, which the optimiser reuses.
+        let t2 = upperSigma0(a) &+ (((a ^ b) & (b ^ c)) ^ b)
         d &+= t1
         h = t1 &+ t2
     }
 
     @inline(__always)
     private static func upperSigma0(_ x: Word) -> Word {
-        let (r1, r2, r3) = amounts.upperSigma0
-        return x.rotatedRight(by: r1) ^ x.rotatedRight(by: r2) ^ x.rotatedRight(by: r3)
+        threeRotations(x, amounts.upperSigma0)
     }
 
     @inline(__always)
     private static func upperSigma1(_ x: Word) -> Word {
-        let (r1, r2, r3) = amounts.upperSigma1
-        return x.rotatedRight(by: r1) ^ x.rotatedRight(by: r2) ^ x.rotatedRight(by: r3)
+        threeRotations(x, amounts.upperSigma1)
     }
 
     @inline(__always)
     private static func lowerSigma0(_ x: Word) -> Word {
         let (r1, r2, shift) = amounts.lowerSigma0
-        return x.rotatedRight(by: r1) ^ x.rotatedRight(by: r2) ^ (x &>> shift)
+        return ((x.rotatedRight(by: r2 - r1) ^ x).rotatedRight(by: r1)) ^ (x &>> shift)
     }
 
     @inline(__always)
     private static func lowerSigma1(_ x: Word) -> Word {
         let (r1, r2, shift) = amounts.lowerSigma1
-        return x.rotatedRight(by: r1) ^ x.rotatedRight(by: r2) ^ (x &>> shift)
+        return ((x.rotatedRight(by: r2 - r1) ^ x).rotatedRight(by: r1)) ^ (x &>> shift)
+    }
+
+    /// `x ⋙ r1 ^ x ⋙ r2 ^ x ⋙ r3`, nested as `((x ⋙ (r3 − r2) ^ x) ⋙ (r2 − r1) ^ x) ⋙ r1` so
+    /// that x is copied once instead of three times (x86 rotates overwrite their operand).
+    @inline(__always)
+    private static func threeRotations(_ x: Word, _ amounts: (Int, Int, Int)) -> Word {
+        let (r1, r2, r3) = amounts
+        return (((x.rotatedRight(by: r3 - r2) ^ x).rotatedRight(by: r2 - r1)) ^ x).rotatedRight(by: r1)
     }
 }
 
@@ -201,4 +226,20 @@ enum SHA512Compression: SHA2Compression {
         0x22312194fc2bf72c, 0x9f555fa3c84c64c2, 0x2393b86b6f53b151, 0x963877195940eabd,
         0x96283ee2a88effe3, 0xbe5e1e2553863992, 0x2b0199fc2c85b8aa, 0x0eb72ddc81c52ca2
     )
+}
+
+/// The working variables a…h of FIPS 180-4 §6.2.2, as named scalars the optimiser keeps in registers.
+struct SHA2Variables<Word: FixedWidthInteger & SIMDScalar> {
+    var a, b, c, d, e, f, g, h: Word
+
+    init(_ state: SIMD8<Word>) {
+        (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
+    }
+
+    var state: SIMD8<Word> { SIMD8(a, b, c, d, e, f, g, h) }
+
+    mutating func add(_ other: Self) {
+        a &+= other.a; b &+= other.b; c &+= other.c; d &+= other.d
+        e &+= other.e; f &+= other.f; g &+= other.g; h &+= other.h
+    }
 }

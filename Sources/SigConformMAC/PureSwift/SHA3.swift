@@ -4,11 +4,12 @@
 /// there is no separate block buffer. `SHA3()` computes SHA3-256.
 public struct SHA3: PureSwiftHashFunction {
     /// The member of the family to compute.
-    public enum Variant: Sendable, CaseIterable {
+    public enum Variant: Sendable, CaseIterable, BitwiseCopyable {
         case sha3_224, sha3_256, sha3_384, sha3_512
     }
 
-    public let algorithm: HashAlgorithm
+    /// The member of the family this value computes.
+    public let variant: Variant
     private var state = KeccakState()
     /// Bytes of the current block already absorbed, always less than the rate.
     private var position = 0
@@ -20,11 +21,15 @@ public struct SHA3: PureSwiftHashFunction {
 
     /// Starts a computation of `variant`.
     public init(variant: Variant) {
+        self.variant = variant
+    }
+
+    public var algorithm: HashAlgorithm {
         switch variant {
-        case .sha3_224: algorithm = .sha3_224
-        case .sha3_256: algorithm = .sha3_256
-        case .sha3_384: algorithm = .sha3_384
-        case .sha3_512: algorithm = .sha3_512
+        case .sha3_224: .sha3_224
+        case .sha3_256: .sha3_256
+        case .sha3_384: .sha3_384
+        case .sha3_512: .sha3_512
         }
     }
 

@@ -55,6 +55,14 @@ func pureSwiftDigest(_ algorithm: HashAlgorithm, _ message: [UInt8]) -> String {
     Hex.encode(PureSwiftBackend.hashFunction(algorithm).digest(appending: message))
 }
 
+/// The pure-Swift HMAC of `message` under `key`, through the generic ``PureSwiftHMAC``.
+func pureSwiftTag(_ algorithm: HashAlgorithm, key: [UInt8], message: [UInt8]) -> [UInt8] {
+    func tag<Hash: PureSwiftHashFunction>(_ hash: Hash) -> [UInt8] {
+        PureSwiftHMAC(key: key, hash: hash).tag(appending: message)
+    }
+    return tag(PureSwiftBackend.hashFunction(algorithm))
+}
+
 /// The bytes of a hex literal from a standard; traps on a typo in the test itself.
 func hexBytes(_ text: String) -> [UInt8] {
     guard let bytes = Hex.decode(text) else { preconditionFailure("bad hex literal in test: \(text)") }

@@ -1,0 +1,58 @@
+import SigConformCore
+import Testing
+
+@Suite struct JSONParserTests {
+    func parseError(_ text: String) -> JSONParseError? {
+        do {
+            _ = try JSONParser().parse(text)
+            return nil
+        } catch { return error }
+    }
+
+    @Test func keepsMemberOrderAndNumberText() throws {
+        let document = try JSONParser().parse(#"{"b": 1e-08, "a": 219.0, "c": [true, null]}"#)
+        #expect(document.root.objectMembers?.map(\.key) == ["b", "a", "c"])
+        #expect(document.root["b"] == .number("1e-08"))
+        #expect(document.root["a"] == .number("219.0"))
+    }
+
+    @Test func recordsTheLocationOfEveryValueByPointer() throws {
+        let document = try JSONParser().parse("{\n  \"vectors\": [\n    {\"id\": \"x\"}\n  ]\n}")
+        #expect(document.locations["/vectors/0/id"] == SourceLocation(line: 3, column: 12))
+        #expect(document.location(of: "/vectors/0/missing") == SourceLocation(line: 3, column: 5))
+    }
+
+    @Test func rejectsDuplicateKeysAtTheSecondKey() {
+        let error = parseError("{\"a\": 1,\n \"a\": 2}")
+        #expect(error?.message.contains("duplicate key \"a\"") == true)
+        #expect(error?.location == SourceLocation(line: 2, column: 2))
+    }
+
+    @Test func rejectsAByteOrderMark() {
+        #expect(parseError("\u{FEFF}{}")?.message.contains("byte-order mark") == true)
+    }
+
+    @Test func rejectsTruncatedInputSayingSo() {
+        let error = parseError(#"{"vectors": [ {"id": "a""#)
+        #expect(error?.hint?.contains("truncated") == true)
+    }
+
+    @Test func boundsNestingDepth() {
+        let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+        #expect(parseError(deep)?.message.contains("nesting deeper") == true)
+    }
+
+    @Test func rejectsInvalidUTF8InsideStrings() {
+        let bytes: [UInt8] = Array("{\"a\": \"".utf8) + [0xC3, 0x28] + Array("\"}".utf8)
+        #expect(throws: JSONParseError.self) { try JSONParser().parse(bytes) }
+    }
+
+    @Test func rejectsTrailingGarbageAndLeadingZeros() {
+        #expect(parseError("{} {}") != nil)
+        #expect(parseError("[012]") != nil)
+    }
+
+    @Test func decodesSurrogatePairs() throws {
+        #expect(try JSONParser().parse(#""\ud83d\ude00""#).root == .string("😀"))
+    }
+}

@@ -1,0 +1,22 @@
+import SigConformCore
+import Testing
+
+@Suite struct PercentEncodingTests {
+    @Test func encodesEverythingOutsideUnreservedWithUpperHex() {
+        #expect(PercentEncoding.encode("a b+c/@,~é") == "a%20b%2Bc%2F%40%2C~%C3%A9")
+        #expect(PercentEncoding.encode("é", uppercaseHex: false) == "%c3%a9")
+        #expect(PercentEncoding.encode("a b", spaceAsPlus: true) == "a+b")
+    }
+
+    @Test func decodesPlusAsSpaceOnlyInFormSemantics() {
+        #expect(PercentEncoding.decode("a+b%20c") == "a b c")
+        #expect(PercentEncoding.decode("a+b%20c", plusIsSpace: false) == "a+b c")
+        #expect(PercentEncoding.decode("100%") == "100%")
+    }
+
+    @Test func queryItemsRejoinLosslessly() {
+        let query = "a=1&&b&c=%20=x"
+        #expect(QueryItem.join(QueryItem.split(query)) == query)
+        #expect(QueryItem.split(query).map(\.key) == ["a", "", "b", "c"])
+    }
+}
