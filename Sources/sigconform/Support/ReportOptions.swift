@@ -50,12 +50,14 @@ struct BaselineOptions: ParsableArguments {
     var writeBaseline: String?
 
     /// Applies `--baseline` (and then `--write-baseline`, which accepts this run's failures).
+    /// An unusable baseline file ends the run with status 2, like any unusable input.
     func apply(to report: inout RunReport) throws {
         if let baseline {
             do {
                 try Baseline.read(file: baseline).apply(to: &report, file: baseline)
             } catch {
-                throw ValidationError("cannot use --baseline \(error.description)")
+                FileHandle.standardError.write(Data("sigconform: --baseline \(error.description)\n".utf8))
+                throw ExitCode(2)
             }
         }
         if let writeBaseline {
@@ -63,7 +65,8 @@ struct BaselineOptions: ParsableArguments {
             do {
                 try ReportWriter.writeAtomically(written.text, to: writeBaseline)
             } catch {
-                throw ValidationError("cannot write --write-baseline \(writeBaseline): \(error)")
+                FileHandle.standardError.write(Data("sigconform: cannot write --write-baseline \(writeBaseline): \(error)\n".utf8))
+                throw ExitCode(2)
             }
             written.apply(to: &report, file: writeBaseline)
         }
