@@ -32,8 +32,8 @@ public struct MarkdownReporter: Reporter {
             let known = summary.knownFailures > 0 ? " (\(summary.knownFailures) known failures from the baseline)" : ""
             out.append("## ✅ \(title): all \(summary.vectors) vectors behave\(known)")
         } else {
-            let inputs = summary.inputErrors > 0 ? ", \(summary.inputErrors) unreadable inputs" : ""
-            out.append("## ❌ \(title): \(new.count) failing vectors\(inputs)")
+            let inputs = summary.inputErrors > 0 ? ", unreadable inputs: \(summary.inputErrors)" : ""
+            out.append("## ❌ \(title): failing vectors: \(new.count)\(inputs)")
         }
         out.append("")
         var facts = "**\(summary.vectors) vectors**: \(summary.passed) passed, \(summary.failed) failed, \(summary.errors) errors"

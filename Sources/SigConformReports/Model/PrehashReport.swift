@@ -65,17 +65,7 @@ public struct PrehashReport: Sendable, Hashable {
     /// The text, or `hex:` and the hex.
     public var display: String { text.map(Self.visible) ?? "hex:" + (hex ?? "") }
 
-    /// Text with line breaks and tabs made visible, so a prehash stays on one line.
-    public static func visible(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// Text with line breaks, tabs and other control characters made visible, so a prehash
+    /// stays on one line.
+    public static func visible(_ text: String) -> String { Escaping.visibleControls(text) }
 }

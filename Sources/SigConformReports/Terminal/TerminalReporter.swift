@@ -27,12 +27,12 @@ public struct TerminalReporter: Reporter {
         if let shard = report.context.shard { heading += ", shard \(shard.index)/\(shard.count)" }
         if let merged = report.context.mergedReports { heading += ", merged from \(merged) reports" }
         lines.append(heading)
-        if let signer = report.context.signer { lines.append(paint.dim("signer: \(signer)")) }
+        if let signer = report.context.signer { lines.append(paint.dim("signer: \(visible(signer))")) }
         lines.append("")
         let header = ["venue", "valid", "invalid"] + report.backends.map { "\($0) ok" } + ["failed", "errors"]
         var table: [[String]] = [header]
         for row in summary.rows {
-            table.append([row.venue, "\(row.validPassed)/\(row.validTotal)", "\(row.invalidPassed)/\(row.invalidTotal)"]
+            table.append([visible(row.venue), "\(row.validPassed)/\(row.validTotal)", "\(row.invalidPassed)/\(row.invalidTotal)"]
                          + report.backends.map { "\(row.backendPassed[$0] ?? 0)/\(row.total)" } + ["\(row.failed)", "\(row.errors)"])
         }
         lines += Self.format(table).enumerated().map { index, line in index == 0 ? paint.dim(line) : line }
@@ -41,15 +41,15 @@ public struct TerminalReporter: Reporter {
             lines.append("")
             var tag = vector.status == .error ? paint.yellow("ERROR") : paint.red("FAIL")
             if vector.baseline == .known { tag = paint.dim(vector.status == .error ? "ERROR (known)" : "FAIL (known)") }
-            lines.append("\(tag) \(vector.id)  \(paint.dim(vector.source.description))")
-            if let comment = vector.comment { lines.append("  " + paint.dim(comment)) }
-            for problem in vector.problems { lines.append("  - \(problem)") }
+            lines.append("\(tag) \(visible(vector.id))  \(paint.dim(visible(vector.source.description)))")
+            if let comment = vector.comment { lines.append("  " + paint.dim(visible(comment))) }
+            for problem in vector.problems { lines.append("  - \(visible(problem))") }
             if let diagnosis = vector.diagnosis { lines += Self.describe(diagnosis, paint: paint).map { "  " + $0 } }
         }
         if !report.inputErrors.isEmpty {
             lines.append("")
             lines.append(paint.yellow("Unusable input (\(report.inputErrors.count)):"))
-            for error in report.inputErrors { lines.append("  \(error.description)") }
+            for error in report.inputErrors { lines.append("  \(visible(error.description))") }
         }
         if let baseline = report.baseline, !baseline.fixed.isEmpty {
             lines.append("")
@@ -65,17 +65,17 @@ public struct TerminalReporter: Reporter {
     /// venue's error and docs.
     public static func describe(_ diagnosis: DiagnosisReport, paint: Paint) -> [String] {
         var lines: [String] = []
-        lines.append("diagnosis: " + paint.bold(diagnosis.classes.joined(separator: " + ")))
+        lines.append("diagnosis: " + paint.bold(visible(diagnosis.classes.joined(separator: " + "))))
         for step in diagnosis.steps {
-            lines.append("  \(step.diagnosisClass): \(step.detail)")
-            lines.append("  fix: \(step.fix)")
+            lines.append("  \(visible(step.diagnosisClass)): \(visible(step.detail))")
+            lines.append("  fix: \(visible(step.fix))")
         }
         if let correct = diagnosis.correctPrehash, let client = diagnosis.clientPrehash, correct.bytes != client.bytes {
             lines += PrehashDiff.lines(correct: correct, client: client, difference: diagnosis.firstDifference).map { "  " + $0 }
         }
-        for fact in diagnosis.evidence { lines.append("  evidence: \(fact)") }
-        if let error = diagnosis.venueError { lines.append("  the venue answers: \(error.description)") }
-        lines.append("  docs: \(diagnosis.docs)")
+        for fact in diagnosis.evidence { lines.append("  evidence: \(visible(fact))") }
+        if let error = diagnosis.venueError { lines.append("  the venue answers: \(visible(error.description))") }
+        lines.append("  docs: \(visible(diagnosis.docs))")
         return lines
     }
 
@@ -95,3 +95,7 @@ public struct TerminalReporter: Reporter {
         }
     }
 }
+
+/// Text from vectors and reports with control characters made visible: a vector file must not
+/// be able to send escape sequences to the terminal of whoever checks it.
+private func visible(_ text: String) -> String { Escaping.visibleControls(text) }

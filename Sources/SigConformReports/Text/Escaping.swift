@@ -59,11 +59,35 @@ public enum Escaping {
         return out
     }
 
-    /// HTML text or a quoted attribute value.
+    /// Control characters (C0 except those `keeping`, DEL, C1) as visible `\x01`, so text
+    /// from a vector file cannot move a terminal's cursor, change its colours or hide text.
+    public static func visibleControls(_ text: String, keeping: Set<Unicode.Scalar> = []) -> String {
+        guard text.unicodeScalars.contains(where: { isControl($0) && !keeping.contains($0) }) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar), !keeping.contains(scalar) {
+                switch scalar {
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                default: out += "\\x" + String(scalar.value, radix: 16, uppercase: false).leftPadded(to: 2)
+                }
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
+    /// HTML text or a quoted attribute value (line breaks and tabs kept, other controls visible).
     public static func html(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
+        for scalar in visibleControls(text, keeping: ["\n", "\r", "\t"]).unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
@@ -79,7 +103,7 @@ public enum Escaping {
     /// Markdown table cell / inline text: pipes and backticks escaped, line breaks as spaces.
     public static func markdown(_ text: String) -> String {
         var out = ""
-        for character in text {
+        for character in visibleControls(text, keeping: ["\n", "\r"]) {
             switch character {
             case "|": out += "\\|"
             case "\n", "\r\n", "\r": out += " "
@@ -124,4 +148,8 @@ public enum Escaping {
         }
         return out
     }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
