@@ -54,25 +54,47 @@ public struct Redactor: Sendable {
     /// `text` with every form of every credential replaced.
     public func scrub(_ text: String) -> String {
         guard !index.isEmpty else { return text }
-        let bytes = Array(text.utf8)
+        var bytes = Array(text.utf8)
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var position = 0
-        // Every form is at least 6 bytes long (credentials shorter than 6 are not scrubbed).
-        while position < bytes.count {
-            if startsForm[Int(bytes[position])], position + 4 <= bytes.count, let candidates = index[Self.key(bytes, at: position)],
-               let match = candidates.first(where: { bytes[position...].starts(with: $0.form) }) {
+        var changed = false
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            let count = buffer.count
+            var position = 0
+            var copiedUpTo = 0
+            // Every form is at least 6 bytes long (credentials shorter than 6 are not scrubbed).
+            while position + 4 <= count {
+                guard startsForm[Int(buffer[position])] else {
+                    position += 1
+                    continue
+                }
+                let key = UInt32(buffer[position]) << 24 | UInt32(buffer[position + 1]) << 16
+                    | UInt32(buffer[position + 2]) << 8 | UInt32(buffer[position + 3])
+                guard let candidates = index[key],
+                      let match = candidates.first(where: { Self.matches($0.form, in: buffer, at: position) }) else {
+                    position += 1
+                    continue
+                }
+                if !changed {
+                    out.reserveCapacity(count)
+                    changed = true
+                }
+                out += buffer[copiedUpTo..<position]
                 out += match.replacement
                 position += match.form.count
-            } else {
-                out.append(bytes[position])
-                position += 1
+                copiedUpTo = position
             }
+            if changed { out += buffer[copiedUpTo..<count] }
         }
-        return String(decoding: out, as: UTF8.self)
+        return changed ? String(decoding: out, as: UTF8.self) : text
+    }
+
+    private static func matches(_ form: [UInt8], in buffer: UnsafeMutableBufferPointer<UInt8>, at position: Int) -> Bool {
+        guard position + form.count <= buffer.count else { return false }
+        for offset in form.indices where buffer[position + offset] != form[offset] { return false }
+        return true
     }
 
     private static func key(_ bytes: [UInt8], at position: Int) -> UInt32 {
-        bytes[position..<position + 4].reduce(0) { $0 << 8 | UInt32($1) }
+        UInt32(bytes[position]) << 24 | UInt32(bytes[position + 1]) << 16 | UInt32(bytes[position + 2]) << 8 | UInt32(bytes[position + 3])
     }
 }

@@ -39,11 +39,12 @@ public enum Escaping {
 
     /// XML character data or an attribute value (`attribute` also escapes quotes and line
     /// breaks, which attribute normalisation would otherwise turn into spaces). Characters XML
-    /// cannot carry at all are removed.
+    /// cannot carry are removed, and so are DEL and the C1 controls, which XML 1.0 discourages
+    /// (§2.2) and XML 1.1 forbids unescaped.
     public static func xml(_ text: String, attribute: Bool = false) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars where isXMLCharacter(scalar) {
+        for scalar in text.unicodeScalars where isXMLCharacter(scalar) && !(0x7F...0x9F).contains(scalar.value) {
             switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
@@ -133,7 +134,29 @@ public enum Escaping {
         forms.insert(numericReferences(value, hexadecimal: true))
         forms.insert(PercentEncoding.encode(value))
         forms.insert(markdown(value))
+        // Markup escapes as other libraries write them: `"` escaped or not, `'` kept or written
+        // as &apos;, &#39; or &#x27;.
+        for quote in ["\"", "&quot;", "&#34;"] {
+            for apostrophe in ["'", "&apos;", "&#39;", "&#x27;"] {
+                forms.insert(markupEscaped(value, quote: quote, apostrophe: apostrophe))
+            }
+        }
         return forms
+    }
+
+    static func markupEscaped(_ value: String, quote: String, apostrophe: String) -> String {
+        var out = ""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += quote
+            case "'": out += apostrophe
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     /// `value` with every character outside unreserved ASCII as `&#N;` or `&#xN;`.

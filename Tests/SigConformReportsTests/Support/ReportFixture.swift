@@ -40,16 +40,19 @@ enum ReportFixture {
         bearer.comment = "The Bearer scheme left out"
         var unknown = vector("binance-spot", "docs", "docs-hmac-query")
         unknown.venue = "nonexistent-venue"
+        unknown.origin = VectorOrigin(file: "\(vectorsDirectory)/nonexistent-venue/requests.json", pointer: "/vectors/0",
+                                      location: SourceLocation(line: 5, column: 5))
         unknown.comment = "Escaping: <script>alert(\"x\")</script> & 'quotes' | pipes `ticks` \u{1}control\u{0B} ]]> ✓"
+        // In the order a run reads them: files sorted, vectors in file order.
         return [
             vector("binance-spot", "docs", "docs-hmac-query"),
             vector("binance-spot", "mistakes", "unsorted-signed-sorted"),
             failing("binance-spot", "mistakes", "query-encoding-lowercase-hex"),
-            vector("bybit-v5", "requests", "get-wallet-balance"),
             failing("bybit-v5", "mistakes", "missing-component-recv-window"),
+            vector("bybit-v5", "requests", "get-wallet-balance"),
             vector("kraken-spot", "requests", "balance-nonce-only"),
-            bearer,
             unknown,
+            bearer,
         ]
     }()
 
