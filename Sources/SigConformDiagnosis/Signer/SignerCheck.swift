@@ -149,8 +149,10 @@ struct Session {
             // Its state is unknown after a hang or a crash: start afresh for the next vector.
             process.forceStop()
             self.process = nil
-            lastFailure = error.description
-            return .failure(SignerError(error.description))
+            // Name the limit the user set, not what was left of it when the read began.
+            let failure: SignerFailure = if case .timedOut = error { .timedOut(seconds: timeout) } else { error }
+            lastFailure = failure.description
+            return .failure(SignerError(failure.description))
         }
     }
 

@@ -164,18 +164,27 @@ public final class SignerProcess {
         }
     }
 
-    /// Waits until `fd` is ready for `events` (collecting standard error meanwhile); false on timeout.
+    /// Waits until `fd` is ready for `events`; false on timeout. Meanwhile it collects standard
+    /// error, and standard output into the pending answer bytes: a signer that echoes while it
+    /// reads must not block on a full output pipe while we are still writing to it.
     private func wait(for fd: Int32, events: Int16, until deadline: Date) throws(SignerFailure) -> Bool {
         while true {
             let remaining = deadline.timeIntervalSinceNow
             if remaining <= 0 { return false }
-            var fds = [pollfd(fd: fd, events: events, revents: 0), pollfd(fd: errors, events: Int16(POLLIN), revents: 0)]
-            let ready = poll(&fds, nfds_t(errors >= 0 ? 2 : 1), Int32(min(remaining * 1000, 60_000).rounded(.up)))
+            let alsoOutput = fd != output && output >= 0
+            var fds = [pollfd(fd: fd, events: events, revents: 0), pollfd(fd: errors, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: alsoOutput ? output : -1, events: Int16(POLLIN), revents: 0)]
+            let ready = poll(&fds, nfds_t(fds.count), Int32(min(remaining * 1000, 60_000).rounded(.up)))
             if ready < 0 {
                 if errno == EINTR { continue }
                 throw .exited(status: "could not be polled (\(String(cString: strerror(errno))))", stderr: standardError)
             }
             if fds[1].revents != 0 { drainErrors() }
+            if alsoOutput, fds[2].revents & Int16(POLLIN) != 0 {
+                var buffer = [UInt8](repeating: 0, count: 65536)
+                let count = read(output, &buffer, buffer.count)
+                if count > 0 { pending += buffer[..<count] }
+            }
             if fds[0].revents != 0 { return true }
         }
     }

@@ -24,8 +24,9 @@ public enum ReportMerger {
             }
         }
         problems += shardProblems(reports)
-        // The order one unsharded run would have: files in order, vectors in file order.
-        vectors.sort { ($0.source.file, $0.source.line ?? 0, $0.id) < ($1.source.file, $1.source.line ?? 0, $1.id) }
+        // The order one unsharded run would have: files in order, vectors in file order (by
+        // position, which also orders the vectors of a one-line file).
+        vectors.sort { order($0) < order($1) }
 
         let all = reports.map(\.report)
         let first = all.first
@@ -49,6 +50,11 @@ public enum ReportMerger {
             vectors: vectors,
             inputErrors: all.flatMap(\.inputErrors) + problems,
             baseline: baseline)
+    }
+
+    static func order(_ vector: VectorReport) -> (String, Int, Int, Int, String) {
+        let index = vector.source.pointer.split(separator: "/").last.flatMap { Int($0) } ?? 0
+        return (vector.source.file, vector.source.line ?? 0, vector.source.column ?? 0, index, vector.id)
     }
 
     static func shardProblems(_ reports: [(name: String, report: RunReport)]) -> [InputErrorReport] {
