@@ -18,7 +18,7 @@ struct SignerCommandTests {
     }
 
     /// Runs `check --signer` on the bundled vectors of `venues` and returns the result and the JSON report.
-    static func check(signer: String, venues: [String], extra: [String] = []) throws -> (CLI.Result, RunReport) {
+    static func check(signer: String, venues: [String], extra: [String] = []) throws -> (CLI.Output, RunReport) {
         let directory = temporaryDirectory("signer")
         let result = try CLI.run(["check", "--signer", signer, "--report-dir", directory] + venues.flatMap { ["--venue", $0] } + extra)
         let report = try ReportJSONDecoder().decode(file: directory + "/report.json")

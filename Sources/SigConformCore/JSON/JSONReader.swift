@@ -16,6 +16,8 @@ public struct JSONReader: Sendable {
 
     /// The members of the object `value`, checking that no member outside `allowed` is present
     /// (a misspelt member would otherwise be silently ignored, and a vector could check nothing).
+    /// Members whose name starts with `$` (`$schema`, `$comment`) are annotations for editors and
+    /// people: allowed everywhere, and left out of the result so no decoder mistakes one for data.
     public func members(
         _ value: JSONValue, at pointer: String, allowed: Set<String>
     ) throws(InputError) -> [(key: String, value: JSONValue)] {
@@ -24,11 +26,14 @@ public struct JSONReader: Sendable {
         }
         for member in members where !allowed.contains(member.key) && !member.key.hasPrefix("$") {
             let suggestion = nearestName(to: member.key, in: allowed)
-            throw error(
+            var unknown = error(
                 JSONPointer.appending(pointer, member.key), "unknown member \"\(member.key)\"",
                 hint: suggestion.map { "did you mean \"\($0)\"?" } ?? "known members: \(allowed.sorted().joined(separator: ", "))")
+            unknown.unknownMember = member.key
+            unknown.suggestedMember = suggestion
+            throw unknown
         }
-        return members
+        return members.filter { !$0.key.hasPrefix("$") }
     }
 
     public func string(_ value: JSONValue, at pointer: String) throws(InputError) -> String {

@@ -5,12 +5,13 @@ import SigConformMAC
 public struct RecipeDecoder: Sendable {
     public static let format = "sigconform/venue@1"
 
-    static let venueMembers: Set<String> = ["format", "id", "name", "docs", "host", "sources", "notes", "auth", "hmac", "bearer", "errors"]
-    static let hmacMembers: Set<String> = [
+    // vectors/schema/venue.schema.json mirrors these; SchemaTests keep the two in step.
+    public static let venueMembers: Set<String> = ["format", "id", "name", "docs", "host", "sources", "notes", "auth", "hmac", "bearer", "errors"]
+    public static let hmacMembers: Set<String> = [
         "hash", "secret", "prehash", "signature", "apiKey", "timestamp", "nonce", "recvWindow", "passphrase",
         "canonicalQuery", "paramString",
     ]
-    static let locationMembers: Set<String> = ["header", "query", "body", "param", "prefix", "scheme", "parameter", "decode", "member"]
+    public static let locationMembers: Set<String> = ["header", "query", "body", "param", "prefix", "scheme", "parameter", "decode", "member"]
 
     public init() {}
 
@@ -41,6 +42,11 @@ public struct RecipeDecoder: Sendable {
         let notes = try member("notes").map { (v) throws(InputError) in try reader.stringArray(v, at: "/notes") } ?? []
         let authKind = try reader.string(try required("auth", hint: "\"hmac\" or \"bearer\""), at: "/auth")
 
+        // The recipe of the other scheme would be read by nobody: say so instead of ignoring it.
+        for (other, kind) in [("bearer", "hmac"), ("hmac", "bearer")] where authKind == kind && member(other) != nil {
+            throw reader.error("/\(other)", "auth is \"\(kind)\", so a \"\(other)\" recipe would be ignored",
+                               hint: "remove \"\(other)\", or set \"auth\": \"\(other)\"")
+        }
         let auth: AuthScheme
         switch authKind {
         case "hmac":
@@ -165,19 +171,30 @@ public struct RecipeDecoder: Sendable {
         if let value = member("paramString") {
             let pointer = path("paramString")
             var rule = ParamStringRule(member: "params", maximumDepth: 3, booleanStyle: .json)
-            for item in try reader.members(value, at: pointer, allowed: ["member", "maxDepth", "booleans"]) {
+            for item in try reader.members(value, at: pointer, allowed: ["member", "maxDepth", "booleans", "numbers"]) {
+                let itemPointer = "\(pointer)/\(item.key)"
                 switch item.key {
-                case "member": rule.member = try reader.string(item.value, at: "\(pointer)/member")
+                case "member": rule.member = try reader.string(item.value, at: itemPointer)
                 case "maxDepth":
-                    let depth = try reader.integer(item.value, at: "\(pointer)/maxDepth")
-                    guard (1...16).contains(depth) else { throw reader.error("\(pointer)/maxDepth", "depth must be 1…16") }
+                    if case .string("none") = item.value {
+                        rule.maximumDepth = nil
+                        continue
+                    }
+                    let depth = try reader.integer(item.value, at: itemPointer)
+                    guard (1...16).contains(depth) else { throw reader.error(itemPointer, "depth must be 1…16, or \"none\" for no limit") }
                     rule.maximumDepth = Int(depth)
-                default:
-                    let text = try reader.string(item.value, at: "\(pointer)/booleans")
+                case "booleans":
+                    let text = try reader.string(item.value, at: itemPointer)
                     guard let style = ParamStringRule.BooleanStyle(rawValue: text) else {
-                        throw reader.error("\(pointer)/booleans", "unknown boolean style \"\(text)\"", hint: "json or python")
+                        throw reader.error(itemPointer, "unknown boolean style \"\(text)\"", hint: "json or python")
                     }
                     rule.booleanStyle = style
+                default:
+                    let text = try reader.string(item.value, at: itemPointer)
+                    guard let style = ParamStringRule.NumberStyle(rawValue: text) else {
+                        throw reader.error(itemPointer, "unknown number style \"\(text)\"", hint: "as-sent or javascript")
+                    }
+                    rule.numberStyle = style
                 }
             }
             recipe.paramString = rule
@@ -188,7 +205,7 @@ public struct RecipeDecoder: Sendable {
 
     /// A template that reads a variable the recipe never says where to find is a recipe bug: say so at load time.
     func validateVariables(_ recipe: HMACRecipe, reader: JSONReader) throws(InputError) {
-        for variable in recipe.prehash.variables {
+        for variable in recipe.prehash.variables.flatMap(\.referenced) {
             let missing: String? = switch variable {
             case .timestamp where recipe.timestamp == nil: "timestamp"
             case .nonce where recipe.nonce == nil: "nonce"
@@ -228,7 +245,9 @@ public struct RecipeDecoder: Sendable {
             var parts: [Template.Part] = []
             for (index, element) in elements.enumerated() {
                 let elementPointer = JSONPointer.appending(pointer, index)
-                if case .object = element {
+                if case .object = element, element["if"] != nil {
+                    parts.append(.variable(try decodeConditional(element, at: elementPointer, reader: reader), optional: false))
+                } else if case .object = element {
                     let members = try reader.members(element, at: elementPointer, allowed: ["digest", "output", "of"])
                     guard let hashValue = members.first(where: { $0.key == "digest" })?.value,
                           let ofValue = members.first(where: { $0.key == "of" })?.value else {
@@ -254,6 +273,31 @@ public struct RecipeDecoder: Sendable {
         default:
             throw reader.error(pointer, "expected a template string or an array of parts, found \(value.typeName)")
         }
+    }
+
+    /// `{"if": "body", "then": "{header:Content-Type}", "else": ""}`: the branches are template
+    /// strings (text and variables, no digests), the condition a variable name without braces.
+    func decodeConditional(_ value: JSONValue, at pointer: String, reader: JSONReader) throws(InputError) -> Variable {
+        let members = try reader.members(value, at: pointer, allowed: ["if", "then", "else"])
+        func branch(_ name: String) throws(InputError) -> Template {
+            guard let branchValue = members.first(where: { $0.key == name })?.value else { return Template([]) }
+            let text = try reader.string(branchValue, at: "\(pointer)/\(name)")
+            do { return try TemplateParser().parse(text) } catch {
+                throw reader.error("\(pointer)/\(name)", "bad template: \(error.message) (character \(error.offset + 1))", hint: error.hint)
+            }
+        }
+        guard let conditionValue = members.first(where: { $0.key == "if" })?.value else {
+            throw reader.error(pointer, "a conditional part needs \"if\"", hint: "e.g. {\"if\": \"body\", \"then\": \"{header:Content-Type}\"}")
+        }
+        let conditionText = try reader.string(conditionValue, at: "\(pointer)/if")
+        let condition: Variable
+        do { condition = try TemplateParser().parseVariable(conditionText) } catch {
+            throw reader.error("\(pointer)/if", "bad condition: \(error.message)", hint: error.hint)
+        }
+        guard members.contains(where: { $0.key == "then" }) else {
+            throw reader.error(pointer, "a conditional part needs \"then\"", hint: "the template rendered when \(conditionText) is non-empty")
+        }
+        return .conditional(condition, then: try branch("then"), otherwise: try branch("else"))
     }
 
     func decodeIn(_ value: JSONValue, at pointer: String, reader: JSONReader) throws(InputError) -> FieldLocation {
@@ -331,6 +375,18 @@ public struct RecipeDecoder: Sendable {
         guard kinds.count == 1, let kind = kinds.first, let name = fields[kind], !name.isEmpty else {
             throw reader.error(pointer, "a location names exactly one of header, query, body, param",
                                hint: "e.g. {\"header\": \"X-SIGN\"} or {\"param\": \"signature\"}")
+        }
+        // Modifiers refine a header location; anywhere else they would be silently ignored.
+        let shape: (kind: String, modifiers: Set<String>) = switch kind {
+        case "header" where fields["parameter"] != nil: ("a header parameter", ["parameter", "scheme"])
+        case "header" where fields["decode"] != nil: ("a base64-JSON header", ["decode", "member"])
+        case "header": ("a header", ["prefix"])
+        default: ("a \(kind) location", [])
+        }
+        for item in members where item.key != kind && !shape.modifiers.contains(item.key) {
+            let takes = shape.modifiers.isEmpty ? "takes no modifiers" : "takes only " + shape.modifiers.sorted().map { "\"\($0)\"" }.joined(separator: " and ")
+            throw reader.error("\(pointer)/\(item.key)", "\"\(item.key)\" does not apply to \(shape.kind)",
+                               hint: "\(shape.kind) \(takes); see the location kinds in docs/recipes.md")
         }
         switch kind {
         case "header":

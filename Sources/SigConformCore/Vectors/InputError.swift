@@ -11,13 +11,21 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
     /// How to fix it.
     public var hint: String?
+    /// The member's name when the problem is a member the format does not know (a typo, most
+    /// often); lets tools such as `lint` drop it and read on.
+    public var unknownMember: String?
+    /// For an unknown member: the known member it is most likely a misspelling of.
+    public var suggestedMember: String?
 
-    public init(file: String, location: SourceLocation? = nil, pointer: String? = nil, message: String, hint: String? = nil) {
+    public init(file: String, location: SourceLocation? = nil, pointer: String? = nil, message: String, hint: String? = nil,
+                unknownMember: String? = nil, suggestedMember: String? = nil) {
         self.file = file
         self.location = location
         self.pointer = pointer
         self.message = message
         self.hint = hint
+        self.unknownMember = unknownMember
+        self.suggestedMember = suggestedMember
     }
 
     public var description: String {

@@ -9,12 +9,14 @@ public struct VectorDecoder: Sendable {
     /// The vector file format this decoder reads.
     public static let format = "sigconform/vectors@1"
 
-    static let fileMembers: Set<String> = ["format", "venue", "description", "sources", "generator", "defaults", "vectors", "notes"]
-    static let vectorMembers: Set<String> = ["id", "venue", "comment", "tags", "credentials", "request", "time", "result", "expect"]
-    static let requestMembers: Set<String> = ["method", "host", "path", "query", "headers", "body"]
-    static let credentialMembers: Set<String> = ["apiKey", "secret", "passphrase"]
-    static let timeMembers: Set<String> = ["serverTime", "recvWindow"]
-    static let expectMembers: Set<String> = ["prehash", "prehashHex", "signature", "headers", "diagnosis", "clientPrehash", "clientPrehashHex"]
+    // The members each object may have (members starting with `$`, such as `$schema`, are always allowed).
+    // vectors/schema/vectors.schema.json mirrors these; SchemaTests keep the two in step.
+    public static let fileMembers: Set<String> = ["format", "venue", "description", "sources", "generator", "defaults", "vectors", "notes"]
+    public static let vectorMembers: Set<String> = ["id", "venue", "comment", "tags", "credentials", "request", "time", "result", "expect"]
+    public static let requestMembers: Set<String> = ["method", "host", "path", "query", "headers", "body"]
+    public static let credentialMembers: Set<String> = ["apiKey", "secret", "passphrase"]
+    public static let timeMembers: Set<String> = ["serverTime", "recvWindow"]
+    public static let expectMembers: Set<String> = ["prehash", "prehashHex", "signature", "headers", "diagnosis", "clientPrehash", "clientPrehashHex"]
 
     public init() {}
 
@@ -34,6 +36,11 @@ public struct VectorDecoder: Sendable {
             throw reader.error("", "missing \"venue\"", hint: "name the venue folder the vectors belong to, e.g. \"binance-spot\"")
         }
         let venue = try reader.string(venueValue, at: "/venue")
+        // Descriptive members are not used by a run, but a wrong type there is still a mistake.
+        if let value = member("description") { _ = try reader.string(value, at: "/description") }
+        if let value = member("generator") { _ = try reader.string(value, at: "/generator") }
+        if let value = member("sources") { _ = try reader.stringArray(value, at: "/sources") }
+        if let value = member("notes") { _ = try reader.stringArray(value, at: "/notes") }
         guard let vectorsValue = member("vectors") else {
             throw reader.error("", "missing \"vectors\"", hint: "add \"vectors\": [ … ]")
         }
@@ -41,7 +48,8 @@ public struct VectorDecoder: Sendable {
             throw reader.error("/vectors", "expected an array of vectors, found \(vectorsValue.typeName)")
         }
         let defaults = member("defaults") ?? .object([])
-        guard defaults.objectMembers != nil else { throw reader.error("/defaults", "expected an object, found \(defaults.typeName)") }
+        // Checked here, not only after merging, so a misspelt default is reported once and where it is written.
+        _ = try reader.members(defaults, at: "/defaults", allowed: Self.vectorMembers)
         var vectors: [Vector] = []
         var seen: [String: String] = [:]
         for (index, element) in elements.enumerated() {
@@ -58,7 +66,7 @@ public struct VectorDecoder: Sendable {
         return vectors
     }
 
-    /// Decodes one vector; `fileVenue` is the file's venue (nil for JSON Lines, where each vector names its own).
+    /// Decodes one vector (after ``merge(defaults:into:)``); `fileVenue` is the file's venue (nil for JSON Lines, where each vector names its own).
     public func decodeVector(_ value: JSONValue, at pointer: String, reader: JSONReader, fileVenue: String?) throws(InputError) -> Vector {
         let members = try reader.members(value, at: pointer, allowed: Self.vectorMembers)
         func member(_ name: String) -> JSONValue? { members.first { $0.key == name }?.value }
@@ -134,7 +142,7 @@ public struct VectorDecoder: Sendable {
                       origin: VectorOrigin(file: reader.file, pointer: pointer, location: reader.document.location(of: pointer)))
     }
 
-    /// Decodes a `request` object (also used for the answers of a `--signer`).
+    /// Decodes a `request` object (`method`, `host`, `path`, `query`, `headers`, `body`) found at `pointer`.
     public func decodeRequest(_ value: JSONValue, at pointer: String, reader: JSONReader) throws(InputError) -> HTTPRequest {
         let members = try reader.members(value, at: pointer, allowed: Self.requestMembers)
         func member(_ name: String) -> JSONValue? { members.first { $0.key == name }?.value }
@@ -186,8 +194,9 @@ public struct VectorDecoder: Sendable {
                 expect.diagnosis = ids
             }
         }
-        if members.contains(where: { $0.key == "prehash" }) && members.contains(where: { $0.key == "prehashHex" }) {
-            throw reader.error(path("prehashHex"), "both prehash and prehashHex given", hint: "keep one")
+        for (text, hex) in [("prehash", "prehashHex"), ("clientPrehash", "clientPrehashHex")]
+        where members.contains(where: { $0.key == text }) && members.contains(where: { $0.key == hex }) {
+            throw reader.error(path(hex), "both \(text) and \(hex) given", hint: "keep one")
         }
         return expect
     }
@@ -197,7 +206,7 @@ public struct VectorDecoder: Sendable {
     }
 
     /// `defaults` merged under `vector`: the vector's members win, objects merge member by member.
-    static func merge(defaults: JSONValue, into vector: JSONValue) -> JSONValue {
+    public static func merge(defaults: JSONValue, into vector: JSONValue) -> JSONValue {
         guard case .object(let base) = defaults, case .object(let own) = vector else { return vector }
         var merged = base
         for member in own {

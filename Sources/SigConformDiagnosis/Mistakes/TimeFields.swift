@@ -35,6 +35,39 @@ struct TimeField {
         }
     }
 
+    /// Writes `milliseconds` in `format` into `buffer` and returns the byte count, without
+    /// allocating for the integer formats (the hot loop of the timestamp search).
+    static func write(_ milliseconds: Int64, format: TimestampFormat, into buffer: inout [UInt8]) -> Int {
+        let value: Int64
+        switch format {
+        case .unixMilliseconds: value = milliseconds
+        case .unixSeconds: value = TimestampCodec.floorDivide(milliseconds, 1000)
+        case .unixMicroseconds: value = milliseconds * 1000
+        default:
+            let text = Array(TimestampCodec.format(milliseconds, as: format).utf8)
+            buffer.replaceSubrange(0..<min(text.count, buffer.count), with: text.prefix(buffer.count))
+            return min(text.count, buffer.count)
+        }
+        guard value > 0 else {
+            let text = Array(String(value).utf8)
+            buffer.replaceSubrange(0..<text.count, with: text)
+            return text.count
+        }
+        var remaining = value
+        var count = 0
+        var reversed: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                       UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &reversed) { scratch in
+            while remaining > 0 {
+                scratch[count] = UInt8(remaining % 10) + 0x30
+                remaining /= 10
+                count += 1
+            }
+            for index in 0..<count { buffer[index] = scratch[count - 1 - index] }
+        }
+        return count
+    }
+
     /// The attempt's request with this field set to `text`.
     func setting(_ text: String, in attempt: SigningAttempt) -> HTTPRequest? {
         attempt.request.replacing(location, with: text)

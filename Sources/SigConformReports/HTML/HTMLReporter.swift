@@ -144,6 +144,9 @@ public struct HTMLReporter: Reporter {
         } else if let correct = diagnosis.correctPrehash {
             html += "<p class=\"muted\">Correct prehash:</p>" + HTMLByteDiff.render(correct)
         }
+        if let echo = diagnosis.serverEcho {
+            html += "<p>The venue's own prehash: <code>\(h(echo.serverPrehash))</code></p>\n"
+        }
         if !diagnosis.evidence.isEmpty { html += "<ul>" + diagnosis.evidence.map { "<li>evidence: \(h($0))</li>" }.joined() + "</ul>\n" }
         if let error = diagnosis.venueError { html += "<p>The venue answers: <code>\(h(error.description))</code></p>\n" }
         html += "<p>Docs: <a href=\"\(h(diagnosis.docs))\">\(h(diagnosis.docs))</a></p>\n"

@@ -115,6 +115,11 @@ public struct ReportJSONDecoder: Sendable {
         if let value = try node.optionalObject("venueError") {
             venueError = VenueErrorReport(code: try value.string("code"), message: try value.string("message"))
         }
+        var echo: DiagnosisReport.ServerEcho?
+        if let value = try node.optionalObject("serverEcho") {
+            echo = DiagnosisReport.ServerEcho(serverPrehash: try value.string("serverPrehash"),
+                                              matchesCorrectPrehash: try value.bool("matchesCorrectPrehash"), summary: try value.string("summary"))
+        }
         return DiagnosisReport(
             classes: try node.strings("classes"),
             steps: try node.objects("steps").map { value throws(InputError) in
@@ -122,7 +127,8 @@ public struct ReportJSONDecoder: Sendable {
             },
             clientPrehash: try node.optionalObject("clientPrehash").map(prehash),
             correctPrehash: try node.optionalObject("correctPrehash").map(prehash),
-            firstDifference: difference, evidence: try node.strings("evidence"), venueError: venueError, docs: try node.string("docs"))
+            firstDifference: difference, evidence: try node.strings("evidence"), venueError: venueError, docs: try node.string("docs"),
+            serverEcho: echo)
     }
 }
 

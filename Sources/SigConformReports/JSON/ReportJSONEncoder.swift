@@ -180,6 +180,10 @@ enum ReportJSONEncoder {
         object.add("evidence", strings: diagnosis.evidence)
         object.add("venueError", diagnosis.venueError.map { .object([("code", .string($0.code)), ("message", .string($0.message))]) })
         object.add("docs", diagnosis.docs)
+        if let echo = diagnosis.serverEcho {
+            object.add("serverEcho", .object([("serverPrehash", .string(echo.serverPrehash)), ("matchesCorrectPrehash", .bool(echo.matchesCorrectPrehash)),
+                                              ("summary", .string(echo.summary))]))
+        }
         return object.value
     }
 

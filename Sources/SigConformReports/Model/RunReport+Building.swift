@@ -122,7 +122,11 @@ extension DiagnosisReport {
             },
             evidence: diagnosis.evidence.map(mask.text),
             venueError: diagnosis.venueError.map { VenueErrorReport(code: $0.code, message: $0.message) },
-            docs: diagnosis.docs)
+            docs: diagnosis.docs,
+            serverEcho: diagnosis.serverEcho.map {
+                ServerEcho(serverPrehash: String(decoding: mask.maskOccurrences(Array($0.serverPrehash.utf8)), as: UTF8.self),
+                           matchesCorrectPrehash: $0.matchesCorrectPrehash, summary: mask.text($0.summary))
+            })
     }
 }
 

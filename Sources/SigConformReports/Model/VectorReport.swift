@@ -223,6 +223,18 @@ public struct DiagnosisReport: Sendable, Hashable {
         }
     }
 
+    /// The venue's own prehash from its error message (Bybit's `origin_string[…]`), when the user gave it.
+    public struct ServerEcho: Sendable, Hashable {
+        public var serverPrehash: String
+        public var matchesCorrectPrehash: Bool
+        public var summary: String
+        public init(serverPrehash: String, matchesCorrectPrehash: Bool, summary: String) {
+            self.serverPrehash = serverPrehash
+            self.matchesCorrectPrehash = matchesCorrectPrehash
+            self.summary = summary
+        }
+    }
+
     public var classes: [String]
     public var steps: [Step]
     public var clientPrehash: PrehashReport?
@@ -231,9 +243,11 @@ public struct DiagnosisReport: Sendable, Hashable {
     public var evidence: [String]
     public var venueError: VenueErrorReport?
     public var docs: String
+    public var serverEcho: ServerEcho?
 
     public init(classes: [String], steps: [Step], clientPrehash: PrehashReport? = nil, correctPrehash: PrehashReport? = nil,
-                firstDifference: Difference? = nil, evidence: [String] = [], venueError: VenueErrorReport? = nil, docs: String) {
+                firstDifference: Difference? = nil, evidence: [String] = [], venueError: VenueErrorReport? = nil, docs: String,
+                serverEcho: ServerEcho? = nil) {
         self.classes = classes
         self.steps = steps
         self.clientPrehash = clientPrehash
@@ -242,6 +256,7 @@ public struct DiagnosisReport: Sendable, Hashable {
         self.evidence = evidence
         self.venueError = venueError
         self.docs = docs
+        self.serverEcho = serverEcho
     }
 
     /// The fix of each class without a step (an unexplained diagnosis), else of each step.

@@ -22,20 +22,31 @@ public struct TerminalReporter: Reporter {
         let paint = Paint(enabled: useColor)
         let summary = report.summary
         var lines: [String] = []
-        var heading = paint.bold("sigconform \(report.context.command)")
-            + " — \(report.vectors.count) vectors from \(report.files.count) files, backends: \(report.backends.joined(separator: ", "))"
-        if let shard = report.context.shard { heading += ", shard \(shard.index)/\(shard.count)" }
-        if let merged = report.context.mergedReports { heading += ", merged from \(merged) reports" }
-        lines.append(heading)
-        if let signer = report.context.signer { lines.append(paint.dim("signer: \(visible(signer))")) }
-        lines.append("")
+        // `diagnose` checks captured requests, not a corpus: no table, and correct requests said so.
+        let isDiagnosis = report.context.command == "diagnose"
+        let requests = "\(report.vectors.count) request\(report.vectors.count == 1 ? "" : "s")"
+        if isDiagnosis {
+            lines.append(paint.bold("sigconform diagnose") + " — \(requests), backends: \(report.backends.joined(separator: ", "))")
+            for vector in report.vectors where vector.status == .passed {
+                lines.append(paint.green("OK") + " \(visible(vector.venue)) \(visible(vector.request.method)) \(visible(vector.request.path)): the signature and auth headers are correct")
+                lines.append("  if the venue still rejects it, suspect the credentials or environment (key pair, testnet vs mainnet, IP whitelist)")
+            }
+        } else {
+            var heading = paint.bold("sigconform \(report.context.command)")
+                + " — \(report.vectors.count) vectors from \(report.files.count) files, backends: \(report.backends.joined(separator: ", "))"
+            if let shard = report.context.shard { heading += ", shard \(shard.index)/\(shard.count)" }
+            if let merged = report.context.mergedReports { heading += ", merged from \(merged) reports" }
+            lines.append(heading)
+            if let signer = report.context.signer { lines.append(paint.dim("signer: \(visible(signer))")) }
+            lines.append("")
+        }
         let header = ["venue", "valid", "invalid"] + report.backends.map { "\($0) ok" } + ["failed", "errors"]
         var table: [[String]] = [header]
         for row in summary.rows {
             table.append([visible(row.venue), "\(row.validPassed)/\(row.validTotal)", "\(row.invalidPassed)/\(row.invalidTotal)"]
                          + report.backends.map { "\(row.backendPassed[$0] ?? 0)/\(row.total)" } + ["\(row.failed)", "\(row.errors)"])
         }
-        lines += Self.format(table).enumerated().map { index, line in index == 0 ? paint.dim(line) : line }
+        if !isDiagnosis { lines += Self.format(table).enumerated().map { index, line in index == 0 ? paint.dim(line) : line } }
 
         for vector in report.vectors where vector.status != .passed {
             lines.append("")
@@ -56,7 +67,10 @@ public struct TerminalReporter: Reporter {
             lines.append(paint.green("Fixed since the baseline \(baseline.file) (\(baseline.fixed.count)): ") + baseline.fixed.joined(separator: ", "))
         }
         lines.append("")
-        let total = summary.line + String(format: " (%.2f s)", report.context.durationSeconds)
+        let counts = isDiagnosis
+            ? "\(requests): \(summary.passed) correct, \(summary.failed) rejected, \(summary.errors) errors, \(summary.inputErrors) unreadable inputs"
+            : summary.line
+        let total = counts + String(format: " (%.2f s)", report.context.durationSeconds)
         lines.append(report.exitCode == 0 ? paint.green(total) : paint.red(total))
         return lines.joined(separator: "\n") + "\n"
     }
@@ -72,6 +86,10 @@ public struct TerminalReporter: Reporter {
         }
         if let correct = diagnosis.correctPrehash, let client = diagnosis.clientPrehash, correct.bytes != client.bytes {
             lines += PrehashDiff.lines(correct: correct, client: client, difference: diagnosis.firstDifference).map { "  " + $0 }
+        }
+        if let echo = diagnosis.serverEcho, let correct = diagnosis.correctPrehash {
+            lines.append("  venue's prehash:  \(visible(echo.serverPrehash))")
+            lines.append("  correct prehash:  \(correct.display)")
         }
         for fact in diagnosis.evidence { lines.append("  evidence: \(visible(fact))") }
         if let error = diagnosis.venueError { lines.append("  the venue answers: \(visible(error.description))") }
@@ -99,3 +117,8 @@ public struct TerminalReporter: Reporter {
 /// Text from vectors and reports with control characters made visible: a vector file must not
 /// be able to send escape sequences to the terminal of whoever checks it.
 private func visible(_ text: String) -> String { Escaping.visibleControls(text) }
+
+extension String {
+    /// The text left-aligned in `width` columns.
+    func padding(_ width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
+}

@@ -85,11 +85,8 @@ struct CheckCommand: ParsableCommand {
         }
         progress.finish()
         result.inputErrors = venueErrors + result.inputErrors
-        let context = ReportContext(
-            toolVersion: SigConformCommand.configuration.version, startedAt: ISO8601DateFormatter().string(from: started),
-            durationSeconds: Date().timeIntervalSince(started), useColor: reports.useColor,
-            command: signer == nil ? "check" : "check --signer", shard: shardRange.map { RunInfo.Shard(index: $0.index, count: $0.count) },
-            signer: signer)
+        let context = ReportContext(started: started, reports: reports, command: signer == nil ? "check" : "check --signer",
+                                    shard: shardRange.map { RunInfo.Shard(index: $0.index, count: $0.count) }, signer: signer)
         var report = RunReport(result, context: context)
         try baseline.apply(to: &report)
         try finish(report, redactor: Redactor(run: result), reports: reports, notes: notes)

@@ -73,6 +73,20 @@ struct BaselineOptions: ParsableArguments {
     }
 }
 
+extension ReportContext {
+    /// The context of a run that started at `started` and ends now.
+    init(started: Date, reports: ReportOptions, command: String, shard: RunInfo.Shard? = nil, signer: String? = nil) {
+        self.init(toolVersion: SigConformCommand.configuration.version, startedAt: ISO8601DateFormatter().string(from: started),
+                  durationSeconds: Date().timeIntervalSince(started), useColor: reports.useColor, command: command, shard: shard, signer: signer)
+    }
+}
+
+/// Reports a run of a command without baselines (`diagnose`) and exits with its status.
+func finish(_ result: RunResult, started: Date, reports: ReportOptions, command: String) throws {
+    let context = ReportContext(started: started, reports: reports, command: command)
+    try finish(RunReport(result, context: context), redactor: Redactor(run: result), reports: reports)
+}
+
 /// Prints the terminal report, writes the report files, and exits with the report's status.
 func finish(_ report: RunReport, redactor: Redactor, reports: ReportOptions, notes: [String] = []) throws {
     print(redactor.scrub(TerminalReporter(useColor: reports.useColor).render(report)), terminator: "")
