@@ -15,10 +15,10 @@ public struct Redactor: Sendable {
         var pairs: [(String, String)] = []
         for credential in credentials {
             // Short values are not masked inside text: they would mangle unrelated words.
-            if let secret = credential.secret, secret.count >= 6, seen.insert(secret).inserted {
+            if let secret = credential.secret, secret.count >= 8, seen.insert(secret).inserted {
                 pairs.append((secret, "[secret \(Redaction.fingerprint(secret))]"))
             }
-            if let passphrase = credential.passphrase, passphrase.count >= 6, seen.insert(passphrase).inserted {
+            if let passphrase = credential.passphrase, passphrase.count >= 8, seen.insert(passphrase).inserted {
                 pairs.append((passphrase, "[passphrase \(Redaction.fingerprint(passphrase))]"))
             }
             if let key = credential.apiKey, key.count >= 8, seen.insert(key).inserted {
