@@ -115,7 +115,13 @@ public enum Base64 {
     /// `strict: false` accepts non-zero bits in the unused part of the last symbol, as most
     /// client libraries (Python's `b64decode`, Node's `Buffer.from`) do.
     public static func decode(_ text: String, urlSafe useURLAlphabet: Bool = false, strict: Bool = true) -> [UInt8]? {
-        let utf8 = Array(text.utf8)
+        var utf8 = Array(text.utf8)
+        if !strict {
+            // Lenient readers ignore missing or surplus '=' and re-pad the data characters.
+            while utf8.last == UInt8(ascii: "=") { utf8.removeLast() }
+            guard utf8.count % 4 != 1 else { return nil }
+            utf8 += Array(repeating: UInt8(ascii: "="), count: (4 - utf8.count % 4) % 4)
+        }
         guard utf8.count % 4 == 0 else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count / 4 * 3)
