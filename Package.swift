@@ -51,7 +51,8 @@ let package = Package(
         ),
         .testTarget(name: "SigConformCoreTests", dependencies: ["SigConform"]),
         .testTarget(name: "SigConformDiagnosisTests", dependencies: ["SigConform"]),
-        .testTarget(name: "SigConformReportsTests", dependencies: ["SigConform"]),
+        // Golden files and the JUnit XSD are read from the source tree by path, not bundled.
+        .testTarget(name: "SigConformReportsTests", dependencies: ["SigConform"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "SigConformAuthoringTests", dependencies: ["SigConform"]),
         .testTarget(name: "sigconformCLITests", dependencies: ["sigconform"]),
     ],

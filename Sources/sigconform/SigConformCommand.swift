@@ -9,6 +9,7 @@ struct SigConformCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             CheckCommand.self, DiagnoseCommand.self, SelfTestCommand.self, MacCommand.self, LintCommand.self, VenuesCommand.self,
+            ReportCommand.self,
         ],
         defaultSubcommand: CheckCommand.self
     )
