@@ -17,8 +17,17 @@ public struct TerminalReporter: Reporter {
         let paint = Paint(enabled: context.useColor)
         let summary = RunSummary(run)
         var lines: [String] = []
-        lines.append(paint.bold("sigconform \(context.command)") + " — \(run.verdicts.count) vectors from \(run.files.count) files, backends: \(run.backends.joined(separator: ", "))")
-        lines.append("")
+        let isDiagnosis = context.command == "diagnose"
+        if isDiagnosis {
+            lines.append(paint.bold("sigconform diagnose") + " — \(run.verdicts.count) request\(run.verdicts.count == 1 ? "" : "s"), backends: \(run.backends.joined(separator: ", "))")
+            for verdict in run.verdicts where verdict.status == .passed {
+                lines.append(paint.green("OK") + " \(verdict.vector.venue) \(verdict.vector.request.method) \(verdict.vector.request.path): the signature and auth headers are correct")
+                lines.append("  if the venue still rejects it, suspect the credentials or environment (key pair, testnet vs mainnet, IP whitelist)")
+            }
+        } else {
+            lines.append(paint.bold("sigconform \(context.command)") + " — \(run.verdicts.count) vectors from \(run.files.count) files, backends: \(run.backends.joined(separator: ", "))")
+            lines.append("")
+        }
         let backendHeaders = run.backends.map { "\($0) ok" }
         let header = ["venue", "valid", "invalid"] + backendHeaders + ["failed", "errors"]
         var table: [[String]] = [header]
@@ -26,7 +35,7 @@ public struct TerminalReporter: Reporter {
             table.append([row.venue, "\(row.validPassed)/\(row.validTotal)", "\(row.invalidPassed)/\(row.invalidTotal)"]
                          + run.backends.map { "\(row.backendPassed[$0] ?? 0)/\(row.total)" } + ["\(row.failed)", "\(row.errors)"])
         }
-        lines += Self.format(table).enumerated().map { index, line in index == 0 ? paint.dim(line) : line }
+        if !isDiagnosis { lines += Self.format(table).enumerated().map { index, line in index == 0 ? paint.dim(line) : line } }
 
         let failing = run.verdicts.filter { $0.status != .passed }
         for verdict in failing {
@@ -35,7 +44,9 @@ public struct TerminalReporter: Reporter {
             lines.append("\(tag) \(verdict.id)  \(paint.dim(verdict.vector.origin.description))")
             if let comment = verdict.vector.comment { lines.append("  " + paint.dim(comment)) }
             for problem in verdict.problems { lines.append("  - \(problem)") }
-            if let diagnosis = verdict.diagnosis { lines += Self.describe(diagnosis, paint: paint).map { "  " + $0 } }
+            if let diagnosis = verdict.diagnosis {
+                lines += Self.describe(diagnosis, paint: paint, redactor: Redactor(credentials: [verdict.vector.credentials])).map { "  " + $0 }
+            }
         }
         if !run.inputErrors.isEmpty {
             lines.append("")
@@ -43,7 +54,9 @@ public struct TerminalReporter: Reporter {
             for error in run.inputErrors { lines.append("  \(error)") }
         }
         lines.append("")
-        var total = "\(run.verdicts.count) vectors: \(summary.passed) passed, \(summary.failed) failed, \(summary.errors) errors"
+        var total = isDiagnosis
+            ? "\(run.verdicts.count) request\(run.verdicts.count == 1 ? "" : "s"): \(summary.passed) correct, \(summary.failed) rejected, \(summary.errors) errors"
+            : "\(run.verdicts.count) vectors: \(summary.passed) passed, \(summary.failed) failed, \(summary.errors) errors"
         total += ", \(summary.unreadableInputs) unreadable inputs"
         total += String(format: " (%.2f s)", context.durationSeconds)
         lines.append(run.exitCode == 0 ? paint.green(total) : paint.red(total))
@@ -51,7 +64,8 @@ public struct TerminalReporter: Reporter {
     }
 
     /// The diagnosis block shared by `check` and `diagnose`.
-    public static func describe(_ diagnosis: Diagnosis, paint: Paint) -> [String] {
+    /// `redactor` masks credentials inside the prehashes before the first-difference marker is placed.
+    public static func describe(_ diagnosis: Diagnosis, paint: Paint, redactor: Redactor) -> [String] {
         var lines: [String] = []
         lines.append("diagnosis: " + paint.bold(diagnosis.classIDs.joined(separator: " + ")))
         for step in diagnosis.steps {
@@ -59,7 +73,11 @@ public struct TerminalReporter: Reporter {
             lines.append("  fix: \(step.diagnosisClass.fix)")
         }
         if let correct = diagnosis.correctPrehash, let client = diagnosis.clientPrehash, correct.bytes != client.bytes {
-            lines += PrehashDiff.lines(correct: correct, client: client).map { "  " + $0 }
+            lines += PrehashDiff.lines(correct: correct, client: client, redactor: redactor).map { "  " + $0 }
+        }
+        if let echo = diagnosis.serverEcho, let correct = diagnosis.correctPrehash {
+            lines.append("  venue's prehash:  \(redactor.scrub(PrehashDiff.visible(Array(echo.serverPrehash.utf8))))")
+            lines.append("  correct prehash:  \(redactor.scrub(PrehashDiff.visible(correct.bytes)))")
         }
         for fact in diagnosis.evidence { lines.append("  evidence: \(fact)") }
         if let error = diagnosis.venueError { lines.append("  the venue answers: \(error)") }
@@ -81,13 +99,14 @@ public struct TerminalReporter: Reporter {
 /// The two prehashes side by side, the first differing byte marked, each line labelled with
 /// the request component it came from.
 public enum PrehashDiff {
-    public static func lines(correct: Prehash, client: Prehash) -> [String] {
+    public static func lines(correct: Prehash, client: Prehash, redactor: Redactor) -> [String] {
         let a = correct.bytes
         let b = client.bytes
         let offset = zip(a, b).prefix { $0 == $1 }.count
-        let correctText = visible(a)
-        let clientText = visible(b)
-        let marker = String(repeating: " ", count: visible(Array(a.prefix(offset))).count) + "^"
+        let correctText = redactor.scrub(visible(a))
+        let clientText = redactor.scrub(visible(b))
+        // Place the marker on the masked text, which is what is printed.
+        let marker = String(repeating: " ", count: redactor.scrub(visible(Array(a.prefix(offset)))).count) + "^"
         var component = ""
         if let difference = PrehashDifference(correct: correct, client: client) {
             let left = difference.correctComponent?.rawValue ?? "end"
