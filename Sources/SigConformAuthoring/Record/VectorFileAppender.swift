@@ -21,6 +21,11 @@ public struct VectorFileAppender: Sendable {
         public var created: Bool
         /// The existing file was not in the standard layout and was rewritten in it.
         public var reformatted: Bool
+
+        public init(created: Bool, reformatted: Bool) {
+            self.created = created
+            self.reformatted = reformatted
+        }
     }
 
     /// The ids of the vectors already in the file (none when it does not exist).
