@@ -89,7 +89,7 @@ struct RecordCommand: ParsableCommand {
             let json = try checked { () throws(VectorEncoder.Failure) in try VectorEncoder().encode(vector) }
             print(JSONWriter.pretty(json), terminator: "")
         } else {
-            let outcome = try checked { () throws(InputError) in try appender.append(vector, description: "\(venue.name): requests recorded with sigconform record") }
+            let outcome = try checked { () throws(InputError) in try appender.append(vector, description: "\(venue.id): requests recorded with sigconform record") }
             print("recorded \(vector.qualifiedID) (\(summary(recording))) in \(target)\(outcome.created ? " (new file)" : "")")
             if outcome.reformatted { print("note: \(target) was rewritten in the standard layout (2-space JSON)") }
         }
