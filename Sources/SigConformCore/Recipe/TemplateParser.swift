@@ -55,6 +55,15 @@ public struct TemplateParser: Sendable {
         return Template(parts)
     }
 
+    /// Parses one variable name as written between braces, without the braces (`body`,
+    /// `header:Content-Type`): the condition of a conditional part.
+    public func parseVariable(_ spec: String) throws(TemplateError) -> Variable {
+        guard !spec.trimmingSpaces().hasSuffix("?"), case .variable(let variable, _) = try variable(spec, offset: 0) else {
+            throw TemplateError(offset: 0, message: "\"\(spec)\" is not a variable name", hint: "write a variable without braces or '?', e.g. \"body\"")
+        }
+        return variable
+    }
+
     private func variable(_ spec: String, offset: Int) throws(TemplateError) -> Template.Part {
         var name = spec.trimmingSpaces()
         var optional = false
