@@ -6,7 +6,7 @@ import SigConform
 struct VenueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "venue",
-        abstract: "Create and inspect venue folders.",
+        abstract: "Create a venue folder to fill in: sigconform venue new ID [--like VENUE].",
         subcommands: [New.self]
     )
 
