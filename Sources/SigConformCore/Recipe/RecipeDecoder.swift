@@ -85,7 +85,8 @@ public struct RecipeDecoder: Sendable {
         return Venue(id: id, name: name, docs: docs, host: host, sources: sources, notes: notes, auth: auth, errors: errors, file: reader.file)
     }
 
-    static func isVenueID(_ id: String) -> Bool {
+    /// Whether `id` is a valid venue id: 1–64 lower-case letters, digits and `-`.
+    public static func isVenueID(_ id: String) -> Bool {
         !id.isEmpty && id.count <= 64 && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 
