@@ -55,6 +55,13 @@ public struct BenchSample: Sendable {
         self.checksum = checksum
     }
 
+    public func seconds(on clock: BenchClock) -> Double {
+        switch clock {
+        case .cpu: cpuSeconds
+        case .wall: seconds
+        }
+    }
+
     /// Times `body` on the monotonic clock and the process CPU clock.
     public static func timing(_ body: () -> UInt64) -> BenchSample {
         let (wall0, cpu0) = (Clocks.monotonic(), Clocks.processCPU())
@@ -81,16 +88,27 @@ public struct BenchComparison: Sendable {
     }
 }
 
+/// Which clock rates are computed from.
+public enum BenchClock: String, Sendable, Codable {
+    /// Process CPU time: on a machine shared with other work, time the process was not running
+    /// is left out, so single-threaded cases measure what they cost rather than what they waited.
+    case cpu
+    /// Wall-clock time, for cases that spread over several threads.
+    case wall
+}
+
 /// Runs cases interleaved: every round measures each case once, so slow drifts in machine load
 /// hit all implementations alike, and ratios are taken round by round before the median.
 public struct BenchRunner: Sendable {
     public var rounds: Int
-    /// Wall time one batch of a case aims at.
+    /// Time one batch of a case aims at, on `clock`.
     public var batchSeconds: Double
+    public var clock: BenchClock
 
-    public init(rounds: Int, batchSeconds: Double) {
+    public init(rounds: Int, batchSeconds: Double, clock: BenchClock) {
         self.rounds = rounds
         self.batchSeconds = batchSeconds
+        self.clock = clock
     }
 
     /// Measures `cases` and computes `comparisons`; `progress` is told each finished round.
@@ -104,7 +122,7 @@ public struct BenchRunner: Sendable {
             progress(round + 1)
         }
         let results = cases.indices.map { index in
-            CaseResult(benchCase: cases[index], operationsPerBatch: batches[index], samples: samples[index])
+            CaseResult(benchCase: cases[index], operationsPerBatch: batches[index], samples: samples[index], clock: clock)
         }
         let ratios = comparisons.compactMap { comparison -> RatioResult? in
             guard let top = results.first(where: { $0.workload == comparison.workload && $0.implementation == comparison.numerator }),
@@ -112,7 +130,8 @@ public struct BenchRunner: Sendable {
             else { return nil }
             let perRound = zip(top.operationsPerSecond, bottom.operationsPerSecond).map { $0 / $1 }
             return RatioResult(workload: comparison.workload, numerator: comparison.numerator, denominator: comparison.denominator,
-                               median: median(perRound), target: comparison.target)
+                               median: median(perRound), ofBest: top.bestOperationsPerSecond / bottom.bestOperationsPerSecond,
+                               target: comparison.target)
         }
         return BenchResult(rounds: rounds, cases: results, ratios: ratios)
     }
@@ -121,9 +140,9 @@ public struct BenchRunner: Sendable {
     private func calibrate(_ benchCase: BenchCase) -> Int {
         var n = 1
         while true {
-            let sample = benchCase.measure(n)
-            if sample.seconds >= batchSeconds / 4 || n >= 1 << 30 {
-                let scaled = Double(n) * batchSeconds / max(sample.seconds, 1e-9)
+            let seconds = benchCase.measure(n).seconds(on: clock)
+            if seconds >= batchSeconds / 4 || n >= 1 << 30 {
+                let scaled = Double(n) * batchSeconds / max(seconds, 1e-9)
                 return max(1, Int(scaled.rounded()))
             }
             n *= 2
@@ -137,21 +156,27 @@ public struct CaseResult: Sendable, Codable {
     public let implementation: String
     public let bytesPerOperation: Int?
     public let operationsPerBatch: Int
+    /// The clock `operationsPerSecond` is measured on.
+    public let clock: BenchClock
     /// Operations per second, one value per round.
     public let operationsPerSecond: [Double]
     /// Process CPU seconds per operation, one value per round (above wall time when work runs on several threads).
     public let cpuSecondsPerOperation: [Double]
 
-    init(benchCase: BenchCase, operationsPerBatch: Int, samples: [BenchSample]) {
+    init(benchCase: BenchCase, operationsPerBatch: Int, samples: [BenchSample], clock: BenchClock) {
         workload = benchCase.workload
         implementation = benchCase.implementation
         bytesPerOperation = benchCase.bytesPerOperation
         self.operationsPerBatch = operationsPerBatch
-        operationsPerSecond = samples.map { Double(operationsPerBatch) / $0.seconds }
+        self.clock = clock
+        operationsPerSecond = samples.map { Double(operationsPerBatch) / max($0.seconds(on: clock), 1e-9) }
         cpuSecondsPerOperation = samples.map { $0.cpuSeconds / Double(operationsPerBatch) }
     }
 
     public var medianOperationsPerSecond: Double { median(operationsPerSecond) }
+
+    /// The best round: on a loaded machine, the closest to the undisturbed speed.
+    public var bestOperationsPerSecond: Double { operationsPerSecond.max() ?? 0 }
 
     /// Median throughput in MB/s (10^6 bytes), for byte workloads.
     public var medianMegabytesPerSecond: Double? {
@@ -167,6 +192,8 @@ public struct RatioResult: Sendable, Codable {
     public let numerator: String
     public let denominator: String
     public let median: Double
+    /// The ratio of the two cases' best rounds, a check on the median when the machine is loaded.
+    public let ofBest: Double
     public let target: Double?
     public var met: Bool? { target.map { median >= $0 } }
 }

@@ -22,16 +22,18 @@ public struct BenchReport: Sendable, Codable {
         for name in groups.keys.sorted() {
             let result = groups[name]!
             lines.append("")
-            lines.append("\(name) — \(result.rounds) interleaved rounds, medians")
+            let clock = result.cases.first?.clock == .wall ? "wall-clock" : "CPU-time"
+            lines.append("\(name) — \(result.rounds) interleaved rounds, \(clock) medians")
             let rows = result.cases.map { [$0.workload, $0.implementation, Self.rate($0), Self.range($0)] }
             lines += table(rows, header: ["workload", "implementation", "median", "min … max"])
             guard !result.ratios.isEmpty else { continue }
             lines.append("")
             let ratioRows = result.ratios.map { ratio in
                 [ratio.workload, "\(ratio.numerator) / \(ratio.denominator)", String(format: "%.2f×", ratio.median),
+                 String(format: "%.2f×", ratio.ofBest),
                  ratio.target.map { String(format: "≥ %.1f×", $0) } ?? "", ratio.met.map { $0 ? "met" : "MISSED" } ?? ""]
             }
-            lines += table(ratioRows, header: ["workload", "ratio (same round)", "median", "target", ""])
+            lines += table(ratioRows, header: ["workload", "ratio (same round)", "median", "of best", "target", ""])
         }
         return lines.joined(separator: "\n") + "\n"
     }

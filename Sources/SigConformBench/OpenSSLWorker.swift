@@ -47,7 +47,7 @@ public enum OpenSSLWorker {
             process.executableURL = executable
             process.arguments = arguments
             var environment = ProcessInfo.processInfo.environment
-            environment["OPENSSL_ia32cap"] = mask
+            environment["OPENSSL_ia32cap"] = mask.isEmpty ? nil : mask
             process.environment = environment
             process.standardInput = requests
             process.standardOutput = replies

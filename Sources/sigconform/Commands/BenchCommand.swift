@@ -10,7 +10,9 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure the MAC backends against OpenSSL, and the cost of a worst-case diagnosis.",
         discussion: """
             Every round measures each case once, in alternating order, and ratios are taken within a round \
-            before the median, so load from other processes affects both sides of a ratio alike. \
+            before the median, so load from other processes affects both sides of a ratio alike. MAC rates \
+            are per second of process CPU time (time spent waiting for a core is left out); diagnoses are \
+            timed on the wall clock, with their CPU time beside. \
             OpenSSL's integer-only path runs in a worker process started with \
             OPENSSL_ia32cap=\(MACWorkloads.integerOnlyMask). Build with `swift build -c release` first: \
             debug numbers mean nothing. See docs/performance.md.
@@ -32,6 +34,11 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Print the results as JSON.")
     var json = false
 
+    @Option(name: .customLong("worker-mask"), help: ArgumentHelp(
+        "OPENSSL_ia32cap of the openssl-int worker; an empty mask checks that the worker process measures like this one.",
+        valueName: "mask"))
+    var workerMask = MACWorkloads.integerOnlyMask
+
     @Flag(help: .hidden)
     var opensslWorker = false
 
@@ -48,13 +55,13 @@ struct BenchCommand: ParsableCommand {
         var groups: [String: BenchResult] = [:]
         if only != "diagnose" {
             let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
-            let worker = try OpenSSLWorker.Client(executable: executable, arguments: ["bench", "--openssl-worker"], mask: MACWorkloads.integerOnlyMask)
+            let worker = try OpenSSLWorker.Client(executable: executable, arguments: ["bench", "--openssl-worker"], mask: workerMask)
             let cases = MACWorkloads.localCases() + OpenSSLWorker.remoteCases(worker, implementation: "openssl-int")
-            let runner = BenchRunner(rounds: rounds, batchSeconds: batchMilliseconds / 1000)
+            let runner = BenchRunner(rounds: rounds, batchSeconds: batchMilliseconds / 1000, clock: .cpu)
             groups["mac"] = runner.run(sortedByWorkload(cases), comparisons: MACWorkloads.comparisons) { report("mac", $0, of: rounds) }
         }
         if only != "mac" {
-            let runner = BenchRunner(rounds: diagnoseRounds, batchSeconds: 0.5)
+            let runner = BenchRunner(rounds: diagnoseRounds, batchSeconds: 0.5, clock: .wall)
             groups["diagnose"] = runner.run(try DiagnoseWorkloads.cases(), comparisons: []) { report("diagnose", $0, of: diagnoseRounds) }
         }
         let benchReport = BenchReport(machine: .current(openSSL: OpenSSLBackend().displayName), groups: groups)
