@@ -39,6 +39,14 @@ struct BenchCommand: ParsableCommand {
         valueName: "mask"))
     var workerMask = MACWorkloads.integerOnlyMask
 
+    @Option(help: ArgumentHelp(
+        "Run only this case (workload/implementation, e.g. hmac-sha256-32/swift) for --operations operations, for a profiler.",
+        valueName: "case"))
+    var profile: String?
+
+    @Option(help: "Operations of the --profile case.")
+    var operations = 1_000_000
+
     @Flag(help: .hidden)
     var opensslWorker = false
 
@@ -50,6 +58,15 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         if opensslWorker {
             OpenSSLWorker.serve()
+            return
+        }
+        if let profile {
+            let cases = MACWorkloads.localCases() + (profile.hasPrefix("diagnose") ? try DiagnoseWorkloads.cases() : [])
+            guard let chosen = cases.first(where: { $0.id == profile }) else {
+                throw ValidationError("no case \(profile); cases: \(cases.map(\.id).joined(separator: ", "))")
+            }
+            let sample = chosen.measure(operations)
+            print("\(profile): \(operations) operations in \(sample.cpuSeconds) s CPU, \(sample.seconds) s wall")
             return
         }
         var groups: [String: BenchResult] = [:]
