@@ -26,10 +26,10 @@ public struct Redactor: Sendable {
         }
         for credential in credentials {
             // Short values are not masked inside text: they would mangle unrelated words.
-            if let secret = credential.secret, secret.count >= 6 {
+            if let secret = credential.secret, secret.count >= 8 {
                 add(secret, "[secret \(Redaction.fingerprint(secret))]")
             }
-            if let passphrase = credential.passphrase, passphrase.count >= 6 {
+            if let passphrase = credential.passphrase, passphrase.count >= 8 {
                 add(passphrase, "[passphrase \(Redaction.fingerprint(passphrase))]")
             }
             if let key = credential.apiKey, key.count >= 8 {

@@ -26,18 +26,29 @@ struct MeaningLint {
         }
         guard unsignable.isEmpty else { return }
 
+        // A wrong prehash makes every signature differ too: report the cause once.
+        let prehashWrong = evaluation.findings.contains { $0.kind == .prehashMismatch }
+        let signatureHeader: String? = switch venue.hmac?.signature.location {
+        case .header(let name, _)?, .headerParameter(let name, _, _)?: name.lowercased()
+        default: nil
+        }
         for finding in evaluation.findings {
+            if prehashWrong && (finding.kind == .signatureMismatch || finding.kind == .observedSignatureMismatch
+                || finding.kind == .expectedHeaderMismatch && Self.headerName(finding)?.lowercased() == signatureHeader) {
+                continue
+            }
             switch finding.kind {
             case .prehashMismatch:
                 report(.prehashMismatch, raw["expect"]?["prehashHex"] != nil ? "/expect/prehashHex" : "/expect/prehash",
                        "expect.prehash is not what the \(venue.id) recipe builds (\(finding.message.replacingOccurrences(of: "the prehash differs from expect.prehash ", with: ""))): "
-                           + "expected \(Self.quote(finding.expected)), built \(Self.quote(finding.actual))",
+                           + "expected \(Self.quote(finding.expected)), built \(Self.quote(finding.actual))"
+                           + (evaluation.findings.contains { $0.kind == .signatureMismatch || $0.kind == .observedSignatureMismatch } ? "; the signatures differ as a consequence" : ""),
                        fix: "if expect.prehash comes from the venue's docs, the recipe is wrong (docs/recipes.md); otherwise write the built string")
             case .signatureMismatch:
                 report(.signatureMismatch, "/expect/signature", "expect.signature is not the signature of this request: computed \(finding.actual ?? "nothing")",
                        fix: "when the prehash is right, check credentials.secret, the hash and the signature encoding")
             case .expectedHeaderMismatch:
-                let name = finding.message.hasPrefix("expect.headers.") ? String(finding.message.dropFirst(15).prefix { $0 != " " }) : nil
+                let name = Self.headerName(finding)
                 report(.expectedHeaderMismatch, name.map { "/expect/headers/" + JSONPointer.escape($0) } ?? "/expect/headers",
                        "\(finding.message): expected \(Self.quote(finding.expected)), computed \(Self.quote(finding.actual))",
                        fix: "write the value a correct client sends, or remove the header from expect.headers")
@@ -93,6 +104,11 @@ struct MeaningLint {
             let query = raw["request"]?["query"]?.stringValue ?? ""
             return QueryItem.split(query).contains { $0.key == name } ? "/request/query" : "/request/body"
         }
+    }
+
+    /// The header an `expect.headers` finding is about ("expect.headers.SIGN differs …").
+    static func headerName(_ finding: Finding) -> String? {
+        finding.message.hasPrefix("expect.headers.") ? String(finding.message.dropFirst(15).prefix { $0 != " " }) : nil
     }
 
     static func quote(_ text: String?) -> String { text.map { JSONWriter.compact(.string($0)) } ?? "nothing" }

@@ -75,4 +75,21 @@ struct LinterTests {
         #expect(lines.dropFirst().first == "    fix: did you mean \"method\"?")
         #expect(lines.last == "lint: 1 file, 1 vector: 1 error")
     }
+
+    @Test func aWrongRecipeIsReportedOnceAsAPrehashMismatchNotAlsoAsEverySignature() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("lint-recipe-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("lintfix"), withIntermediateDirectories: true)
+        let recipe = try String(contentsOfFile: AuthoringFixtures.venues + "/lintfix/venue.json", encoding: .utf8)
+            .replacingOccurrences(of: #""{timestamp}\n{method}"#, with: #""{timestamp}{method}"#)
+        try recipe.write(to: root.appendingPathComponent("lintfix/venue.json"), atomically: true, encoding: .utf8)
+        let registry = RunEnvironment.registry(extraRoots: [root.path], includeBundled: false).0
+        let file = AuthoringFixtures.root.appendingPathComponent("valid/lintfix/requests.json").path
+        let report = Linter(registry: registry, backends: standardBackends()).lint(paths: [file])
+        for index in 0..<2 {
+            let found = report.diagnostics.filter { $0.pointer.hasPrefix("/vectors/\(index)/") }
+            #expect(found.map(\.rule) == [.prehashMismatch], "\(report.renderText())")
+            #expect(found.first?.message.contains("the signatures differ as a consequence") == true)
+        }
+    }
 }
