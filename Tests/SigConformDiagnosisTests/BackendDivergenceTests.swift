@@ -29,7 +29,7 @@ struct BitFlippingBackend: MACBackend {
 }
 
 @Suite struct BackendDivergenceTests {
-    @Test func aDisagreementBetweenBackendsFailsTheVectorAsBackendDivergence() throws {
+    @Test func aDisagreementBetweenBackendsFailsTheVectorAsBackendDivergence() {
         let (registry, _) = RunEnvironment.registry(extraRoots: [])
         let runner = CheckRunner(registry: registry, backends: [PureSwiftBackend(), BitFlippingBackend()])
         let run = runner.run(paths: [BundledVectors.directory + "/binance-spot/docs.json"])
@@ -42,7 +42,7 @@ struct BitFlippingBackend: MACBackend {
         #expect(run.exitCode == 1)
     }
 
-    @Test func backendsThatAgreeOnAnotherHashAreNotFlagged() throws {
+    @Test func backendsThatAgreeOnAnotherHashAreNotFlagged() {
         let (registry, _) = RunEnvironment.registry(extraRoots: [])
         let runner = CheckRunner(registry: registry, backends: [PureSwiftBackend(), BitFlippingBackend()])
         // Kraken signs with HMAC-SHA512, which the faulty backend leaves alone.
