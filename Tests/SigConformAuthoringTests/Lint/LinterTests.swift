@@ -92,4 +92,16 @@ struct LinterTests {
             #expect(found.first?.message.contains("the signatures differ as a consequence") == true)
         }
     }
+
+    @Test func aBrokenRequiredMemberDoesNotHideTheMistakesAfterIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lint-venue-\(UUID().uuidString)/lintfix")
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let recipe = try String(contentsOfFile: AuthoringFixtures.venues + "/lintfix/venue.json", encoding: .utf8)
+            .replacingOccurrences(of: #""{timestamp}\n"#, with: #""{timestmp}\n"#)
+            .replacingOccurrences(of: #""unix-ms""#, with: #""unix-seconds""#)
+        try recipe.write(to: folder.appendingPathComponent("venue.json"), atomically: true, encoding: .utf8)
+        let report = AuthoringFixtures.linter().lint(paths: [folder.appendingPathComponent("venue.json").path])
+        #expect(report.diagnostics.map(\.pointer) == ["/hmac/prehash", "/hmac/timestamp/format"], "\(report.renderText())")
+    }
 }
