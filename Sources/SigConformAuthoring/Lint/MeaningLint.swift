@@ -69,7 +69,7 @@ struct MeaningLint {
                        fix: "put the correct signature in the request, or make the vector invalid with the diagnosis of the mistake")
             case .observedHeaderMismatch where vector.result == .valid:
                 report(.rejectedRequest, "/request/headers", "the vector is valid but \(finding.message)",
-                       fix: finding.expected.map { "send \($0)" } ?? "send the header the venue requires")
+                       fix: finding.expected.map { "the request must carry the header the venue requires, with the value \($0)" } ?? "send the header the venue requires")
             case .clockOutsideWindow where vector.result == .valid:
                 report(.rejectedRequest, raw["time"]?["serverTime"] != nil ? "/time/serverTime" : "/time",
                        "the vector is valid but \(finding.message)", fix: "make time.serverTime agree with the request's timestamp, or make the vector invalid (clock_drift)")
