@@ -11,13 +11,15 @@ public struct ReportWriter: Sendable {
 
     /// Renders and writes each reporter's file; returns the paths written.
     public func write(_ run: RunResult, reporters: [any Reporter], context: ReportContext) throws -> [String] {
+        try write(RunReport(run, context: context), reporters: reporters, redactor: Redactor(run: run))
+    }
+
+    /// Writes `report` in each format, every text scrubbed by `redactor`; returns the paths written.
+    public func write(_ report: RunReport, reporters: [any Reporter], redactor: Redactor) throws -> [String] {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let redactor = Redactor(run: run)
         var written: [String] = []
-        var plain = context
-        plain.useColor = false
         for reporter in reporters {
-            let text = redactor.scrub(reporter.render(run, context: plain))
+            let text = redactor.scrub(reporter.render(report))
             let path = (directory as NSString).appendingPathComponent(type(of: reporter).fileName)
             try Self.writeAtomically(text, to: path)
             written.append(path)

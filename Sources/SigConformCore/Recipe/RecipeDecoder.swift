@@ -246,7 +246,7 @@ public struct RecipeDecoder: Sendable {
             var parts: [Template.Part] = []
             for (index, element) in elements.enumerated() {
                 let elementPointer = JSONPointer.appending(pointer, index)
-                if case .object = element, element["if"] != nil {
+                if case .object(let members) = element, members.contains(where: { ["if", "then", "else"].contains($0.key) }) {
                     parts.append(.variable(try decodeConditional(element, at: elementPointer, reader: reader), optional: false))
                 } else if case .object = element {
                     let members = try reader.members(element, at: elementPointer, allowed: ["digest", "output", "of"])

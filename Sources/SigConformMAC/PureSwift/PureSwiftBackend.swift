@@ -14,11 +14,22 @@ public struct PureSwiftBackend: MACBackend {
         Self.hashFunction(algorithm)
     }
 
+    /// A keyed HMAC of a concrete hash type, so that calls through the existential run code
+    /// specialised for that hash (see `SpecializedHMAC`).
     public func makeHMAC(_ algorithm: HashAlgorithm, key: [UInt8]) -> any HMACContext {
-        func keyed(_ hash: some PureSwiftHashFunction) -> any HMACContext {
-            PureSwiftHMAC(key: key, hash: hash)
+        switch Self.hashFunction(algorithm) {
+        case let hash as SHA256: SHA256HMAC(hmac: PureSwiftHMAC(key: key, hash: hash))
+        case let hash as SHA512: SHA512HMAC(hmac: PureSwiftHMAC(key: key, hash: hash))
+        case let hash as SHA1: SHA1HMAC(hmac: PureSwiftHMAC(key: key, hash: hash))
+        case let hash as MD5: MD5HMAC(hmac: PureSwiftHMAC(key: key, hash: hash))
+        case let hash as SHA3: SHA3HMAC(hmac: PureSwiftHMAC(key: key, hash: hash))
+        case let hash: Self.genericHMAC(key: key, hash: hash)
         }
-        return keyed(Self.hashFunction(algorithm))
+    }
+
+    /// The unspecialised HMAC, for a hash type added without a `SpecializedHMAC` conformer.
+    private static func genericHMAC(key: [UInt8], hash: some PureSwiftHashFunction) -> any HMACContext {
+        PureSwiftHMAC(key: key, hash: hash)
     }
 
     /// A fresh computation of `algorithm`.

@@ -59,7 +59,7 @@ public struct PureSwiftHMAC<Hash: PureSwiftHashFunction>: HMACContext, Sendable,
     /// The full-length tag of everything appended so far; the value is left unchanged.
     @inlinable
     public func tag() -> [UInt8] {
-        Self.tag(innerState: inner, outer: outer)
+        tag(appending: UnsafeRawBufferPointer(start: nil, count: 0))
     }
 
     /// The tag of everything appended so far followed by `message`; the value is left unchanged.
@@ -67,9 +67,20 @@ public struct PureSwiftHMAC<Hash: PureSwiftHashFunction>: HMACContext, Sendable,
     /// The only copy is the inner state that has to absorb `message` anyway.
     @inlinable
     public func tag(appending message: UnsafeRawBufferPointer) -> [UInt8] {
+        let count = outer.algorithm.digestByteCount
+        return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            tag(appending: message, into: UnsafeMutableRawBufferPointer(buffer))
+            initialized = count
+        }
+    }
+
+    /// Writes the tag of everything appended so far followed by `message` to the first
+    /// `algorithm.digestByteCount` bytes of `output`, without allocating; the value is left unchanged.
+    @inlinable
+    public func tag(appending message: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) {
         var extended = inner
         extended.update(message)
-        return Self.tag(innerState: extended, outer: outer)
+        Self.tag(innerState: extended, outer: outer, into: output)
     }
 
     /// The tag of everything appended so far followed by `message`; the value is left unchanged.
@@ -84,15 +95,17 @@ public struct PureSwiftHMAC<Hash: PureSwiftHashFunction>: HMACContext, Sendable,
         PureSwiftHMAC(key: key).tag(appending: message)
     }
 
-    /// `H(K ⊕ opad ‖ H(K ⊕ ipad ‖ message))`, the inner digest kept on the stack.
+    /// `H(K ⊕ opad ‖ H(K ⊕ ipad ‖ message))` into `output`, the inner digest kept on the stack.
     @inlinable
-    static func tag(innerState: consuming Hash, outer: Hash) -> [UInt8] {
+    static func tag(innerState: consuming Hash, outer: Hash, into output: UnsafeMutableRawBufferPointer) {
         let innerState = innerState
         let digestByteCount = outer.algorithm.digestByteCount
         var digest = InlineArray<64, UInt8>(repeating: 0)
-        return withUnsafeMutableBytes(of: &digest) { buffer in
+        withUnsafeMutableBytes(of: &digest) { buffer in
             innerState.finalize(into: buffer)
-            return outer.digest(appending: UnsafeRawBufferPointer(rebasing: buffer[..<digestByteCount]))
+            var outerState = outer
+            outerState.update(UnsafeRawBufferPointer(rebasing: buffer[..<digestByteCount]))
+            outerState.finalize(into: output)
         }
     }
 }
