@@ -89,8 +89,10 @@ struct RecordCommand: ParsableCommand {
         let vector = recording.vector
         var notes = recording.notes
         if dryRun {
-            let json = try checked { () throws(VectorEncoder.Failure) in try VectorEncoder().encode(vector) }
+            // Printed output ends up in logs: the credentials are left out, as they are of reports.
+            let json = try checked { () throws(VectorEncoder.Failure) in try VectorEncoder().encode(vector, defaults: vector.credentials) }
             print(JSONWriter.pretty(json), terminator: "")
+            notes.append("credentials are not printed; without --dry-run they are written into the vector file")
         } else {
             let outcome = try checked { () throws(InputError) in try appender.append(vector, description: "\(venue.id): requests recorded with sigconform record") }
             print("recorded \(vector.qualifiedID) (\(summary(recording))) in \(target)\(outcome.created ? " (new file)" : "")")
