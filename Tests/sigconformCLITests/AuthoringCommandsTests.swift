@@ -61,4 +61,13 @@ struct AuthoringCommandsTests {
         #expect(output.status == 2)
         #expect(output.stderr.contains("--curl:1:6: a single quote is never closed"))
     }
+
+    @Test func dryRunPrintsTheVectorWithoutTheSecret() throws {
+        let output = try CLI.run(["record", "--venue", "gateio-v4", "--secret-env", "GATE_DRY_RUN_SECRET", "--dry-run",
+                                  "--curl", "curl https://api.gateio.ws/api/v4/spot/accounts -H 'KEY: key' -H 'Timestamp: 1541993715'"],
+                                 environment: ["GATE_DRY_RUN_SECRET": "dry-run-secret-value"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.hasPrefix("{\n  \"id\": \"get-spot-accounts"))
+        #expect(!output.stdout.contains("dry-run-secret-value"))
+    }
 }

@@ -26,17 +26,23 @@ struct MeaningLint {
         }
         guard unsignable.isEmpty else { return }
 
-        // A wrong prehash makes every signature differ too: report the cause once.
+        // A wrong prehash makes every signature differ too, and a wrong expect.signature is also
+        // the request's and the signature header's when they carry it: report the cause once.
         let prehashWrong = evaluation.findings.contains { $0.kind == .prehashMismatch }
+        let signatureWrong = evaluation.findings.contains { $0.kind == .signatureMismatch }
+        let carriesExpected = evaluation.observedSignature != nil && evaluation.observedSignature == vector.expect.signature
         let signatureHeader: String? = switch venue.hmac?.signature.location {
         case .header(let name, _)?, .headerParameter(let name, _, _)?: name.lowercased()
         default: nil
         }
         for finding in evaluation.findings {
-            if prehashWrong && (finding.kind == .signatureMismatch || finding.kind == .observedSignatureMismatch
-                || finding.kind == .expectedHeaderMismatch && Self.headerName(finding)?.lowercased() == signatureHeader) {
-                continue
+            let consequence = switch finding.kind {
+            case .signatureMismatch: prehashWrong
+            case .observedSignatureMismatch: prehashWrong || signatureWrong && carriesExpected
+            case .expectedHeaderMismatch: (prehashWrong || signatureWrong) && Self.headerName(finding)?.lowercased() == signatureHeader
+            default: false
             }
+            if consequence { continue }
             switch finding.kind {
             case .prehashMismatch:
                 report(.prehashMismatch, raw["expect"]?["prehashHex"] != nil ? "/expect/prehashHex" : "/expect/prehash",
@@ -45,8 +51,12 @@ struct MeaningLint {
                            + (evaluation.findings.contains { $0.kind == .signatureMismatch || $0.kind == .observedSignatureMismatch } ? "; the signatures differ as a consequence" : ""),
                        fix: "if expect.prehash comes from the venue's docs, the recipe is wrong (docs/recipes.md); otherwise write the built string")
             case .signatureMismatch:
-                report(.signatureMismatch, "/expect/signature", "expect.signature is not the signature of this request: computed \(finding.actual ?? "nothing")",
-                       fix: "when the prehash is right, check credentials.secret, the hash and the signature encoding")
+                // The diagnosis of a request carrying expect.signature says which change of the recipe would give it.
+                let variation = carriesExpected ? verdict.diagnosis.flatMap { $0.classes == [.unexplained] ? nil : $0.steps.map(\.detail).joined(separator: "; ") } : nil
+                report(.signatureMismatch, "/expect/signature", "expect.signature is not the signature of this request: computed \(finding.actual ?? "nothing")"
+                           + (carriesExpected ? " (the request carries expect.signature too)" : ""),
+                       fix: variation.map { "sigconform gets expect.signature when it \($0): if the vector comes from the docs, the recipe is what is wrong there" }
+                           ?? "when the prehash is right, check credentials.secret, the hash and the signature encoding")
             case .expectedHeaderMismatch:
                 let name = Self.headerName(finding)
                 report(.expectedHeaderMismatch, name.map { "/expect/headers/" + JSONPointer.escape($0) } ?? "/expect/headers",
@@ -59,7 +69,7 @@ struct MeaningLint {
                        fix: "put the correct signature in the request, or make the vector invalid with the diagnosis of the mistake")
             case .observedHeaderMismatch where vector.result == .valid:
                 report(.rejectedRequest, "/request/headers", "the vector is valid but \(finding.message)",
-                       fix: finding.expected.map { "send \($0)" } ?? "send the header the venue requires")
+                       fix: finding.expected.map { "the request must carry the header the venue requires, with the value \($0)" } ?? "send the header the venue requires")
             case .clockOutsideWindow where vector.result == .valid:
                 report(.rejectedRequest, raw["time"]?["serverTime"] != nil ? "/time/serverTime" : "/time",
                        "the vector is valid but \(finding.message)", fix: "make time.serverTime agree with the request's timestamp, or make the vector invalid (clock_drift)")

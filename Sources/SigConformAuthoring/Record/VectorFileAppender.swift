@@ -21,10 +21,14 @@ public struct VectorFileAppender: Sendable {
         public var created: Bool
         /// The existing file was not in the standard layout and was rewritten in it.
         public var reformatted: Bool
+        /// The vector's secret was written (into a new file's defaults, or into the vector where it
+        /// differs from the file's defaults), so the user can be reminded it must be a test secret.
+        public var secretWritten: Bool
 
-        public init(created: Bool, reformatted: Bool) {
+        public init(created: Bool, reformatted: Bool, secretWritten: Bool = false) {
             self.created = created
             self.reformatted = reformatted
+            self.secretWritten = secretWritten
         }
     }
 
@@ -44,7 +48,7 @@ public struct VectorFileAppender: Sendable {
                        ("sources", .array([]))]
             if !credentials.isEmpty { header.append(("defaults", .object([("credentials", .object(credentials))]))) }
             header.append(("vectors", .array([try encode(vector, defaults: vector.credentials)])))
-            return (JSONWriter.pretty(.object(header)), Outcome(created: true, reformatted: false))
+            return (JSONWriter.pretty(.object(header)), Outcome(created: true, reformatted: false, secretWritten: vector.credentials.secret != nil))
         }
         let reader = try FileReader.readJSON(path)
         let existing = try VectorDecoder().decodeFile(reader)
@@ -75,7 +79,8 @@ public struct VectorFileAppender: Sendable {
         let reformatted = JSONWriter.pretty(reader.document.root) != original
         elements.append(try encode(vector, defaults: defaults))
         members[index].value = .array(elements)
-        return (JSONWriter.pretty(.object(members)), Outcome(created: false, reformatted: reformatted))
+        let secretWritten = VectorEncoder.difference(vector.credentials, from: defaults).contains { $0.key == "secret" }
+        return (JSONWriter.pretty(.object(members)), Outcome(created: false, reformatted: reformatted, secretWritten: secretWritten))
     }
 
     /// Appends `vector` and writes the file atomically.

@@ -54,7 +54,7 @@ struct RecordCommand: ParsableCommand {
     @Option(name: .customLong("server-time"), help: "The venue's clock when the request arrived, ms since the epoch (enables clock checks).")
     var serverTime: Int64?
 
-    @Option(name: .customLong("venues"), help: "A folder of venue folders (or one venue folder) to add; repeatable.")
+    @Option(name: .customLong("venues"), help: "A folder of venue folders (or one venue folder) to add; repeatable (./vectors is always read).")
     var venueRoots: [String] = []
 
     @Flag(name: .customLong("dry-run"), help: "Print the vector instead of writing it.")
@@ -66,7 +66,9 @@ struct RecordCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (registry, _) = RunEnvironment.registry(extraRoots: venueRoots)
+        // ./vectors first: `venue new` creates venues there, so a new one is found without --venues.
+        let local = CheckCommand.isDirectory("vectors") ? ["vectors"] : []
+        let (registry, _) = RunEnvironment.registry(extraRoots: local + venueRoots)
         guard let venue = registry[venueID] else {
             let suggestion = nearestName(to: venueID, in: registry.sorted.map(\.id)).map { " — did you mean \"\($0)\"?" } ?? ""
             throw fail("unknown venue \"\(venueID)\"\(suggestion)", hint: "create it with `sigconform venue new \(venueID)`, or add its folder with --venues")
@@ -85,23 +87,26 @@ struct RecordCommand: ParsableCommand {
             throw fail(error.message, hint: error.hint)
         }
         let vector = recording.vector
+        var notes = recording.notes
         if dryRun {
-            let json = try checked { () throws(VectorEncoder.Failure) in try VectorEncoder().encode(vector) }
+            // Printed output ends up in logs: the credentials are left out, as they are of reports.
+            let json = try checked { () throws(VectorEncoder.Failure) in try VectorEncoder().encode(vector, defaults: vector.credentials) }
             print(JSONWriter.pretty(json), terminator: "")
+            notes.append("credentials are not printed; without --dry-run they are written into the vector file")
         } else {
             let outcome = try checked { () throws(InputError) in try appender.append(vector, description: "\(venue.id): requests recorded with sigconform record") }
             print("recorded \(vector.qualifiedID) (\(summary(recording))) in \(target)\(outcome.created ? " (new file)" : "")")
-            if outcome.reformatted { print("note: \(target) was rewritten in the standard layout (2-space JSON)") }
+            if outcome.reformatted { notes.append("\(target) was rewritten in the standard layout (2-space JSON)") }
+            if outcome.secretWritten, let secret = credentials.secret {
+                notes.append("the secret (\(Redaction.fingerprint(secret))) is written into \(target): vectors hold test credentials only")
+            }
         }
         if let prehash = vector.expect.prehash {
             print("  prehash    " + (String(validating: prehash, as: UTF8.self).map { JSONWriter.compact(.string($0)) } ?? "hex:" + Hex.encode(prehash)))
         }
         if let signature = vector.expect.signature { print("  signature  \(signature)") }
         if !recording.backends.isEmpty { print("  backends   \(recording.backends.joined(separator: ", ")) agree") }
-        for note in recording.notes { print("note: \(note)") }
-        if !dryRun && credentials.secret != nil {
-            print("note: the secret is written into \(target) (\(Redaction.fingerprint(credentials.secret ?? ""))): vectors hold test credentials only")
-        }
+        for note in notes { print("note: \(note)") }
     }
 
     func summary(_ recording: VectorRecorder.Recording) -> String {

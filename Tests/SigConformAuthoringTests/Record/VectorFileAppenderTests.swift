@@ -21,7 +21,7 @@ struct VectorFileAppenderTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("new/recorded.json").path
         let appender = VectorFileAppender(path: path, schemaDirectory: folder.appendingPathComponent("schema").path)
-        #expect(try appender.append(Self.vector("a"), description: "d") == .init(created: true, reformatted: false))
+        #expect(try appender.append(Self.vector("a"), description: "d") == .init(created: true, reformatted: false, secretWritten: true))
         let root = try FileReader.readJSON(path).document.root
         #expect(root.objectMembers?.map(\.key) == ["$schema", "format", "venue", "description", "sources", "defaults", "vectors"])
         #expect(root["$schema"]?.stringValue == "../schema/vectors.schema.json")
@@ -37,13 +37,14 @@ struct VectorFileAppenderTests {
         try FileManager.default.copyItem(atPath: AuthoringFixtures.root.appendingPathComponent("valid/lintfix/requests.json").path, toPath: path)
         let before = try String(contentsOfFile: path, encoding: .utf8)
         let appender = VectorFileAppender(path: path, schemaDirectory: nil)
-        #expect(try appender.append(Self.vector("added", secret: "other"), description: "d") == .init(created: false, reformatted: false))
+        #expect(try appender.append(Self.vector("added", secret: "other"), description: "d") == .init(created: false, reformatted: false, secretWritten: true))
+        #expect(try appender.append(Self.vector("inherits"), description: "d").secretWritten == false)
         let after = try String(contentsOfFile: path, encoding: .utf8)
         let cut = try #require(before.range(of: "\n  ]\n}\n"))
         #expect(after.hasPrefix(String(before[..<cut.lowerBound]) + ",\n    {\n      \"id\": \"added\""))
         let vectors = try VectorDecoder().decodeFile(try FileReader.readJSON(path))
-        #expect(vectors.map(\.id) == ["get-balance", "post-order", "wrong-hash", "added"])
-        #expect(vectors.last?.credentials.secret == "other", "credentials differing from the defaults are the vector's own")
+        #expect(vectors.map(\.id) == ["get-balance", "post-order", "wrong-hash", "added", "inherits"])
+        #expect(vectors[3].credentials.secret == "other", "credentials differing from the defaults are the vector's own")
     }
 
     @Test func refusesAFileOfAnotherVenueAndATakenId() throws {

@@ -76,4 +76,26 @@ struct VectorRecorderTests {
         #expect(recording.vector.expect.diagnosis == ["missing_bearer_prefix"])
         #expect(recording.vector.expect.headers == [HTTPHeaders.Field(name: "Authorization", value: "Bearer sk-test")])
     }
+
+    /// A deliberately wrong backend: HMAC-SHA384 whenever HMAC-SHA256 is asked for.
+    struct WrongHashBackend: MACBackend {
+        let wrapped = PureSwiftBackend()
+        var id: String { "wrong-hash" }
+        var displayName: String { "pure Swift, SHA-384 for SHA-256" }
+        func makeDigest(_ algorithm: HashAlgorithm) throws(MACError) -> any DigestContext { wrapped.makeDigest(algorithm) }
+        func makeHMAC(_ algorithm: HashAlgorithm, key: [UInt8]) throws(MACError) -> any HMACContext {
+            wrapped.makeHMAC(algorithm == .sha256 ? .sha384 : algorithm, key: key)
+        }
+    }
+
+    @Test func refusesToRecordWhenTheBackendsDisagree() throws {
+        let request = try #require(Self.fixtureVectors["get-balance"]).request
+        let recorder = VectorRecorder(registry: Self.registry, backends: [PureSwiftBackend(), WrongHashBackend()])
+        do {
+            _ = try recorder.record(.init(venue: Self.venue, request: request, credentials: Self.credentials), takenIDs: [])
+            Issue.record("recorded although the backends disagree")
+        } catch {
+            #expect(error.message.contains("the MAC backends disagree"))
+        }
+    }
 }
