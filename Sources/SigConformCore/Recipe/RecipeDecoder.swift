@@ -110,6 +110,12 @@ public struct RecipeDecoder: Sendable {
             throw reader.error(base, "missing \"prehash\"", hint: "the template of the string the HMAC covers, e.g. \"{timestamp}{method}{requestPath}{body}\"")
         }
         let prehash = try decodeTemplate(prehashValue, at: path("prehash"), reader: reader, depth: 0)
+        // Each string is bounded by the parser; the whole prehash, arrays and digests included, is bounded here.
+        let (parts, characters) = prehash.size
+        guard parts <= TemplateParser.maximumParts, characters <= TemplateParser.maximumCharacters else {
+            throw reader.error(path("prehash"), "the prehash has \(parts) parts and \(characters) characters in all, over the limits of \(TemplateParser.maximumParts) and \(TemplateParser.maximumCharacters)",
+                               hint: "a venue's prehash is a few parts; split nothing, repeat nothing")
+        }
 
         guard let signatureValue = member("signature") else { throw reader.error(base, "missing \"signature\"", hint: "say where the signature goes") }
         let signatureMembers = try reader.members(signatureValue, at: path("signature"), allowed: ["in", "encoding", "caseInsensitive"])
@@ -211,7 +217,6 @@ public struct RecipeDecoder: Sendable {
             case .timestamp where recipe.timestamp == nil: "timestamp"
             case .nonce where recipe.nonce == nil: "nonce"
             case .apiKey where recipe.apiKey == nil: "apiKey"
-            case .passphrase where recipe.passphrase == nil: "passphrase"
             case .recvWindow where recipe.recvWindow == nil: "recvWindow"
             case .canonicalQuery where recipe.canonicalQuery == nil: "canonicalQuery"
             case .paramString where recipe.paramString == nil: "paramString"
@@ -404,6 +409,23 @@ public struct RecipeDecoder: Sendable {
         case "query": return .query(name)
         case "body": return .body(name)
         default: return .parameter(name)
+        }
+    }
+}
+
+extension Template {
+    /// Parts and literal characters in the whole template, digests' templates and conditional
+    /// branches included.
+    var size: (parts: Int, characters: Int) {
+        parts.reduce((0, 0)) { total, part in
+            let inner: [Template] = switch part {
+            case .literal: []
+            case .variable(.conditional(_, let then, let otherwise), _): [then, otherwise]
+            case .variable: []
+            case .digest(_, _, let template): [template]
+            }
+            let literal = if case .literal(let text) = part { text.count } else { 0 }
+            return inner.reduce((total.0 + 1, total.1 + literal)) { ($0.0 + $1.size.parts, $0.1 + $1.size.characters) }
         }
     }
 }

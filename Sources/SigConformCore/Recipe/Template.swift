@@ -40,7 +40,8 @@ public enum DigestOutput: String, Sendable, Hashable, CaseIterable {
     case base64
 }
 
-/// The values a template can read from a request. The secret is deliberately not one of them.
+/// The values a template can read from a request. The secret and the passphrase are
+/// deliberately not among them: a prehash is shown in reports.
 public enum Variable: Sendable, Hashable, CustomStringConvertible {
     /// The method as sent.
     case method
@@ -58,7 +59,6 @@ public enum Variable: Sendable, Hashable, CustomStringConvertible {
     case timestamp
     case nonce
     case apiKey
-    case passphrase
     case recvWindow
     /// The query canonicalised by the recipe's `canonicalQuery` rule.
     case canonicalQuery
@@ -79,7 +79,7 @@ public enum Variable: Sendable, Hashable, CustomStringConvertible {
     /// The variables written `{name}`, by name (vectors/schema/venue.schema.json lists the same names).
     public static let simpleNames: [String: Variable] = [
         "method": .method, "path": .path, "query": .query, "decodedQuery": .decodedQuery, "requestPath": .requestPath, "body": .body,
-        "host": .host, "timestamp": .timestamp, "nonce": .nonce, "apiKey": .apiKey, "passphrase": .passphrase,
+        "host": .host, "timestamp": .timestamp, "nonce": .nonce, "apiKey": .apiKey,
         "recvWindow": .recvWindow, "canonicalQuery": .canonicalQuery, "paramString": .paramString,
     ]
 
@@ -111,7 +111,6 @@ public enum Variable: Sendable, Hashable, CustomStringConvertible {
         case .timestamp: .timestamp
         case .nonce: .nonce
         case .apiKey: .key
-        case .passphrase: .passphrase
         case .recvWindow: .recvWindow
         case .header: .header
         case .conditional(let condition, let then, let otherwise):

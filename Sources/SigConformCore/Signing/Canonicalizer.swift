@@ -81,7 +81,6 @@ public struct Canonicalizer: Sendable {
         case .timestamp: return recipe.timestamp.flatMap { view.value(at: $0.location) }
         case .nonce: return recipe.nonce.flatMap { view.value(at: $0.location) }
         case .apiKey: return recipe.apiKey.flatMap { view.value(at: $0.location) }
-        case .passphrase: return credentials.passphrase
         case .recvWindow:
             guard let field = recipe.recvWindow else { return nil }
             return field.location.flatMap { view.value(at: $0) } ?? String(field.defaultMilliseconds)
@@ -135,7 +134,6 @@ public struct Canonicalizer: Sendable {
         case .timestamp: recipe.timestamp.map { "timestamp (\($0.location))" } ?? "timestamp"
         case .nonce: recipe.nonce.map { "nonce (\($0.location))" } ?? "nonce"
         case .apiKey: recipe.apiKey.map { "API key (\($0.location))" } ?? "API key"
-        case .passphrase: "passphrase in its credentials"
         case .host: "host (request.host or a Host header)"
         case .header(let name): "header \(name)"
         case .queryParameter(let name): "query parameter \(name)"
