@@ -250,6 +250,11 @@ struct Search {
         }
     }
 
+    /// Tries each candidate as one tag computation on the keyed, prefix-absorbed state of its
+    /// worker: the candidate's digits and the suffix are laid out in one reused buffer and
+    /// `tag(appending:into:)` leaves the state as it was, so a candidate costs the hashing of
+    /// the bytes from the last whole block of the prefix on, and no state copy or allocation
+    /// (a copied existential state is a heap box; a returned tag is an array).
     func fastSearch(field: TimeField, base: SigningAttempt, prefix: [UInt8], suffix: [UInt8], target: [UInt8]) -> Int64? {
         let backend = diagnoser.searchBackend
         let hash = base.hash
@@ -264,16 +269,27 @@ struct Search {
             // Each worker keys its own context and absorbs the prefix once; contexts are not shared.
             guard var prefixState = try? backend.makeHMAC(hash, key: key), (try? prefixState.update(prefix)) != nil else { return }
             var digits = [UInt8](repeating: 0, count: 32)
+            var message = [UInt8](repeating: 0, count: digits.count + suffix.count)
+            var tag = [UInt8](repeating: 0, count: hash.digestByteCount)
+            var suffixOffset = -1
             var distance = Int64(worker) + 1
             while distance <= radius {
                 if distance % 4096 < 2, found.value != nil { return }
-                for sign: Int64 in [-1, 1] {
+                for sign in stride(from: -1 as Int64, through: 1, by: 2) {
                     let candidate = origin + sign * distance * step
-                    var state = prefixState
                     let written = TimeField.write(candidate, format: format, into: &digits)
-                    let updated = digits.withUnsafeBytes { raw in (try? state.update(UnsafeRawBufferPointer(rebasing: raw[..<written]))) != nil }
-                    guard updated, let tag = try? state.tag(appending: suffix) else { continue }
-                    if tag == target {
+                    let tagged = message.withUnsafeMutableBytes { buffer in
+                        // The suffix moves only when the digit count changes.
+                        if written != suffixOffset {
+                            suffix.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: buffer[written...]).copyMemory(from: $0) }
+                            suffixOffset = written
+                        }
+                        digits.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: buffer[..<written]).copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[..<written])) }
+                        return tag.withUnsafeMutableBytes { output in
+                            (try? prefixState.tag(appending: UnsafeRawBufferPointer(rebasing: buffer[..<(written + suffix.count)]), into: output)) != nil
+                        }
+                    }
+                    if tagged, tag == target {
                         found.set(candidate)
                         return
                     }
