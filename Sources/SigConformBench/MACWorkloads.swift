@@ -11,6 +11,8 @@ import SigConformOpenSSL
 /// - `swift-hmac()`, `openssl-backend-hmac()`: the backends' one-shot `hmac(_:key:message:)`,
 ///   the call `check` makes for every request (the key is the same each time, as it is for
 ///   a corpus signed with one secret).
+/// - `openssl-backend-into`: the keyed context's `tag(appending:into:)`, which writes into a
+///   caller's buffer instead of returning an array (the timestamp search's call).
 /// - `openssl`: libcrypto called directly in the loop `openssl speed` runs (see ``ReferenceOpenSSL``),
 ///   with whatever CPU features this process's libcrypto uses (SHA-NI where present).
 /// - `openssl-int`: the same loop in a worker process started with OpenSSL's integer-only mask.
@@ -59,6 +61,7 @@ public enum MACWorkloads {
                 cases.append(backendCase(spec, openSSL, implementation: "openssl-backend", message: message))
                 cases.append(oneShotBackendCase(spec, swift, implementation: "swift-hmac()", message: message))
                 cases.append(oneShotBackendCase(spec, openSSL, implementation: "openssl-backend-hmac()", message: message))
+                cases.append(intoCase(spec, openSSL, implementation: "openssl-backend-into", message: message))
             } else {
                 cases.append(digestCase(spec, message: message))
             }
@@ -82,6 +85,7 @@ public enum MACWorkloads {
                 BenchComparison("hmac-sha256-\(size)", "swift", over: "openssl"),
                 BenchComparison("hmac-sha256-\(size)", "openssl-backend", over: "openssl", target: 0.9),
                 BenchComparison("hmac-sha256-\(size)", "openssl-backend-hmac()", over: "openssl", target: 0.9),
+                BenchComparison("hmac-sha256-\(size)", "openssl-backend-into", over: "openssl", target: 0.9),
             ]
         }
         + [
@@ -101,6 +105,17 @@ public enum MACWorkloads {
                 let tag = try! state.value.tag(appending: raw)
                 return UInt64(tag[0])
             }
+        }
+    }
+
+    private static func intoCase(_ spec: Spec, _ backend: some MACBackend, implementation: String, message: [UInt8]) -> BenchCase {
+        let state = Box(try! backend.makeHMAC(spec.algorithm, key: key))
+        let output = Box([UInt8](repeating: 0, count: 64))
+        return .local(spec.workload, implementation, bytesPerOperation: nil) {
+            message.withUnsafeBytes { raw in
+                output.value.withUnsafeMutableBytes { buffer in try! state.value.tag(appending: raw, into: buffer) }
+            }
+            return UInt64(output.value[0])
         }
     }
 
