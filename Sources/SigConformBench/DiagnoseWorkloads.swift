@@ -13,13 +13,16 @@ import SigConform
 /// - `…-no-time-search`: the 300-byte cases with the timestamp search turned off, the
 ///   "diagnosis without drift search" of issue 7.
 public enum DiagnoseWorkloads {
-    /// Builds the cases, or says why the bundled venues or vectors cannot be used.
-    public static func cases() throws -> [BenchCase] {
+    /// Builds the cases (those whose id is `only`, when given), or says why the bundled venues
+    /// or vectors cannot be used.
+    public static func cases(only: String? = nil) throws -> [BenchCase] {
         let (registry, errors) = RunEnvironment.registry(extraRoots: [])
         if let error = errors.first { throw error }
         let evaluator = VectorEvaluator(backends: standardBackends())
         var cases: [BenchCase] = []
-        func add(_ workload: String, _ vector: Vector, timeSearch: Bool = true) throws {
+        func add(_ workload: String, _ vector: @autoclosure () throws -> Vector, timeSearch: Bool = true) throws {
+            guard only == nil || only == "\(workload)/swift" else { return }
+            let vector = try vector()
             guard let venue = registry[vector.venue] else { throw InputError(file: "<bench>", message: "no venue \(vector.venue)") }
             let evaluation = evaluator.evaluate(vector, venue: venue)
             let diagnoser = Diagnoser(backends: standardBackends(), timestampSearchRadius: timeSearch ? 600_000 : 0)
@@ -33,12 +36,10 @@ public enum DiagnoseWorkloads {
             })
         }
         try add("diagnose-gateio-unexplained", try bundledVector(venue: "gateio-v4", file: "mistakes.json", id: "unexplained-other-secret"))
-        let gate = try decode(gateVector(prehashLength: 300))
-        let okx = try decode(okxVector(prehashLength: 300))
-        try add("diagnose-gateio-300b", gate)
-        try add("diagnose-okx-300b", okx)
-        try add("diagnose-gateio-300b-no-time-search", gate, timeSearch: false)
-        try add("diagnose-okx-300b-no-time-search", okx, timeSearch: false)
+        try add("diagnose-gateio-300b", try decode(gateVector(prehashLength: 300)))
+        try add("diagnose-okx-300b", try decode(okxVector(prehashLength: 300)))
+        try add("diagnose-gateio-300b-no-time-search", try decode(gateVector(prehashLength: 300)), timeSearch: false)
+        try add("diagnose-okx-300b-no-time-search", try decode(okxVector(prehashLength: 300)), timeSearch: false)
         return cases
     }
 

@@ -8,6 +8,11 @@ import SigConformOpenSSL
 /// - `swift`: the pure-Swift backend through the `MACBackend` API sigconform itself uses
 ///   (a keyed context made once, `tag(appending:)` per message).
 /// - `openssl-backend`: sigconform's OpenSSL backend through the same API.
+/// - `swift-hmac()`, `openssl-backend-hmac()`: the backends' one-shot `hmac(_:key:message:)`,
+///   the call `check` makes for every request (the key is the same each time, as it is for
+///   a corpus signed with one secret).
+/// - `openssl-backend-into`: the keyed context's `tag(appending:into:)`, which writes into a
+///   caller's buffer instead of returning an array (the timestamp search's call).
 /// - `openssl`: libcrypto called directly in the loop `openssl speed` runs (see ``ReferenceOpenSSL``),
 ///   with whatever CPU features this process's libcrypto uses (SHA-NI where present).
 /// - `openssl-int`: the same loop in a worker process started with OpenSSL's integer-only mask.
@@ -36,9 +41,10 @@ public enum MACWorkloads {
     }
 
     /// A 32-byte key, the size exchanges hand out (and below every block size, so no key hashing).
-    static let key: [UInt8] = (0..<32).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 1) }
+    public static let key: [UInt8] = (0..<32).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 1) }
 
-    static func message(_ length: Int) -> [UInt8] {
+    /// A deterministic message of `length` bytes.
+    public static func message(_ length: Int) -> [UInt8] {
         (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 11) }
     }
 
@@ -53,6 +59,9 @@ public enum MACWorkloads {
             if spec.keyed {
                 cases.append(backendCase(spec, swift, implementation: "swift", message: message))
                 cases.append(backendCase(spec, openSSL, implementation: "openssl-backend", message: message))
+                cases.append(oneShotBackendCase(spec, swift, implementation: "swift-hmac()", message: message))
+                cases.append(oneShotBackendCase(spec, openSSL, implementation: "openssl-backend-hmac()", message: message))
+                cases.append(intoCase(spec, openSSL, implementation: "openssl-backend-into", message: message))
             } else {
                 cases.append(digestCase(spec, message: message))
             }
@@ -75,6 +84,8 @@ public enum MACWorkloads {
                 BenchComparison("hmac-sha256-\(size)", "swift", over: "openssl-int", target: 1.0),
                 BenchComparison("hmac-sha256-\(size)", "swift", over: "openssl"),
                 BenchComparison("hmac-sha256-\(size)", "openssl-backend", over: "openssl", target: 0.9),
+                BenchComparison("hmac-sha256-\(size)", "openssl-backend-hmac()", over: "openssl", target: 0.9),
+                BenchComparison("hmac-sha256-\(size)", "openssl-backend-into", over: "openssl", target: 0.9),
             ]
         }
         + [
@@ -82,6 +93,7 @@ public enum MACWorkloads {
             BenchComparison("hmac-sha512-300", "swift", over: "openssl-int"),
             BenchComparison("hmac-sha512-300", "swift", over: "openssl"),
             BenchComparison("hmac-sha512-300", "openssl-backend", over: "openssl", target: 0.9),
+            BenchComparison("hmac-sha512-300", "openssl-backend-hmac()", over: "openssl", target: 0.9),
         ]
 
     private static func backendCase(_ spec: Spec, _ backend: some MACBackend, implementation: String, message: [UInt8]) -> BenchCase {
@@ -93,6 +105,24 @@ public enum MACWorkloads {
                 let tag = try! state.value.tag(appending: raw)
                 return UInt64(tag[0])
             }
+        }
+    }
+
+    private static func intoCase(_ spec: Spec, _ backend: some MACBackend, implementation: String, message: [UInt8]) -> BenchCase {
+        let state = Box(try! backend.makeHMAC(spec.algorithm, key: key))
+        let output = Box([UInt8](repeating: 0, count: 64))
+        return .local(spec.workload, implementation, bytesPerOperation: nil) {
+            message.withUnsafeBytes { raw in
+                output.value.withUnsafeMutableBytes { buffer in try! state.value.tag(appending: raw, into: buffer) }
+            }
+            return UInt64(output.value[0])
+        }
+    }
+
+    private static func oneShotBackendCase(_ spec: Spec, _ backend: some MACBackend, implementation: String, message: [UInt8]) -> BenchCase {
+        let (algorithm, key) = (spec.algorithm, key)
+        return .local(spec.workload, implementation, bytesPerOperation: nil) {
+            UInt64(try! backend.hmac(algorithm, key: key, message: message)[0])
         }
     }
 

@@ -244,41 +244,43 @@ struct Search {
     }
 
     /// Returns the offset (ms) of the timestamp that reproduces `target`, searching outwards from
-    /// the one sent. With the pure-Swift backend the keyed state after `prefix` is copied per
-    /// candidate (a value copy); with OpenSSL, where a copy is a heap duplication, each candidate
-    /// is one whole message on a freshly keyed context, which allocates nothing.
+    /// the one sent. Each candidate is one tag computation on the keyed, prefix-absorbed state
+    /// of its worker: the candidate's digits and the suffix are laid out in one reused buffer
+    /// and `tag(appending:into:)` leaves the state as it was, so a candidate costs the hashing
+    /// of the bytes from the last whole block of the prefix on, and no state copy or allocation.
     func fastSearch(field: TimeField, base: SigningAttempt, prefix: [UInt8], suffix: [UInt8], target: [UInt8]) -> Int64? {
         let backend = diagnoser.searchBackend
         let hash = base.hash
         let key = base.key
         let step = field.stepMilliseconds
         let radius = diagnoser.timestampSearchRadius / step
-        let copyPrefixState = backend.id == "swift"
         let workers = 2
         let found = LockedBox<Int64?>(nil)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             // Each worker keys its own context; contexts are not shared between threads.
-            guard var keyed = try? backend.makeHMAC(hash, key: key) else { return }
-            if copyPrefixState { guard (try? keyed.update(prefix)) != nil else { return } }
-            var message = copyPrefixState ? [UInt8](repeating: 0, count: 32) : prefix + [UInt8](repeating: 0, count: 32) + suffix
-            let digitsStart = copyPrefixState ? 0 : prefix.count
+            guard var prefixState = try? backend.makeHMAC(hash, key: key), (try? prefixState.update(prefix)) != nil else { return }
             var digits = [UInt8](repeating: 0, count: 32)
+            var message = [UInt8](repeating: 0, count: digits.count + suffix.count)
+            var tag = [UInt8](repeating: 0, count: hash.digestByteCount)
+            var suffixOffset = -1
             var distance = Int64(worker) + 1
             while distance <= radius {
                 if distance % 4096 < 2, found.value != nil { return }
-                for sign: Int64 in [-1, 1] {
+                for sign in stride(from: -1 as Int64, through: 1, by: 2) {
                     let offset = sign * distance * step
-                    let count = field.write(offsetBy: offset, into: &digits)
-                    let tag: [UInt8]?
-                    if copyPrefixState {
-                        var state = keyed
-                        let updated = digits.withUnsafeBytes { raw in (try? state.update(UnsafeRawBufferPointer(rebasing: raw[..<count]))) != nil }
-                        tag = updated ? try? state.tag(appending: suffix) : nil
-                    } else {
-                        message.replaceSubrange(digitsStart..<(message.count - suffix.count), with: digits[..<count])
-                        tag = try? keyed.tag(appending: message)
+                    let written = field.write(offsetBy: offset, into: &digits)
+                    let tagged = message.withUnsafeMutableBytes { buffer in
+                        // The suffix moves only when the digit count changes.
+                        if written != suffixOffset {
+                            suffix.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: buffer[written...]).copyMemory(from: $0) }
+                            suffixOffset = written
+                        }
+                        digits.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: buffer[..<written]).copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[..<written])) }
+                        return tag.withUnsafeMutableBytes { output in
+                            (try? prefixState.tag(appending: UnsafeRawBufferPointer(rebasing: buffer[..<(written + suffix.count)]), into: output)) != nil
+                        }
                     }
-                    if tag == target {
+                    if tagged, tag == target {
                         found.set(offset)
                         return
                     }

@@ -25,15 +25,29 @@ public struct PureSwiftHMAC<Hash: PureSwiftHashFunction>: HMACContext, Sendable,
     ///
     /// Keys longer than the block are hashed first and shorter ones padded with zeros
     /// (RFC 2104 §2); any length is accepted, including empty keys.
+    ///
+    /// The padded key lives in a stack buffer: keying allocates nothing, which matters to the
+    /// one-shot `MACBackend.hmac(_:key:message:)` that `check` calls for every request.
     @inlinable
     public init(key: [UInt8], hash: Hash) {
         let blockByteCount = hash.algorithm.blockByteCount
-        var block = key.count > blockByteCount ? hash.digest(appending: key) : key
-        block += repeatElement(0, count: blockByteCount - block.count)
         var inner = hash
-        inner.update(block.map { $0 ^ 0x36 })
         var outer = hash
-        outer.update(block.map { $0 ^ 0x5c })
+        // The largest block is SHA3-224's rate, 144 bytes.
+        var block = InlineArray<144, UInt8>(repeating: 0)
+        withUnsafeMutableBytes(of: &block) { padded in
+            if key.count > blockByteCount {
+                key.withUnsafeBytes { hash.digest(appending: $0, into: padded) }
+            } else {
+                key.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: padded[..<key.count]).copyMemory(from: $0) }
+            }
+            let padBlock = UnsafeMutableRawBufferPointer(rebasing: padded[..<blockByteCount])
+            for index in padBlock.indices { padBlock[index] ^= 0x36 }
+            inner.update(UnsafeRawBufferPointer(padBlock))
+            // 0x36 ^ 0x6a == 0x5c: from the inner pad to the outer one in place.
+            for index in padBlock.indices { padBlock[index] ^= 0x6a }
+            outer.update(UnsafeRawBufferPointer(padBlock))
+        }
         self.inner = inner
         self.outer = outer
     }

@@ -61,7 +61,7 @@ struct BenchCommand: ParsableCommand {
             return
         }
         if let profile {
-            let cases = MACWorkloads.localCases() + (profile.hasPrefix("diagnose") ? try DiagnoseWorkloads.cases() : [])
+            let cases = MACWorkloads.localCases() + (profile.hasPrefix("diagnose") ? try DiagnoseWorkloads.cases(only: profile) : [])
             guard let chosen = cases.first(where: { $0.id == profile }) else {
                 throw ValidationError("no case \(profile); cases: \(cases.map(\.id).joined(separator: ", "))")
             }
