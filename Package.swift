@@ -11,6 +11,8 @@ let package = Package(
     products: [
         .executable(name: "sigconform", targets: ["sigconform"]),
         .library(name: "SigConform", targets: ["SigConform"]),
+        // The harness and workloads of `sigconform bench`, for the peer benchmarks in Benchmarks/.
+        .library(name: "SigConformBench", targets: ["SigConformBench"]),
     ],
     dependencies: [
         // The CLI's only third-party dependency: argument parsing, help and exit codes.
@@ -37,10 +39,13 @@ let package = Package(
                 "SigConformCore", "SigConformDiagnosis", "SigConformReports", "SigConformAuthoring",
             ]
         ),
+        // Benchmarks only: the one place that calls libcrypto directly (the `openssl speed` loops).
+        .target(name: "SigConformBench", dependencies: ["SigConform", "CLibCrypto"]),
         .executableTarget(
             name: "sigconform",
             dependencies: [
                 "SigConform",
+                "SigConformBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,7 +57,8 @@ let package = Package(
         // Fixtures are read from disk by path (#filePath), not bundled as resources.
         .testTarget(name: "SigConformCoreTests", dependencies: ["SigConform"], exclude: ["Fixtures"]),
         .testTarget(name: "SigConformDiagnosisTests", dependencies: ["SigConform"]),
-        .testTarget(name: "SigConformReportsTests", dependencies: ["SigConform"]),
+        // Golden files and the JUnit XSD are read from the source tree by path, not bundled.
+        .testTarget(name: "SigConformReportsTests", dependencies: ["SigConform"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "SigConformAuthoringTests", dependencies: ["SigConform"]),
         .testTarget(name: "sigconformCLITests", dependencies: ["sigconform"]),
     ],

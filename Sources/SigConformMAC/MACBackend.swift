@@ -44,6 +44,10 @@ public protocol HMACContext {
     /// Backends implement this without copying state where they can: it is the hot path of
     /// checking many messages under one key.
     mutating func tag(appending message: UnsafeRawBufferPointer) throws(MACError) -> [UInt8]
+    /// Writes the full tag of everything appended so far followed by `message` to the first
+    /// `algorithm.digestByteCount` bytes of `output`; the context is left unchanged. For search
+    /// loops that try many messages: backends that can implement it without allocating do.
+    mutating func tag(appending message: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws(MACError)
 }
 
 /// An error raised by a MAC backend.
@@ -74,6 +78,13 @@ extension HMACContext {
     /// Appends the bytes of `bytes`.
     public mutating func update(_ bytes: some Sequence<UInt8>) throws(MACError) {
         try withRawBytes(Array(bytes)) { (raw) throws(MACError) in try update(raw) }
+    }
+
+    /// Copies the allocated tag of ``tag(appending:)``, for backends with nothing faster.
+    public mutating func tag(appending message: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws(MACError) {
+        let tag = try tag(appending: message)
+        precondition(output.count >= tag.count, "output shorter than the tag")
+        tag.withUnsafeBytes { output.copyMemory(from: $0) }
     }
 
     /// The tag of the current state followed by `message`; the context is left unchanged.

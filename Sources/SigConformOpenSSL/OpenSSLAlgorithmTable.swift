@@ -30,6 +30,8 @@ final class OpenSSLAlgorithmTable: Sendable {
     private let digests: [HashAlgorithm: Result<FetchedDigest, MACError>]
     private let hmac: Result<FetchedMAC, MACError>
     private let hmacTemplates: [HashAlgorithm: Result<HMACTemplate, MACError>]
+    /// Keyed HMAC contexts released by their last user, for the next HMAC under the same key.
+    let keyedContexts = KeyedContextPool()
 
     /// Fetches every algorithm under the given OpenSSL names. Algorithms missing from `names`
     /// or failing to fetch are recorded as unsupported and reported when first used.

@@ -6,7 +6,9 @@ import SigConformMAC
 ///
 /// It shares no code with the pure-Swift backend, so agreement between the two is evidence
 /// that both are right. Algorithms are fetched once per process (see `OpenSSLAlgorithmTable`);
-/// contexts are copy-on-write boxes around OpenSSL contexts, freed when the last copy goes.
+/// contexts are copy-on-write boxes around OpenSSL contexts; when the last copy of an HMAC
+/// context goes, its keyed OpenSSL context waits in a pool for the next HMAC under that key
+/// (see `KeyedContextPool`), so signing many messages with one secret keys OpenSSL once.
 public struct OpenSSLBackend: MACBackend {
     public let id = "openssl"
     private let table: OpenSSLAlgorithmTable
@@ -30,6 +32,6 @@ public struct OpenSSLBackend: MACBackend {
     }
 
     public func makeHMAC(_ algorithm: HashAlgorithm, key: [UInt8]) throws(MACError) -> any HMACContext {
-        try OpenSSLHMACContext(template: try table.hmacTemplate(algorithm), key: key)
+        try OpenSSLHMACContext(template: try table.hmacTemplate(algorithm), key: key, pool: table.keyedContexts)
     }
 }

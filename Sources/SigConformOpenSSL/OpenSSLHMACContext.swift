@@ -12,9 +12,9 @@ struct OpenSSLHMACContext: HMACContext {
     let algorithm: HashAlgorithm
     private(set) var state: HMACState
 
-    init(template: HMACTemplate, key: [UInt8]) throws(MACError) {
+    init(template: HMACTemplate, key: [UInt8], pool: KeyedContextPool? = nil) throws(MACError) {
         algorithm = template.algorithm
-        state = try HMACState(template: template, key: key)
+        state = try HMACState(template: template, key: key, pool: pool)
     }
 
     mutating func update(_ bytes: UnsafeRawBufferPointer) throws(MACError) {
@@ -41,6 +41,18 @@ struct OpenSSLHMACContext: HMACContext {
         return tag
     }
 
+    mutating func tag(appending message: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws(MACError) {
+        guard state.phase == .keyed else {
+            let scratch = try state.duplicate()
+            try scratch.absorb(message)
+            return try scratch.finalize(into: output)
+        }
+        try makeUnique()
+        try state.absorb(message)
+        try state.finalize(into: output)
+        try state.rekey()
+    }
+
     /// Gives this copy its own OpenSSL context before it is changed (copy-on-write).
     private mutating func makeUnique() throws(MACError) {
         if !isKnownUniquelyReferenced(&state) { state = try state.duplicate() }
@@ -62,14 +74,27 @@ final class HMACState {
     let algorithm: HashAlgorithm
     let context: OpaquePointer
     private(set) var phase: Phase
+    /// Where the context goes when this state is released, with the key it holds.
+    private let pool: KeyedContextPool?
+    private let key: [UInt8]
+    /// False for a context whose keying failed: it must not be handed out again.
+    private var poolable = true
 
-    /// A context keyed with `key`, started from the algorithm's template.
-    init(template: HMACTemplate, key: [UInt8]) throws(MACError) {
+    /// A context keyed with `key`: an idle one from `pool`, or one started from the algorithm's template.
+    init(template: HMACTemplate, key: [UInt8], pool: KeyedContextPool? = nil) throws(MACError) {
         algorithm = template.algorithm
-        context = try template.duplicateContext()
         phase = .keyed
-        // Every stored property is set by now, so throwing runs deinit, which frees the context.
+        self.pool = pool
+        self.key = pool == nil ? [] : key
+        if let pooled = pool?.checkOut(template.algorithm, key: key) {
+            context = pooled
+            return
+        }
+        context = try template.duplicateContext()
+        // Every stored property is set by now, so throwing runs deinit, which frees the context
+        // (keying failed, so it must not go back to the pool).
         guard Self.initialize(context, key: key, parameters: nil) == 1 else {
+            poolable = false
             throw OpenSSLErrors.failure("EVP_MAC_init(HMAC-\(algorithm.rawValue), \(key.count)-byte key)")
         }
     }
@@ -81,9 +106,19 @@ final class HMACState {
         algorithm = source.algorithm
         self.context = context
         phase = source.phase
+        pool = source.pool
+        key = source.key
     }
 
-    deinit { EVP_MAC_CTX_free(context) }
+    deinit {
+        // A keyed context goes back to the pool; one holding message data or finalised is
+        // re-initialised first (which restores the keyed state).
+        if let pool, poolable, phase == .keyed || EVP_MAC_init(context, nil, 0, nil) == 1 {
+            pool.checkIn(context, algorithm: algorithm, key: key)
+        } else {
+            EVP_MAC_CTX_free(context)
+        }
+    }
 
     /// A new state with the same key and absorbed data.
     func duplicate() throws(MACError) -> HMACState {
@@ -102,10 +137,20 @@ final class HMACState {
 
     /// Finishes the tag; the state then needs ``rekey()`` (done lazily by every other operation).
     func finalize() throws(MACError) -> [UInt8] {
+        let count = algorithm.digestByteCount
+        return try [UInt8](unsafeUninitializedCapacity: count) { (buffer, initialized) throws(MACError) in
+            try finalize(into: UnsafeMutableRawBufferPointer(buffer))
+            initialized = count
+        }
+    }
+
+    /// Finishes the tag into the first `algorithm.digestByteCount` bytes of `output`.
+    func finalize(into output: UnsafeMutableRawBufferPointer) throws(MACError) {
         try prepare()
-        var output = [UInt8](repeating: 0, count: algorithm.digestByteCount)
+        precondition(output.count >= algorithm.digestByteCount, "output shorter than the tag")
         var length = 0
-        let status = EVP_MAC_final(context, &output, &length, output.count)
+        let status = EVP_MAC_final(
+            context, output.baseAddress!.assumingMemoryBound(to: UInt8.self), &length, algorithm.digestByteCount)
         phase = .finalized
         guard status == 1 else { throw OpenSSLErrors.failure("EVP_MAC_final(HMAC-\(algorithm.rawValue))") }
         guard length == algorithm.digestByteCount else {
@@ -113,7 +158,6 @@ final class HMACState {
                 backend: OpenSSLErrors.backendID, operation: "EVP_MAC_final(HMAC-\(algorithm.rawValue))",
                 detail: "returned \(length) bytes, expected \(algorithm.digestByteCount)")
         }
-        return output
     }
 
     /// Returns a finalised context to the state right after keying.

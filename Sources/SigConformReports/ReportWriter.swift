@@ -14,11 +14,14 @@ public struct ReportWriter: Sendable {
     /// Every report is rendered before the first is written, so a run that stops while
     /// rendering leaves all existing reports as they were, not a mix of this run's and the last.
     public func write(_ run: RunResult, reporters: [any Reporter], context: ReportContext) throws -> [String] {
-        let redactor = Redactor(run: run)
-        var plain = context
-        plain.useColor = false
+        try write(RunReport(run, context: context), reporters: reporters, redactor: Redactor(run: run))
+    }
+
+    /// Writes `report` in each format, every text scrubbed by `redactor`; returns the paths written.
+    /// Every report is rendered before the first is written (see above).
+    public func write(_ report: RunReport, reporters: [any Reporter], redactor: Redactor) throws -> [String] {
         let rendered = reporters.map { reporter in
-            ((directory as NSString).appendingPathComponent(type(of: reporter).fileName), redactor.scrub(reporter.render(run, context: plain)))
+            ((directory as NSString).appendingPathComponent(type(of: reporter).fileName), redactor.scrub(reporter.render(report)))
         }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var written: [String] = []

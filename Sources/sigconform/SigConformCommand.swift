@@ -8,7 +8,8 @@ struct SigConformCommand: ParsableCommand {
         abstract: "Proves crypto-exchange request signing right, and says exactly what is wrong when it is not.",
         version: "0.1.0",
         subcommands: [
-            CheckCommand.self, DiagnoseCommand.self, SelfTestCommand.self, MacCommand.self, LintCommand.self, VenuesCommand.self,
+            CheckCommand.self, DiagnoseCommand.self, SelfTestCommand.self, MacCommand.self, LintCommand.self, RecordCommand.self,
+            VenueCommand.self, VenuesCommand.self, ReportCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: CheckCommand.self
     )

@@ -115,6 +115,25 @@ struct MACContractTests {
                 != backend.hmac(algorithm, key: backend.digest(algorithm, blockKey), message: first))
     }
 
+    @Test(arguments: arguments)
+    func tagIntoWritesTheTagOnlyAndLeavesTheContextUnchanged(backendID: String, algorithm: HashAlgorithm) throws {
+        let backend = backend(backendID)
+        let count = algorithm.digestByteCount
+        for absorbed in [[], prefix] {
+            var context = try backend.makeHMAC(algorithm, key: key)
+            try context.update(absorbed)
+            var output = [UInt8](repeating: 0xA5, count: count + 8)
+            for message in [first, second] {
+                try output.withUnsafeMutableBytes { buffer in
+                    try message.withUnsafeBytes { raw in try context.tag(appending: raw, into: buffer) }
+                }
+                #expect(Array(output[..<count]) == (try backend.hmac(algorithm, key: key, message: absorbed + message)))
+                #expect(output[count...].allSatisfy { $0 == 0xA5 })
+            }
+            #expect(try context.tag() == backend.hmac(algorithm, key: key, message: absorbed))
+        }
+    }
+
     @Test(arguments: testedBackendIDs)
     func publishedEmptyKeyAndEmptyMessageValue(backendID: String) throws {
         // HMAC-SHA256 with an empty key over an empty message, as listed in the Wikipedia article

@@ -90,6 +90,33 @@ struct OpenSSLContextTests {
         #expect(try table.hmacTemplate(.sha3_256).algorithm == .sha3_256)
     }
 
+    @Test func aReleasedContextServesTheNextHMACUnderTheSameKeyOnly() throws {
+        // A table of its own, so that tests running alongside cannot take the pooled context.
+        let backend = OpenSSLBackend(openSSLNames: OpenSSLAlgorithmTable.defaultNames)
+        let reference = PureSwiftBackend()
+        func context(_ algorithm: HashAlgorithm, _ key: [UInt8]) throws -> OpenSSLHMACContext {
+            try #require(try backend.makeHMAC(algorithm, key: key) as? OpenSSLHMACContext)
+        }
+        var handle: OpaquePointer?
+        do {
+            // Released holding message data: re-initialised before it goes back.
+            var first = try context(.sha256, key)
+            try first.update(Array("partial".utf8))
+            handle = first.state.context
+        }
+        do {
+            let otherKey = try context(.sha256, key + [0])
+            let otherAlgorithm = try context(.sha512, key)
+            #expect(otherKey.state.context != handle)
+            #expect(otherAlgorithm.state.context != handle)
+        }
+        var second = try context(.sha256, key)
+        #expect(second.state.context == handle)
+        #expect(second.state.phase == .keyed)
+        let message = Array("after reuse".utf8)
+        #expect(try second.tag(appending: message) == reference.hmac(.sha256, key: key, message: message))
+    }
+
     @Test func oneBackendServesManyThreadsAtOnce() async throws {
         // The algorithm table and HMAC templates are shared by every thread.
         let (backend, key) = (self.backend, self.key)

@@ -39,9 +39,17 @@ enum CLI {
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
-        // Read before waiting so a large output cannot fill the pipe and block the child.
+        // Read both pipes before waiting, side by side, so neither can fill up and block the child.
+        let stderrBox = DataBox()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            stderrBox.set(err.fileHandleForReading.readDataToEndOfFile())
+            group.leave()
+        }
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        let stderrData = stderrBox.get()
         process.waitUntilExit()
         return Output(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
                       stderr: String(decoding: stderrData, as: UTF8.self))
@@ -52,4 +60,12 @@ enum CLI {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+}
+
+/// Bytes handed from the reading thread to the test.
+final class DataBox: @unchecked Sendable {
+    private var data = Data()
+    private let lock = NSLock()
+    func set(_ value: Data) { lock.withLock { data = value } }
+    func get() -> Data { lock.withLock { data } }
 }

@@ -26,18 +26,39 @@ struct MeaningLint {
         }
         guard unsignable.isEmpty else { return }
 
+        // A wrong prehash makes every signature differ too, and a wrong expect.signature is also
+        // the request's and the signature header's when they carry it: report the cause once.
+        let prehashWrong = evaluation.findings.contains { $0.kind == .prehashMismatch }
+        let signatureWrong = evaluation.findings.contains { $0.kind == .signatureMismatch }
+        let carriesExpected = evaluation.observedSignature != nil && evaluation.observedSignature == vector.expect.signature
+        let signatureHeader: String? = switch venue.hmac?.signature.location {
+        case .header(let name, _)?, .headerParameter(let name, _, _)?: name.lowercased()
+        default: nil
+        }
         for finding in evaluation.findings {
+            let consequence = switch finding.kind {
+            case .signatureMismatch: prehashWrong
+            case .observedSignatureMismatch: prehashWrong || signatureWrong && carriesExpected
+            case .expectedHeaderMismatch: (prehashWrong || signatureWrong) && Self.headerName(finding)?.lowercased() == signatureHeader
+            default: false
+            }
+            if consequence { continue }
             switch finding.kind {
             case .prehashMismatch:
                 report(.prehashMismatch, raw["expect"]?["prehashHex"] != nil ? "/expect/prehashHex" : "/expect/prehash",
                        "expect.prehash is not what the \(venue.id) recipe builds (\(finding.message.replacingOccurrences(of: "the prehash differs from expect.prehash ", with: ""))): "
-                           + "expected \(Self.quote(finding.expected)), built \(Self.quote(finding.actual))",
+                           + "expected \(Self.quote(finding.expected)), built \(Self.quote(finding.actual))"
+                           + (evaluation.findings.contains { $0.kind == .signatureMismatch || $0.kind == .observedSignatureMismatch } ? "; the signatures differ as a consequence" : ""),
                        fix: "if expect.prehash comes from the venue's docs, the recipe is wrong (docs/recipes.md); otherwise write the built string")
             case .signatureMismatch:
-                report(.signatureMismatch, "/expect/signature", "expect.signature is not the signature of this request: computed \(finding.actual ?? "nothing")",
-                       fix: "when the prehash is right, check credentials.secret, the hash and the signature encoding")
+                // The diagnosis of a request carrying expect.signature says which change of the recipe would give it.
+                let variation = carriesExpected ? verdict.diagnosis.flatMap { $0.classes == [.unexplained] ? nil : $0.steps.map(\.detail).joined(separator: "; ") } : nil
+                report(.signatureMismatch, "/expect/signature", "expect.signature is not the signature of this request: computed \(finding.actual ?? "nothing")"
+                           + (carriesExpected ? " (the request carries expect.signature too)" : ""),
+                       fix: variation.map { "sigconform gets expect.signature when it \($0): if the vector comes from the docs, the recipe is what is wrong there" }
+                           ?? "when the prehash is right, check credentials.secret, the hash and the signature encoding")
             case .expectedHeaderMismatch:
-                let name = finding.message.hasPrefix("expect.headers.") ? String(finding.message.dropFirst(15).prefix { $0 != " " }) : nil
+                let name = Self.headerName(finding)
                 report(.expectedHeaderMismatch, name.map { "/expect/headers/" + JSONPointer.escape($0) } ?? "/expect/headers",
                        "\(finding.message): expected \(Self.quote(finding.expected)), computed \(Self.quote(finding.actual))",
                        fix: "write the value a correct client sends, or remove the header from expect.headers")
@@ -48,7 +69,7 @@ struct MeaningLint {
                        fix: "put the correct signature in the request, or make the vector invalid with the diagnosis of the mistake")
             case .observedHeaderMismatch where vector.result == .valid:
                 report(.rejectedRequest, "/request/headers", "the vector is valid but \(finding.message)",
-                       fix: finding.expected.map { "send \($0)" } ?? "send the header the venue requires")
+                       fix: finding.expected.map { "the request must carry the header the venue requires, with the value \($0)" } ?? "send the header the venue requires")
             case .clockOutsideWindow where vector.result == .valid:
                 report(.rejectedRequest, raw["time"]?["serverTime"] != nil ? "/time/serverTime" : "/time",
                        "the vector is valid but \(finding.message)", fix: "make time.serverTime agree with the request's timestamp, or make the vector invalid (clock_drift)")
@@ -93,6 +114,11 @@ struct MeaningLint {
             let query = raw["request"]?["query"]?.stringValue ?? ""
             return QueryItem.split(query).contains { $0.key == name } ? "/request/query" : "/request/body"
         }
+    }
+
+    /// The header an `expect.headers` finding is about ("expect.headers.SIGN differs …").
+    static func headerName(_ finding: Finding) -> String? {
+        finding.message.hasPrefix("expect.headers.") ? String(finding.message.dropFirst(15).prefix { $0 != " " }) : nil
     }
 
     static func quote(_ text: String?) -> String { text.map { JSONWriter.compact(.string($0)) } ?? "nothing" }

@@ -6,11 +6,13 @@ import SigConformCore
 /// After an error at a pointer inside `base`, the object member holding the offending value is
 /// removed and decoding starts again; a misspelt member with an obvious intended name ("methd")
 /// is renamed to it instead, so what follows is checked as the author meant it. A later
-/// complaint that a removed member is missing is the echo of the removal, not a new mistake: it
-/// ends the recovery silently. Errors at `base` itself (the whole vector or file is unusable)
-/// end it too.
+/// complaint that a removed member is missing is the echo of the removal, not a new mistake: the
+/// member is then put back as an empty stand-in of its type ("", {}, []) so decoding reaches the
+/// members after it, and a complaint about the stand-in itself ends the recovery silently.
+/// Errors at `base` itself (the whole vector or file is unusable) end it too.
 struct RecoveringDecode<Output> {
-    /// What the decoder finally produced (nil when an error could not be recovered from).
+    /// What the decoder finally produced: nil when an error could not be recovered from, or when
+    /// a stand-in took the place of a required value (the output would hold made-up data).
     var output: Output?
     /// Every error, in the order found.
     var errors: [InputError]
@@ -22,7 +24,8 @@ struct RecoveringDecode<Output> {
     init(_ value: JSONValue, base: String, decode: (JSONValue) throws(InputError) -> Output) {
         var current = value
         var errors: [InputError] = []
-        var removed: [(parent: String, key: String)] = []
+        var removed: [(parent: String, key: String, tokens: [String], original: JSONValue)] = []
+        var standIns: [String] = []
         output = nil
         for _ in 0..<Self.maximumRounds {
             do {
@@ -30,7 +33,15 @@ struct RecoveringDecode<Output> {
                 break
             } catch {
                 let pointer = error.pointer ?? base
-                if removed.contains(where: { $0.parent == pointer && error.message.contains("\"\($0.key)\"") }) { break }
+                if standIns.contains(where: { pointer == $0 || pointer.hasPrefix($0 + "/") }) { break }
+                if let echo = removed.firstIndex(where: { $0.parent == pointer && error.message.contains("\"\($0.key)\"") }) {
+                    let member = removed.remove(at: echo)
+                    guard let standIn = member.original.emptyStandIn,
+                          let next = current.addingMember(member.key, standIn, under: Array(member.tokens.dropLast())) else { break }
+                    standIns.append(member.parent + "/" + JSONPointer.escape(member.key))
+                    current = next
+                    continue
+                }
                 errors.append(error)
                 guard pointer.hasPrefix(base + "/"), let member = Self.enclosingMember(of: String(pointer.dropFirst(base.count)), in: current) else { break }
                 if error.unknownMember == member.key, let intended = error.suggestedMember,
@@ -38,11 +49,12 @@ struct RecoveringDecode<Output> {
                     current = renamed
                     continue
                 }
-                guard let next = current.removingMember(at: member.tokens) else { break }
-                removed.append((base + member.parent, member.key))
+                guard let original = current.member(at: member.tokens), let next = current.removingMember(at: member.tokens) else { break }
+                removed.append((base + member.parent, member.key, member.tokens, original))
                 current = next
             }
         }
+        if !standIns.isEmpty { output = nil }
         self.errors = errors
         cleaned = current
     }
@@ -84,6 +96,52 @@ extension JSONPointer {
 }
 
 extension JSONValue {
+    /// An empty value of this value's type, to stand in for a required member that was removed.
+    var emptyStandIn: JSONValue? {
+        switch self {
+        case .string: .string("")
+        case .object: .object([])
+        case .array: .array([])
+        case .bool: .bool(false)
+        case .number: .number("0")
+        case .null: nil
+        }
+    }
+
+    /// The value at `tokens` (object member names and array indices).
+    func member(at tokens: [String]) -> JSONValue? {
+        guard let first = tokens.first else { return self }
+        switch self {
+        case .object(let members): return members.first { $0.key == first }?.value.member(at: Array(tokens.dropFirst()))
+        case .array(let elements):
+            guard let index = Int(first), elements.indices.contains(index) else { return nil }
+            return elements[index].member(at: Array(tokens.dropFirst()))
+        default: return nil
+        }
+    }
+
+    /// This value with `key: value` appended to the object at `parent`.
+    func addingMember(_ key: String, _ value: JSONValue, under parent: [String]) -> JSONValue? {
+        guard let first = parent.first else {
+            guard case .object(let members) = self, !members.contains(where: { $0.key == key }) else { return nil }
+            return .object(members + [(key, value)])
+        }
+        switch self {
+        case .object(var members):
+            guard let index = members.firstIndex(where: { $0.key == first }),
+                  let inner = members[index].value.addingMember(key, value, under: Array(parent.dropFirst())) else { return nil }
+            members[index].value = inner
+            return .object(members)
+        case .array(var elements):
+            guard let index = Int(first), elements.indices.contains(index),
+                  let inner = elements[index].addingMember(key, value, under: Array(parent.dropFirst())) else { return nil }
+            elements[index] = inner
+            return .array(elements)
+        default:
+            return nil
+        }
+    }
+
     /// This value with the object member `tokens` names renamed to `name`; nil when the object
     /// already has a member of that name (renaming would hide one of them).
     func renamingMember(at tokens: [String], to name: String) -> JSONValue? {

@@ -85,7 +85,8 @@ public struct RecipeDecoder: Sendable {
         return Venue(id: id, name: name, docs: docs, host: host, sources: sources, notes: notes, auth: auth, errors: errors, file: reader.file)
     }
 
-    static func isVenueID(_ id: String) -> Bool {
+    /// Whether `id` is a valid venue id: 1–64 lower-case letters, digits and `-`.
+    public static func isVenueID(_ id: String) -> Bool {
         !id.isEmpty && id.count <= 64 && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 
@@ -250,7 +251,7 @@ public struct RecipeDecoder: Sendable {
             var parts: [Template.Part] = []
             for (index, element) in elements.enumerated() {
                 let elementPointer = JSONPointer.appending(pointer, index)
-                if case .object = element, element["if"] != nil {
+                if case .object(let members) = element, members.contains(where: { ["if", "then", "else"].contains($0.key) }) {
                     parts.append(.variable(try decodeConditional(element, at: elementPointer, reader: reader), optional: false))
                 } else if case .object = element {
                     let members = try reader.members(element, at: elementPointer, allowed: ["digest", "output", "of"])

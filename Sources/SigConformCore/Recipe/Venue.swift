@@ -262,6 +262,8 @@ public struct ParamStringRule: Sendable, Hashable {
     public var booleanStyle: BooleanStyle
     /// How JSON numbers are written.
     public var numberStyle: NumberStyle
+    /// Keys in UTF-16 order (the venues' rule); off only to model a client that forgot to sort.
+    public var sortsKeys: Bool = true
     public enum BooleanStyle: String, Sendable, Hashable, CaseIterable {
         case json
         case python

@@ -157,7 +157,8 @@ public enum ParamString {
         if let maximumDepth = rule.maximumDepth, level >= maximumDepth { return JSONWriter.compact(value) }
         var out = ""
         // UTF-16 code-unit order: JavaScript's sort() and Java's compareTo (the docs' helpers).
-        for member in members.sorted(by: { Array($0.key.utf16).lexicographicallyPrecedes(Array($1.key.utf16)) }) {
+        let ordered = rule.sortsKeys ? members.sorted(by: { Array($0.key.utf16).lexicographicallyPrecedes(Array($1.key.utf16)) }) : members
+        for member in ordered {
             out += member.key + flattened(member.value, rule: rule, level: level)
         }
         return out

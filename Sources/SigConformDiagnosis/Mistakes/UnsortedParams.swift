@@ -18,6 +18,18 @@ extension Mistake {
                 })
             }
         }
+        if attempt.template.uses(.paramString), let unsorted = ComputedVariables.unsortedParamString(context, attempt.request) {
+            out.append(attempt.with(.unsortedParams, "built the parameter string without sorting the keys: \(unsorted)") {
+                $0.template = $0.template.replacing(.paramString, withLiteral: unsorted)
+            })
+        }
+        if attempt.template.uses(.canonicalQuery) {
+            for (label, text) in ComputedVariables.canonicalQueries(context, attempt.request).orders {
+                out.append(attempt.with(.unsortedParams, "built the canonical query \(label): \(text)") {
+                    $0.template = $0.template.replacing(.canonicalQuery, withLiteral: text)
+                })
+            }
+        }
         return out
     }
 

@@ -14,11 +14,23 @@ public struct PureSwiftBackend: MACBackend {
         Self.hashFunction(algorithm)
     }
 
+    /// A keyed HMAC of a concrete hash type, so that calls through the existential run code
+    /// specialised for that hash (see `SpecializedHMAC`).
     public func makeHMAC(_ algorithm: HashAlgorithm, key: [UInt8]) -> any HMACContext {
-        func keyed(_ hash: some PureSwiftHashFunction) -> any HMACContext {
-            PureSwiftHMAC(key: key, hash: hash)
+        switch algorithm {
+        case .md5: MD5HMAC(hmac: PureSwiftHMAC(key: key, hash: MD5()))
+        case .sha1: SHA1HMAC(hmac: PureSwiftHMAC(key: key, hash: SHA1()))
+        case .sha224: SHA256HMAC(hmac: PureSwiftHMAC(key: key, hash: SHA256(variant: .sha224)))
+        case .sha256: SHA256HMAC(hmac: PureSwiftHMAC(key: key, hash: SHA256(variant: .sha256)))
+        case .sha384: SHA512HMAC(hmac: PureSwiftHMAC(key: key, hash: SHA512(variant: .sha384)))
+        case .sha512: SHA512HMAC(hmac: PureSwiftHMAC(key: key, hash: SHA512(variant: .sha512)))
+        case .sha512_224: SHA512HMAC(hmac: PureSwiftHMAC(key: key, hash: SHA512(variant: .sha512_224)))
+        case .sha512_256: SHA512HMAC(hmac: PureSwiftHMAC(key: key, hash: SHA512(variant: .sha512_256)))
+        case .sha3_224: SHA3HMAC(hmac: PureSwiftHMAC(key: key, hash: SHA3(variant: .sha3_224)))
+        case .sha3_256: SHA3HMAC(hmac: PureSwiftHMAC(key: key, hash: SHA3(variant: .sha3_256)))
+        case .sha3_384: SHA3HMAC(hmac: PureSwiftHMAC(key: key, hash: SHA3(variant: .sha3_384)))
+        case .sha3_512: SHA3HMAC(hmac: PureSwiftHMAC(key: key, hash: SHA3(variant: .sha3_512)))
         }
-        return keyed(Self.hashFunction(algorithm))
     }
 
     /// A fresh computation of `algorithm`.

@@ -25,15 +25,29 @@ public struct PureSwiftHMAC<Hash: PureSwiftHashFunction>: HMACContext, Sendable,
     ///
     /// Keys longer than the block are hashed first and shorter ones padded with zeros
     /// (RFC 2104 §2); any length is accepted, including empty keys.
+    ///
+    /// The padded key lives in a stack buffer: keying allocates nothing, which matters to the
+    /// one-shot `MACBackend.hmac(_:key:message:)` that `check` calls for every request.
     @inlinable
     public init(key: [UInt8], hash: Hash) {
         let blockByteCount = hash.algorithm.blockByteCount
-        var block = key.count > blockByteCount ? hash.digest(appending: key) : key
-        block += repeatElement(0, count: blockByteCount - block.count)
         var inner = hash
-        inner.update(block.map { $0 ^ 0x36 })
         var outer = hash
-        outer.update(block.map { $0 ^ 0x5c })
+        // The largest block is SHA3-224's rate, 144 bytes.
+        var block = InlineArray<144, UInt8>(repeating: 0)
+        withUnsafeMutableBytes(of: &block) { padded in
+            if key.count > blockByteCount {
+                key.withUnsafeBytes { hash.digest(appending: $0, into: padded) }
+            } else {
+                key.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: padded[..<key.count]).copyMemory(from: $0) }
+            }
+            let padBlock = UnsafeMutableRawBufferPointer(rebasing: padded[..<blockByteCount])
+            for index in padBlock.indices { padBlock[index] ^= 0x36 }
+            inner.update(UnsafeRawBufferPointer(padBlock))
+            // 0x36 ^ 0x6a == 0x5c: from the inner pad to the outer one in place.
+            for index in padBlock.indices { padBlock[index] ^= 0x6a }
+            outer.update(UnsafeRawBufferPointer(padBlock))
+        }
         self.inner = inner
         self.outer = outer
     }
@@ -59,7 +73,7 @@ public struct PureSwiftHMAC<Hash: PureSwiftHashFunction>: HMACContext, Sendable,
     /// The full-length tag of everything appended so far; the value is left unchanged.
     @inlinable
     public func tag() -> [UInt8] {
-        Self.tag(innerState: inner, outer: outer)
+        tag(appending: UnsafeRawBufferPointer(start: nil, count: 0))
     }
 
     /// The tag of everything appended so far followed by `message`; the value is left unchanged.
@@ -67,9 +81,20 @@ public struct PureSwiftHMAC<Hash: PureSwiftHashFunction>: HMACContext, Sendable,
     /// The only copy is the inner state that has to absorb `message` anyway.
     @inlinable
     public func tag(appending message: UnsafeRawBufferPointer) -> [UInt8] {
+        let count = outer.algorithm.digestByteCount
+        return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            tag(appending: message, into: UnsafeMutableRawBufferPointer(buffer))
+            initialized = count
+        }
+    }
+
+    /// Writes the tag of everything appended so far followed by `message` to the first
+    /// `algorithm.digestByteCount` bytes of `output`, without allocating; the value is left unchanged.
+    @inlinable
+    public func tag(appending message: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) {
         var extended = inner
         extended.update(message)
-        return Self.tag(innerState: extended, outer: outer)
+        Self.tag(innerState: extended, outer: outer, into: output)
     }
 
     /// The tag of everything appended so far followed by `message`; the value is left unchanged.
@@ -84,15 +109,17 @@ public struct PureSwiftHMAC<Hash: PureSwiftHashFunction>: HMACContext, Sendable,
         PureSwiftHMAC(key: key).tag(appending: message)
     }
 
-    /// `H(K ⊕ opad ‖ H(K ⊕ ipad ‖ message))`, the inner digest kept on the stack.
+    /// `H(K ⊕ opad ‖ H(K ⊕ ipad ‖ message))` into `output`, the inner digest kept on the stack.
     @inlinable
-    static func tag(innerState: consuming Hash, outer: Hash) -> [UInt8] {
+    static func tag(innerState: consuming Hash, outer: Hash, into output: UnsafeMutableRawBufferPointer) {
         let innerState = innerState
         let digestByteCount = outer.algorithm.digestByteCount
         var digest = InlineArray<64, UInt8>(repeating: 0)
-        return withUnsafeMutableBytes(of: &digest) { buffer in
+        withUnsafeMutableBytes(of: &digest) { buffer in
             innerState.finalize(into: buffer)
-            return outer.digest(appending: UnsafeRawBufferPointer(rebasing: buffer[..<digestByteCount]))
+            var outerState = outer
+            outerState.update(UnsafeRawBufferPointer(rebasing: buffer[..<digestByteCount]))
+            outerState.finalize(into: output)
         }
     }
 }

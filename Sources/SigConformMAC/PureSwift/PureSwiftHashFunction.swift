@@ -57,6 +57,15 @@ extension PureSwiftHashFunction {
         return extended.finalize()
     }
 
+    /// Writes the digest of everything appended so far followed by `message` to the first
+    /// `algorithm.digestByteCount` bytes of `output`; the value is left unchanged.
+    @inlinable
+    public func digest(appending message: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) {
+        var extended = self
+        extended.update(message)
+        extended.finalize(into: output)
+    }
+
     /// The digest of everything appended so far followed by `message`; the value is left unchanged.
     @inlinable
     public func digest(appending message: [UInt8]) -> [UInt8] {

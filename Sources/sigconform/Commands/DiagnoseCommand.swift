@@ -42,6 +42,9 @@ struct DiagnoseCommand: ParsableCommand {
     @Option(name: .customLong("api-key"), help: "The API key, when the request does not carry it.")
     var apiKey: String?
 
+    @Option(name: .customLong("id"), help: "With a vector file or HAR: only the vector (or har-entry-N) with this id; repeatable.")
+    var ids: [String] = []
+
     @Option(name: .customLong("server-time"), help: "The venue's clock when the request arrived, ms since the epoch.")
     var serverTime: Int64?
 
@@ -70,7 +73,7 @@ struct DiagnoseCommand: ParsableCommand {
             let message = try loadServerError()
             let cases = try CapturedInput.load(path: input, curl: curl)
             result.files = input.map { [$0] } ?? []
-            for captured in cases {
+            for captured in cases where ids.isEmpty || ids.contains(captured.vector.id) {
                 var vector = captured.vector
                 guard let venue = try resolveVenue(for: vector, registry: registry) else { continue }
                 vector.venue = venue.id

@@ -35,7 +35,9 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         let targets = paths.isEmpty ? [BundledVectors.directory] : paths
-        let (registry, venueErrors) = RunEnvironment.registry(extraRoots: venueRoots)
+        // ./vectors as well, as for record: a venue made with `venue new` is known when one of its files is linted alone.
+        let local = CheckCommand.isDirectory("vectors") ? ["vectors"] : []
+        let (registry, venueErrors) = RunEnvironment.registry(extraRoots: local + venueRoots)
         let linter = Linter(registry: registry, unloadableVenueFiles: venueErrors.map(\.file), backends: standardBackends(),
                             checkMeaning: !structureOnly)
         let report = linter.lint(paths: targets)

@@ -75,4 +75,45 @@ struct LinterTests {
         #expect(lines.dropFirst().first == "    fix: did you mean \"method\"?")
         #expect(lines.last == "lint: 1 file, 1 vector: 1 error")
     }
+
+    /// Lints `paths` against the fixture venue with its venue.json text changed by `edit`.
+    static func lint(_ paths: [String], recipe edit: (String) -> String) throws -> LintReport {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("lint-recipe-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("lintfix"), withIntermediateDirectories: true)
+        let recipe = edit(try String(contentsOfFile: AuthoringFixtures.venues + "/lintfix/venue.json", encoding: .utf8))
+        try recipe.write(to: root.appendingPathComponent("lintfix/venue.json"), atomically: true, encoding: .utf8)
+        let registry = RunEnvironment.registry(extraRoots: [root.path], includeBundled: false).0
+        return Linter(registry: registry, backends: standardBackends()).lint(paths: paths)
+    }
+
+    static let validFile = AuthoringFixtures.root.appendingPathComponent("valid/lintfix/requests.json").path
+
+    @Test func aWrongRecipeIsReportedOnceAsAPrehashMismatchNotAlsoAsEverySignature() throws {
+        let report = try Self.lint([Self.validFile]) { $0.replacingOccurrences(of: #""{timestamp}\n{method}"#, with: #""{timestamp}{method}"#) }
+        for index in 0..<2 {
+            let found = report.diagnostics.filter { $0.pointer.hasPrefix("/vectors/\(index)/") }
+            #expect(found.map(\.rule) == [.prehashMismatch], "\(report.renderText())")
+            #expect(found.first?.message.contains("the signatures differ as a consequence") == true)
+        }
+    }
+
+    @Test func aWrongHashInTheRecipeIsNamedWhereTheVectorCarriesItsSignature() throws {
+        let report = try Self.lint([Self.validFile]) { $0.replacingOccurrences(of: #""hash": "sha256""#, with: #""hash": "sha512""#) }
+        let first = report.diagnostics.filter { $0.pointer.hasPrefix("/vectors/0/") }
+        #expect(first.map(\.rule) == [.signatureMismatch], "\(report.renderText())")
+        #expect(first.first?.fix?.contains("used HMAC-SHA256 instead of HMAC-SHA512") == true, "\(first.first?.fix ?? "")")
+    }
+
+    @Test func aBrokenRequiredMemberDoesNotHideTheMistakesAfterIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lint-venue-\(UUID().uuidString)/lintfix")
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let recipe = try String(contentsOfFile: AuthoringFixtures.venues + "/lintfix/venue.json", encoding: .utf8)
+            .replacingOccurrences(of: #""{timestamp}\n"#, with: #""{timestmp}\n"#)
+            .replacingOccurrences(of: #""unix-ms""#, with: #""unix-seconds""#)
+        try recipe.write(to: folder.appendingPathComponent("venue.json"), atomically: true, encoding: .utf8)
+        let report = AuthoringFixtures.linter().lint(paths: [folder.appendingPathComponent("venue.json").path])
+        #expect(report.diagnostics.map(\.pointer) == ["/hmac/prehash", "/hmac/timestamp/format"], "\(report.renderText())")
+    }
 }

@@ -84,6 +84,13 @@ import Testing
         #expect(error?.message.contains("\"then\"") == true)
     }
 
+    @Test func aConditionalWithoutIfIsRejectedAsOne() {
+        let error = RecipeFixtures.rejection(hmac: """
+        {"hash": "sha256", "prehash": [{"then": "{body}"}], "signature": {"in": {"header": "S"}}}
+        """)
+        #expect(error?.message.contains("\"if\"") == true)
+    }
+
     @Test func unknownMemberOfAConditionalIsRejected() {
         let error = RecipeFixtures.rejection(hmac: """
         {"hash": "sha256", "prehash": [{"if": "body", "then": "{body}", "otherwise": ""}], "signature": {"in": {"header": "S"}}}
