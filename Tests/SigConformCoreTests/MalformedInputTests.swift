@@ -102,9 +102,9 @@ import Testing
         #expect(farTimestamp?.status == .failed)
 
         #expect(run.exitCode == 2)
-        let summary = RunSummary(run)
-        #expect(summary.unreadableInputs == run.inputErrors.count)
-        let report = TerminalReporter().render(run, context: ReportContext(toolVersion: "test", startedAt: "-", durationSeconds: 0))
+        let context = ReportContext(toolVersion: "test", startedAt: "-", durationSeconds: 0)
+        #expect(RunSummary(RunReport(run, context: context)).inputErrors == run.inputErrors.count)
+        let report = TerminalReporter().render(run, context: context)
         #expect(report.contains("\(run.inputErrors.count) unreadable inputs"))
         for error in run.inputErrors { #expect(report.contains(error.description)) }
     }
