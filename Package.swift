@@ -3,6 +3,7 @@ import PackageDescription
 
 // Layering (each arrow is "depends on"), enforced by the target graph:
 //   sigconform (CLI) → SigConform (umbrella) → Reports → Diagnosis → Core → MAC
+//   SigConform (umbrella) → Authoring (lint, record, venue new) → Diagnosis
 //   SigConformOpenSSL → CLibCrypto (system libcrypto) + SigConformMAC
 // SigConformMAC (protocol + pure-Swift backend) depends on the standard library only.
 let package = Package(
@@ -29,11 +30,13 @@ let package = Package(
         .target(name: "SigConformCore", dependencies: ["SigConformMAC"]),
         .target(name: "SigConformDiagnosis", dependencies: ["SigConformCore"]),
         .target(name: "SigConformReports", dependencies: ["SigConformCore", "SigConformDiagnosis"]),
+        // Tools for vector authors (lint, record, venue scaffolding); uses diagnosis to check meaning.
+        .target(name: "SigConformAuthoring", dependencies: ["SigConformCore", "SigConformDiagnosis"]),
         .target(
             name: "SigConform",
             dependencies: [
                 "SigConformMAC", "SigConformOpenSSL", "SigConformSelfTest",
-                "SigConformCore", "SigConformDiagnosis", "SigConformReports",
+                "SigConformCore", "SigConformDiagnosis", "SigConformReports", "SigConformAuthoring",
             ]
         ),
         // Benchmarks only: the one place that calls libcrypto directly (the `openssl speed` loops).
@@ -53,7 +56,9 @@ let package = Package(
         ),
         .testTarget(name: "SigConformCoreTests", dependencies: ["SigConform"]),
         .testTarget(name: "SigConformDiagnosisTests", dependencies: ["SigConform"]),
-        .testTarget(name: "SigConformReportsTests", dependencies: ["SigConform"]),
+        // Golden files and the JUnit XSD are read from the source tree by path, not bundled.
+        .testTarget(name: "SigConformReportsTests", dependencies: ["SigConform"], exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "SigConformAuthoringTests", dependencies: ["SigConform"]),
         .testTarget(name: "sigconformCLITests", dependencies: ["sigconform"]),
     ],
     swiftLanguageModes: [.v6]

@@ -5,3 +5,4 @@
 @_exported import SigConformCore
 @_exported import SigConformDiagnosis
 @_exported import SigConformReports
+@_exported import SigConformAuthoring

@@ -112,8 +112,16 @@ public enum Base64 {
 
     /// Decodes canonical base64: length a multiple of 4, padding only at the end, no whitespace,
     /// and zero bits in the unused part of the last symbol. Returns `nil` otherwise.
-    public static func decode(_ text: String, urlSafe useURLAlphabet: Bool = false) -> [UInt8]? {
-        let utf8 = Array(text.utf8)
+    /// `strict: false` accepts non-zero bits in the unused part of the last symbol, as most
+    /// client libraries (Python's `b64decode`, Node's `Buffer.from`) do.
+    public static func decode(_ text: String, urlSafe useURLAlphabet: Bool = false, strict: Bool = true) -> [UInt8]? {
+        var utf8 = Array(text.utf8)
+        if !strict {
+            // Lenient readers ignore missing or surplus '=' and re-pad the data characters.
+            while utf8.last == UInt8(ascii: "=") { utf8.removeLast() }
+            guard utf8.count % 4 != 1 else { return nil }
+            utf8 += Array(repeating: UInt8(ascii: "="), count: (4 - utf8.count % 4) % 4)
+        }
         guard utf8.count % 4 == 0 else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count / 4 * 3)
@@ -136,8 +144,8 @@ public enum Base64 {
             for value in values { chunk = chunk << 6 | value }
             chunk <<= UInt32(6 * padding)
             out.append(UInt8(chunk >> 16 & 0xff))
-            if padding < 2 { out.append(UInt8(chunk >> 8 & 0xff)) } else if chunk & 0xffff != 0 { return nil }
-            if padding < 1 { out.append(UInt8(chunk & 0xff)) } else if chunk & 0xff != 0 { return nil }
+            if padding < 2 { out.append(UInt8(chunk >> 8 & 0xff)) } else if strict, chunk & 0xffff != 0 { return nil }
+            if padding < 1 { out.append(UInt8(chunk & 0xff)) } else if strict, chunk & 0xff != 0 { return nil }
             index += 4
         }
         return out

@@ -6,37 +6,95 @@ import SigConformDiagnosis
 ///
 /// Reporters never format credentials on purpose; this is the second line of defence for
 /// values that can legitimately contain them (a prehash that embeds the API key, a header
-/// echoed from the request).
+/// echoed from the request). It finds a credential in every form a report can carry it in:
+/// raw, JSON-escaped (`\"`, `\u00e9`, `\/`), XML- and HTML-escaped (`&quot;`, `&#39;`,
+/// `&#x27;`), escaped for a `<script>` element, and percent-encoded (see ``Escaping/forms(of:)``).
 public struct Redactor: Sendable {
-    private var replacements: [(String, String)] = []
+    /// Each credential form and its replacement, as UTF-8, indexed by the form's first four
+    /// bytes so a report is scanned once whatever the number of credentials.
+    private var index: [UInt32: [(form: [UInt8], replacement: [UInt8])]] = [:]
+    /// Whether any form starts with this byte: most bytes of a report are skipped on this test alone.
+    private var startsForm = [Bool](repeating: false, count: 256)
 
     public init(credentials: some Sequence<Credentials>) {
         var seen: Set<String> = []
         var pairs: [(String, String)] = []
-        for credential in credentials {
-            // Short values are not masked inside text: they would mangle unrelated words.
-            if let secret = credential.secret, secret.count >= 6, seen.insert(secret).inserted {
-                pairs.append((secret, "[secret \(Redaction.fingerprint(secret))]"))
-            }
-            if let passphrase = credential.passphrase, passphrase.count >= 6, seen.insert(passphrase).inserted {
-                pairs.append((passphrase, "[passphrase \(Redaction.fingerprint(passphrase))]"))
-            }
-            if let key = credential.apiKey, key.count >= 8, seen.insert(key).inserted {
-                pairs.append((key, Redaction.maskKey(key)))
+        func add(_ value: String, _ replacement: String) {
+            for form in Escaping.forms(of: value) where seen.insert(form).inserted {
+                pairs.append((form, replacement))
             }
         }
+        for credential in credentials {
+            // Short values are not masked inside text: they would mangle unrelated words.
+            if let secret = credential.secret, secret.count >= 8 {
+                add(secret, "[secret \(Redaction.fingerprint(secret))]")
+            }
+            if let passphrase = credential.passphrase, passphrase.count >= 8 {
+                add(passphrase, "[passphrase \(Redaction.fingerprint(passphrase))]")
+            }
+            if let key = credential.apiKey, key.count >= 8 {
+                add(key, Redaction.maskKey(key))
+            }
+        }
+        for (form, replacement) in pairs {
+            let bytes = Array(form.utf8)
+            index[Self.key(bytes, at: 0), default: []].append((bytes, Array(replacement.utf8)))
+            startsForm[Int(bytes[0])] = true
+        }
         // Longest first, so a secret that contains a key is replaced whole.
-        replacements = pairs.sorted { $0.0.count > $1.0.count }
+        for key in index.keys { index[key]?.sort { $0.form.count > $1.form.count } }
     }
 
     /// A redactor for every credential in a run.
     public init(run: RunResult) { self.init(credentials: run.verdicts.map(\.vector.credentials)) }
 
+    /// Whether there is anything to scrub.
+    public var isEmpty: Bool { index.isEmpty }
+
+    /// `text` with every form of every credential replaced.
     public func scrub(_ text: String) -> String {
-        var out = text
-        for (value, replacement) in replacements where out.contains(value) {
-            out = out.split(separator: value, omittingEmptySubsequences: false).joined(separator: replacement)
+        guard !index.isEmpty else { return text }
+        var bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        var changed = false
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            let count = buffer.count
+            var position = 0
+            var copiedUpTo = 0
+            // Every form is at least 6 bytes long (credentials shorter than 6 are not scrubbed).
+            while position + 4 <= count {
+                guard startsForm[Int(buffer[position])] else {
+                    position += 1
+                    continue
+                }
+                let key = UInt32(buffer[position]) << 24 | UInt32(buffer[position + 1]) << 16
+                    | UInt32(buffer[position + 2]) << 8 | UInt32(buffer[position + 3])
+                guard let candidates = index[key],
+                      let match = candidates.first(where: { Self.matches($0.form, in: buffer, at: position) }) else {
+                    position += 1
+                    continue
+                }
+                if !changed {
+                    out.reserveCapacity(count)
+                    changed = true
+                }
+                out += buffer[copiedUpTo..<position]
+                out += match.replacement
+                position += match.form.count
+                copiedUpTo = position
+            }
+            if changed { out += buffer[copiedUpTo..<count] }
         }
-        return out
+        return changed ? String(decoding: out, as: UTF8.self) : text
+    }
+
+    private static func matches(_ form: [UInt8], in buffer: UnsafeMutableBufferPointer<UInt8>, at position: Int) -> Bool {
+        guard position + form.count <= buffer.count else { return false }
+        for offset in form.indices where buffer[position + offset] != form[offset] { return false }
+        return true
+    }
+
+    private static func key(_ bytes: [UInt8], at position: Int) -> UInt32 {
+        UInt32(bytes[position]) << 24 | UInt32(bytes[position + 1]) << 16 | UInt32(bytes[position + 2]) << 8 | UInt32(bytes[position + 3])
     }
 }

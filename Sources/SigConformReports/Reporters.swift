@@ -1,6 +1,6 @@
 /// The built-in reporters, looked up by `--format` identifier.
 public enum Reporters {
-    public static let all: [any Reporter] = [TerminalReporter()]
+    public static let all: [any Reporter] = [TerminalReporter(), JSONReporter(), JUnitReporter(), MarkdownReporter(), HTMLReporter()]
 
     public static var identifiers: [String] { all.map { type(of: $0).identifier } }
 

@@ -7,7 +7,10 @@ struct SigConformCommand: ParsableCommand {
         commandName: "sigconform",
         abstract: "Proves crypto-exchange request signing right, and says exactly what is wrong when it is not.",
         version: "0.1.0",
-        subcommands: [CheckCommand.self, SelfTestCommand.self, MacCommand.self, BenchCommand.self],
+        subcommands: [
+            CheckCommand.self, DiagnoseCommand.self, SelfTestCommand.self, MacCommand.self, LintCommand.self, RecordCommand.self,
+            VenueCommand.self, VenuesCommand.self, ReportCommand.self, BenchCommand.self,
+        ],
         defaultSubcommand: CheckCommand.self
     )
 }

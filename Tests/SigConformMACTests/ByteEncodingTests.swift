@@ -31,3 +31,14 @@ import Testing
         #expect(Base64.decode("-_8=", urlSafe: true) == [0xfb, 0xff])
     }
 }
+
+@Suite struct LenientBase64Tests {
+    @Test func lenientDecodingReadsWhatPythonsB64decodeReads() {
+        // Python: base64.b64decode("scTestDeribitSecretLooksLikeBase64AAAAbbbbCC=").hex()
+        let expected = Hex.decode("b1c4deb2d0deae26e2b5279cadeb4ba2892c2e291e05ab1eeb80000006db6db082")
+        #expect(Base64.decode("scTestDeribitSecretLooksLikeBase64AAAAbbbbCC=") == nil)
+        #expect(Base64.decode("scTestDeribitSecretLooksLikeBase64AAAAbbbbCC=", strict: false) == expected)
+        #expect(Base64.decode("Zh==", strict: false) == [0x66])
+        #expect(Base64.decode("Z", strict: false) == nil)
+    }
+}

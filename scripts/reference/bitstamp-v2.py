@@ -201,7 +201,7 @@ def mistake_vectors() -> list:
     memo_fields = [("amount", "25"), ("address", "rScTestAddr000000000000000000000"), ("memo", "sc test memo")]
     add("form-sent-pct20-signed-plus", ["body", "form", "space"], 3, "/api/v2/xrp_withdrawal/", FORM,
         form(memo_fields, space="%20"),
-        lambda n, t: Mistake("body_encoding", "The HTTP library re-encoded the form body with %20 after the client signed urlencode()'s '+'.",
+        lambda n, t: Mistake("query_encoding", "The HTTP library re-encoded the form body with %20 after the client signed urlencode()'s '+' (percent-encoding of a key=value string: query_encoding, as for Kraken's form bodies).",
                              prehash("POST", "/api/v2/xrp_withdrawal/", "", FORM, n, t, form(memo_fields))))
     add("timestamp-too-old", ["clock"], 4, order_path, FORM, order_body,
         lambda n, t: Mistake("clock_drift", "Correct signature, but it arrived 152.5 s after X-Auth-Timestamp: outside the 150 s window (window unconfirmed).",

@@ -30,6 +30,8 @@ Decisions:
   - No empty-valued parameters (same reasoning as Binance, whose rule MEXC copies; the
     semi-official mexc-api JS client strips empty values before signing).
 """
+import hashlib
+import hmac
 from _veca_util import (BinanceFamily, T0, b64_decode_secret, clock, drop_param, lower_escapes,
                         pairs_query, pairs_request, replace_param, sorted_query, with_)
 from common import compact_json, spaced_json
@@ -68,13 +70,12 @@ def docs_vectors():
         V.invalid("docs-example1-body-defect",
                   "DOC DEFECT. Docs 'Example 1' signs this form body with openssl and prints "
                   "323c96ab...; 'Example 2' runs the identical echo|openssl command and prints "
-                  "fd3e4e85..., which is the correct HMAC. 323c96ab... is not reproduced by the "
-                  "string, nor by sorting, trailing '&'/newline, '?'/path prefixes, timestamps "
-                  "within +/-2 s, seconds, or secret variants (whitespace, hex- or base64-decoded, "
-                  "upper-case); kept as 'unexplained'.",
+                  "fd3e4e85..., which is the correct HMAC. 323c96ab... is HMAC-SHA256 of the EMPTY "
+                  "string under the docs' secret (checked below with Python's hmac): the published "
+                  "command signed nothing, i.e. the whole totalParams was left out of the prehash.",
                   ["doc-example", "doc-defect", "post", "form-body"],
                   dict(method="POST", path="/api/v3/order", query="", body=doc),
-                  "unexplained", observed=example1, credentials=DOC_CREDS),
+                  "missing_component", observed=example1, credentials=DOC_CREDS),
         V.valid("docs-example2-body",
                 "Docs 'Example 2': same totalParams, published fd3e4e85... reproduces. The docs' "
                 "curl sends it as a form body (-d), like Example 1.",
@@ -90,6 +91,9 @@ def docs_vectors():
                      body="quantity=1&price=11&recvWindow=5000&timestamp=1644489390087"),
                 credentials=DOC_CREDS),
     ]
+    # Example 1's value is the HMAC of the empty message (found by sigconform's diagnosis,
+    # confirmed here independently).
+    assert hmac.new(DOC_CREDS["secret"].encode(), b"", hashlib.sha256).hexdigest() == example1
     assert out[1]["expect"]["signature"].startswith("fd3e4e85")
     assert out[2]["expect"]["signature"].startswith("d1a67661")
     return out

@@ -20,8 +20,8 @@ public struct ClockCheck: Sendable, Hashable {
     /// A sentence for the report: by how much and which side.
     public var summary: String {
         if isExpiry {
-            return withinWindow ? "expires \(timestamp - serverTime) ms after arrival"
-                : "expired \(serverTime - timestamp) ms before the request arrived (the expiry must be in the future)"
+            return withinWindow ? "expires \(-lag) ms after arrival"
+                : "expired \(lag) ms before the request arrived (the expiry must be in the future)"
         }
         if lag >= 0 {
             return "the timestamp is \(lag) ms behind the server clock (allowed: \(allowedPast) ms)"
@@ -33,7 +33,9 @@ public struct ClockCheck: Sendable, Hashable {
     public init(timestamp: Int64, serverTime: Int64, window: TimeWindow, recvWindow: Int64) {
         self.timestamp = timestamp
         self.serverTime = serverTime
-        self.lag = serverTime - timestamp
+        // Saturating: a vector can pair any two 64-bit times, and -lag must stay representable.
+        let (difference, overflow) = serverTime.subtractingReportingOverflow(timestamp)
+        self.lag = overflow ? (serverTime < timestamp ? -Int64.max : Int64.max) : max(difference, -Int64.max)
         self.allowedPast = window.pastMilliseconds ?? recvWindow
         self.allowedFuture = window.futureMilliseconds
         self.isExpiry = window.isExpiry

@@ -139,7 +139,7 @@ public struct VectorEvaluator: Sendable {
         if let field = recipe.timestamp, let window = field.window, let serverTime = vector.time.serverTime,
            let text = view.value(at: field.location) {
             let recvWindow = vector.time.recvWindow
-                ?? recipe.recvWindow.flatMap { r in r.location.flatMap { view.value(at: $0) }.flatMap { Int64($0.split(separator: ".")[0]) } ?? r.defaultMilliseconds }
+                ?? recipe.recvWindow.flatMap { r in r.location.flatMap { view.value(at: $0) }.flatMap { Int64($0.prefix { $0 != "." }) } ?? r.defaultMilliseconds }
                 ?? 5000
             if let milliseconds = TimestampCodec.milliseconds(text, format: field.format) {
                 let clock = ClockCheck(timestamp: milliseconds, serverTime: serverTime, window: window, recvWindow: recvWindow)

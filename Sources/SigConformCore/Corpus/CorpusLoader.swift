@@ -13,6 +13,7 @@ public struct CorpusLoader: Sendable {
     public func files(_ paths: [String]) -> (files: [String], errors: [InputError]) {
         var files: [String] = []
         var errors: [InputError] = []
+        var visited: Set<String> = []
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -20,7 +21,7 @@ public struct CorpusLoader: Sendable {
                 continue
             }
             if isDirectory.boolValue {
-                collect(directory: path, into: &files, errors: &errors)
+                collect(directory: path, into: &files, errors: &errors, visited: &visited)
             } else {
                 files.append(path)
             }
@@ -28,7 +29,15 @@ public struct CorpusLoader: Sendable {
         return (files, errors)
     }
 
-    func collect(directory: String, into files: inout [String], errors: inout [InputError]) {
+    /// `visited` holds the real paths of the folders read so far: a link back up the tree would
+    /// otherwise read the same files again at every level until paths grow too long.
+    func collect(directory: String, into files: inout [String], errors: inout [InputError], visited: inout Set<String>) {
+        let realPath = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
+        guard visited.insert(realPath).inserted else {
+            errors.append(InputError(file: directory, message: "is a link to \(realPath), a folder already read; not read again",
+                                     hint: "remove the link, or pass each folder once"))
+            return
+        }
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
             errors.append(InputError(file: directory, message: "cannot list the directory", hint: "check its permissions"))
             return
@@ -38,7 +47,7 @@ public struct CorpusLoader: Sendable {
             var isDirectory: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
             if isDirectory.boolValue {
-                if !Self.skippedFolders.contains(entry) { collect(directory: path, into: &files, errors: &errors) }
+                if !Self.skippedFolders.contains(entry) { collect(directory: path, into: &files, errors: &errors, visited: &visited) }
             } else if entry != "venue.json", entry.hasSuffix(".json") || entry.hasSuffix(".jsonl") {
                 files.append(path)
             }
@@ -59,9 +68,9 @@ public struct CorpusLoader: Sendable {
     }
 
     func forEachLine(of file: String, body: (Vector) -> Void, lineError: (InputError) -> Void) throws(InputError) {
+        _ = try FileReader.checkReadableFile(file)
         guard let handle = FileHandle(forReadingAtPath: file) else {
-            _ = try FileReader.read(file)  // throws the precise reason
-            throw InputError(file: file, message: "cannot be opened")
+            throw InputError(file: file, message: "cannot be opened", hint: "check that it is a readable regular file")
         }
         defer { try? handle.close() }
         var lineNumber = 0

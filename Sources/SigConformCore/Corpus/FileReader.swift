@@ -1,29 +1,54 @@
 import Foundation
 
-/// Reads input files with the checks a hostile corpus needs: a size bound, and errors that say
-/// which path and why instead of a crash.
+/// Reads input files with the checks a hostile corpus needs: a size bound, regular files only,
+/// and errors that say which path and why instead of a crash or a hang.
 public enum FileReader {
     /// Files larger than this are refused (a vector file is kilobytes; use JSON Lines for corpora).
     public static let maximumFileBytes = 64 << 20
 
-    public static func read(_ path: String) throws(InputError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError(file: path, message: "no such file", hint: "check the path")
+    /// Checks that `path` (after following links) is a regular file this process may read and
+    /// returns its size. A device or FIFO named `*.json` would otherwise be read forever.
+    public static func checkReadableFile(_ path: String) throws(InputError) -> Int {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            if errno == EACCES {
+                throw InputError(file: path, message: "cannot be read (permission denied on a folder above it)", hint: "check the folders' permissions")
+            }
+            throw InputError(file: path, message: "no such file", hint: "check the path (a link must point to an existing file)")
         }
-        guard !isDirectory.boolValue else {
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR:
             throw InputError(file: path, message: "is a directory where a file was expected", hint: "pass the file, or the directory as a corpus root")
+        default:
+            throw InputError(file: path, message: "is not a regular file (a device, pipe or socket)", hint: "pass a vector file")
         }
-        guard FileManager.default.isReadableFile(atPath: path) else {
+        guard access(path, R_OK) == 0 else {
             throw InputError(file: path, message: "cannot be read (permission denied)", hint: "check the file's permissions")
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        return Int(status.st_size)
+    }
+
+    public static func read(_ path: String) throws(InputError) -> [UInt8] {
+        let size = try checkReadableFile(path)
         guard size <= maximumFileBytes else {
             throw InputError(file: path, message: "is \(size) bytes, over the \(maximumFileBytes >> 20) MiB limit for one file",
                              hint: "split it, or write the corpus as JSON Lines (.jsonl), which is streamed")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(file: path, message: "could not be read", hint: "check that it is a regular file")
+        // Bounded read: the file may have grown since it was measured.
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw InputError(file: path, message: "could not be opened", hint: "check that it is a readable regular file")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.read(upToCount: maximumFileBytes + 1) ?? Data()
+        } catch {
+            throw InputError(file: path, message: "could not be read: \(error.localizedDescription)")
+        }
+        guard data.count <= maximumFileBytes else {
+            throw InputError(file: path, message: "grew past the \(maximumFileBytes >> 20) MiB limit while being read",
+                             hint: "split it, or write the corpus as JSON Lines (.jsonl), which is streamed")
         }
         return [UInt8](data)
     }

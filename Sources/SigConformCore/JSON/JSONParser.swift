@@ -67,13 +67,27 @@ private struct Cursor {
         self.limits = limits
     }
 
+    /// The column at `columnCache.position` on the line starting at `columnCache.lineStart`: the
+    /// parser only moves forward, so each location continues counting from the last one instead
+    /// of from the start of the line (a minified file is one line of megabytes).
+    var columnCache = (lineStart: 0, position: 0, column: 1)
+
     var atEnd: Bool { index >= bytes.count }
-    var location: SourceLocation { SourceLocation(line: line, column: columnOf(index)) }
+    /// The current location, for errors (computed once, so not cached).
+    var location: SourceLocation { SourceLocation(line: line, column: columnOf(index, from: (lineStart, lineStart, 1))) }
+
+    /// The current location, remembered so the next call counts on from here.
+    mutating func trackedLocation() -> SourceLocation {
+        let start = columnCache.lineStart == lineStart && columnCache.position <= index ? columnCache : (lineStart, lineStart, 1)
+        let column = columnOf(index, from: start)
+        columnCache = (lineStart, index, column)
+        return SourceLocation(line: line, column: column)
+    }
 
     /// Column counted in characters, not bytes, so editors land on the right spot.
-    func columnOf(_ position: Int) -> Int {
-        var column = 1
-        var i = lineStart
+    func columnOf(_ position: Int, from start: (lineStart: Int, position: Int, column: Int)) -> Int {
+        var column = start.column
+        var i = start.position
         while i < position && i < bytes.count {
             if bytes[i] & 0xC0 != 0x80 { column += 1 }
             i += 1
@@ -110,7 +124,7 @@ private struct Cursor {
             throw error("nesting deeper than \(limits.maximumDepth) levels", hint: "vector files need only a few levels")
         }
         guard !atEnd else { throw error("unexpected end of input", hint: "the file is truncated") }
-        locations[pointer] = location
+        locations[pointer] = trackedLocation()
         switch bytes[index] {
         case UInt8(ascii: "{"): return try parseObject(pointer: pointer, depth: depth)
         case UInt8(ascii: "["): return try parseArray(pointer: pointer, depth: depth)
@@ -148,7 +162,7 @@ private struct Cursor {
             guard bytes[index] == UInt8(ascii: "\"") else {
                 throw error("expected a member name in double quotes, found \(describeCurrent())")
             }
-            let keyLocation = location
+            let keyLocation = trackedLocation()
             let key = try parseString()
             guard seen.insert(key).inserted else {
                 throw JSONParseError(location: keyLocation, message: "duplicate key \"\(key)\" in the same object",

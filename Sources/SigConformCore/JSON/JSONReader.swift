@@ -30,6 +30,7 @@ public struct JSONReader: Sendable {
                 JSONPointer.appending(pointer, member.key), "unknown member \"\(member.key)\"",
                 hint: suggestion.map { "did you mean \"\($0)\"?" } ?? "known members: \(allowed.sorted().joined(separator: ", "))")
             unknown.unknownMember = member.key
+            unknown.suggestedMember = suggestion
             throw unknown
         }
         return members.filter { !$0.key.hasPrefix("$") }

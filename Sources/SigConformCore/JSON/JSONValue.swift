@@ -96,7 +96,9 @@ public struct JSONDocument: Sendable {
 public enum JSONPointer {
     /// Appends one reference token, escaping `~` and `/`.
     public static func appending(_ pointer: String, _ token: String) -> String {
-        pointer + "/" + token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+        // Most names need no escaping; skipping Foundation's search keeps large files fast to parse.
+        guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return pointer + "/" + token }
+        return pointer + "/" + token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
     public static func appending(_ pointer: String, _ index: Int) -> String { pointer + "/" + String(index) }
 }

@@ -85,7 +85,8 @@ public struct RecipeDecoder: Sendable {
         return Venue(id: id, name: name, docs: docs, host: host, sources: sources, notes: notes, auth: auth, errors: errors, file: reader.file)
     }
 
-    static func isVenueID(_ id: String) -> Bool {
+    /// Whether `id` is a valid venue id: 1–64 lower-case letters, digits and `-`.
+    public static func isVenueID(_ id: String) -> Bool {
         !id.isEmpty && id.count <= 64 && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 
@@ -109,6 +110,12 @@ public struct RecipeDecoder: Sendable {
             throw reader.error(base, "missing \"prehash\"", hint: "the template of the string the HMAC covers, e.g. \"{timestamp}{method}{requestPath}{body}\"")
         }
         let prehash = try decodeTemplate(prehashValue, at: path("prehash"), reader: reader, depth: 0)
+        // Each string is bounded by the parser; the whole prehash, arrays and digests included, is bounded here.
+        let (parts, characters) = prehash.size
+        guard parts <= TemplateParser.maximumParts, characters <= TemplateParser.maximumCharacters else {
+            throw reader.error(path("prehash"), "the prehash has \(parts) parts and \(characters) characters in all, over the limits of \(TemplateParser.maximumParts) and \(TemplateParser.maximumCharacters)",
+                               hint: "a venue's prehash is a few parts; split nothing, repeat nothing")
+        }
 
         guard let signatureValue = member("signature") else { throw reader.error(base, "missing \"signature\"", hint: "say where the signature goes") }
         let signatureMembers = try reader.members(signatureValue, at: path("signature"), allowed: ["in", "encoding", "caseInsensitive"])
@@ -171,19 +178,30 @@ public struct RecipeDecoder: Sendable {
         if let value = member("paramString") {
             let pointer = path("paramString")
             var rule = ParamStringRule(member: "params", maximumDepth: 3, booleanStyle: .json)
-            for item in try reader.members(value, at: pointer, allowed: ["member", "maxDepth", "booleans"]) {
+            for item in try reader.members(value, at: pointer, allowed: ["member", "maxDepth", "booleans", "numbers"]) {
+                let itemPointer = "\(pointer)/\(item.key)"
                 switch item.key {
-                case "member": rule.member = try reader.string(item.value, at: "\(pointer)/member")
+                case "member": rule.member = try reader.string(item.value, at: itemPointer)
                 case "maxDepth":
-                    let depth = try reader.integer(item.value, at: "\(pointer)/maxDepth")
-                    guard (1...16).contains(depth) else { throw reader.error("\(pointer)/maxDepth", "depth must be 1…16") }
+                    if case .string("none") = item.value {
+                        rule.maximumDepth = nil
+                        continue
+                    }
+                    let depth = try reader.integer(item.value, at: itemPointer)
+                    guard (1...16).contains(depth) else { throw reader.error(itemPointer, "depth must be 1…16, or \"none\" for no limit") }
                     rule.maximumDepth = Int(depth)
-                default:
-                    let text = try reader.string(item.value, at: "\(pointer)/booleans")
+                case "booleans":
+                    let text = try reader.string(item.value, at: itemPointer)
                     guard let style = ParamStringRule.BooleanStyle(rawValue: text) else {
-                        throw reader.error("\(pointer)/booleans", "unknown boolean style \"\(text)\"", hint: "json or python")
+                        throw reader.error(itemPointer, "unknown boolean style \"\(text)\"", hint: "json or python")
                     }
                     rule.booleanStyle = style
+                default:
+                    let text = try reader.string(item.value, at: itemPointer)
+                    guard let style = ParamStringRule.NumberStyle(rawValue: text) else {
+                        throw reader.error(itemPointer, "unknown number style \"\(text)\"", hint: "as-sent or javascript")
+                    }
+                    rule.numberStyle = style
                 }
             }
             recipe.paramString = rule
@@ -194,12 +212,11 @@ public struct RecipeDecoder: Sendable {
 
     /// A template that reads a variable the recipe never says where to find is a recipe bug: say so at load time.
     func validateVariables(_ recipe: HMACRecipe, reader: JSONReader) throws(InputError) {
-        for variable in recipe.prehash.variables {
+        for variable in recipe.prehash.variables.flatMap(\.referenced) {
             let missing: String? = switch variable {
             case .timestamp where recipe.timestamp == nil: "timestamp"
             case .nonce where recipe.nonce == nil: "nonce"
             case .apiKey where recipe.apiKey == nil: "apiKey"
-            case .passphrase where recipe.passphrase == nil: "passphrase"
             case .recvWindow where recipe.recvWindow == nil: "recvWindow"
             case .canonicalQuery where recipe.canonicalQuery == nil: "canonicalQuery"
             case .paramString where recipe.paramString == nil: "paramString"
@@ -234,7 +251,9 @@ public struct RecipeDecoder: Sendable {
             var parts: [Template.Part] = []
             for (index, element) in elements.enumerated() {
                 let elementPointer = JSONPointer.appending(pointer, index)
-                if case .object = element {
+                if case .object(let members) = element, members.contains(where: { ["if", "then", "else"].contains($0.key) }) {
+                    parts.append(.variable(try decodeConditional(element, at: elementPointer, reader: reader), optional: false))
+                } else if case .object = element {
                     let members = try reader.members(element, at: elementPointer, allowed: ["digest", "output", "of"])
                     guard let hashValue = members.first(where: { $0.key == "digest" })?.value,
                           let ofValue = members.first(where: { $0.key == "of" })?.value else {
@@ -260,6 +279,31 @@ public struct RecipeDecoder: Sendable {
         default:
             throw reader.error(pointer, "expected a template string or an array of parts, found \(value.typeName)")
         }
+    }
+
+    /// `{"if": "body", "then": "{header:Content-Type}", "else": ""}`: the branches are template
+    /// strings (text and variables, no digests), the condition a variable name without braces.
+    func decodeConditional(_ value: JSONValue, at pointer: String, reader: JSONReader) throws(InputError) -> Variable {
+        let members = try reader.members(value, at: pointer, allowed: ["if", "then", "else"])
+        func branch(_ name: String) throws(InputError) -> Template {
+            guard let branchValue = members.first(where: { $0.key == name })?.value else { return Template([]) }
+            let text = try reader.string(branchValue, at: "\(pointer)/\(name)")
+            do { return try TemplateParser().parse(text) } catch {
+                throw reader.error("\(pointer)/\(name)", "bad template: \(error.message) (character \(error.offset + 1))", hint: error.hint)
+            }
+        }
+        guard let conditionValue = members.first(where: { $0.key == "if" })?.value else {
+            throw reader.error(pointer, "a conditional part needs \"if\"", hint: "e.g. {\"if\": \"body\", \"then\": \"{header:Content-Type}\"}")
+        }
+        let conditionText = try reader.string(conditionValue, at: "\(pointer)/if")
+        let condition: Variable
+        do { condition = try TemplateParser().parseVariable(conditionText) } catch {
+            throw reader.error("\(pointer)/if", "bad condition: \(error.message)", hint: error.hint)
+        }
+        guard members.contains(where: { $0.key == "then" }) else {
+            throw reader.error(pointer, "a conditional part needs \"then\"", hint: "the template rendered when \(conditionText) is non-empty")
+        }
+        return .conditional(condition, then: try branch("then"), otherwise: try branch("else"))
     }
 
     func decodeIn(_ value: JSONValue, at pointer: String, reader: JSONReader) throws(InputError) -> FieldLocation {
@@ -365,6 +409,23 @@ public struct RecipeDecoder: Sendable {
         case "query": return .query(name)
         case "body": return .body(name)
         default: return .parameter(name)
+        }
+    }
+}
+
+extension Template {
+    /// Parts and literal characters in the whole template, digests' templates and conditional
+    /// branches included.
+    var size: (parts: Int, characters: Int) {
+        parts.reduce((0, 0)) { total, part in
+            let inner: [Template] = switch part {
+            case .literal: []
+            case .variable(.conditional(_, let then, let otherwise), _): [then, otherwise]
+            case .variable: []
+            case .digest(_, _, let template): [template]
+            }
+            let literal = if case .literal(let text) = part { text.count } else { 0 }
+            return inner.reduce((total.0 + 1, total.1 + literal)) { ($0.0 + $1.size.parts, $0.1 + $1.size.characters) }
         }
     }
 }

@@ -3,9 +3,9 @@ import SigConformMAC
 /// A prehash template: literal text, request variables and digests of sub-templates.
 ///
 /// Written in venue.json as a string such as `"{method}\n{path}\n{query}\n"` or as an array of
-/// such strings and digest objects. There are no loops, no conditionals beyond optional
-/// variables, and no variable that yields the secret: a template can only rearrange what the
-/// request already shows.
+/// such strings, digest objects and conditional objects. There are no loops, no conditionals
+/// beyond optional variables and "if this variable is non-empty" choices, and no variable that
+/// yields the secret: a template can only rearrange what the request already shows.
 public struct Template: Sendable, Hashable {
     public var parts: [Part]
 
@@ -40,7 +40,8 @@ public enum DigestOutput: String, Sendable, Hashable, CaseIterable {
     case base64
 }
 
-/// The values a template can read from a request. The secret is deliberately not one of them.
+/// The values a template can read from a request. The secret and the passphrase are
+/// deliberately not among them: a prehash is shown in reports.
 public enum Variable: Sendable, Hashable, CustomStringConvertible {
     /// The method as sent.
     case method
@@ -58,7 +59,6 @@ public enum Variable: Sendable, Hashable, CustomStringConvertible {
     case timestamp
     case nonce
     case apiKey
-    case passphrase
     case recvWindow
     /// The query canonicalised by the recipe's `canonicalQuery` rule.
     case canonicalQuery
@@ -70,11 +70,16 @@ public enum Variable: Sendable, Hashable, CustomStringConvertible {
     case queryParameter(String)
     /// A body member: a JSON member's text (strings unquoted, numbers as written) or a form field's raw value.
     case bodyField(String)
+    /// `then` when `condition` is present and non-empty in the request, else `otherwise`
+    /// (Bitstamp signs the content type only with a body; KuCoin adds `?` only with a query).
+    /// Both branches hold text and variables only. It is a variable rather than a template part
+    /// so that code walking template parts sees one value, as it does for any other variable.
+    indirect case conditional(Variable, then: Template, otherwise: Template)
 
     /// The variables written `{name}`, by name (vectors/schema/venue.schema.json lists the same names).
     public static let simpleNames: [String: Variable] = [
         "method": .method, "path": .path, "query": .query, "decodedQuery": .decodedQuery, "requestPath": .requestPath, "body": .body,
-        "host": .host, "timestamp": .timestamp, "nonce": .nonce, "apiKey": .apiKey, "passphrase": .passphrase,
+        "host": .host, "timestamp": .timestamp, "nonce": .nonce, "apiKey": .apiKey,
         "recvWindow": .recvWindow, "canonicalQuery": .canonicalQuery, "paramString": .paramString,
     ]
 
@@ -83,8 +88,16 @@ public enum Variable: Sendable, Hashable, CustomStringConvertible {
         case .header(let name): "header:\(name)"
         case .queryParameter(let name): "query:\(name)"
         case .bodyField(let name): "body:\(name)"
+        case .conditional(let condition, let then, let otherwise):
+            "if \(condition): \(then.source)" + (otherwise.parts.isEmpty ? "" : " else: \(otherwise.source)")
         default: Self.simpleNames.first { $0.value == self }?.key ?? "?"
         }
+    }
+
+    /// This variable and every variable it reads (a conditional's condition and branches).
+    public var referenced: [Variable] {
+        guard case .conditional(let condition, let then, let otherwise) = self else { return [self] }
+        return [self] + condition.referenced + then.variables.flatMap(\.referenced) + otherwise.variables.flatMap(\.referenced)
     }
 
     /// The request component this variable comes from, for byte-level diffs in reports.
@@ -98,10 +111,25 @@ public enum Variable: Sendable, Hashable, CustomStringConvertible {
         case .timestamp: .timestamp
         case .nonce: .nonce
         case .apiKey: .key
-        case .passphrase: .passphrase
         case .recvWindow: .recvWindow
         case .header: .header
+        case .conditional(let condition, let then, let otherwise):
+            (then.variables.first ?? otherwise.variables.first ?? condition).component
         }
+    }
+}
+
+extension Template {
+    /// The template in the string syntax of venue.json (literal braces doubled; a digest, which
+    /// has no string syntax, is shown as `sha512-hex(…)`).
+    public var source: String {
+        parts.map { part in
+            switch part {
+            case .literal(let text): String(text.flatMap { $0 == "{" || $0 == "}" ? [$0, $0] : [$0] })
+            case .variable(let variable, let optional): "{\(variable)\(optional ? "?" : "")}"
+            case .digest(let hash, let output, let inner): "\(hash.rawValue)-\(output.rawValue)(\(inner.source))"
+            }
+        }.joined()
     }
 }
 

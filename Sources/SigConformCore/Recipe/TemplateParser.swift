@@ -55,6 +55,15 @@ public struct TemplateParser: Sendable {
         return Template(parts)
     }
 
+    /// Parses one variable name as written between braces, without the braces (`body`,
+    /// `header:Content-Type`): the condition of a conditional part.
+    public func parseVariable(_ spec: String) throws(TemplateError) -> Variable {
+        guard !spec.trimmingSpaces().hasSuffix("?"), case .variable(let variable, _) = try variable(spec, offset: 0) else {
+            throw TemplateError(offset: 0, message: "\"\(spec)\" is not a variable name", hint: "write a variable without braces or '?', e.g. \"body\"")
+        }
+        return variable
+    }
+
     private func variable(_ spec: String, offset: Int) throws(TemplateError) -> Template.Part {
         var name = spec.trimmingSpaces()
         var optional = false
@@ -66,10 +75,19 @@ public struct TemplateParser: Sendable {
             let kind = String(name[..<colon])
             let argument = String(name[name.index(after: colon)...])
             guard !argument.isEmpty, argument.count <= 128 else {
-                throw TemplateError(offset: offset, message: "{\(spec)} needs a name after ':'")
+                throw TemplateError(offset: offset, message: "{\(spec)} needs a name of 1–128 characters after ':'")
+            }
+            guard !argument.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "{" }) else {
+                throw TemplateError(offset: offset, message: "{\(kind):…} names contain no control characters or '{'")
             }
             switch kind {
-            case "header": return .variable(.header(argument), optional: optional)
+            case "header":
+                // RFC 9110 §5.1: a field name is a token.
+                guard argument.unicodeScalars.allSatisfy(Self.isTokenCharacter) else {
+                    throw TemplateError(offset: offset, message: "\"\(argument)\" is not an HTTP header name",
+                                        hint: "header names are letters, digits and !#$%&'*+-.^_`|~")
+                }
+                return .variable(.header(argument), optional: optional)
             case "query": return .variable(.queryParameter(argument), optional: optional)
             case "body": return .variable(.bodyField(argument), optional: optional)
             default:
@@ -81,9 +99,21 @@ public struct TemplateParser: Sendable {
             throw TemplateError(offset: offset, message: "{\(name)}: the secret is never available to a template",
                                 hint: "the secret only ever keys the HMAC; use {apiKey} for the public key")
         }
+        if name == "passphrase" {
+            // A prehash is shown in reports; the passphrase only goes into its own field.
+            throw TemplateError(offset: offset, message: "{passphrase}: the passphrase is never available to a template",
+                                hint: "say where it is sent with \"passphrase\": {\"in\": …}, and \"signed\" when the venue HMACs it")
+        }
         let suggestion = nearestName(to: name, in: Variable.simpleNames.keys)
         throw TemplateError(offset: offset, message: "unknown variable {\(name)}",
                             hint: suggestion.map { "did you mean {\($0)}?" } ?? "see docs/recipes.md for the variables")
+    }
+}
+
+extension TemplateParser {
+    /// RFC 9110 `tchar`.
+    static func isTokenCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "!#$%&'*+-.^_`|~".unicodeScalars.contains(scalar))
     }
 }
 

@@ -255,18 +255,31 @@ public struct CanonicalQueryRule: Sendable, Hashable {
 public struct ParamStringRule: Sendable, Hashable {
     /// The top-level JSON body member holding the parameters (Crypto.com: `params`).
     public var member: String
-    /// How deep nested objects and arrays are flattened before the rest is written as text.
-    public var maximumDepth: Int
+    /// How deep nested objects are flattened before the rest is written as compact JSON;
+    /// `nil` flattens at any depth (the JavaScript helper of Crypto.com's docs).
+    public var maximumDepth: Int?
     /// How JSON `true`/`false` are written (`true`, or `True` as Python's `str()` does).
     public var booleanStyle: BooleanStyle
+    /// How JSON numbers are written.
+    public var numberStyle: NumberStyle
+    /// Keys in UTF-16 order (the venues' rule); off only to model a client that forgot to sort.
+    public var sortsKeys: Bool = true
     public enum BooleanStyle: String, Sendable, Hashable, CaseIterable {
         case json
         case python
     }
-    public init(member: String, maximumDepth: Int, booleanStyle: BooleanStyle) {
+    public enum NumberStyle: String, Sendable, Hashable, CaseIterable {
+        /// The number's text as the body writes it.
+        case asSent = "as-sent"
+        /// As JavaScript's `String(n)` writes the number the text parses to: `1.0` → `1`,
+        /// `0.00000001` → `1e-8`, `1e21` → `1e+21` (ECMAScript Number::toString).
+        case javascript
+    }
+    public init(member: String, maximumDepth: Int?, booleanStyle: BooleanStyle, numberStyle: NumberStyle = .asSent) {
         self.member = member
         self.maximumDepth = maximumDepth
         self.booleanStyle = booleanStyle
+        self.numberStyle = numberStyle
     }
 }
 

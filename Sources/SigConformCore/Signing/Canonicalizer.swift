@@ -37,11 +37,8 @@ public struct Canonicalizer: Sendable {
             case .literal(let text):
                 segments.append(.init(component: .literal, label: "literal", bytes: Array(text.utf8)))
             case .variable(let variable, let optional):
-                if let value = try resolve(variable, view: view, credentials: credentials) {
+                if let value = try value(of: variable, optional: optional, view: view, credentials: credentials) {
                     segments.append(.init(component: variable.component, label: "{\(variable)}", bytes: Array(value.utf8)))
-                } else if !optional {
-                    throw SigningError("the request has no \(describe(variable)), which \(venue.id) signs",
-                                       hint: "add it to the request, or mark the variable optional ({\(variable)?}) in the recipe if the venue allows its absence")
                 }
             case .digest(let hash, let output, let inner):
                 let innerBytes = try render(inner, view: view, credentials: credentials, backend: backend).flatMap(\.bytes)
@@ -59,6 +56,16 @@ public struct Canonicalizer: Sendable {
         return segments
     }
 
+    /// The value of a template variable; `nil` for an optional one the request lacks, an error for a required one.
+    func value(of variable: Variable, optional: Bool, view: RequestView, credentials: Credentials) throws(SigningError) -> String? {
+        if let value = try resolve(variable, view: view, credentials: credentials) { return value }
+        guard optional else {
+            throw SigningError("the request has no \(describe(variable)), which \(venue.id) signs",
+                               hint: "add it to the request, or mark the variable optional ({\(variable)?}) in the recipe if the venue allows its absence")
+        }
+        return nil
+    }
+
     /// The value of `variable` for this request, or `nil` when the request lacks it.
     public func resolve(_ variable: Variable, view: RequestView, credentials: Credentials) throws(SigningError) -> String? {
         let request = view.request
@@ -74,7 +81,6 @@ public struct Canonicalizer: Sendable {
         case .timestamp: return recipe.timestamp.flatMap { view.value(at: $0.location) }
         case .nonce: return recipe.nonce.flatMap { view.value(at: $0.location) }
         case .apiKey: return recipe.apiKey.flatMap { view.value(at: $0.location) }
-        case .passphrase: return credentials.passphrase
         case .recvWindow:
             guard let field = recipe.recvWindow else { return nil }
             return field.location.flatMap { view.value(at: $0) } ?? String(field.defaultMilliseconds)
@@ -86,7 +92,26 @@ public struct Canonicalizer: Sendable {
         case .header(let name): return request.headers[name]
         case .queryParameter(let name): return view.queryItems.last { $0.key == name }?.rawValue
         case .bodyField(let name): return view.bodyMember(name)
+        case .conditional(let condition, let then, let otherwise):
+            let present = !(try resolve(condition, view: view, credentials: credentials) ?? "").isEmpty
+            return try text(present ? then : otherwise, view: view, credentials: credentials)
         }
+    }
+
+    /// A template of text and variables (a conditional's branch) as one string.
+    func text(_ template: Template, view: RequestView, credentials: Credentials) throws(SigningError) -> String {
+        var out = ""
+        for part in template.parts {
+            switch part {
+            case .literal(let literal): out += literal
+            case .variable(let variable, let optional):
+                out += try value(of: variable, optional: optional, view: view, credentials: credentials) ?? ""
+            case .digest:
+                // The decoder only builds branches from template strings, which cannot hold digests.
+                throw SigningError("a conditional branch of \(venue.id)'s recipe holds a digest", hint: "branches hold text and variables only")
+            }
+        }
+        return out
     }
 
     /// Sent parameters decoded, optionally sorted by key, re-encoded by the rule, joined with `&`.
@@ -109,7 +134,6 @@ public struct Canonicalizer: Sendable {
         case .timestamp: recipe.timestamp.map { "timestamp (\($0.location))" } ?? "timestamp"
         case .nonce: recipe.nonce.map { "nonce (\($0.location))" } ?? "nonce"
         case .apiKey: recipe.apiKey.map { "API key (\($0.location))" } ?? "API key"
-        case .passphrase: "passphrase in its credentials"
         case .host: "host (request.host or a Host header)"
         case .header(let name): "header \(name)"
         case .queryParameter(let name): "query parameter \(name)"
@@ -120,33 +144,39 @@ public struct Canonicalizer: Sendable {
 }
 
 /// Flattens a JSON parameter object into `key + value` pairs with keys sorted and no delimiters
-/// (Crypto.com's parameter string).
+/// (Crypto.com's parameter string). Nested objects are flattened the same way, arrays element by
+/// element, as the docs' JavaScript helper does; `null` parameters give the empty string.
 public enum ParamString {
     public static func render(_ value: JSONValue, rule: ParamStringRule) -> String {
-        render(value, rule: rule, level: 0)
+        if case .null = value { return "" }
+        return render(value, rule: rule, level: 0)
     }
 
     static func render(_ value: JSONValue, rule: ParamStringRule, level: Int) -> String {
         guard case .object(let members) = value else { return scalar(value, rule: rule) }
-        if level >= rule.maximumDepth { return JSONWriter.compact(value) }
+        if let maximumDepth = rule.maximumDepth, level >= maximumDepth { return JSONWriter.compact(value) }
         var out = ""
-        for member in members.sorted(by: { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }) {
-            out += member.key
-            switch member.value {
-            case .array(let elements):
-                for element in elements {
-                    if case .object = element { out += render(element, rule: rule, level: level + 1) } else { out += scalar(element, rule: rule) }
-                }
-            case .object: out += render(member.value, rule: rule, level: level + 1)
-            default: out += scalar(member.value, rule: rule)
-            }
+        // UTF-16 code-unit order: JavaScript's sort() and Java's compareTo (the docs' helpers).
+        let ordered = rule.sortsKeys ? members.sorted(by: { Array($0.key.utf16).lexicographicallyPrecedes(Array($1.key.utf16)) }) : members
+        for member in ordered {
+            out += member.key + flattened(member.value, rule: rule, level: level)
         }
         return out
+    }
+
+    /// A member's value: objects one level deeper, arrays element by element at the same level.
+    static func flattened(_ value: JSONValue, rule: ParamStringRule, level: Int) -> String {
+        switch value {
+        case .object: render(value, rule: rule, level: level + 1)
+        case .array(let elements): elements.map { flattened($0, rule: rule, level: level) }.joined()
+        default: scalar(value, rule: rule)
+        }
     }
 
     static func scalar(_ value: JSONValue, rule: ParamStringRule) -> String {
         switch value {
         case .bool(let flag) where rule.booleanStyle == .python: flag ? "True" : "False"
+        case .number(let text) where rule.numberStyle == .javascript: JavaScriptNumber.string(text) ?? text
         default: RequestView.text(value)
         }
     }

@@ -30,7 +30,8 @@ public struct RequestView: Sendable {
 
         func takeLast(_ name: String, from items: inout [QueryItem]) -> String? {
             guard let index = items.lastIndex(where: { $0.key == name }) else { return nil }
-            let value = items[index].value
+            // A signature never holds a space: a '+' in it is base64's '+', not form encoding's space.
+            let value = PercentEncoding.decode(items[index].rawValue, plusIsSpace: false)
             items.remove(at: index)
             return value
         }

@@ -1,14 +1,21 @@
 /// Converts venue timestamps to and from milliseconds since the Unix epoch.
 public enum TimestampCodec {
-    /// Milliseconds since the epoch for `text` in `format`, or `nil` when it is not in that format.
+    /// The instants a timestamp can name: years 0001 to 9999, the years ISO 8601's four digits
+    /// write. Values outside are not clock readings, and keeping them out leaves every later
+    /// computation (unit changes ×1000, hour offsets, window arithmetic) far from Int64 overflow.
+    public static let validMilliseconds: ClosedRange<Int64> = -62_135_596_800_000...253_402_300_799_999
+
+    /// Milliseconds since the epoch for `text` in `format`, or `nil` when it is not in that
+    /// format or names no instant in ``validMilliseconds``.
     public static func milliseconds(_ text: String, format: TimestampFormat) -> Int64? {
-        switch format {
+        let value: Int64? = switch format {
         case .unixSeconds: Int64(text).flatMap { $0.multipliedReportingOverflow(by: 1000).overflow ? nil : $0 * 1000 }
         case .unixMilliseconds: Int64(text)
         case .unixMicroseconds: Int64(text).map { $0 / 1000 }
         case .unixSecondsDecimal: decimalSeconds(text)
         case .iso8601Milliseconds, .iso8601Seconds: iso8601(text, format: format)
         }
+        return value.flatMap { validMilliseconds.contains($0) ? $0 : nil }
     }
 
     /// `milliseconds` written in `format` (the inverse of ``milliseconds(_:format:)``;
@@ -17,16 +24,27 @@ public enum TimestampCodec {
         switch format {
         case .unixSeconds: String(floorDivide(milliseconds, 1000))
         case .unixMilliseconds: String(milliseconds)
-        case .unixMicroseconds: String(milliseconds * 1000)
+        // Appending digits instead of multiplying: exact for every Int64, no overflow.
+        case .unixMicroseconds: milliseconds == 0 ? "0" : String(milliseconds) + "000"
         case .unixSecondsDecimal:
-            milliseconds % 1000 == 0 ? String(milliseconds / 1000) : String(floorDivide(milliseconds, 1000)) + "." + pad(Int(milliseconds - floorDivide(milliseconds, 1000) * 1000), 3)
+            milliseconds % 1000 == 0 ? String(milliseconds / 1000) : String(floorDivide(milliseconds, 1000)) + "." + pad(Int(floorModulo(milliseconds, 1000)), 3)
         case .iso8601Milliseconds, .iso8601Seconds:
             civil(milliseconds, withMilliseconds: format == .iso8601Milliseconds)
         }
     }
 
-    /// Division rounding towards negative infinity (timestamps before 1970 stay consistent).
-    public static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
+    /// Division rounding towards negative infinity (timestamps before 1970 stay consistent);
+    /// `b` is positive. Defined for every `a`, `Int64.min` included.
+    public static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
+        let quotient = a / b
+        return a % b < 0 ? quotient - 1 : quotient
+    }
+
+    /// The remainder that goes with ``floorDivide(_:_:)``: in `0..<b` for every `a`.
+    static func floorModulo(_ a: Int64, _ b: Int64) -> Int64 {
+        let remainder = a % b
+        return remainder < 0 ? remainder + b : remainder
+    }
 
     static func pad(_ value: Int, _ width: Int) -> String {
         let text = String(value)
@@ -43,7 +61,9 @@ public enum TimestampCodec {
             let milli = String((digits + "000").prefix(3))
             fraction = Int64(milli) ?? 0
         }
-        return whole * 1000 + fraction
+        let (milliseconds, overflow) = whole.multipliedReportingOverflow(by: 1000)
+        guard !overflow, milliseconds <= Int64.max - fraction else { return nil }
+        return milliseconds + fraction
     }
 
     /// Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant's days_from_civil).
@@ -85,9 +105,9 @@ public enum TimestampCodec {
 
     static func civil(_ milliseconds: Int64, withMilliseconds: Bool) -> String {
         let totalSeconds = floorDivide(milliseconds, 1000)
-        let millis = Int(milliseconds - totalSeconds * 1000)
+        let millis = Int(floorModulo(milliseconds, 1000))
         let dayCount = floorDivide(totalSeconds, 86400)
-        let secondOfDay = Int(totalSeconds - dayCount * 86400)
+        let secondOfDay = Int(floorModulo(totalSeconds, 86400))
         // civil_from_days (H. Hinnant)
         let z = dayCount + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097

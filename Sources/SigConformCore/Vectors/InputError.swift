@@ -14,15 +14,28 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The member's name when the problem is a member the format does not know (a typo, most
     /// often); lets tools such as `lint` drop it and read on.
     public var unknownMember: String?
+    /// For an unknown member: the known member it is most likely a misspelling of.
+    public var suggestedMember: String?
 
     public init(file: String, location: SourceLocation? = nil, pointer: String? = nil, message: String, hint: String? = nil,
-                unknownMember: String? = nil) {
+                unknownMember: String? = nil, suggestedMember: String? = nil) {
         self.file = file
         self.location = location
-        self.pointer = pointer
-        self.message = message
-        self.hint = hint
+        self.pointer = pointer.map(Self.clipped)
+        self.message = Self.clipped(message)
+        self.hint = hint.map(Self.clipped)
         self.unknownMember = unknownMember
+        self.suggestedMember = suggestedMember
+    }
+
+    /// Messages quote what the file says; a hostile file can say megabytes. Long text keeps its
+    /// start and end, so the message still reads, and says how much was left out.
+    static func clipped(_ text: String) -> String {
+        let limit = 400
+        guard text.utf8.count > limit else { return text }
+        let characters = text.count
+        guard characters > limit else { return text }
+        return String(text.prefix(limit / 2)) + " … [\(characters - limit) characters omitted] … " + String(text.suffix(limit / 2))
     }
 
     public var description: String {

@@ -35,7 +35,7 @@ public struct VectorDecoder: Sendable {
         guard let venueValue = member("venue") else {
             throw reader.error("", "missing \"venue\"", hint: "name the venue folder the vectors belong to, e.g. \"binance-spot\"")
         }
-        let venue = try reader.string(venueValue, at: "/venue")
+        let venue = try venueID(venueValue, at: "/venue", reader: reader)
         // Descriptive members are not used by a run, but a wrong type there is still a mistake.
         if let value = member("description") { _ = try reader.string(value, at: "/description") }
         if let value = member("generator") { _ = try reader.string(value, at: "/generator") }
@@ -79,7 +79,7 @@ public struct VectorDecoder: Sendable {
         }
         var venue = fileVenue
         if let venueValue = member("venue") {
-            let own = try reader.string(venueValue, at: path("venue"))
+            let own = try venueID(venueValue, at: path("venue"), reader: reader)
             if let fileVenue, fileVenue != own {
                 throw reader.error(path("venue"), "vector names venue \"\(own)\" inside a file for \"\(fileVenue)\"",
                                    hint: "move it to a file of its venue or drop its \"venue\"")
@@ -106,8 +106,18 @@ public struct VectorDecoder: Sendable {
         var time = TimeContext()
         if let value = member("time") {
             for item in try reader.members(value, at: path("time"), allowed: Self.timeMembers) {
-                let number = try reader.integer(item.value, at: JSONPointer.appending(path("time"), item.key))
-                if item.key == "serverTime" { time.serverTime = number } else { time.recvWindow = number }
+                let itemPath = JSONPointer.appending(path("time"), item.key)
+                let number = try reader.integer(item.value, at: itemPath)
+                if item.key == "serverTime" {
+                    guard TimestampCodec.validMilliseconds.contains(number) else {
+                        throw reader.error(itemPath, "serverTime \(number) is not a time in the years 0001–9999",
+                                           hint: "milliseconds since 1970-01-01, e.g. 1700000000000")
+                    }
+                    time.serverTime = number
+                } else {
+                    guard number >= 0 else { throw reader.error(itemPath, "recvWindow \(number) is negative", hint: "a window in milliseconds, e.g. 5000") }
+                    time.recvWindow = number
+                }
             }
         }
 
@@ -201,24 +211,36 @@ public struct VectorDecoder: Sendable {
         return expect
     }
 
+    /// A venue id as venue folders are named; anything else can name no venue.
+    func venueID(_ value: JSONValue, at pointer: String, reader: JSONReader) throws(InputError) -> String {
+        let id = try reader.string(value, at: pointer)
+        guard RecipeDecoder.isVenueID(id) else {
+            throw reader.error(pointer, "invalid venue id \"\(id)\"", hint: "lower-case letters, digits and '-', e.g. \"binance-spot\"")
+        }
+        return id
+    }
+
     static func isIDCharacter(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" || scalar == ".")
     }
 
     /// `defaults` merged under `vector`: the vector's members win, objects merge member by member.
+    /// Linear in the number of members (a hostile vector can have a million).
     public static func merge(defaults: JSONValue, into vector: JSONValue) -> JSONValue {
         guard case .object(let base) = defaults, case .object(let own) = vector else { return vector }
-        var merged = base
+        // Keys are unique within an object (the parser refuses duplicates).
+        var baseIndex: [String: Int] = [:]
+        for (index, member) in base.enumerated() { baseIndex[member.key] = index }
+        var ownKeys: Set<String> = []
+        // The vector's own order first so locations and pointers read naturally, then the defaults it lacks.
+        var ordered: [(key: String, value: JSONValue)] = []
+        ordered.reserveCapacity(own.count + base.count)
         for member in own {
-            if let index = merged.firstIndex(where: { $0.key == member.key }) {
-                merged[index].value = merge(defaults: merged[index].value, into: member.value)
-            } else {
-                merged.append(member)
-            }
+            ownKeys.insert(member.key)
+            let value = baseIndex[member.key].map { merge(defaults: base[$0].value, into: member.value) } ?? member.value
+            ordered.append((member.key, value))
         }
-        // Keep the vector's own order first so locations and pointers read naturally.
-        let ownKeys = own.map(\.key)
-        let ordered = ownKeys.compactMap { key in merged.first { $0.key == key } } + merged.filter { !ownKeys.contains($0.key) }
+        for member in base where !ownKeys.contains(member.key) { ordered.append(member) }
         return .object(ordered)
     }
 }

@@ -68,7 +68,8 @@ public struct VectorEncoder: Sendable {
         return .object(fields.map { ($0.name, .string($0.value)) })
     }
 
-    static func difference(_ credentials: Credentials, from defaults: Credentials?) -> [(key: String, value: JSONValue)] {
+    /// The credentials not inherited from `defaults`, as JSON members in the documented order.
+    public static func difference(_ credentials: Credentials, from defaults: Credentials?) -> [(key: String, value: JSONValue)] {
         let pairs: [(String, String?, String?)] = [
             ("apiKey", credentials.apiKey, defaults?.apiKey),
             ("secret", credentials.secret, defaults?.secret),

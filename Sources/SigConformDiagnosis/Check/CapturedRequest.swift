@@ -20,6 +20,10 @@ extension CheckRunner {
             diagnosis.serverEcho = ServerEcho(message: serverMessage, correct: correct, apiKey: vector.credentials.apiKey)
             if let echo = diagnosis.serverEcho { diagnosis.evidence.insert(echo.summary, at: 0) }
         }
-        return VectorVerdict(vector: vector, status: .failed, evaluation: evaluation, diagnosis: diagnosis, problems: rejecting.map(\.message))
+        let problems = rejecting.map { finding in
+            finding.kind == .observedSignatureMismatch
+                ? "\(finding.message): sent \(finding.actual ?? "?"), correct \(finding.expected ?? "?")" : finding.message
+        }
+        return VectorVerdict(vector: vector, status: .failed, evaluation: evaluation, diagnosis: diagnosis, problems: problems)
     }
 }

@@ -102,7 +102,8 @@ public struct Diagnoser: Sendable {
 
     /// When the sent timestamp, read in another unit, falls inside the window.
     func unitsExplanation(_ clock: ClockCheck, recipe: HMACRecipe) -> String? {
-        guard let field = recipe.timestamp, let window = field.window else { return nil }
+        // An expiry read in another unit lands far in the future, which says nothing about units.
+        guard let field = recipe.timestamp, let window = field.window, !window.isExpiry else { return nil }
         let factors: [(Int64, Bool, String)] = [(1000, true, "seconds"), (1000, false, "microseconds"), (1_000_000, false, "nanoseconds")]
         for (factor, multiply, unit) in factors {
             let reinterpreted = multiply ? clock.timestamp * factor : clock.timestamp / factor
@@ -218,12 +219,11 @@ struct Search {
             } else {
                 found = slowSearch(field: field, base: base, radius: min(diagnoser.timestampSearchRadius, 5_000))
             }
-            guard let candidate = found else { continue }
-            let signedText = TimestampCodec.format(candidate, as: field.format)
+            guard let offset = found else { continue }
+            let signedText = field.text(offsetBy: offset)
             guard let request = field.setting(signedText, in: base) else { continue }
-            let difference = candidate - field.milliseconds
             let attempt = base.with(.timestampMismatch,
-                                    "signed \(field.name) \(signedText) but sent \(field.sent) (\(difference > 0 ? "+" : "")\(difference) ms): the clock was read twice") {
+                                    "signed \(field.name) \(signedText) but sent \(field.sent) (\(offset > 0 ? "+" : "")\(offset) ms): the clock was read twice") {
                 $0.request = request
             }
             if let match = matches(attempt) { return match }
@@ -243,30 +243,21 @@ struct Search {
         return (Array(haystack[..<start]), Array(haystack[(start + needle.count)...]))
     }
 
-    func step(for format: TimestampFormat) -> Int64 {
-        switch format {
-        case .unixSeconds, .iso8601Seconds: 1000
-        default: 1
-        }
-    }
-
-    /// Tries each candidate as one tag computation on the keyed, prefix-absorbed state of its
-    /// worker: the candidate's digits and the suffix are laid out in one reused buffer and
-    /// `tag(appending:into:)` leaves the state as it was, so a candidate costs the hashing of
-    /// the bytes from the last whole block of the prefix on, and no state copy or allocation
-    /// (a copied existential state is a heap box; a returned tag is an array).
+    /// Returns the offset (ms) of the timestamp that reproduces `target`, searching outwards from
+    /// the one sent. Each candidate is one tag computation on the keyed, prefix-absorbed state
+    /// of its worker: the candidate's digits and the suffix are laid out in one reused buffer
+    /// and `tag(appending:into:)` leaves the state as it was, so a candidate costs the hashing
+    /// of the bytes from the last whole block of the prefix on, and no state copy or allocation.
     func fastSearch(field: TimeField, base: SigningAttempt, prefix: [UInt8], suffix: [UInt8], target: [UInt8]) -> Int64? {
         let backend = diagnoser.searchBackend
         let hash = base.hash
         let key = base.key
-        let step = step(for: field.format)
+        let step = field.stepMilliseconds
         let radius = diagnoser.timestampSearchRadius / step
-        let origin = field.milliseconds
-        let format = field.format
         let workers = 2
         let found = LockedBox<Int64?>(nil)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            // Each worker keys its own context and absorbs the prefix once; contexts are not shared.
+            // Each worker keys its own context; contexts are not shared between threads.
             guard var prefixState = try? backend.makeHMAC(hash, key: key), (try? prefixState.update(prefix)) != nil else { return }
             var digits = [UInt8](repeating: 0, count: 32)
             var message = [UInt8](repeating: 0, count: digits.count + suffix.count)
@@ -276,8 +267,8 @@ struct Search {
             while distance <= radius {
                 if distance % 4096 < 2, found.value != nil { return }
                 for sign in stride(from: -1 as Int64, through: 1, by: 2) {
-                    let candidate = origin + sign * distance * step
-                    let written = TimeField.write(candidate, format: format, into: &digits)
+                    let offset = sign * distance * step
+                    let written = field.write(offsetBy: offset, into: &digits)
                     let tagged = message.withUnsafeMutableBytes { buffer in
                         // The suffix moves only when the digit count changes.
                         if written != suffixOffset {
@@ -290,7 +281,7 @@ struct Search {
                         }
                     }
                     if tagged, tag == target {
-                        found.set(candidate)
+                        found.set(offset)
                         return
                     }
                 }
@@ -301,15 +292,15 @@ struct Search {
     }
 
     func slowSearch(field: TimeField, base: SigningAttempt, radius: Int64) -> Int64? {
-        let step = step(for: field.format)
+        let step = field.stepMilliseconds
         var distance: Int64 = 1
         while distance * step <= radius {
             for sign: Int64 in [-1, 1] {
-                let candidate = field.milliseconds + sign * distance * step
-                guard let request = field.setting(TimestampCodec.format(candidate, as: field.format), in: base) else { return nil }
+                let offset = sign * distance * step
+                guard let request = field.setting(field.text(offsetBy: offset), in: base) else { return nil }
                 var attempt = base
                 attempt.request = request
-                if matches(attempt) != nil { return candidate }
+                if matches(attempt) != nil { return offset }
             }
             distance += 1
         }

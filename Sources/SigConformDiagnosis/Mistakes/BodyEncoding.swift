@@ -1,9 +1,15 @@
 import SigConformCore
+import SigConformMAC
 
 extension Mistake {
     /// Signed another serialisation of the body than sent: JSON spacing, key order, escapes,
     /// re-formatted numbers, or form encoding instead of JSON (and the reverse).
-    public static let bodyEncoding = Mistake(.bodyEncoding, name: "body-serialisation") { attempt, _ in
+    public static let bodyEncoding = Mistake(.bodyEncoding, name: "body-serialisation") { attempt, context in
+        wholeBodyVariants(attempt) + parameterJSONVariants(attempt) + payloadHeaderVariants(attempt, context) + paramStringVariants(attempt, context)
+    }
+
+    /// The body re-serialised as a whole.
+    static func wholeBodyVariants(_ attempt: SigningAttempt) -> [SigningAttempt] {
         let body = attempt.request.body
         var bodies: [(String, String)] = []
         if let document = try? JSONParser().parse(body) {
@@ -23,7 +29,7 @@ extension Mistake {
                 bodies.append(("JSON with \(label)", JSONWriter.compact(renumbered)))
                 bodies.append(("JSON with \(label), spaced", JSONWriter.write(renumbered, style: .python)))
             }
-            if case .object(let members) = value, members.allSatisfy({ !($0.value.isContainer) }) {
+            if case .object(let members) = value, !members.isEmpty, members.allSatisfy({ !($0.value.isContainer) }) {
                 let form = members.map { PercentEncoding.encode($0.key) + "=" + PercentEncoding.encode(textOf($0.value)) }.joined(separator: "&")
                 bodies.append(("the same fields form-encoded", form))
             }
@@ -38,6 +44,61 @@ extension Mistake {
         return bodies.filter { $0.1 != body }.map { label, signed in
             attempt.with(.bodyEncoding, "signed the body as \(label)") { $0.request.body = signed }
         }
+    }
+
+    /// JSON carried inside one parameter (Binance's `batchOrders`), re-serialised and percent-encoded again.
+    static func parameterJSONVariants(_ attempt: SigningAttempt) -> [SigningAttempt] {
+        var out: [SigningAttempt] = []
+        for part in [RequestPart.query, .formBody] {
+            let items = part.items(of: attempt.request)
+            for (index, item) in items.enumerated() {
+                let decoded = item.value
+                guard decoded.first == "[" || decoded.first == "{", let value = try? JSONParser().parse(decoded).root else { continue }
+                let styles: [(String, JSONWriter.Style)] = [("with spaces (Python json.dumps defaults)", .python),
+                                                            ("with spaces, UTF-8 kept", .init(colon: ": ", comma: ", ")),
+                                                            ("compact", .compact), ("with keys sorted", .init(sortKeys: true))]
+                for (label, style) in styles {
+                    let text = JSONWriter.write(value, style: style)
+                    guard text != decoded else { continue }
+                    var changed = items
+                    changed[index] = QueryItem(raw: item.rawKey + "=" + PercentEncoding.encode(text))
+                    out.append(attempt.with(.bodyEncoding, "signed the JSON in \(item.key) serialised \(label)") {
+                        $0.request = part.replacing(changed, in: $0.request)
+                    })
+                }
+            }
+        }
+        return out
+    }
+
+    /// A JSON payload carried base64-encoded in a signed header (Gemini's X-GEMINI-PAYLOAD):
+    /// signed another serialisation, or the JSON itself instead of its base64.
+    static func payloadHeaderVariants(_ attempt: SigningAttempt, _ context: MistakeContext) -> [SigningAttempt] {
+        var out: [SigningAttempt] = []
+        for case .header(let name) in attempt.template.variables {
+            guard let sent = attempt.request.headers[name], let bytes = Base64.decode(sent),
+                  let json = String(validating: bytes, as: UTF8.self), let value = try? JSONParser().parse(json).root else { continue }
+            out.append(attempt.with(.bodyEncoding, "signed the JSON payload itself instead of its base64 in \(name)") {
+                $0.request.headers.set(name, json)
+            })
+            for (label, style) in [("with spaces (Python json.dumps defaults)", JSONWriter.Style.python), ("compact", .compact),
+                                   ("with keys sorted", .init(sortKeys: true)), ("with spaces, UTF-8 kept", .init(colon: ": ", comma: ", "))] {
+                let text = JSONWriter.write(value, style: style)
+                guard text != json else { continue }
+                out.append(attempt.with(.bodyEncoding, "signed the payload serialised \(label), then sent it serialised differently") {
+                    $0.request.headers.set(name, Base64.encode(Array(text.utf8)))
+                })
+            }
+        }
+        return out
+    }
+
+    /// A parameter string signed as JSON (Crypto.com: the params object instead of key+value pairs).
+    static func paramStringVariants(_ attempt: SigningAttempt, _ context: MistakeContext) -> [SigningAttempt] {
+        guard attempt.template.uses(.paramString), let json = ComputedVariables.paramsAsJSON(context, attempt.request) else { return [] }
+        return [attempt.with(.bodyEncoding, "signed the parameters as JSON instead of the parameter string: \(json)") {
+            $0.template = $0.template.replacing(.paramString, withLiteral: json)
+        }]
     }
 
     static func textOf(_ value: JSONValue) -> String {

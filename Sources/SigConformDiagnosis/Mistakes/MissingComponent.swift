@@ -3,12 +3,29 @@ import SigConformCore
 extension Mistake {
     /// Left one component out of the prehash (or out of a digest inside it), with or without
     /// the separator next to it.
-    public static let missingComponent = Mistake(.missingComponent, name: "omitted-component") { attempt, _ in
+    public static let missingComponent = Mistake(.missingComponent, name: "omitted-component") { attempt, context in
         var seen: Set<Template> = [attempt.template]
-        return omissions(of: attempt.template).compactMap { label, template in
+        var out: [SigningAttempt] = omissions(of: attempt.template).compactMap { label, template in
             guard seen.insert(template).inserted else { return nil }
             return attempt.with(.missingComponent, label) { $0.template = template }
         }
+        // A parameter left out of the signed string though sent (recvWindow, timestamp).
+        let signatureName: String? = switch context.recipe.signature.location {
+        case .query(let name), .parameter(let name), .body(let name): name
+        default: nil
+        }
+        for part in [RequestPart.query, .formBody] {
+            let items = part.items(of: attempt.request)
+            guard items.count >= 2 else { continue }
+            for (index, item) in items.enumerated() where item.key != signatureName {
+                var fewer = items
+                fewer.remove(at: index)
+                out.append(attempt.with(.missingComponent, "left the parameter \(item.key) out of the signed \(part.name) though it was sent") {
+                    $0.request = part.replacing(fewer, in: $0.request)
+                })
+            }
+        }
+        return out
     }
 
     /// Every template obtained by leaving out one variable or digest part, at any depth.
@@ -19,6 +36,8 @@ extension Mistake {
             let name: String
             switch part {
             case .literal: continue
+            // Dropping "?query" from a path is a path mismatch, tried there.
+            case .variable where isQueryAfterQuestionMark(part): continue
             case .variable(let variable, _): name = "{\(variable)}"
             case .digest(let hash, let output, let inner):
                 name = "the \(hash.rawValue) digest"

@@ -73,5 +73,6 @@ public struct Mistake: Sendable {
     public static let catalogue: [Mistake] = [
         .unsortedParams, .bodyEncoding, .queryEncoding, .timestampUnits, .secretWhitespace, .wrongSecretEncoding,
         .wrongHash, .wrongOutputEncoding, .methodCase, .pathMismatch, .missingComponent, .timestampHourOffset,
+        .payloadOnly, .sortedQueryAndBody,
     ]
 }

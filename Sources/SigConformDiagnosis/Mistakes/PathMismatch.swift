@@ -2,28 +2,61 @@ import SigConformCore
 
 extension Mistake {
     /// Signed a different path than sent: without or with its query, with scheme and host,
-    /// without the venue's version prefix, with a trailing slash changed.
+    /// without the venue's version prefix or a literal prefix the venue adds (Bitfinex's `/api`),
+    /// with a trailing slash changed; or a path where the venue signs none.
     public static let pathMismatch = Mistake(.pathMismatch, name: "request-path") { attempt, context in
         var out: [SigningAttempt] = []
-        let usesRequestPath = attempt.template.variables.contains(.requestPath)
-        let usesPath = attempt.template.variables.contains(.path)
-        if usesRequestPath, !context.view.unsignedQuery.isEmpty {
+        let template = attempt.template
+        let hasQuery = !context.view.unsignedQuery.isEmpty
+        if hasQuery, template.uses(.requestPath) {
             out.append(attempt.with(.pathMismatch, "signed the path without its ?query") {
                 $0.template = $0.template.replacing(.requestPath, with: .path)
             })
         }
-        if usesPath, !context.view.unsignedQuery.isEmpty {
+        if hasQuery, let index = template.parts.firstIndex(where: Self.isQueryAfterQuestionMark) {
+            out.append(attempt.with(.pathMismatch, "signed the path without its ?query") {
+                $0.template.parts.remove(at: index)
+            })
+        }
+        if hasQuery, template.uses(.path), !template.uses(.requestPath), !template.parts.contains(where: Self.isQueryAfterQuestionMark) {
             out.append(attempt.with(.pathMismatch, "signed the path with its ?query, which the venue signs separately or not at all") {
                 $0.template = $0.template.replacing(.path, with: .requestPath)
             })
         }
-        guard usesPath || usesRequestPath else { return out }
+        guard let pathIndex = template.parts.firstIndex(where: Self.isPath) else {
+            // The venue signs no path (Binance: query + body): a client that put one in front.
+            if let queryIndex = template.parts.firstIndex(where: Self.isQuery) {
+                for (label, inserted) in [("the path and '?'", [Template.Part.variable(.path, optional: false), .literal("?")]),
+                                          ("the path", [Template.Part.variable(.path, optional: false)])] {
+                    out.append(attempt.with(.pathMismatch, "signed \(label) before the parameters, which the venue does not sign") {
+                        $0.template.parts.insert(contentsOf: inserted, at: queryIndex)
+                    })
+                }
+            }
+            return out
+        }
+        // A literal right before the path is a prefix the venue adds ("/api" + path).
+        var prefixIndex: Int?
+        if pathIndex > 0, case .literal(let text) = template.parts[pathIndex - 1], text.hasPrefix("/"), !text.contains("\n") {
+            prefixIndex = pathIndex - 1
+            out.append(attempt.with(.pathMismatch, "signed the path without the prefix \"\(text)\" the venue adds") {
+                $0.template.parts.remove(at: pathIndex - 1)
+            })
+        }
+        if let host = context.sent.effectiveHost ?? context.venue.host {
+            for origin in ["https://\(host)", host] {
+                out.append(attempt.with(.pathMismatch, "signed the path with \(origin.hasPrefix("https") ? "scheme and host" : "the host") (\(origin)…)") {
+                    $0.template.parts.insert(.literal(origin), at: prefixIndex ?? pathIndex)
+                })
+                if let prefixIndex {
+                    out.append(attempt.with(.pathMismatch, "signed the URL (\(origin)…) instead of the venue's prefixed path") {
+                        $0.template.parts[prefixIndex] = .literal(origin)
+                    })
+                }
+            }
+        }
         let path = attempt.request.path
         var paths: [(String, String)] = []
-        if let host = context.sent.effectiveHost ?? context.venue.host {
-            paths.append(("with scheme and host (https://\(host)…)", "https://\(host)\(path)"))
-            paths.append(("with the host (\(host)…)", "\(host)\(path)"))
-        }
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
         for dropped in 1...2 where segments.count > dropped + 1 {
             let shorter = "/" + segments.dropFirst(dropped + 1).joined(separator: "/")
@@ -36,6 +69,22 @@ extension Mistake {
             out.append(attempt.with(.pathMismatch, "signed the path \(label): \(signed)") { $0.request.path = signed })
         }
         return out
+    }
+
+    static func isPath(_ part: Template.Part) -> Bool {
+        if case .variable(let variable, _) = part { return variable == .path || variable == .requestPath }
+        return false
+    }
+
+    static func isQuery(_ part: Template.Part) -> Bool {
+        if case .variable(let variable, _) = part { return [.query, .decodedQuery, .canonicalQuery].contains(variable) }
+        return false
+    }
+
+    /// A part that adds `?query` to the path only when there is a query (KuCoin's conditional).
+    static func isQueryAfterQuestionMark(_ part: Template.Part) -> Bool {
+        guard case .variable(.conditional(_, let then, _), _) = part, case .literal(let text)? = then.parts.first else { return false }
+        return text.hasPrefix("?")
     }
 }
 

@@ -3,8 +3,15 @@ import SigConformCore
 extension Mistake {
     /// Signed a differently percent-encoded query than sent: `+` vs `%20`, hex case, raw
     /// (decoded) values, reserved characters encoded or not, double encoding.
-    public static let queryEncoding = Mistake(.queryEncoding, name: "query-percent-encoding") { attempt, _ in
+    public static let queryEncoding = Mistake(.queryEncoding, name: "query-percent-encoding") { attempt, context in
         var out: [SigningAttempt] = []
+        if attempt.template.uses(.canonicalQuery) {
+            for (label, text) in ComputedVariables.canonicalQueries(context, attempt.request).encodings {
+                out.append(attempt.with(.queryEncoding, "built the canonical query \(label): \(text)") {
+                    $0.template = $0.template.replacing(.canonicalQuery, withLiteral: text)
+                })
+            }
+        }
         for part in [RequestPart.query, .formBody] {
             let items = part.items(of: attempt.request)
             guard !items.isEmpty else { continue }

@@ -20,7 +20,9 @@ extension Mistake {
         guard let secret = context.credentials.secret else { return [] }
         var out: [SigningAttempt] = []
         for encoding in SecretEncoding.allCases where encoding != context.recipe.secretEncoding {
-            guard let key = encoding.keyBytes(secret), key != attempt.key else { continue }
+            // Clients decode leniently (stray bits in the last base64 symbol are ignored).
+            let decoded = encoding == .base64 ? Base64.decode(secret, strict: false) : encoding.keyBytes(secret)
+            guard let key = decoded, key != attempt.key else { continue }
             let label = switch encoding {
             case .utf8: "used the secret's text as the key instead of \(context.recipe.secretEncoding.rawValue)-decoding it"
             case .base64: "base64-decoded a secret that the venue uses as raw text"

@@ -35,36 +35,54 @@ struct TimeField {
         }
     }
 
-    /// Writes `milliseconds` in `format` into `buffer` and returns the byte count, without
-    /// allocating for the integer formats (the hot loop of the timestamp search).
-    static func write(_ milliseconds: Int64, format: TimestampFormat, into buffer: inout [UInt8]) -> Int {
-        let value: Int64
+    /// The sent value as an integer, for the integer formats (the digits the search varies).
+    var integerValue: Int64? {
         switch format {
-        case .unixMilliseconds: value = milliseconds
-        case .unixSeconds: value = TimestampCodec.floorDivide(milliseconds, 1000)
-        case .unixMicroseconds: value = milliseconds * 1000
-        default:
-            let text = Array(TimestampCodec.format(milliseconds, as: format).utf8)
-            buffer.replaceSubrange(0..<min(text.count, buffer.count), with: text.prefix(buffer.count))
-            return min(text.count, buffer.count)
+        case .unixSeconds, .unixMilliseconds, .unixMicroseconds: Int64(sent)
+        default: nil
         }
-        guard value > 0 else {
-            let text = Array(String(value).utf8)
-            buffer.replaceSubrange(0..<text.count, with: text)
-            return text.count
+    }
+
+    /// The smallest step the format can express, in milliseconds.
+    var stepMilliseconds: Int64 {
+        switch format {
+        case .unixSeconds, .iso8601Seconds: 1000
+        default: 1
         }
-        var remaining = value
+    }
+
+    /// The value `offset` milliseconds away from the one sent, written as the client would:
+    /// integer formats keep their sub-millisecond digits (a microsecond nonce stays exact).
+    func text(offsetBy offset: Int64) -> String {
+        guard let integer = integerValue else { return TimestampCodec.format(milliseconds + offset, as: format) }
+        return String(integer + integerOffset(offset))
+    }
+
+    func integerOffset(_ offset: Int64) -> Int64 {
+        switch format {
+        case .unixMicroseconds: offset * 1000
+        case .unixSeconds: offset / 1000
+        default: offset
+        }
+    }
+
+    /// Writes `text(offsetBy:)` into `buffer` and returns the byte count, without allocating for
+    /// the integer formats (the hot loop of the timestamp search).
+    func write(offsetBy offset: Int64, into buffer: inout [UInt8]) -> Int {
+        guard let integer = integerValue, integer + integerOffset(offset) > 0 else {
+            let text = Array(self.text(offsetBy: offset).utf8)
+            let count = min(text.count, buffer.count)
+            buffer.replaceSubrange(0..<count, with: text.prefix(count))
+            return count
+        }
+        var remaining = integer + integerOffset(offset)
         var count = 0
-        var reversed: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                       UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &reversed) { scratch in
-            while remaining > 0 {
-                scratch[count] = UInt8(remaining % 10) + 0x30
-                remaining /= 10
-                count += 1
-            }
-            for index in 0..<count { buffer[index] = scratch[count - 1 - index] }
+        while remaining > 0 && count < buffer.count {
+            buffer[count] = UInt8(remaining % 10) + 0x30
+            remaining /= 10
+            count += 1
         }
+        buffer[0..<count].reverse()
         return count
     }
 

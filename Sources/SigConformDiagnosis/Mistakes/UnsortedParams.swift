@@ -3,14 +3,30 @@ import SigConformCore
 extension Mistake {
     /// Signed the parameters in another order than sent: sorted, reversed, or (for up to six
     /// parameters) any other permutation; in the query or in a form body.
-    public static let unsortedParams = Mistake(.unsortedParams, name: "parameter-order", combinable: false) { attempt, _ in
+    public static let unsortedParams = Mistake(.unsortedParams, name: "parameter-order", combinable: false) { attempt, context in
         var out: [SigningAttempt] = []
+        let signatureName: String? = switch context.recipe.signature.location {
+        case .query(let name), .parameter(let name), .body(let name): name
+        default: nil
+        }
         for part in [RequestPart.query, .formBody] {
-            let items = part.items(of: attempt.request)
+            let items = part.items(of: attempt.request).filter { $0.key != signatureName }
             guard items.count >= 2 else { continue }
             for (label, order) in orders(items) where order != items {
                 out.append(attempt.with(.unsortedParams, "signed the \(part.name) parameters \(label) (sent: \(items.map(\.key).joined(separator: ", ")))") {
                     $0.request = part.replacing(order, in: $0.request)
+                })
+            }
+        }
+        if attempt.template.uses(.paramString), let unsorted = ComputedVariables.unsortedParamString(context, attempt.request) {
+            out.append(attempt.with(.unsortedParams, "built the parameter string without sorting the keys: \(unsorted)") {
+                $0.template = $0.template.replacing(.paramString, withLiteral: unsorted)
+            })
+        }
+        if attempt.template.uses(.canonicalQuery) {
+            for (label, text) in ComputedVariables.canonicalQueries(context, attempt.request).orders {
+                out.append(attempt.with(.unsortedParams, "built the canonical query \(label): \(text)") {
+                    $0.template = $0.template.replacing(.canonicalQuery, withLiteral: text)
                 })
             }
         }

@@ -1,70 +1,105 @@
 import Foundation
 import SigConformCore
 import SigConformDiagnosis
-import SigConformMAC
 
 /// The report for a person at a terminal: a table per venue and backend, then every failure
 /// with its diagnosis, the two prehashes and the first differing byte. Colour only when asked
-/// (the CLI asks on a TTY without `NO_COLOR`).
+/// (the CLI asks on a TTY without `NO_COLOR`); the file it writes is always plain.
 public struct TerminalReporter: Reporter {
     public static let identifier = "terminal"
     public static let fileName = "report.txt"
     public static let description = "human-readable summary and failures (also printed to the terminal)"
 
-    public init() {}
+    public var useColor: Bool
+
+    public init(useColor: Bool = false) { self.useColor = useColor }
 
     public func render(_ run: RunResult, context: ReportContext) -> String {
-        let paint = Paint(enabled: context.useColor)
-        let summary = RunSummary(run)
+        TerminalReporter(useColor: context.useColor).render(RunReport(run, context: context))
+    }
+
+    public func render(_ report: RunReport) -> String {
+        let paint = Paint(enabled: useColor)
+        let summary = report.summary
         var lines: [String] = []
-        lines.append(paint.bold("sigconform \(context.command)") + " — \(run.verdicts.count) vectors from \(run.files.count) files, backends: \(run.backends.joined(separator: ", "))")
-        lines.append("")
-        let backendHeaders = run.backends.map { "\($0) ok" }
-        let header = ["venue", "valid", "invalid"] + backendHeaders + ["failed", "errors"]
+        // `diagnose` checks captured requests, not a corpus: no table, and correct requests said so.
+        let isDiagnosis = report.context.command == "diagnose"
+        let requests = "\(report.vectors.count) request\(report.vectors.count == 1 ? "" : "s")"
+        if isDiagnosis {
+            lines.append(paint.bold("sigconform diagnose") + " — \(requests), backends: \(report.backends.joined(separator: ", "))")
+            for vector in report.vectors where vector.status == .passed {
+                lines.append(paint.green("OK") + " \(visible(vector.venue)) \(visible(vector.request.method)) \(visible(vector.request.path)): the signature and auth headers are correct")
+                lines.append("  if the venue still rejects it, suspect the credentials or environment (key pair, testnet vs mainnet, IP whitelist)")
+            }
+        } else {
+            var heading = paint.bold("sigconform \(report.context.command)")
+                + " — \(report.vectors.count) vectors from \(report.files.count) files, backends: \(report.backends.joined(separator: ", "))"
+            if let shard = report.context.shard { heading += ", shard \(shard.index)/\(shard.count)" }
+            if let merged = report.context.mergedReports { heading += ", merged from \(merged) reports" }
+            lines.append(heading)
+            if let signer = report.context.signer { lines.append(paint.dim("signer: \(visible(signer))")) }
+            lines.append("")
+        }
+        let header = ["venue", "valid", "invalid"] + report.backends.map { "\($0) ok" } + ["failed", "errors"]
         var table: [[String]] = [header]
         for row in summary.rows {
-            table.append([row.venue, "\(row.validPassed)/\(row.validTotal)", "\(row.invalidPassed)/\(row.invalidTotal)"]
-                         + run.backends.map { "\(row.backendPassed[$0] ?? 0)/\(row.total)" } + ["\(row.failed)", "\(row.errors)"])
+            table.append([visible(row.venue), "\(row.validPassed)/\(row.validTotal)", "\(row.invalidPassed)/\(row.invalidTotal)"]
+                         + report.backends.map { "\(row.backendPassed[$0] ?? 0)/\(row.total)" } + ["\(row.failed)", "\(row.errors)"])
         }
-        lines += Self.format(table).enumerated().map { index, line in index == 0 ? paint.dim(line) : line }
+        if !isDiagnosis { lines += Self.format(table).enumerated().map { index, line in index == 0 ? paint.dim(line) : line } }
 
-        let failing = run.verdicts.filter { $0.status != .passed }
-        for verdict in failing {
+        for vector in report.vectors where vector.status != .passed {
             lines.append("")
-            let tag = verdict.status == .error ? paint.yellow("ERROR") : paint.red("FAIL")
-            lines.append("\(tag) \(verdict.id)  \(paint.dim(verdict.vector.origin.description))")
-            if let comment = verdict.vector.comment { lines.append("  " + paint.dim(comment)) }
-            for problem in verdict.problems { lines.append("  - \(problem)") }
-            if let diagnosis = verdict.diagnosis { lines += Self.describe(diagnosis, paint: paint).map { "  " + $0 } }
+            var tag = vector.status == .error ? paint.yellow("ERROR") : paint.red("FAIL")
+            if vector.baseline == .known { tag = paint.dim(vector.status == .error ? "ERROR (known)" : "FAIL (known)") }
+            lines.append("\(tag) \(visible(vector.id))  \(paint.dim(visible(vector.source.description)))")
+            if let comment = vector.comment { lines.append("  " + paint.dim(visible(comment))) }
+            for problem in vector.problems { lines.append("  - \(visible(problem))") }
+            if let diagnosis = vector.diagnosis { lines += Self.describe(diagnosis, paint: paint).map { "  " + $0 } }
         }
-        if !run.inputErrors.isEmpty {
+        if !report.inputErrors.isEmpty {
             lines.append("")
-            lines.append(paint.yellow("Unusable input (\(run.inputErrors.count)):"))
-            for error in run.inputErrors { lines.append("  \(error)") }
+            lines.append(paint.yellow("Unusable input (\(report.inputErrors.count)):"))
+            for error in report.inputErrors { lines.append("  \(visible(error.description))") }
+        }
+        if let baseline = report.baseline, !baseline.fixed.isEmpty {
+            lines.append("")
+            lines.append(paint.green("Fixed since the baseline \(baseline.file) (\(baseline.fixed.count)): ") + baseline.fixed.joined(separator: ", "))
         }
         lines.append("")
-        var total = "\(run.verdicts.count) vectors: \(summary.passed) passed, \(summary.failed) failed, \(summary.errors) errors"
-        total += ", \(summary.unreadableInputs) unreadable inputs"
-        total += String(format: " (%.2f s)", context.durationSeconds)
-        lines.append(run.exitCode == 0 ? paint.green(total) : paint.red(total))
+        let counts = isDiagnosis
+            ? "\(requests): \(summary.passed) correct, \(summary.failed) rejected, \(summary.errors) errors, \(summary.inputErrors) unreadable inputs"
+            : summary.line
+        let total = counts + String(format: " (%.2f s)", report.context.durationSeconds)
+        lines.append(report.exitCode == 0 ? paint.green(total) : paint.red(total))
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The diagnosis block shared by `check` and `diagnose`.
-    public static func describe(_ diagnosis: Diagnosis, paint: Paint) -> [String] {
+    /// The diagnosis block: classes, each step with its fix, the prehash diff, evidence, the
+    /// venue's error and docs.
+    public static func describe(_ diagnosis: DiagnosisReport, paint: Paint) -> [String] {
         var lines: [String] = []
-        lines.append("diagnosis: " + paint.bold(diagnosis.classIDs.joined(separator: " + ")))
+        lines.append("diagnosis: " + paint.bold(visible(diagnosis.classes.joined(separator: " + "))))
         for step in diagnosis.steps {
-            lines.append("  \(step.diagnosisClass.rawValue): \(step.detail)")
-            lines.append("  fix: \(step.diagnosisClass.fix)")
+            lines.append("  \(visible(step.diagnosisClass)): \(visible(step.detail))")
+            lines.append("  fix: \(visible(step.fix))")
         }
         if let correct = diagnosis.correctPrehash, let client = diagnosis.clientPrehash, correct.bytes != client.bytes {
-            lines += PrehashDiff.lines(correct: correct, client: client).map { "  " + $0 }
+            lines += PrehashDiff.lines(correct: correct, client: client, difference: diagnosis.firstDifference).map { "  " + $0 }
         }
-        for fact in diagnosis.evidence { lines.append("  evidence: \(fact)") }
-        if let error = diagnosis.venueError { lines.append("  the venue answers: \(error)") }
-        lines.append("  docs: \(diagnosis.docs)")
+        if let echo = diagnosis.serverEcho, let correct = diagnosis.correctPrehash {
+            lines.append("  venue's prehash:  \(visible(echo.serverPrehash))")
+            lines.append("  correct prehash:  \(correct.display)")
+        }
+        for fact in diagnosis.evidence { lines.append("  evidence: \(visible(fact))") }
+        if let error = diagnosis.venueError { lines.append("  the venue answers: \(visible(error.description))") }
+        lines.append("  docs: \(visible(diagnosis.docs))")
         return lines
+    }
+
+    /// The same block for a diagnosis as the engine returns it.
+    public static func describe(_ diagnosis: Diagnosis, paint: Paint) -> [String] {
+        describe(DiagnosisReport(diagnosis, mask: CredentialMask(Credentials())), paint: paint)
     }
 
     static func format(_ rows: [[String]]) -> [String] {
@@ -72,63 +107,18 @@ public struct TerminalReporter: Reporter {
         let widths = (0..<columns).map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
             row.enumerated().map { index, cell in
-                index == 0 ? cell.padding(widths[index]) : String(repeating: " ", count: widths[index] - cell.count) + cell
+                let pad = String(repeating: " ", count: widths[index] - cell.count)
+                return index == 0 ? cell + pad : pad + cell
             }.joined(separator: "  ")
         }
     }
 }
 
-/// The two prehashes side by side, the first differing byte marked, each line labelled with
-/// the request component it came from.
-public enum PrehashDiff {
-    public static func lines(correct: Prehash, client: Prehash) -> [String] {
-        let a = correct.bytes
-        let b = client.bytes
-        let offset = zip(a, b).prefix { $0 == $1 }.count
-        let correctText = visible(a)
-        let clientText = visible(b)
-        let marker = String(repeating: " ", count: visible(Array(a.prefix(offset))).count) + "^"
-        var component = ""
-        if let difference = PrehashDifference(correct: correct, client: client) {
-            let left = difference.correctComponent?.rawValue ?? "end"
-            let right = difference.clientComponent?.rawValue ?? "end"
-            component = left == right ? " (in \(left))" : " (correct: \(left), client: \(right))"
-        }
-        return [
-            "correct prehash: \(correctText)",
-            "client prehash:  \(clientText)",
-            "                 \(marker) first difference at byte \(offset)\(component)",
-        ]
-    }
-
-    /// Bytes as text with control characters and non-UTF-8 bytes made visible.
-    public static func visible(_ bytes: [UInt8]) -> String {
-        guard let text = String(validating: bytes, as: UTF8.self) else { return "hex:" + Hex.encode(bytes) }
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-}
-
-/// ANSI styling that is a no-op when colour is off.
-public struct Paint: Sendable {
-    public var enabled: Bool
-    public init(enabled: Bool) { self.enabled = enabled }
-    func wrap(_ text: String, _ code: String) -> String { enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
-    public func bold(_ text: String) -> String { wrap(text, "1") }
-    public func dim(_ text: String) -> String { wrap(text, "2") }
-    public func red(_ text: String) -> String { wrap(text, "31") }
-    public func green(_ text: String) -> String { wrap(text, "32") }
-    public func yellow(_ text: String) -> String { wrap(text, "33") }
-}
+/// Text from vectors and reports with control characters made visible: a vector file must not
+/// be able to send escape sequences to the terminal of whoever checks it.
+private func visible(_ text: String) -> String { Escaping.visibleControls(text) }
 
 extension String {
+    /// The text left-aligned in `width` columns.
     func padding(_ width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
 }

@@ -8,8 +8,11 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check vectors on both MAC backends and diagnose every rejected request.",
         discussion: """
-            With no path, checks the bundled vectors. Exit status: 0 when every vector behaves as its \
-            "result" says, 1 when any does not, 2 when input is unusable (the file and reason are printed).
+            With no path, checks the bundled vectors. With --signer CMD, checks your client instead: CMD \
+            gets each valid vector's request without its signature (JSON Lines on stdin) and answers with \
+            the request it would send (docs/signer.md). Exit status: 0 when every vector behaves as its \
+            "result" says (or every failure is in --baseline), 1 when any does not, 2 when input is \
+            unusable (the file and reason are printed).
             """
     )
 
@@ -34,11 +37,21 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("backend"), help: "Backends to run: all, swift or openssl.")
     var backend = "all"
 
+    @Option(name: .customLong("signer"), help: ArgumentHelp(
+        "Test a client: run this command (via /bin/sh -c) and check the requests it signs.", valueName: "command"))
+    var signer: String?
+
+    @Option(name: .customLong("signer-timeout"), help: ArgumentHelp("Seconds to wait for each signer answer.", valueName: "seconds"))
+    var signerTimeout: Double = 5
+
     @OptionGroup var reports: ReportOptions
+    @OptionGroup var baseline: BaselineOptions
 
     func validate() throws {
         _ = try parsedShard()
         guard ["all", "swift", "openssl"].contains(backend) else { throw ValidationError("--backend is all, swift or openssl") }
+        guard signerTimeout > 0, signerTimeout <= 3600 else { throw ValidationError("--signer-timeout is a number of seconds, above 0 and at most 3600") }
+        if let signer, signer.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--signer needs a command") }
     }
 
     func parsedShard() throws -> (index: Int, count: Int)? {
@@ -56,48 +69,31 @@ struct CheckCommand: ParsableCommand {
         let (registry, venueErrors) = RunEnvironment.registry(extraRoots: venueRoots + targets.filter(Self.isDirectory))
         let backends = standardBackends().filter { backend == "all" || $0.id == backend }
         let runner = CheckRunner(registry: registry, backends: backends)
-        let filter = VectorFilter(venues: Set(venues), tags: Set(tags), ids: Set(ids), shard: try parsedShard())
+        let shardRange = try parsedShard()
+        let filter = VectorFilter(venues: Set(venues), tags: Set(tags), ids: Set(ids), shard: shardRange)
         let progress = ProgressLine(enabled: isatty(STDERR_FILENO) != 0)
-        var result = runner.run(paths: targets, filter: filter) { progress.update($0) }
+        var result: RunResult
+        var notes: [String] = []
+        if let signer {
+            let outcome = SignerCheck(runner: runner, command: signer, timeout: signerTimeout).run(paths: targets, filter: filter) { progress.update($0) }
+            result = outcome.run
+            if outcome.skippedInvalid > 0 {
+                notes.append("\(outcome.skippedInvalid) invalid vectors were not sent to the signer (they test the diagnosis, not a client)")
+            }
+        } else {
+            result = runner.run(paths: targets, filter: filter) { progress.update($0) }
+        }
         progress.finish()
         result.inputErrors = venueErrors + result.inputErrors
-        try finish(result, started: started, reports: reports, command: "check")
+        let context = ReportContext(started: started, reports: reports, command: signer == nil ? "check" : "check --signer",
+                                    shard: shardRange.map { RunInfo.Shard(index: $0.index, count: $0.count) }, signer: signer)
+        var report = RunReport(result, context: context)
+        try baseline.apply(to: &report)
+        try finish(report, redactor: Redactor(run: result), reports: reports, notes: notes)
     }
 
     static func isDirectory(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-    }
-}
-
-/// Prints the terminal report, writes the report files, and exits with the run's status.
-func finish(_ result: RunResult, started: Date, reports: ReportOptions, command: String) throws {
-    let context = ReportContext(toolVersion: SigConformCommand.configuration.version, startedAt: ISO8601DateFormatter().string(from: started),
-                                durationSeconds: Date().timeIntervalSince(started), useColor: reports.useColor, command: command)
-    let redactor = Redactor(run: result)
-    print(redactor.scrub(TerminalReporter().render(result, context: context)), terminator: "")
-    do {
-        let written = try reports.write(result, context: context)
-        if !written.isEmpty { print("reports: \(written.joined(separator: ", "))") }
-    } catch {
-        FileHandle.standardError.write(Data("sigconform: cannot write reports to \(reports.reportDirectory): \(error)\n".utf8))
-        throw ExitCode(2)
-    }
-    if result.exitCode != 0 { throw ExitCode(result.exitCode) }
-}
-
-/// A one-line counter on stderr for long runs, only on a terminal.
-final class ProgressLine: @unchecked Sendable {
-    let enabled: Bool
-    private var last = Date.distantPast
-    init(enabled: Bool) { self.enabled = enabled }
-    func update(_ count: Int) {
-        guard enabled, Date().timeIntervalSince(last) > 0.2 else { return }
-        last = Date()
-        FileHandle.standardError.write(Data("\r\(count) vectors checked…".utf8))
-    }
-    func finish() {
-        guard enabled, last != .distantPast else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import SigConform
 
-/// Where reports go and in which formats; shared by `check` and `diagnose`.
+/// Where reports go and in which formats; shared by `check` and `report merge`.
 struct ReportOptions: ParsableArguments {
     @Option(name: .customLong("report-dir"), help: "Folder the reports are written to.")
     var reportDirectory = "reports"
@@ -27,13 +27,92 @@ struct ReportOptions: ParsableArguments {
         formats.contains("all") ? Reporters.all : formats.compactMap(Reporters.reporter(for:))
     }
 
+    /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
     var useColor: Bool {
         !noColor && ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) != 0
     }
 
     /// Writes every selected report atomically and returns the paths written.
-    func write(_ run: RunResult, context: ReportContext) throws -> [String] {
+    func write(_ report: RunReport, redactor: Redactor) throws -> [String] {
         guard !noReports else { return [] }
-        return try ReportWriter(directory: reportDirectory).write(run, reporters: selectedReporters, context: context)
+        return try ReportWriter(directory: reportDirectory).write(report, reporters: selectedReporters, redactor: redactor)
+    }
+}
+
+/// Known failures: compare with a baseline, or write one.
+struct BaselineOptions: ParsableArguments {
+    @Option(name: .customLong("baseline"), help: ArgumentHelp(
+        "Known failures (by venue/id and class): only failures not listed fail the run.", valueName: "file"))
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: ArgumentHelp(
+        "Write this run's failures as a baseline file; the run then counts them as known.", valueName: "file"))
+    var writeBaseline: String?
+
+    /// Applies `--baseline` (and then `--write-baseline`, which accepts this run's failures).
+    /// An unusable baseline file ends the run with status 2, like any unusable input.
+    func apply(to report: inout RunReport) throws {
+        if let baseline {
+            do {
+                try Baseline.read(file: baseline).apply(to: &report, file: baseline)
+            } catch {
+                FileHandle.standardError.write(Data("sigconform: --baseline \(error.description)\n".utf8))
+                throw ExitCode(2)
+            }
+        }
+        if let writeBaseline {
+            let written = Baseline(report: report)
+            do {
+                try ReportWriter.writeAtomically(written.text, to: writeBaseline)
+            } catch {
+                FileHandle.standardError.write(Data("sigconform: cannot write --write-baseline \(writeBaseline): \(error)\n".utf8))
+                throw ExitCode(2)
+            }
+            written.apply(to: &report, file: writeBaseline)
+        }
+    }
+}
+
+extension ReportContext {
+    /// The context of a run that started at `started` and ends now.
+    init(started: Date, reports: ReportOptions, command: String, shard: RunInfo.Shard? = nil, signer: String? = nil) {
+        self.init(toolVersion: SigConformCommand.configuration.version, startedAt: ISO8601DateFormatter().string(from: started),
+                  durationSeconds: Date().timeIntervalSince(started), useColor: reports.useColor, command: command, shard: shard, signer: signer)
+    }
+}
+
+/// Reports a run of a command without baselines (`diagnose`) and exits with its status.
+func finish(_ result: RunResult, started: Date, reports: ReportOptions, command: String) throws {
+    let context = ReportContext(started: started, reports: reports, command: command)
+    try finish(RunReport(result, context: context), redactor: Redactor(run: result), reports: reports)
+}
+
+/// Prints the terminal report, writes the report files, and exits with the report's status.
+func finish(_ report: RunReport, redactor: Redactor, reports: ReportOptions, notes: [String] = []) throws {
+    print(redactor.scrub(TerminalReporter(useColor: reports.useColor).render(report)), terminator: "")
+    for note in notes { print(redactor.scrub(note)) }
+    do {
+        let written = try reports.write(report, redactor: redactor)
+        if !written.isEmpty { print("reports: \(written.joined(separator: ", "))") }
+    } catch {
+        FileHandle.standardError.write(Data("sigconform: cannot write reports to \(reports.reportDirectory): \(error)\n".utf8))
+        throw ExitCode(2)
+    }
+    if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+}
+
+/// A one-line counter on stderr for long runs, only on a terminal.
+final class ProgressLine: @unchecked Sendable {
+    let enabled: Bool
+    private var last = Date.distantPast
+    init(enabled: Bool) { self.enabled = enabled }
+    func update(_ count: Int) {
+        guard enabled, Date().timeIntervalSince(last) > 0.2 else { return }
+        last = Date()
+        FileHandle.standardError.write(Data("\r\(count) vectors checked…".utf8))
+    }
+    func finish() {
+        guard enabled, last != .distantPast else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }

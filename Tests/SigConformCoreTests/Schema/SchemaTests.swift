@@ -65,6 +65,8 @@ struct SchemaTests {
         #expect(Self.enumValues("$defs/digestPart/properties/output/enum", in: venue) == Set(DigestOutput.allCases.map(\.rawValue)))
         #expect(Self.enumValues("properties/hmac/properties/paramString/properties/booleans/enum", in: venue)
             == Set(ParamStringRule.BooleanStyle.allCases.map(\.rawValue)))
+        #expect(Self.enumValues("properties/hmac/properties/paramString/properties/numbers/enum", in: venue)
+            == Set(ParamStringRule.NumberStyle.allCases.map(\.rawValue)))
         #expect(Self.enumValues("$defs/vector/properties/result/enum", in: vectors) == Set(ExpectedResult.allCases.map(\.rawValue)))
         #expect(Self.enumValues("$defs/vector/properties/expect/properties/diagnosis/items/enum", in: vectors)
             == Set(DiagnosisClass.allCases.map(\.rawValue)))

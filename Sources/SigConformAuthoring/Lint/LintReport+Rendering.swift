@@ -1,0 +1,39 @@
+import SigConformCore
+
+extension LintReport {
+    /// One diagnostic per entry, `file:line:column: severity: message (at pointer) [rule]` with the
+    /// fix on the next line (the first line is what editors' problem matchers read), then a summary.
+    public func renderText() -> String {
+        var out = ""
+        for diagnostic in diagnostics {
+            let place = diagnostic.file + (diagnostic.location.map { ":\($0.line):\($0.column)" } ?? "")
+            let pointer = diagnostic.pointer.isEmpty ? "the document" : diagnostic.pointer
+            out += "\(place): \(diagnostic.severity.rawValue): \(diagnostic.message) (at \(pointer)) [\(diagnostic.rule.rawValue)]\n"
+            if let fix = diagnostic.fix { out += "    fix: \(fix)\n" }
+        }
+        let counts = [(errorCount, "error"), (warningCount, "warning")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
+        out += "lint: \(files) file\(files == 1 ? "" : "s"), \(vectors) vector\(vectors == 1 ? "" : "s"): "
+            + (counts.isEmpty ? "no problems" : counts.joined(separator: ", ")) + "\n"
+        return out
+    }
+
+    /// `{"format": "sigconform/lint@1", "files", "vectors", "errors", "warnings", "diagnostics": […]}`,
+    /// each diagnostic with file, line, column, pointer, severity, rule, message, fix and vector
+    /// (absent members are left out), for editors and bots.
+    public func renderJSON() -> String {
+        func number(_ value: Int) -> JSONValue { .number(String(value)) }
+        let entries: [JSONValue] = diagnostics.map { diagnostic in
+            var members: [(key: String, value: JSONValue)] = [("file", .string(diagnostic.file))]
+            if let location = diagnostic.location { members += [("line", number(location.line)), ("column", number(location.column))] }
+            members += [("pointer", .string(diagnostic.pointer)), ("severity", .string(diagnostic.severity.rawValue)),
+                        ("rule", .string(diagnostic.rule.rawValue)), ("message", .string(diagnostic.message))]
+            if let fix = diagnostic.fix { members.append(("fix", .string(fix))) }
+            if let vector = diagnostic.vector { members.append(("vector", .string(vector))) }
+            return .object(members)
+        }
+        return JSONWriter.pretty(.object([
+            ("format", .string("sigconform/lint@1")), ("files", number(files)), ("vectors", number(vectors)),
+            ("errors", number(errorCount)), ("warnings", number(warningCount)), ("diagnostics", .array(entries)),
+        ]))
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import SigConformCore
+import SigConformDiagnosis
+import SigConformMAC
+
+/// Checks venue.json files, vector files and JSON Lines corpora for what a vector author can
+/// get wrong: the format (as strictly as `check` reads it, but reporting every problem of every
+/// file, not the first), and the meaning (duplicate ids, unknown venues, vectors that do not
+/// reproduce, expectations that contradict the recipe, diagnoses that do not match).
+public struct Linter: Sendable {
+    /// The venues vectors are checked against (bundled ones and `--venues` folders); venue.json
+    /// files among the linted paths replace them.
+    public var registry: VenueRegistry
+    /// Venue files of the registry that failed to load: their vectors are reported, not checked.
+    public var unloadableVenueFiles: [String]
+    /// Sign the vectors and compare them with their expectations (off: structure only, no crypto).
+    public var checkMeaning: Bool
+    let backends: [any MACBackend]
+
+    public init(registry: VenueRegistry, unloadableVenueFiles: [String] = [], backends: [any MACBackend], checkMeaning: Bool = true) {
+        self.registry = registry
+        self.unloadableVenueFiles = unloadableVenueFiles
+        self.backends = backends
+        self.checkMeaning = checkMeaning
+    }
+
+    /// Lints every venue.json, `.json` vector file and `.jsonl` corpus under `paths`.
+    public func lint(paths: [String]) -> LintReport {
+        var report = LintReport()
+        var files: [String] = []
+        for path in paths { collect(path, into: &files, report: &report) }
+        var registry = self.registry
+        var unloadable = Set(unloadableVenueFiles.map(Self.folderName))
+        // Venue files first: the vectors are checked against what they say.
+        for file in files where Self.isVenueFile(file) {
+            report.files += 1
+            let (venue, diagnostics) = VenueFileLint(file: file).run()
+            report.diagnostics += diagnostics
+            if let venue {
+                registry.add(venue)
+                unloadable.remove(venue.id)
+            } else {
+                unloadable.insert(Self.folderName(file))
+            }
+        }
+        var context = VectorFileLint.Context(registry: registry, unloadableVenues: unloadable,
+                                             runner: checkMeaning ? CheckRunner(registry: registry, backends: backends) : nil)
+        for file in files where !Self.isVenueFile(file) {
+            report.files += 1
+            VectorFileLint(file: file).run(context: &context, report: &report)
+        }
+        report.diagnostics.sort { a, b in
+            let order = [a.file, b.file].map { name in files.firstIndex(of: name) ?? files.count }
+            if order[0] != order[1] { return order[0] < order[1] }
+            let lines = (a.location?.line ?? 0, a.location?.column ?? 0, b.location?.line ?? 0, b.location?.column ?? 0)
+            return (lines.0, lines.1) < (lines.2, lines.3)
+        }
+        return report
+    }
+
+    static func isVenueFile(_ path: String) -> Bool { (path as NSString).lastPathComponent == "venue.json" }
+
+    /// The folder a file is in: a venue's id, for vector and venue files laid out as documented.
+    static func folderName(_ path: String) -> String { ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent }
+
+    func collect(_ path: String, into files: inout [String], report: inout LintReport) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            report.diagnostics.append(LintDiagnostic(.syntax, file: path, location: nil, pointer: "", message: "no such file or directory", fix: "check the path"))
+            return
+        }
+        guard isDirectory.boolValue else {
+            files.append(path)
+            return
+        }
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+        for entry in entries where !entry.hasPrefix(".") {
+            let child = (path as NSString).appendingPathComponent(entry)
+            var childIsDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: child, isDirectory: &childIsDirectory)
+            if childIsDirectory.boolValue {
+                if !CorpusLoader.skippedFolders.contains(entry) { collect(child, into: &files, report: &report) }
+            } else if entry.hasSuffix(".json") || entry.hasSuffix(".jsonl") {
+                files.append(child)
+            }
+        }
+    }
+}
+
+/// What a lint run found.
+public struct LintReport: Sendable {
+    public var diagnostics: [LintDiagnostic] = []
+    /// Files read.
+    public var files = 0
+    /// Vectors that decoded (each checked for meaning unless the run is structure-only).
+    public var vectors = 0
+
+    public init() {}
+
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+
+    /// 2 when there is an error, 0 otherwise (warnings do not fail a run).
+    public var exitCode: Int32 { errorCount > 0 ? 2 : 0 }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import SigConformCore
+import SigConformDiagnosis
+
+/// Lints one vector file (`.json`) or JSON Lines corpus (`.jsonl`): the header, then each vector
+/// on its own, so a broken vector never hides the problems of the others.
+struct VectorFileLint {
+    let file: String
+
+    /// What the files of one run share.
+    struct Context {
+        var registry: VenueRegistry
+        var unloadableVenues: Set<String>
+        var runner: CheckRunner?
+        /// `venue/id` → where it was first seen, for duplicate ids across files.
+        var seen: [String: String] = [:]
+    }
+
+    /// Where one vector is: its pointer, and how to turn pointers into file locations.
+    struct Place {
+        var base: String
+        var locate: (String) -> SourceLocation?
+    }
+
+    func run(context: inout Context, report: inout LintReport) {
+        if file.hasSuffix(".jsonl") {
+            runLines(context: &context, report: &report)
+            return
+        }
+        let (loaded, failure) = FileLoad.document(file)
+        guard let document = loaded else {
+            report.diagnostics += failure.map { [$0] } ?? []
+            return
+        }
+        let locate: (String) -> SourceLocation? = { document.location(of: $0) }
+        report.diagnostics += Placeholders.scan(document.root, file: file, locate: locate)
+        // The header alone: format, venue, defaults, descriptive members.
+        var header = document.root
+        let elements = header["vectors"]?.arrayValue
+        if elements != nil, case .object(var members) = header, let index = members.firstIndex(where: { $0.key == "vectors" }) {
+            members[index].value = .array([])
+            header = .object(members)
+        }
+        let decodedHeader = RecoveringDecode(header, base: "") { (value) throws(InputError) -> [Vector] in
+            var edited = document
+            edited.root = value
+            return try VectorDecoder().decodeFile(JSONReader(file: file, document: edited))
+        }
+        report.diagnostics += decodedHeader.errors.map { LintDiagnostic($0) }
+        guard decodedHeader.output != nil, let venue = header["venue"]?.stringValue, let elements else { return }
+        let defaults = decodedHeader.cleaned["defaults"] ?? .object([])
+        let venueUsable = checkVenue(venue, pointer: "/venue", place: Place(base: "", locate: locate), context: context, report: &report)
+        checkFolder(venue, locate: locate, report: &report)
+        let reader = JSONReader(file: file, document: document)
+        for (index, element) in elements.enumerated() {
+            let base = JSONPointer.appending("/vectors", index)
+            let merged = VectorDecoder.merge(defaults: defaults, into: element)
+            let decoded = RecoveringDecode(merged, base: base) { (value) throws(InputError) -> Vector in
+                try VectorDecoder().decodeVector(value, at: base, reader: reader, fileVenue: venue)
+            }
+            let label = element["id"]?.stringValue.map { "\(venue)/\($0)" }
+            report.diagnostics += decoded.errors.map { LintDiagnostic($0, vector: label) }
+            if let vector = decoded.output {
+                check(vector, raw: merged, place: Place(base: base, locate: locate), venueUsable: venueUsable, context: &context, report: &report)
+            }
+        }
+    }
+
+    /// Each line its own vector, located by line number.
+    func runLines(context: inout Context, report: inout LintReport) {
+        let bytes: [UInt8]
+        do { bytes = try FileReader.read(file) } catch {
+            report.diagnostics.append(LintDiagnostic(error, rule: .syntax))
+            return
+        }
+        var lineNumber = 0
+        for var line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.last == 0x0D { line.removeLast() }
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            let number = lineNumber
+            let document: JSONDocument
+            do { document = try JSONParser().parse(Array(line)) } catch {
+                report.diagnostics.append(LintDiagnostic(.syntax, file: file, location: SourceLocation(line: number, column: error.location.column),
+                                                         pointer: "", message: error.message, fix: error.hint))
+                continue
+            }
+            let locate: (String) -> SourceLocation? = { document.location(of: $0).map { SourceLocation(line: number, column: $0.column) } }
+            report.diagnostics += Placeholders.scan(document.root, file: file, locate: locate)
+            let reader = JSONReader(file: file, document: document)
+            let decoded = RecoveringDecode(document.root, base: "") { (value) throws(InputError) -> Vector in
+                try VectorDecoder().decodeVector(value, at: "", reader: reader, fileVenue: nil)
+            }
+            let label = document.root["venue"]?.stringValue.flatMap { venue in document.root["id"]?.stringValue.map { "\(venue)/\($0)" } }
+            report.diagnostics += decoded.errors.map { error in
+                var diagnostic = LintDiagnostic(error, vector: label)
+                diagnostic.location = locate(error.pointer ?? "")
+                return diagnostic
+            }
+            guard let vector = decoded.output else { continue }
+            let place = Place(base: "", locate: locate)
+            let usable = checkVenue(vector.venue, pointer: "/venue", place: place, context: context, report: &report)
+            check(vector, raw: document.root, place: place, venueUsable: usable, context: &context, report: &report)
+        }
+    }
+
+    /// Reports an unknown or unloadable venue; true when the vectors can be checked against it.
+    func checkVenue(_ venue: String, pointer: String, place: Place, context: Context, report: inout LintReport) -> Bool {
+        if context.unloadableVenues.contains(venue) {
+            report.diagnostics.append(LintDiagnostic(.venueNotLoaded, severity: .warning, file: file, location: place.locate(pointer), pointer: pointer,
+                                                     message: "venue \"\(venue)\" has errors in its venue.json, so these vectors were only checked for structure",
+                                                     fix: "fix the venue.json errors reported for \(venue)"))
+            return false
+        }
+        guard context.registry[venue] == nil else { return true }
+        let known = context.registry.sorted.map(\.id)
+        let suggestion = nearestName(to: venue, in: known)
+        report.diagnostics.append(LintDiagnostic(.unknownVenue, file: file, location: place.locate(pointer), pointer: pointer,
+                                                 message: "unknown venue \"\(venue)\"",
+                                                 fix: suggestion.map { "did you mean \"\($0)\"?" }
+                                                     ?? "create vectors/\(venue)/venue.json (sigconform venue new \(venue)), or pass its folder with --venues"))
+        return false
+    }
+
+    /// A vector file in the folder of a venue belongs to that venue.
+    func checkFolder(_ venue: String, locate: (String) -> SourceLocation?, report: inout LintReport) {
+        let folder = (file as NSString).deletingLastPathComponent
+        let folderName = (folder as NSString).lastPathComponent
+        guard folderName != venue, FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("venue.json")) else { return }
+        report.diagnostics.append(LintDiagnostic(.venueFolder, severity: .warning, file: file, location: locate("/venue"), pointer: "/venue",
+                                                 message: "a file of \"\(venue)\" vectors in the folder of venue \"\(folderName)\"",
+                                                 fix: "move it to vectors/\(venue)/, or correct \"venue\""))
+    }
+
+    func check(_ vector: Vector, raw: JSONValue, place: Place, venueUsable: Bool, context: inout Context, report: inout LintReport) {
+        report.vectors += 1
+        func emit(_ rule: LintRule, _ pointer: String, _ message: String, fix: String?) {
+            let absolute = place.base + pointer
+            report.diagnostics.append(LintDiagnostic(rule, file: file, location: place.locate(absolute), pointer: absolute,
+                                                     message: message, fix: fix, vector: vector.qualifiedID))
+        }
+        let here = place.locate(place.base + "/id").map { "\(file):\($0)" } ?? file
+        if let first = context.seen[vector.qualifiedID] {
+            emit(.duplicateID, "/id", "duplicate vector id \"\(vector.id)\" for \(vector.venue) (first at \(first))",
+                 fix: "ids are unique per venue across its files (reports and baselines name vectors by venue/id); rename one")
+        } else {
+            context.seen[vector.qualifiedID] = here
+        }
+        var diagnosisKnown = true
+        for (index, id) in (vector.expect.diagnosis ?? []).enumerated() where DiagnosisClass(rawValue: id) == nil {
+            diagnosisKnown = false
+            let suggestion = nearestName(to: id, in: DiagnosisClass.allCases.map(\.rawValue))
+            emit(.unknownDiagnosis, "/expect/diagnosis/\(index)", "unknown diagnosis class \"\(id)\"",
+                 fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "see the class table in docs/vector-format.md")
+        }
+        // A vector still holding placeholders is reported as such; signing it would only add noise.
+        guard venueUsable, let runner = context.runner, Placeholders.scan(raw, file: file, locate: { _ in nil }).isEmpty else { return }
+        MeaningLint(runner: runner).check(vector, raw: raw, compareDiagnosis: diagnosisKnown, emit: emit)
+    }
+}

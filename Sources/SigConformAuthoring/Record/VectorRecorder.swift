@@ -1,0 +1,141 @@
+import SigConformCore
+import SigConformDiagnosis
+import SigConformMAC
+
+/// Why a request cannot be recorded as a vector: what is wrong and how to fix it.
+public struct RecordError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public var hint: String?
+    public init(_ message: String, hint: String? = nil) {
+        self.message = message
+        self.hint = hint
+    }
+    public var description: String { message + (hint.map { " — \($0)" } ?? "") }
+}
+
+/// Turns a request as a client sent it into a vector of its venue: computes the prehash,
+/// signature and auth headers a correct client sends on every backend (refusing when they
+/// disagree), and decides the result: `valid` when the request is correct (or carries no
+/// signature), `invalid` with the diagnosis of its mistake when the venue would reject it.
+public struct VectorRecorder: Sendable {
+    let runner: CheckRunner
+
+    public init(registry: VenueRegistry, backends: [any MACBackend]) {
+        runner = CheckRunner(registry: registry, backends: backends)
+    }
+
+    /// What to record.
+    public struct Capture: Sendable {
+        public var venue: Venue
+        public var request: HTTPRequest
+        public var credentials: Credentials
+        /// The vector id; a fresh one is made from the request when nil.
+        public var id: String?
+        public var comment: String?
+        public var tags: [String]
+        /// The venue's clock when the request arrived (ms), for clock checks.
+        public var serverTime: Int64?
+
+        public init(venue: Venue, request: HTTPRequest, credentials: Credentials, id: String? = nil, comment: String? = nil,
+                    tags: [String] = [], serverTime: Int64? = nil) {
+            self.venue = venue
+            self.request = request
+            self.credentials = credentials
+            self.id = id
+            self.comment = comment
+            self.tags = tags
+            self.serverTime = serverTime
+        }
+    }
+
+    /// The recorded vector and what was found out on the way.
+    public struct Recording: Sendable {
+        public var vector: Vector
+        /// The diagnosis of an invalid request.
+        public var diagnosis: Diagnosis?
+        /// The backends that computed the same prehash and signature.
+        public var backends: [String]
+        /// Things the author should know (no signature in the request, …).
+        public var notes: [String]
+    }
+
+    /// Records `capture`; `takenIDs` are the venue's ids already in use.
+    public func record(_ capture: Capture, takenIDs: Set<String>) throws(RecordError) -> Recording {
+        let venue = capture.venue
+        var vector = Vector(id: "recording", venue: venue.id, comment: capture.comment, tags: capture.tags, credentials: capture.credentials,
+                            request: capture.request, time: TimeContext(serverTime: capture.serverTime), result: .valid,
+                            expect: Expectation(), origin: VectorOrigin(file: "", pointer: "", location: nil))
+        let evaluation = runner.evaluator.evaluate(vector, venue: venue)
+        if let divergence = evaluation.findings.first(where: { $0.kind == .backendDivergence }) {
+            throw RecordError("the MAC backends disagree: \(divergence.message)", hint: "this is a sigconform bug; nothing was recorded — please report the request")
+        }
+        if let unsignable = evaluation.findings.first(where: { $0.kind == .unsignable }) {
+            let parts = unsignable.message.components(separatedBy: " — ")
+            throw RecordError("the request cannot be signed under \(venue.id): \(parts[0])", hint: parts.count > 1 ? parts[1] : nil)
+        }
+        var notes: [String] = []
+        var expect = Expectation()
+        switch venue.auth {
+        case .hmac:
+            guard let reference = evaluation.reference else { throw RecordError("no backend signed the request") }
+            expect.prehash = reference.prehash.bytes
+            expect.signature = reference.signature
+            expect.headers = reference.expectedHeaders
+            if evaluation.observedSignature == nil {
+                notes.append("the request carries no signature, so it is recorded as valid with the correct one in expect.signature")
+            }
+        case .bearer(let recipe):
+            guard let apiKey = capture.credentials.apiKey else { throw RecordError("no API key for the bearer token", hint: "give it with --api-key-env or --secret-env") }
+            expect.headers = [HTTPHeaders.Field(name: recipe.header, value: recipe.headerValue(apiKey: apiKey))]
+        }
+        let rejecting = evaluation.findings.filter { $0.rejectsRequest && $0.kind != .observedSignatureMissing }
+        var diagnosis: Diagnosis?
+        if !rejecting.isEmpty {
+            let found = runner.diagnoser.diagnose(evaluation)
+            diagnosis = found
+            vector.result = .invalid
+            expect.diagnosis = found.classIDs
+            if let client = found.clientPrehash?.bytes, client != expect.prehash { expect.clientPrehash = client }
+            if found.classes == [.unexplained] {
+                notes.append("no known mistake reproduces the request's signature: recorded with diagnosis [\"unexplained\"]")
+            }
+        }
+        vector.expect = expect
+        if vector.comment == nil {
+            let details = diagnosis?.steps.map(\.detail).joined(separator: "; ") ?? ""
+            vector.comment = "Recorded with sigconform record" + (details.isEmpty ? "." : ": \(details).")
+        }
+        vector.id = try capture.id.map { (id) throws(RecordError) in try Self.checked(id, takenIDs: takenIDs) }
+            ?? Self.freshID(for: capture.request, diagnosis: diagnosis, takenIDs: takenIDs)
+        return Recording(vector: vector, diagnosis: diagnosis, backends: evaluation.outcomes.map(\.backend), notes: notes)
+    }
+
+    static func checked(_ id: String, takenIDs: Set<String>) throws(RecordError) -> String {
+        guard !id.isEmpty, id.count <= 200, id.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)) }) else {
+            throw RecordError("invalid vector id \"\(id)\"", hint: "use 1–200 characters of a-z, A-Z, 0-9, '-', '_', '.'")
+        }
+        guard !takenIDs.contains(id) else { throw RecordError("the venue already has a vector \"\(id)\"", hint: "choose another --id, or leave it out for a fresh one") }
+        return id
+    }
+
+    /// `<method>-<last path words>[-<diagnosis>]`, numbered when taken: `post-order`, `get-account-balance-2`.
+    static func freshID(for request: HTTPRequest, diagnosis: Diagnosis?, takenIDs: Set<String>) -> String {
+        func slug(_ text: String) -> String {
+            let mapped = text.lowercased().unicodeScalars.map { scalar -> Character in
+                scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) ? Character(scalar) : "-"
+            }
+            return String(mapped).split(separator: "-").joined(separator: "-")
+        }
+        let words = request.path.split(separator: "/").map(String.init).filter { segment in
+            let lowered = segment.lowercased()
+            return lowered != "api" && !(lowered.first == "v" && lowered.dropFirst().allSatisfy(\.isNumber) && lowered.count > 1) && !lowered.allSatisfy(\.isNumber)
+        }
+        var parts = [slug(request.method)] + words.suffix(2).map(slug).filter { !$0.isEmpty }
+        if let diagnosis { parts.append(slug(diagnosis.classIDs.joined(separator: "-"))) }
+        let base = String(parts.joined(separator: "-").prefix(180))
+        guard takenIDs.contains(base) else { return base }
+        var number = 2
+        while takenIDs.contains("\(base)-\(number)") { number += 1 }
+        return "\(base)-\(number)"
+    }
+}

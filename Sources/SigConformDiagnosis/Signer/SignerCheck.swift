@@ -1,0 +1,169 @@
+import Foundation
+import SigConformCore
+
+/// `check --signer CMD`: tests a client written in any language. For every valid vector the
+/// signer gets the request without its signature and answers with the request it would send;
+/// the answer is checked as the vector's request would be (prehash, signature and expected
+/// headers must match, and a missing signature is a failure), and a wrong one is diagnosed.
+///
+/// Invalid vectors are not sent: they are captured bugs that test the diagnosis, not requests
+/// a client should reproduce. A signer that crashes, hangs or answers garbage costs the vector
+/// it was asked about, never the run: it is restarted for the next vector, and after
+/// ``maximumRestarts`` starts in a row without one answer the remaining vectors are reported
+/// as unanswered without waiting.
+public struct SignerCheck {
+    public var runner: CheckRunner
+    public var command: String
+    /// Seconds to wait for each answer.
+    public var timeout: Double
+    public var maximumRestarts = 3
+
+    public init(runner: CheckRunner, command: String, timeout: Double = 5) {
+        self.runner = runner
+        self.command = command
+        self.timeout = timeout
+    }
+
+    /// What a signer run produced: the run, and how many invalid vectors were not sent.
+    public struct Outcome: Sendable {
+        public var run: RunResult
+        public var skippedInvalid: Int
+    }
+
+    /// Loads the vectors under `paths` that `filter` selects and checks the signer on each valid one.
+    public func run(paths: [String], filter: VectorFilter = VectorFilter(), progress: ((Int) -> Void)? = nil) -> Outcome {
+        let loader = CorpusLoader()
+        let (files, listingErrors) = loader.files(paths)
+        var result = RunResult(inputErrors: listingErrors, files: files, backends: runner.evaluator.backends.map(\.id), venues: runner.registry.sorted)
+        var session = Session(command: command, timeout: timeout, maximumRestarts: maximumRestarts)
+        defer { session.stop() }
+        var skipped = 0
+        for file in files {
+            do {
+                try loader.forEachVector(in: file, body: { vector in
+                    guard filter.includes(vector) else { return }
+                    guard vector.result == .valid else {
+                        skipped += 1
+                        return
+                    }
+                    result.verdicts.append(check(vector, session: &session))
+                    progress?(result.verdicts.count)
+                }, lineError: { result.inputErrors.append($0) })
+            } catch {
+                result.inputErrors.append(error)
+            }
+        }
+        return Outcome(run: result, skippedInvalid: skipped)
+    }
+
+    /// The verdict on the signer's answer for one vector.
+    func check(_ vector: Vector, session: inout Session) -> VectorVerdict {
+        guard let venue = runner.registry[vector.venue] else { return runner.check(vector) }
+        let unsigned = vector.request.removingSignature(for: venue)
+        var asked = vector
+        asked.request = unsigned
+        switch session.ask(SignerProtocol.requestLine(for: vector, venue: venue), id: vector.qualifiedID) {
+        case .failure(let problem):
+            return VectorVerdict(vector: asked, status: .failed, evaluation: nil, diagnosis: nil, problems: [problem.description])
+        case .success(.declined(let reason)):
+            return VectorVerdict(vector: asked, status: .error, evaluation: nil, diagnosis: nil, problems: ["the signer declined: \(reason)"])
+        case .success(.malformed(let reason)):
+            return VectorVerdict(vector: asked, status: .failed, evaluation: nil, diagnosis: nil, problems: ["malformed answer: \(reason)"])
+        case .success(.otherID(let other)):
+            return VectorVerdict(vector: asked, status: .failed, evaluation: nil, diagnosis: nil,
+                                 problems: ["the signer answered for \"\(other)\" instead"])
+        case .success(.request(let answered)):
+            var observed = vector
+            observed.request = answered
+            var verdict = runner.verdict(for: runner.evaluator.evaluate(observed, venue: venue))
+            // verdict(for:) lets a valid vector omit its signature (a prehash-only docs example);
+            // a signer must sign.
+            if let missing = verdict.evaluation?.findings.first(where: { $0.kind == .observedSignatureMissing }) {
+                verdict.problems.insert("the signer's request carries no signature: \(missing.message)", at: 0)
+            }
+            if !verdict.problems.isEmpty {
+                verdict.status = .failed
+                verdict.problems += Self.changes(from: unsigned, to: answered, venue: venue)
+            }
+            return verdict
+        }
+    }
+
+    /// What the signer changed besides adding the signature, one sentence each.
+    static func changes(from sent: HTTPRequest, to answered: HTTPRequest, venue: Venue) -> [String] {
+        let answeredUnsigned = answered.removingSignature(for: venue)
+        var notes: [String] = []
+        if answeredUnsigned.method != sent.method { notes.append("the signer changed the method from \(sent.method) to \(answeredUnsigned.method)") }
+        if answeredUnsigned.path != sent.path { notes.append("the signer changed the path from \(sent.path) to \(answeredUnsigned.path)") }
+        if answeredUnsigned.query != sent.query { notes.append("the signer changed the query from \"\(sent.query)\" to \"\(answeredUnsigned.query)\"") }
+        if answeredUnsigned.body != sent.body { notes.append("the signer changed the body from \(sent.body.utf8.count) to \(answeredUnsigned.body.utf8.count) bytes") }
+        return notes
+    }
+}
+
+/// The signer process across a run: started on first use, restarted after a crash or a hang.
+struct Session {
+    let command: String
+    let timeout: Double
+    let maximumRestarts: Int
+    var process: SignerProcess?
+    /// Starts since the last good answer.
+    var startsWithoutAnswer = 0
+    var lastFailure: String?
+
+    init(command: String, timeout: Double, maximumRestarts: Int) {
+        self.command = command
+        self.timeout = timeout
+        self.maximumRestarts = maximumRestarts
+    }
+
+    /// Sends `line` and reads until the answer for `id` (late answers for earlier ids are
+    /// skipped); `.failure` carries the sentence for the report.
+    mutating func ask(_ line: String, id: String) -> Result<SignerProtocol.Answer, SignerError> {
+        if process == nil {
+            if startsWithoutAnswer >= maximumRestarts {
+                return .failure(SignerError("not asked: the signer was started \(startsWithoutAnswer) times without answering (last: \(lastFailure ?? "no answer"))"))
+            }
+            do {
+                process = try SignerProcess(command: command)
+                startsWithoutAnswer += 1
+            } catch {
+                startsWithoutAnswer = maximumRestarts
+                lastFailure = error.description
+                return .failure(SignerError(error.description))
+            }
+        }
+        guard let process else { return .failure(SignerError("no signer")) }
+        do {
+            try process.send(line, timeout: timeout)
+            let deadline = Date().addingTimeInterval(timeout)
+            while true {
+                let answerLine = try process.readLine(timeout: max(0, deadline.timeIntervalSinceNow))
+                if answerLine.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+                let answer = SignerProtocol.parseAnswer(answerLine, expectedID: id)
+                if case .otherID = answer, deadline.timeIntervalSinceNow > 0 { continue }
+                startsWithoutAnswer = 0
+                return .success(answer)
+            }
+        } catch {
+            // Its state is unknown after a hang or a crash: start afresh for the next vector.
+            process.forceStop()
+            self.process = nil
+            // Name the limit the user set, not what was left of it when the read began.
+            let failure: SignerFailure = if case .timedOut = error { .timedOut(seconds: timeout) } else { error }
+            lastFailure = failure.description
+            return .failure(SignerError(failure.description))
+        }
+    }
+
+    mutating func stop() {
+        process?.terminate()
+        process = nil
+    }
+}
+
+/// A sentence about a signer exchange that went wrong.
+struct SignerError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

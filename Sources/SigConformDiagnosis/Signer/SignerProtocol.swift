@@ -1,0 +1,74 @@
+import SigConformCore
+
+/// The JSON Lines exchanged with a `--signer` (docs/signer.md and the vector format doc):
+/// the harness writes `{"id", "venue", "credentials", "request"}` with the signature removed;
+/// the signer answers `{"id", "request"}` with the request as its client would send it, or
+/// `{"id", "error": "…"}` when it cannot sign that request (for instance an unsupported venue).
+public enum SignerProtocol {
+    /// What a line from the signer says.
+    public enum Answer: Sendable, Equatable {
+        /// The signed request.
+        case request(HTTPRequest)
+        /// The signer says it cannot sign this one.
+        case declined(String)
+        /// A well-formed answer to another request (a late answer after a timeout).
+        case otherID(String)
+        /// Not an answer: the reason, located in the line.
+        case malformed(String)
+    }
+
+    static let answerMembers: Set<String> = ["id", "request", "error"]
+
+    /// The line that asks the signer to sign `vector`'s request.
+    public static func requestLine(for vector: Vector, venue: Venue) -> String {
+        let request = vector.request.removingSignature(for: venue)
+        var credentials: [(key: String, value: JSONValue)] = []
+        if let apiKey = vector.credentials.apiKey { credentials.append(("apiKey", .string(apiKey))) }
+        if let secret = vector.credentials.secret { credentials.append(("secret", .string(secret))) }
+        if let passphrase = vector.credentials.passphrase { credentials.append(("passphrase", .string(passphrase))) }
+        var requestMembers: [(key: String, value: JSONValue)] = [("method", .string(request.method))]
+        if let host = request.host { requestMembers.append(("host", .string(host))) }
+        requestMembers += [
+            ("path", .string(request.path)), ("query", .string(request.query)),
+            ("headers", .object(request.headers.fields.map { ($0.name, .string($0.value)) })), ("body", .string(request.body)),
+        ]
+        return JSONWriter.compact(.object([
+            ("id", .string(vector.qualifiedID)), ("venue", .string(venue.id)),
+            ("credentials", .object(credentials)), ("request", .object(requestMembers)),
+        ]))
+    }
+
+    /// Reads one line of the signer's output as the answer for `id`.
+    public static func parseAnswer(_ line: String, expectedID id: String) -> Answer {
+        let document: JSONDocument
+        do {
+            document = try JSONParser(limits: .init(maximumDepth: 16, maximumBytes: 4 << 20)).parse(line)
+        } catch {
+            return .malformed("not a JSON line (\(error.description)): \(preview(line))")
+        }
+        let reader = JSONReader(file: "signer answer", document: document)
+        do {
+            let members = try reader.members(document.root, at: "", allowed: answerMembers)
+            guard let idValue = members.first(where: { $0.key == "id" })?.value else {
+                return .malformed("the answer has no \"id\": \(preview(line))")
+            }
+            let answered = try reader.string(idValue, at: "/id")
+            guard answered == id else { return .otherID(answered) }
+            if let error = members.first(where: { $0.key == "error" })?.value {
+                return .declined(try reader.string(error, at: "/error"))
+            }
+            guard let request = members.first(where: { $0.key == "request" })?.value else {
+                return .malformed("the answer has neither \"request\" nor \"error\"")
+            }
+            return .request(try VectorDecoder().decodeRequest(request, at: "/request", reader: reader))
+        } catch {
+            return .malformed(error.description)
+        }
+    }
+
+    /// The start of a line, for messages.
+    static func preview(_ line: String) -> String {
+        let trimmed = line.count > 120 ? String(line.prefix(120)) + "…" : line
+        return "\"\(trimmed)\""
+    }
+}

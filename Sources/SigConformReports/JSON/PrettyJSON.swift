@@ -1,0 +1,64 @@
+import SigConformCore
+
+/// Writes a ``JSONValue`` indented by two spaces, members in order: reports are read by people
+/// (and diffed in review) as often as by programs.
+enum PrettyJSON {
+    static func write(_ value: JSONValue) -> String {
+        var out = ""
+        append(value, indent: "", to: &out)
+        return out + "\n"
+    }
+
+    private static func append(_ value: JSONValue, indent: String, to out: inout String) {
+        let inner = indent + "  "
+        switch value {
+        case .array(let elements) where !elements.isEmpty:
+            // Arrays of scalars stay on one line: tags, class lists, file lists read better so.
+            if elements.allSatisfy(\.isScalar), elements.count <= 16 {
+                out += "[" + elements.map(JSONWriter.compact).joined(separator: ", ") + "]"
+                return
+            }
+            out += "[\n"
+            for (index, element) in elements.enumerated() {
+                out += inner
+                append(element, indent: inner, to: &out)
+                out += index == elements.count - 1 ? "\n" : ",\n"
+            }
+            out += indent + "]"
+        case .object(let members) where !members.isEmpty:
+            out += "{\n"
+            for (index, member) in members.enumerated() {
+                out += inner + JSONWriter.compact(.string(member.key)) + ": "
+                append(member.value, indent: inner, to: &out)
+                out += index == members.count - 1 ? "\n" : ",\n"
+            }
+            out += indent + "}"
+        default:
+            out += JSONWriter.compact(value)
+        }
+    }
+}
+
+extension JSONValue {
+    var isScalar: Bool {
+        switch self {
+        case .array, .object: false
+        default: true
+        }
+    }
+}
+
+/// Builds JSON objects whose optional members are left out when absent.
+struct JSONObjectBuilder {
+    private(set) var members: [(key: String, value: JSONValue)] = []
+
+    mutating func add(_ key: String, _ value: JSONValue) { members.append((key, value)) }
+    mutating func add(_ key: String, _ value: String?) { if let value { members.append((key, .string(value))) } }
+    mutating func add(_ key: String, _ value: Int?) { if let value { members.append((key, .number(String(value)))) } }
+    mutating func add(_ key: String, _ value: Int64?) { if let value { members.append((key, .number(String(value)))) } }
+    mutating func add(_ key: String, _ value: Bool?) { if let value { members.append((key, .bool(value))) } }
+    mutating func add(_ key: String, strings: [String]) { members.append((key, .array(strings.map(JSONValue.string)))) }
+    mutating func add(_ key: String, _ value: JSONValue?) { if let value { members.append((key, value)) } }
+
+    var value: JSONValue { .object(members) }
+}

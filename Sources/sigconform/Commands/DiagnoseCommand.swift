@@ -1,0 +1,163 @@
+import ArgumentParser
+import Foundation
+import SigConform
+
+/// `sigconform diagnose`: name the mistake behind a rejected request.
+struct DiagnoseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diagnose",
+        abstract: "Say which mistake produced a wrong signature, from the request as you have it.",
+        discussion: """
+            INPUT is a vector or case JSON file, a HAR file, a raw HTTP request file, or a file holding \
+            a curl command line ("-" reads standard input). Secrets come from --secret-env or \
+            --secret-file; --secret works but lands in shell history and ps, so it warns. Exit status: \
+            0 when the request is correct, 1 when it is not (with the diagnosis), 2 for unusable input.
+            """
+    )
+
+    @Argument(help: "The request: vector/case JSON, HAR, raw HTTP, or a curl line; - for standard input.")
+    var input: String?
+
+    @Option(help: "A curl command line, as copied from a browser or docs.")
+    var curl: String?
+
+    @Option(name: .customLong("venue"), help: "The venue id; detected from host and headers when omitted.")
+    var venueID: String?
+
+    @Option(name: .customLong("venues"), help: "A folder of venue folders to add; repeatable.")
+    var venueRoots: [String] = []
+
+    @Option(name: .customLong("secret-env"), help: "Environment variable holding the API secret.")
+    var secretEnv: String?
+
+    @Option(name: .customLong("secret-file"), help: "File holding the API secret (one line; the trailing newline is dropped).")
+    var secretFile: String?
+
+    @Option(name: .customLong("secret"), help: "The API secret itself (discouraged: it lands in shell history and ps).")
+    var secret: String?
+
+    @Option(name: .customLong("passphrase-env"), help: "Environment variable holding the API passphrase (OKX, KuCoin, …).")
+    var passphraseEnv: String?
+
+    @Option(name: .customLong("api-key"), help: "The API key, when the request does not carry it.")
+    var apiKey: String?
+
+    @Option(name: .customLong("id"), help: "With a vector file or HAR: only the vector (or har-entry-N) with this id; repeatable.")
+    var ids: [String] = []
+
+    @Option(name: .customLong("server-time"), help: "The venue's clock when the request arrived, ms since the epoch.")
+    var serverTime: Int64?
+
+    @Option(name: .customLong("server-error"), help: "The venue's error message (or @FILE); Bybit's echoes its own prehash.")
+    var serverError: String?
+
+    @OptionGroup var reports: ReportOptions
+
+    func validate() throws {
+        if input == nil && curl == nil { throw ValidationError("give the request: a file, '-', or --curl '…'") }
+        if [secretEnv, secretFile, secret].compactMap({ $0 }).count > 1 {
+            throw ValidationError("give the secret one way: --secret-env, --secret-file or --secret")
+        }
+    }
+
+    func run() throws {
+        let started = Date()
+        if secret != nil {
+            FileHandle.standardError.write(Data("warning: --secret puts the secret in your shell history and in ps; prefer --secret-env or --secret-file\n".utf8))
+        }
+        let (registry, venueErrors) = RunEnvironment.registry(extraRoots: venueRoots)
+        var result = RunResult(inputErrors: venueErrors, backends: standardBackends().map(\.id), venues: registry.sorted)
+        let runner = CheckRunner(registry: registry, backends: standardBackends())
+        do {
+            let credentials = try loadCredentials()
+            let message = try loadServerError()
+            let cases = try CapturedInput.load(path: input, curl: curl)
+            result.files = input.map { [$0] } ?? []
+            for captured in cases where ids.isEmpty || ids.contains(captured.vector.id) {
+                var vector = captured.vector
+                guard let venue = try resolveVenue(for: vector, registry: registry) else { continue }
+                vector.venue = venue.id
+                vector.credentials = merged(vector.credentials, credentials, venue: venue, request: vector.request)
+                if let serverTime { vector.time.serverTime = serverTime }
+                if vector.credentials.secret == nil, venue.hmac != nil {
+                    throw InputError(file: captured.origin, message: "no secret for \(venue.id)",
+                                     hint: "pass it with --secret-env NAME or --secret-file FILE")
+                }
+                result.verdicts.append(runner.diagnoseCaptured(vector, venue: venue, serverMessage: message))
+            }
+        } catch let error as InputError {
+            result.inputErrors.append(error)
+        }
+        try finish(result, started: started, reports: reports, command: "diagnose")
+    }
+
+    func loadCredentials() throws(InputError) -> Credentials {
+        var credentials = Credentials(apiKey: apiKey)
+        if let secretEnv {
+            guard let value = ProcessInfo.processInfo.environment[secretEnv] else {
+                throw InputError(file: "$\(secretEnv)", message: "the environment variable is not set", hint: "export \(secretEnv)=… first")
+            }
+            credentials.secret = value
+        } else if let secretFile {
+            var text = String(decoding: try FileReader.read(secretFile), as: UTF8.self)
+            // One trailing line break is how files end, not part of the secret; anything else stays,
+            // so a secret with stray whitespace is still diagnosed as secret_whitespace.
+            if text.hasSuffix("\r\n") { text.removeLast(2) } else if text.hasSuffix("\n") { text.removeLast() }
+            credentials.secret = text
+        } else if let secret {
+            credentials.secret = secret
+        }
+        if let passphraseEnv {
+            guard let value = ProcessInfo.processInfo.environment[passphraseEnv] else {
+                throw InputError(file: "$\(passphraseEnv)", message: "the environment variable is not set")
+            }
+            credentials.passphrase = value
+        }
+        return credentials
+    }
+
+    func loadServerError() throws(InputError) -> String? {
+        guard let serverError else { return nil }
+        if serverError.hasPrefix("@") { return String(decoding: try FileReader.read(String(serverError.dropFirst())), as: UTF8.self) }
+        return serverError
+    }
+
+    func resolveVenue(for vector: Vector, registry: VenueRegistry) throws(InputError) -> Venue? {
+        let id = venueID ?? (vector.venue.isEmpty ? nil : vector.venue)
+        if let id {
+            guard let venue = registry[id] else {
+                let suggestion = nearestName(to: id, in: registry.sorted.map(\.id))
+                throw InputError(file: vector.origin.file, message: "unknown venue \"\(id)\"",
+                                 hint: suggestion.map { "did you mean \"\($0)\"?" } ?? "see `sigconform venues`")
+            }
+            return venue
+        }
+        let candidates = VenueDetector(registry: registry).candidates(for: vector.request)
+        guard candidates.count == 1, let venue = candidates.first else {
+            throw InputError(file: vector.origin.file,
+                             message: candidates.isEmpty ? "cannot tell the venue from the host and headers"
+                                 : "the request fits several venues: \(candidates.map(\.id).joined(separator: ", "))",
+                             hint: "pass --venue")
+        }
+        return venue
+    }
+
+    /// Command-line credentials fill what the input lacks; the API key falls back to the request's own.
+    func merged(_ own: Credentials, _ given: Credentials, venue: Venue, request: HTTPRequest) -> Credentials {
+        var credentials = own
+        credentials.secret = given.secret ?? own.secret
+        credentials.passphrase = given.passphrase ?? own.passphrase
+        credentials.apiKey = given.apiKey ?? own.apiKey
+        if credentials.apiKey == nil {
+            switch venue.auth {
+            case .hmac(let recipe):
+                credentials.apiKey = recipe.apiKey.flatMap { RequestView(request, signature: recipe.signature.location).value(at: $0.location) }
+            case .bearer(let recipe):
+                credentials.apiKey = request.headers[recipe.header].map { value in
+                    value.split(separator: " ", omittingEmptySubsequences: true).last.map(String.init) ?? value
+                }
+            }
+        }
+        return credentials
+    }
+}

@@ -1,0 +1,190 @@
+import ArgumentParser
+import Foundation
+import SigConform
+
+/// `sigconform record`: turns a request (curl line, raw HTTP, JSON) into a vector.
+struct RecordCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "record",
+        abstract: "Turn a request into a vector: sign it on both backends and append it to a vector file.",
+        discussion: """
+            Give the request one way: --curl 'curl …' (as copied from a browser or the venue's docs), \
+            --http FILE (a raw HTTP/1.1 request) or --request FILE (a vector's "request" object as JSON); \
+            '-' reads standard input. The secret comes from an environment variable, never the command \
+            line. A correct request (or one without a signature) is recorded as valid with its prehash, \
+            signature and auth headers; a request the venue would reject is recorded as invalid with the \
+            diagnosis of its mistake. The secret is written into the vector file: use test keys only.
+            Exit status: 0 when recorded, 2 when the input or the file cannot be used.
+            """
+    )
+
+    @Option(name: .customLong("venue"), help: "The venue id (a bundled venue or one under --venues).")
+    var venueID: String
+
+    @Option(name: .customLong("curl"), help: "The request as a curl command line ('-' reads it from standard input).")
+    var curl: String?
+
+    @Option(name: .customLong("http"), help: "A file holding the raw HTTP/1.1 request ('-' for standard input).")
+    var http: String?
+
+    @Option(name: .customLong("request"), help: "A JSON file holding the request as a vector's \"request\" object.")
+    var requestFile: String?
+
+    @Option(name: .customLong("secret-env"), help: "Environment variable holding the secret (for bearer venues: the API key).")
+    var secretEnv: String?
+
+    @Option(name: .customLong("api-key-env"), help: "Environment variable holding the API key (default: read from the request).")
+    var apiKeyEnv: String?
+
+    @Option(name: .customLong("passphrase-env"), help: "Environment variable holding the passphrase (default: read from the request).")
+    var passphraseEnv: String?
+
+    @Option(name: .customLong("file"), help: "The vector file to append to (default: requests.json in the venue's folder); created if missing.")
+    var file: String?
+
+    @Option(name: .customLong("id"), help: "The vector's id (default: made from the method and path, e.g. post-order).")
+    var id: String?
+
+    @Option(name: .customLong("comment"), help: "What the vector pins and why.")
+    var comment: String?
+
+    @Option(name: .customLong("tag"), help: "A tag for the vector; repeatable.")
+    var tags: [String] = []
+
+    @Option(name: .customLong("server-time"), help: "The venue's clock when the request arrived, ms since the epoch (enables clock checks).")
+    var serverTime: Int64?
+
+    @Option(name: .customLong("venues"), help: "A folder of venue folders (or one venue folder) to add; repeatable (./vectors is always read).")
+    var venueRoots: [String] = []
+
+    @Flag(name: .customLong("dry-run"), help: "Print the vector instead of writing it.")
+    var dryRun = false
+
+    func validate() throws {
+        let sources = [curl, http, requestFile].compactMap { $0 }
+        guard sources.count == 1 else { throw ValidationError("give the request once: --curl, --http or --request") }
+    }
+
+    func run() throws {
+        // ./vectors first: `venue new` creates venues there, so a new one is found without --venues.
+        let local = CheckCommand.isDirectory("vectors") ? ["vectors"] : []
+        let (registry, _) = RunEnvironment.registry(extraRoots: local + venueRoots)
+        guard let venue = registry[venueID] else {
+            let suggestion = nearestName(to: venueID, in: registry.sorted.map(\.id)).map { " — did you mean \"\($0)\"?" } ?? ""
+            throw fail("unknown venue \"\(venueID)\"\(suggestion)", hint: "create it with `sigconform venue new \(venueID)`, or add its folder with --venues")
+        }
+        let request = try readRequest()
+        let credentials = try self.credentials(for: venue, request: request)
+        let target = file ?? ((venue.file as NSString).deletingLastPathComponent as NSString).appendingPathComponent("requests.json")
+        let appender = VectorFileAppender(path: target, schemaDirectory: BundledVectors.directory + "/schema")
+        let taken = try takenIDs(venue: venue, appender: appender)
+        let recording: VectorRecorder.Recording
+        do {
+            recording = try VectorRecorder(registry: registry, backends: standardBackends()).record(
+                .init(venue: venue, request: request, credentials: credentials, id: id, comment: comment, tags: tags, serverTime: serverTime),
+                takenIDs: taken)
+        } catch {
+            throw fail(error.message, hint: error.hint)
+        }
+        let vector = recording.vector
+        var notes = recording.notes
+        if dryRun {
+            // Printed output ends up in logs: the credentials are left out, as they are of reports.
+            let json = try checked { () throws(VectorEncoder.Failure) in try VectorEncoder().encode(vector, defaults: vector.credentials) }
+            print(JSONWriter.pretty(json), terminator: "")
+            notes.append("credentials are not printed; without --dry-run they are written into the vector file")
+        } else {
+            let outcome = try checked { () throws(InputError) in try appender.append(vector, description: "\(venue.id): requests recorded with sigconform record") }
+            print("recorded \(vector.qualifiedID) (\(summary(recording))) in \(target)\(outcome.created ? " (new file)" : "")")
+            if outcome.reformatted { notes.append("\(target) was rewritten in the standard layout (2-space JSON)") }
+            if outcome.secretWritten, let secret = credentials.secret {
+                notes.append("the secret (\(Redaction.fingerprint(secret))) is written into \(target): vectors hold test credentials only")
+            }
+        }
+        if let prehash = vector.expect.prehash {
+            print("  prehash    " + (String(validating: prehash, as: UTF8.self).map { JSONWriter.compact(.string($0)) } ?? "hex:" + Hex.encode(prehash)))
+        }
+        if let signature = vector.expect.signature { print("  signature  \(signature)") }
+        if !recording.backends.isEmpty { print("  backends   \(recording.backends.joined(separator: ", ")) agree") }
+        for note in notes { print("note: \(note)") }
+    }
+
+    func summary(_ recording: VectorRecorder.Recording) -> String {
+        guard let diagnosis = recording.diagnosis else { return "valid" }
+        let details = diagnosis.steps.map(\.detail).joined(separator: "; ")
+        return "invalid: \(diagnosis.classIDs.joined(separator: "+"))" + (details.isEmpty ? "" : " — \(details)")
+    }
+
+    func readRequest() throws -> HTTPRequest {
+        do {
+            if let curl {
+                let text = curl == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : curl
+                let command = try CurlParser().parse(text)
+                if !command.ignoredOptions.isEmpty { print("note: ignored curl options that do not change the request: \(command.ignoredOptions.joined(separator: " "))") }
+                return command.request
+            }
+            if let http {
+                let bytes = http == "-" ? Array(FileHandle.standardInput.readDataToEndOfFile()) : try checked { () throws(InputError) in try FileReader.read(http) }
+                return try HTTPMessageParser().parse(bytes)
+            }
+            let path = requestFile ?? "-"
+            return try checked { () throws(InputError) in
+                let reader = try FileReader.readJSON(path)
+                return try VectorDecoder().decodeRequest(reader.document.root, at: "", reader: reader)
+            }
+        } catch let error as RequestParseError {
+            let origin = curl != nil ? "--curl" : http ?? "-"
+            throw fail("\(origin):\(error.location): \(error.message)", hint: error.hint)
+        }
+    }
+
+    func credentials(for venue: Venue, request: HTTPRequest) throws -> Credentials {
+        func environment(_ name: String?, _ option: String) throws -> String? {
+            guard let name else { return nil }
+            guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
+                throw fail("\(option) names $\(name), which is not set", hint: "export \(name)=… first (test credentials only)")
+            }
+            return value
+        }
+        var credentials = Credentials(secret: try environment(secretEnv, "--secret-env"))
+        credentials.apiKey = try environment(apiKeyEnv, "--api-key-env")
+        credentials.passphrase = try environment(passphraseEnv, "--passphrase-env")
+        switch venue.auth {
+        case .hmac(let recipe):
+            guard credentials.secret != nil else { throw fail("\(venue.id) signs with a secret", hint: "give it with --secret-env NAME") }
+            let view = RequestView(request, signature: recipe.signature.location)
+            if credentials.apiKey == nil, let location = recipe.apiKey?.location { credentials.apiKey = view.value(at: location) }
+            if credentials.passphrase == nil, let field = recipe.passphrase {
+                if field.signing?.applies(to: request) == true {
+                    throw fail("\(venue.id) sends the passphrase signed, so it cannot be read from the request", hint: "give it with --passphrase-env NAME")
+                }
+                credentials.passphrase = view.value(at: field.location)
+            }
+        case .bearer:
+            // The bearer token is the credential; --secret-env may carry it.
+            if credentials.apiKey == nil { credentials.apiKey = credentials.secret }
+            credentials.secret = nil
+            guard credentials.apiKey != nil else { throw fail("\(venue.id) authenticates with a bearer token", hint: "give the token with --secret-env NAME") }
+        }
+        return credentials
+    }
+
+    func takenIDs(venue: Venue, appender: VectorFileAppender) throws -> Set<String> {
+        var taken = try checked { () throws(InputError) in try appender.existingIDs() }
+        let folder = (venue.file as NSString).deletingLastPathComponent
+        for file in CorpusLoader().files([folder]).files where file != appender.path {
+            try? CorpusLoader().forEachVector(in: file, body: { taken.insert($0.id) }, lineError: { _ in })
+        }
+        return taken
+    }
+
+    /// Runs `body`, turning its typed error into a message and exit status 2.
+    func checked<T, E: Error & CustomStringConvertible>(_ body: () throws(E) -> T) throws -> T {
+        do { return try body() } catch { throw fail(error.description) }
+    }
+
+    func fail(_ message: String, hint: String? = nil) -> ExitCode {
+        FileHandle.standardError.write(Data("sigconform record: \(message)\(hint.map { " — \($0)" } ?? "")\n".utf8))
+        return ExitCode(2)
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import SigConform
+
+/// A request read from one of the forms developers have at hand, as a vector to diagnose.
+struct CapturedInput {
+    var vector: Vector
+    /// Where it came from, for messages ("file.har entry 3").
+    var origin: String
+
+    static func load(path: String?, curl: String?) throws(InputError) -> [CapturedInput] {
+        if let curl { return [try fromCurl(curl, origin: "--curl")] }
+        guard let path else { return [] }
+        let bytes: [UInt8]
+        if path == "-" {
+            bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        } else {
+            bytes = try FileReader.read(path)
+        }
+        let name = path == "-" ? "<stdin>" : path
+        let text = String(decoding: bytes, as: UTF8.self)
+        let trimmed = text.drop { $0.isWhitespace }
+        if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") {
+            let document: JSONDocument
+            do { document = try JSONParser().parse(bytes) } catch {
+                throw InputError(file: name, location: error.location, message: error.message, hint: error.hint)
+            }
+            return try fromJSON(JSONReader(file: name, document: document))
+        }
+        if trimmed.hasPrefix("curl ") || trimmed.hasPrefix("curl\t") { return [try fromCurl(text, origin: name)] }
+        return [try fromHTTP(text, origin: name)]
+    }
+
+    static func fromJSON(_ reader: JSONReader) throws(InputError) -> [CapturedInput] {
+        let root = reader.document.root
+        if root["log"] != nil {
+            return try HARParser.parse(reader).map { entry in
+                CapturedInput(vector: vector(entry.request, origin: VectorOrigin(file: reader.file, pointer: "/log/entries/\(entry.index)", location: reader.document.location(of: "/log/entries/\(entry.index)")), id: "har-entry-\(entry.index + 1)"),
+                              origin: "\(reader.file) entry \(entry.index + 1)")
+            }
+        }
+        if root["format"] != nil {
+            return try VectorDecoder().decodeFile(reader).map { CapturedInput(vector: $0, origin: $0.origin.description) }
+        }
+        // A single case: {"venue"?, "credentials"?, "request", "time"?}.
+        guard let requestValue = root["request"] else {
+            throw reader.error("", "not a vector file, a case or a HAR file", hint: "a case is {\"venue\": …, \"request\": {…}}")
+        }
+        var request = try VectorDecoder().decodeRequest(requestValue, at: "/request", reader: reader)
+        request.host = request.host ?? request.headers["Host"]
+        var captured = vector(request, origin: VectorOrigin(file: reader.file, pointer: "", location: nil), id: "case")
+        captured.venue = root["venue"]?.stringValue ?? ""
+        if let credentials = root["credentials"] {
+            captured.credentials = Credentials(apiKey: credentials["apiKey"]?.stringValue, secret: credentials["secret"]?.stringValue,
+                                               passphrase: credentials["passphrase"]?.stringValue)
+        }
+        if let serverTime = root["time"]?["serverTime"] {
+            captured.time.serverTime = try reader.integer(serverTime, at: "/time/serverTime")
+        }
+        return [CapturedInput(vector: captured, origin: reader.file)]
+    }
+
+    static func fromCurl(_ line: String, origin: String) throws(InputError) -> CapturedInput {
+        let request: HTTPRequest
+        do { request = try CurlParser().parse(line).request } catch {
+            throw InputError(file: origin, location: error.location, message: "cannot read the curl line: \(error.message)", hint: error.hint)
+        }
+        return CapturedInput(vector: vector(request, origin: VectorOrigin(file: origin, pointer: "", location: nil), id: "curl"), origin: origin)
+    }
+
+    static func fromHTTP(_ text: String, origin: String) throws(InputError) -> CapturedInput {
+        let request: HTTPRequest
+        do { request = try HTTPMessageParser().parse(text) } catch {
+            throw InputError(file: origin, location: error.location, message: "cannot read the raw HTTP request: \(error.message)", hint: error.hint)
+        }
+        return CapturedInput(vector: vector(request, origin: VectorOrigin(file: origin, pointer: "", location: nil), id: "http"), origin: origin)
+    }
+
+    static func vector(_ request: HTTPRequest, origin: VectorOrigin, id: String) -> Vector {
+        Vector(id: id, venue: "", credentials: Credentials(), request: request, result: .invalid, expect: Expectation(), origin: origin)
+    }
+}

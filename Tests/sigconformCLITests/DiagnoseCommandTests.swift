@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// `diagnose` on the inputs developers have at hand. The requests are bundled invalid vectors
+/// (from the independent reference scripts) re-expressed as curl, raw HTTP and HAR.
+@Suite struct DiagnoseCommandTests {
+    static let binanceSecret = "sc-test-binance-spot-secret-do-not-use-00000000000000000000000000"
+    static let bybitSecret = "sc-test-bybit-v5-secret-do-not-use-01"
+
+    @Test func aCurlLineWithSortedParametersIsDiagnosedAsUnsortedParams() throws {
+        let curl = "curl -X POST 'https://api.binance.com/api/v3/order?symbol=BTCUSDT&side=SELL&type=LIMIT&timeInForce=GTC&quantity=0.01&price=42000&timestamp=1700003600000&signature=63e5ab453c9f690dc156fb91f2289a8ff7fdfb9c4c181f2e3267957f667f6cb0' -H 'X-MBX-APIKEY: sc-test-binance-spot-api-key-0000000000000000000000000000000000'"
+        let output = try CLI.run(["diagnose", "--curl", curl, "--secret-env", "SC_SECRET", "--no-reports", "--no-color"],
+                                 environment: ["SC_SECRET": Self.binanceSecret])
+        #expect(output.status == 1)
+        #expect(output.stdout.contains("diagnosis: unsorted_params"))
+        #expect(output.stdout.contains("client prehash:  price=42000&quantity=0.01&side=SELL"))
+        #expect(!output.stdout.contains(Self.binanceSecret))
+        #expect(!output.stdout.contains("sc-test-binance-spot-api-key-0000000000000000000000000000000000"))
+    }
+
+    @Test func aRawHTTPRequestWithResortedJSONIsDiagnosedAsBodyEncoding() throws {
+        let output = try CLI.run(["diagnose", "examples/requests/bybit-order.http", "--secret-env", "SC_SECRET", "--no-reports", "--no-color"],
+                                 environment: ["SC_SECRET": Self.bybitSecret])
+        #expect(output.status == 1)
+        #expect(output.stdout.contains("diagnosis: body_encoding"))
+        #expect(output.stdout.contains("compact JSON with keys sorted"))
+    }
+
+    @Test func aHAREntryIsDiagnosedAndLocatedInTheFile() throws {
+        let output = try CLI.run(["diagnose", "examples/requests/okx-balance.har", "--secret-env", "SC_SECRET", "--passphrase-env", "SC_PASS",
+                                  "--no-reports", "--no-color"],
+                                 environment: ["SC_SECRET": "sc-test-okx-secret-do-not-use-0001", "SC_PASS": "sc-test-Passphrase-1"])
+        #expect(output.stdout.contains("okx-balance.har:"), "\(output.stdout)")
+        #expect(output.stdout.contains("diagnosis: path_mismatch"))
+    }
+
+    @Test func aSecretOnTheCommandLineWarns() throws {
+        let output = try CLI.run(["diagnose", "examples/requests/bybit-order.http", "--secret", Self.bybitSecret, "--no-reports", "--no-color"])
+        #expect(output.stderr.contains("warning: --secret puts the secret in your shell history"))
+        #expect(!output.stdout.contains(Self.bybitSecret))
+    }
+
+    @Test func aMissingSecretVariableExitsTwo() throws {
+        let output = try CLI.run(["diagnose", "examples/requests/bybit-order.http", "--secret-env", "SC_NOT_SET_ANYWHERE", "--no-reports", "--no-color"])
+        #expect(output.status == 2)
+        #expect(output.stdout.contains("SC_NOT_SET_ANYWHERE"))
+    }
+}
