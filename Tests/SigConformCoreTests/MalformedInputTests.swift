@@ -102,9 +102,10 @@ import Testing
         #expect(farTimestamp?.status == .failed)
 
         #expect(run.exitCode == 2)
-        let summary = RunSummary(run)
+        let context = ReportContext(toolVersion: "test", startedAt: "-", durationSeconds: 0)
+        let summary = RunSummary(RunReport(run, context: context))
         #expect(summary.unreadableInputs == run.inputErrors.count)
-        let report = TerminalReporter().render(run, context: ReportContext(toolVersion: "test", startedAt: "-", durationSeconds: 0))
+        let report = TerminalReporter().render(run, context: context)
         #expect(report.contains("\(run.inputErrors.count) unreadable inputs"))
         for error in run.inputErrors { #expect(report.contains(error.description)) }
     }
