@@ -9,7 +9,7 @@ import PackageDescription
 // libFuzzer's own `main` drives the `LLVMFuzzerTestOneInput` the file exports.
 let targets = [
     "fuzz-vector-json", "fuzz-venue-json", "fuzz-template", "fuzz-har", "fuzz-url",
-    "fuzz-percent", "fuzz-timestamp", "fuzz-check", "fuzz-curl", "fuzz-http",
+    "fuzz-percent", "fuzz-timestamp", "fuzz-check", "fuzz-curl", "fuzz-http", "fuzz-signer-answer",
 ]
 
 let package = Package(

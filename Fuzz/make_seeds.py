@@ -80,6 +80,9 @@ def main(out: pathlib.Path) -> None:
             if body:
                 head.append(f"Content-Length: {len(body)}")
             write(out, "http", ("\r\n".join(head) + "\r\n\r\n").encode() + body)
+            answer = {"id": "binance-spot/get-account", "request": {k: request[k] for k in ("method", "host", "path", "query", "headers", "body") if k in request}}
+            write(out, "signer-answer", compact(answer))
+            write(out, "signer-answer", compact({"id": "binance-spot/get-account", "error": "unsupported venue"}))
             entries.append({
                 "request": {
                     "method": request.get("method", "GET"),

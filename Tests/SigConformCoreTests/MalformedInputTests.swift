@@ -103,8 +103,7 @@ import Testing
 
         #expect(run.exitCode == 2)
         let context = ReportContext(toolVersion: "test", startedAt: "-", durationSeconds: 0)
-        let summary = RunSummary(RunReport(run, context: context))
-        #expect(summary.inputErrors == run.inputErrors.count)
+        #expect(RunSummary(RunReport(run, context: context)).inputErrors == run.inputErrors.count)
         let report = TerminalReporter().render(run, context: context)
         #expect(report.contains("\(run.inputErrors.count) unreadable inputs"))
         for error in run.inputErrors { #expect(report.contains(error.description)) }

@@ -93,6 +93,17 @@ public enum FuzzTargets {
         }
     }
 
+    /// A `--signer`'s answer lines (``SignerProtocol/parseAnswer(_:expectedID:)``): a signer is
+    /// another program, and a buggy one prints anything.
+    public static func signerAnswer(_ bytes: [UInt8]) {
+        let line = String(decoding: bytes, as: UTF8.self)
+        switch SignerProtocol.parseAnswer(line, expectedID: "binance-spot/get-account") {
+        case .request(let request): require(!request.method.isEmpty, "an answer decoded to a request without a method")
+        case .otherID(let id): require(id != "binance-spot/get-account", "the expected id was taken for another")
+        case .declined, .malformed: break
+        }
+    }
+
     /// URLs as captured requests write them.
     public static func url(_ bytes: [UInt8]) {
         let text = String(decoding: bytes, as: UTF8.self)
