@@ -22,6 +22,9 @@ public protocol MACBackend: Sendable {
     func makeDigest(_ algorithm: HashAlgorithm) throws(MACError) -> any DigestContext
     /// Starts a streaming HMAC keyed with `key`; copy the returned context to reuse the keyed state.
     func makeHMAC(_ algorithm: HashAlgorithm, key: [UInt8]) throws(MACError) -> any HMACContext
+    /// One-shot HMAC of `message` under `key`, full length. The default keys a new context;
+    /// a backend may serve it from keyed state it keeps per key (signing a corpus repeats keys).
+    func hmac(_ algorithm: HashAlgorithm, key: [UInt8], message: [UInt8]) throws(MACError) -> [UInt8]
 }
 
 /// A streaming digest computation. Not thread-safe; copies are independent.

@@ -11,7 +11,7 @@ import SigConformMAC
 /// (see `KeyedContextPool`), so signing many messages with one secret keys OpenSSL once.
 public struct OpenSSLBackend: MACBackend {
     public let id = "openssl"
-    private let table: OpenSSLAlgorithmTable
+    let table: OpenSSLAlgorithmTable
 
     /// A backend on the process-wide table of algorithms fetched from the default library context.
     public init() {
@@ -33,5 +33,40 @@ public struct OpenSSLBackend: MACBackend {
 
     public func makeHMAC(_ algorithm: HashAlgorithm, key: [UInt8]) throws(MACError) -> any HMACContext {
         try OpenSSLHMACContext(template: try table.hmacTemplate(algorithm), key: key, pool: table.keyedContexts)
+    }
+
+    /// A pooled keyed `EVP_MAC_CTX` for `key` (keyed from the template on a miss), then exactly
+    /// `openssl speed -hmac`'s loop body: update, final, re-initialise; the context goes back to
+    /// the pool. No context object or copy-on-write box is made: `check` calls this per request.
+    public func hmac(_ algorithm: HashAlgorithm, key: [UInt8], message: [UInt8]) throws(MACError) -> [UInt8] {
+        let pool = table.keyedContexts
+        let context: OpaquePointer
+        if let pooled = pool.checkOut(algorithm, key: key) {
+            context = pooled
+        } else {
+            context = try table.hmacTemplate(algorithm).duplicateContext()
+            guard HMACState.initialize(context, key: key, parameters: nil) == 1 else {
+                EVP_MAC_CTX_free(context)
+                throw OpenSSLErrors.failure("EVP_MAC_init(HMAC-\(algorithm.rawValue), \(key.count)-byte key)")
+            }
+        }
+        let count = algorithm.digestByteCount
+        var length = 0
+        var computed = false
+        let tag = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            computed = EVP_MAC_update(context, message, message.count) == 1
+                && EVP_MAC_final(context, buffer.baseAddress, &length, count) == 1
+            initialized = computed ? count : 0
+        }
+        guard computed, length == count else {
+            EVP_MAC_CTX_free(context)
+            throw OpenSSLErrors.failure("EVP_MAC_update/EVP_MAC_final(HMAC-\(algorithm.rawValue)) returned \(length) of \(count) bytes")
+        }
+        if EVP_MAC_init(context, nil, 0, nil) == 1 {
+            pool.checkIn(context, algorithm: algorithm, key: key)
+        } else {
+            EVP_MAC_CTX_free(context)
+        }
+        return tag
     }
 }

@@ -117,6 +117,20 @@ struct OpenSSLContextTests {
         #expect(try second.tag(appending: message) == reference.hmac(.sha256, key: key, message: message))
     }
 
+    @Test func oneShotHMACKeysOnceAndLeavesItsContextForTheNextCall() throws {
+        let backend = OpenSSLBackend(openSSLNames: OpenSSLAlgorithmTable.defaultNames)
+        let reference = PureSwiftBackend()
+        for message in [[], Array("first".utf8), Array("second message".utf8)] {
+            #expect(try backend.hmac(.sha384, key: key, message: message) == reference.hmac(.sha384, key: key, message: message))
+        }
+        // The three calls keyed one context, which waits in the pool: exactly one is there.
+        let pool = backend.table.keyedContexts
+        let pooled = try #require(pool.checkOut(.sha384, key: key))
+        #expect(pool.checkOut(.sha384, key: key) == nil)
+        pool.checkIn(pooled, algorithm: .sha384, key: key)
+        #expect(try backend.hmac(.sha384, key: key, message: key) == reference.hmac(.sha384, key: key, message: key))
+    }
+
     @Test func oneBackendServesManyThreadsAtOnce() async throws {
         // The algorithm table and HMAC templates are shared by every thread.
         let (backend, key) = (self.backend, self.key)
