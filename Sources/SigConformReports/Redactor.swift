@@ -16,6 +16,12 @@ public struct Redactor: Sendable {
     /// Whether any form starts with this byte: most bytes of a report are skipped on this test alone.
     private var startsForm = [Bool](repeating: false, count: 256)
 
+    /// The shortest credential scrubbed from text. Shorter values (documentation examples such
+    /// as Gate.io's secret `secret`) are ordinary words that a report shows for other reasons;
+    /// real exchange secrets are 32 characters or more. Reporters never format a credential of
+    /// any length: this limit applies to the second line of defence only.
+    public static let minimumScrubbedLength = 8
+
     public init(credentials: some Sequence<Credentials>) {
         var seen: Set<String> = []
         var pairs: [(String, String)] = []
@@ -26,13 +32,13 @@ public struct Redactor: Sendable {
         }
         for credential in credentials {
             // Short values are not masked inside text: they would mangle unrelated words.
-            if let secret = credential.secret, secret.count >= 8 {
+            if let secret = credential.secret, secret.count >= Self.minimumScrubbedLength {
                 add(secret, "[secret \(Redaction.fingerprint(secret))]")
             }
-            if let passphrase = credential.passphrase, passphrase.count >= 8 {
+            if let passphrase = credential.passphrase, passphrase.count >= Self.minimumScrubbedLength {
                 add(passphrase, "[passphrase \(Redaction.fingerprint(passphrase))]")
             }
-            if let key = credential.apiKey, key.count >= 8 {
+            if let key = credential.apiKey, key.count >= Self.minimumScrubbedLength {
                 add(key, Redaction.maskKey(key))
             }
         }

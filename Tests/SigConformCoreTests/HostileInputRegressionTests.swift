@@ -11,10 +11,14 @@ import Testing
         let fromFuzzer = Array("no-cache".utf8).reduce(Int64(0)) { $0 << 8 | Int64($1) }
         #expect(TimestampCodec.format(fromFuzzer, as: .unixMicroseconds) == "\(fromFuzzer)000")
         for value in [Int64.min, Int64.min + 1, -1, 0, 1, Int64.max, fromFuzzer] {
-            for format in TimestampFormat.allCases { _ = TimestampCodec.format(value, as: format) }
+            for format in TimestampFormat.allCases {
+                // The diagnosis writes candidates into a buffer of this size.
+                #expect(TimestampCodec.format(value, as: format).utf8.count <= TimestampCodec.maximumWrittenLength)
+            }
         }
         #expect(TimestampCodec.format(0, as: .unixMicroseconds) == "0")
         #expect(TimestampCodec.format(-1500, as: .unixMicroseconds) == "-1500000")
+        #expect(TimestampCodec.format(Int64.min, as: .iso8601Milliseconds) == "-292275055-05-16T16:47:04.192Z")
     }
 
     @Test func floorDivisionIsDefinedForTheSmallestInteger() {

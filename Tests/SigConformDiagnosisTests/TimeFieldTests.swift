@@ -8,16 +8,24 @@ import Testing
                   milliseconds: TimestampCodec.milliseconds(sent, format: format)!)
     }
 
+    /// Expected texts from Python's datetime (ISO) and by hand: the candidates the search signs.
     @Test(arguments: [
-        ("1700000000123", TimestampFormat.unixMilliseconds), ("1700000000", .unixSeconds), ("1700000000123456", .unixMicroseconds),
-        ("2023-11-14T22:13:20.123Z", .iso8601Milliseconds), ("1700000000.5", .unixSecondsDecimal),
+        ("1700000000123", TimestampFormat.unixMilliseconds, [-600_000: "1699999400123", -1: "1700000000122", 1000: "1700000001123"]),
+        ("1700000000", .unixSeconds, [-600_000: "1699999400", 1000: "1700000001", 3_600_000: "1700003600"]),
+        ("1700000000123456", .unixMicroseconds, [-37: "1700000000086456", 1: "1700000000124456"]),
+        ("2023-11-14T22:13:20.123Z", .iso8601Milliseconds,
+         [-600_000: "2023-11-14T22:03:20.123Z", -37: "2023-11-14T22:13:20.086Z", 1000: "2023-11-14T22:13:21.123Z", 3_600_000: "2023-11-14T23:13:20.123Z"]),
+        ("1700000000.5", .unixSecondsDecimal,
+         [-600_000: "1699999400.500", -500: "1700000000", -37: "1700000000.463", 1: "1700000000.501", 500: "1700000001"]),
     ])
-    func fastDigitsMatchTheTextOfEveryOffset(sent: String, format: TimestampFormat) {
+    func candidatesAreWrittenAsTheClientWouldWriteThem(sent: String, format: TimestampFormat, expected: [Int64: String]) {
         let field = field(sent, format)
-        var buffer = [UInt8](repeating: 0, count: 32)
-        for offset: Int64 in [-600_000, -37, -1, 1, 1000, 3_600_000] {
-            let count = field.write(offsetBy: offset, into: &buffer)
-            #expect(String(decoding: buffer[..<count], as: UTF8.self) == field.text(offsetBy: offset))
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: TimestampCodec.maximumWrittenLength)
+        defer { buffer.deallocate() }
+        for (offset, text) in expected {
+            let count = field.write(offsetBy: offset, into: buffer)
+            #expect(String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self) == text, "offset \(offset)")
+            #expect(field.text(offsetBy: offset) == text, "offset \(offset)")
         }
     }
 

@@ -46,6 +46,17 @@ import Testing
         #expect(scrubbed == "a key abc pw")
     }
 
+    /// Found by the `check` fuzz target: Gate.io's documented secret is the word `secret`, which
+    /// every JSON report also shows as a member name. The limit is where scrubbing starts.
+    @Test func scrubbingStartsAtTheMinimumLength() {
+        let limit = Redactor.minimumScrubbedLength
+        let short = String(repeating: "s", count: limit - 1), long = String(repeating: "l", count: limit)
+        let text = "secret \(short) \(long)"
+        let scrubbed = Redactor(credentials: [Credentials(apiKey: nil, secret: "secret", passphrase: short),
+                                              Credentials(apiKey: nil, secret: long, passphrase: nil)]).scrub(text)
+        #expect(scrubbed == "secret \(short) [secret \(Redaction.fingerprint(long))]")
+    }
+
     @Test func everyReportFormatIsFreeOfCredentialsWithCharactersThatNeedEscaping() throws {
         var vector = ReportFixture.vector("okx-v5", "requests", "get-balance-ccy")
         vector.credentials = Self.credentials

@@ -18,19 +18,43 @@ public enum TimestampCodec {
         return value.flatMap { validMilliseconds.contains($0) ? $0 : nil }
     }
 
+    /// The most bytes ``write(_:as:into:)`` writes: an ISO 8601 time of `Int64.min`
+    /// milliseconds (year -292275055) or a negative `Int64` with three more digits for `unix-us`.
+    public static let maximumWrittenLength = 32
+
     /// `milliseconds` written in `format` (the inverse of ``milliseconds(_:format:)``;
     /// `unix-s-decimal` is written with three decimals unless whole).
     public static func format(_ milliseconds: Int64, as format: TimestampFormat) -> String {
-        switch format {
-        case .unixSeconds: String(floorDivide(milliseconds, 1000))
-        case .unixMilliseconds: String(milliseconds)
-        // Appending digits instead of multiplying: exact for every Int64, no overflow.
-        case .unixMicroseconds: milliseconds == 0 ? "0" : String(milliseconds) + "000"
-        case .unixSecondsDecimal:
-            milliseconds % 1000 == 0 ? String(milliseconds / 1000) : String(floorDivide(milliseconds, 1000)) + "." + pad(Int(floorModulo(milliseconds, 1000)), 3)
-        case .iso8601Milliseconds, .iso8601Seconds:
-            civil(milliseconds, withMilliseconds: format == .iso8601Milliseconds)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumWrittenLength) { buffer in
+            let count = write(milliseconds, as: format, into: buffer)
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
         }
+    }
+
+    /// Writes ``format(_:as:)``'s text into `buffer` (at least ``maximumWrittenLength`` bytes)
+    /// and returns the byte count. It allocates nothing: the diagnosis writes a million
+    /// candidate timestamps per search.
+    public static func write(_ milliseconds: Int64, as format: TimestampFormat, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        precondition(buffer.count >= maximumWrittenLength, "a timestamp needs \(maximumWrittenLength) bytes")
+        var writer = DigitWriter(buffer: buffer)
+        switch format {
+        case .unixSeconds: writer.integer(floorDivide(milliseconds, 1000))
+        case .unixMilliseconds: writer.integer(milliseconds)
+        // Appending digits instead of multiplying: exact for every Int64, no overflow.
+        case .unixMicroseconds:
+            writer.integer(milliseconds)
+            if milliseconds != 0 { writer.padded(0, width: 3) }
+        case .unixSecondsDecimal:
+            writer.integer(floorDivide(milliseconds, 1000))
+            let fraction = floorModulo(milliseconds, 1000)
+            if fraction != 0 {
+                writer.byte(UInt8(ascii: "."))
+                writer.padded(fraction, width: 3)
+            }
+        case .iso8601Milliseconds, .iso8601Seconds:
+            writer.civil(milliseconds, withMilliseconds: format == .iso8601Milliseconds)
+        }
+        return writer.count
     }
 
     /// Division rounding towards negative infinity (timestamps before 1970 stay consistent);
@@ -44,11 +68,6 @@ public enum TimestampCodec {
     static func floorModulo(_ a: Int64, _ b: Int64) -> Int64 {
         let remainder = a % b
         return remainder < 0 ? remainder + b : remainder
-    }
-
-    static func pad(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return String(repeating: "0", count: max(0, width - text.count)) + text
     }
 
     static func decimalSeconds(_ text: String) -> Int64? {
@@ -102,12 +121,47 @@ public enum TimestampCodec {
         let seconds = days(year: year, month: month, day: day) * 86400 + hour * 3600 + minute * 60 + second
         return seconds * 1000 + millis
     }
+}
 
-    static func civil(_ milliseconds: Int64, withMilliseconds: Bool) -> String {
-        let totalSeconds = floorDivide(milliseconds, 1000)
-        let millis = Int(floorModulo(milliseconds, 1000))
-        let dayCount = floorDivide(totalSeconds, 86400)
-        let secondOfDay = Int(floorModulo(totalSeconds, 86400))
+/// Writes ASCII digits into a caller's buffer, for ``TimestampCodec/write(_:as:into:)``.
+private struct DigitWriter {
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    var count = 0
+
+    mutating func byte(_ value: UInt8) {
+        buffer[count] = value
+        count += 1
+    }
+
+    /// The decimal digits of `value`, with a sign when negative; `Int64.min` included.
+    mutating func integer(_ value: Int64) {
+        if value < 0 { byte(UInt8(ascii: "-")) }
+        // The magnitude as UInt64, so that Int64.min needs no negation.
+        var magnitude = value.magnitude
+        let start = count
+        repeat {
+            byte(UInt8(truncatingIfNeeded: magnitude % 10) + 0x30)
+            magnitude /= 10
+        } while magnitude > 0
+        buffer[start..<count].reverse()
+    }
+
+    /// `value` (0 ≤ value) in exactly `width` digits, zero-padded.
+    mutating func padded(_ value: Int64, width: Int) {
+        var remaining = value
+        for position in stride(from: count + width - 1, through: count, by: -1) {
+            buffer[position] = UInt8(truncatingIfNeeded: remaining % 10) + 0x30
+            remaining /= 10
+        }
+        count += width
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS` and, with milliseconds, `.mmmZ`.
+    mutating func civil(_ milliseconds: Int64, withMilliseconds: Bool) {
+        let totalSeconds = TimestampCodec.floorDivide(milliseconds, 1000)
+        let millis = TimestampCodec.floorModulo(milliseconds, 1000)
+        let dayCount = TimestampCodec.floorDivide(totalSeconds, 86400)
+        let secondOfDay = TimestampCodec.floorModulo(totalSeconds, 86400)
         // civil_from_days (H. Hinnant)
         let z = dayCount + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
@@ -118,9 +172,22 @@ public enum TimestampCodec {
         let day = doy - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        var text = "\(pad(Int(year), 4))-\(pad(Int(month), 2))-\(pad(Int(day), 2))T"
-        text += "\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))"
-        if withMilliseconds { text += ".\(pad(millis, 3))Z" }
-        return text
+        // Years outside ISO 8601's four digits are written whole (only fuzzers ask for them).
+        if (0...9999).contains(year) { padded(year, width: 4) } else { integer(year) }
+        byte(UInt8(ascii: "-"))
+        padded(month, width: 2)
+        byte(UInt8(ascii: "-"))
+        padded(day, width: 2)
+        byte(UInt8(ascii: "T"))
+        padded(secondOfDay / 3600, width: 2)
+        byte(UInt8(ascii: ":"))
+        padded(secondOfDay / 60 % 60, width: 2)
+        byte(UInt8(ascii: ":"))
+        padded(secondOfDay % 60, width: 2)
+        if withMilliseconds {
+            byte(UInt8(ascii: "."))
+            padded(millis, width: 3)
+            byte(UInt8(ascii: "Z"))
+        }
     }
 }

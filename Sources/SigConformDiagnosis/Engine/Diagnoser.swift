@@ -259,28 +259,27 @@ struct Search {
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             // Each worker keys its own context; contexts are not shared between threads.
             guard var prefixState = try? backend.makeHMAC(hash, key: key), (try? prefixState.update(prefix)) != nil else { return }
-            var digits = [UInt8](repeating: 0, count: 32)
-            var message = [UInt8](repeating: 0, count: digits.count + suffix.count)
-            var tag = [UInt8](repeating: 0, count: hash.digestByteCount)
+            // The candidate's text is written at the start of `message`, the suffix right after it.
+            let message = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: TimestampCodec.maximumWrittenLength + suffix.count)
+            let tag = UnsafeMutableRawBufferPointer.allocate(byteCount: hash.digestByteCount, alignment: 8)
+            defer {
+                message.deallocate()
+                tag.deallocate()
+            }
             var suffixOffset = -1
             var distance = Int64(worker) + 1
             while distance <= radius {
                 if distance % 4096 < 2, found.value != nil { return }
                 for sign in stride(from: -1 as Int64, through: 1, by: 2) {
                     let offset = sign * distance * step
-                    let written = field.write(offsetBy: offset, into: &digits)
-                    let tagged = message.withUnsafeMutableBytes { buffer in
-                        // The suffix moves only when the digit count changes.
-                        if written != suffixOffset {
-                            suffix.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: buffer[written...]).copyMemory(from: $0) }
-                            suffixOffset = written
-                        }
-                        digits.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: buffer[..<written]).copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[..<written])) }
-                        return tag.withUnsafeMutableBytes { output in
-                            (try? prefixState.tag(appending: UnsafeRawBufferPointer(rebasing: buffer[..<(written + suffix.count)]), into: output)) != nil
-                        }
+                    let written = field.write(offsetBy: offset, into: message)
+                    // The text wrote over the suffix's first bytes only if its length changed.
+                    if written != suffixOffset {
+                        suffix.withUnsafeBufferPointer { _ = UnsafeMutableBufferPointer(rebasing: message[written...]).initialize(fromContentsOf: $0) }
+                        suffixOffset = written
                     }
-                    if tagged, tag == target {
+                    let candidate = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: message[..<(written + suffix.count)]))
+                    if (try? prefixState.tag(appending: candidate, into: tag)) != nil, tag.elementsEqual(target) {
                         found.set(offset)
                         return
                     }

@@ -54,8 +54,9 @@ struct TimeField {
     /// The value `offset` milliseconds away from the one sent, written as the client would:
     /// integer formats keep their sub-millisecond digits (a microsecond nonce stays exact).
     func text(offsetBy offset: Int64) -> String {
-        guard let integer = integerValue else { return TimestampCodec.format(milliseconds + offset, as: format) }
-        return String(integer + integerOffset(offset))
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: TimestampCodec.maximumWrittenLength) { buffer in
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[..<write(offsetBy: offset, into: buffer)]), as: UTF8.self)
+        }
     }
 
     func integerOffset(_ offset: Int64) -> Int64 {
@@ -66,24 +67,14 @@ struct TimeField {
         }
     }
 
-    /// Writes `text(offsetBy:)` into `buffer` and returns the byte count, without allocating for
-    /// the integer formats (the hot loop of the timestamp search).
-    func write(offsetBy offset: Int64, into buffer: inout [UInt8]) -> Int {
-        guard let integer = integerValue, integer + integerOffset(offset) > 0 else {
-            let text = Array(self.text(offsetBy: offset).utf8)
-            let count = min(text.count, buffer.count)
-            buffer.replaceSubrange(0..<count, with: text.prefix(count))
-            return count
+    /// Writes `text(offsetBy:)` into `buffer` (at least ``TimestampCodec/maximumWrittenLength``
+    /// bytes) and returns the byte count, without allocating: the hot loop of the timestamp search.
+    func write(offsetBy offset: Int64, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        if let integer = integerValue {
+            // The sent integer moved, so sub-millisecond digits of a microsecond nonce stay exact.
+            return TimestampCodec.write(integer + integerOffset(offset), as: .unixMilliseconds, into: buffer)
         }
-        var remaining = integer + integerOffset(offset)
-        var count = 0
-        while remaining > 0 && count < buffer.count {
-            buffer[count] = UInt8(remaining % 10) + 0x30
-            remaining /= 10
-            count += 1
-        }
-        buffer[0..<count].reverse()
-        return count
+        return TimestampCodec.write(milliseconds + offset, as: format, into: buffer)
     }
 
     /// The attempt's request with this field set to `text`.
