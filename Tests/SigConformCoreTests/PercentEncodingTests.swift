@@ -19,4 +19,15 @@ import Testing
         #expect(QueryItem.join(QueryItem.split(query)) == query)
         #expect(QueryItem.split(query).map(\.key) == ["a", "", "b", "c"])
     }
+
+    /// A server splits the bytes it receives; a combining mark after '&' or '=' (one Character
+    /// with it in Swift) must not hide the separator.
+    @Test func queryItemsSplitOnBytesNotCharacters() {
+        let query = "a=1&\u{301}b=\u{301}2"
+        let items = QueryItem.split(query)
+        #expect(items.map(\.raw) == ["a=1", "\u{301}b=\u{301}2"])
+        #expect(items.map(\.rawKey) == ["a", "\u{301}b"])
+        #expect(items.map(\.rawValue) == ["1", "\u{301}2"])
+        #expect(QueryItem.join(items) == query)
+    }
 }

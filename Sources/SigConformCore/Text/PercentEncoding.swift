@@ -68,9 +68,11 @@ public struct QueryItem: Sendable, Hashable {
 
     public init(raw: String) {
         self.raw = raw
-        if let equals = raw.firstIndex(of: "=") {
+        // Bytes, not Characters: a server splits on the byte '=' even when a combining mark
+        // follows it, and byte search is what keeps the diagnosis's many re-splits cheap.
+        if let equals = raw.utf8.firstIndex(of: UInt8(ascii: "=")) {
             rawKey = String(raw[..<equals])
-            rawValue = String(raw[raw.index(after: equals)...])
+            rawValue = String(raw[raw.utf8.index(after: equals)...])
             hasEquals = true
         } else {
             rawKey = raw
@@ -85,7 +87,9 @@ public struct QueryItem: Sendable, Hashable {
     /// Splits a query string or form body on `&`, keeping empty items so rejoining is lossless.
     public static func split(_ query: String) -> [QueryItem] {
         guard !query.isEmpty else { return [] }
-        return query.split(separator: "&", omittingEmptySubsequences: false).map { QueryItem(raw: String($0)) }
+        // Split on the byte '&' (see init(raw:)); empty items are kept.
+        return query.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: false)
+            .map { QueryItem(raw: String(Substring($0))) }
     }
 
     /// Joins items back with `&`.

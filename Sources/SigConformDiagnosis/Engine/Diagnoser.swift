@@ -128,17 +128,40 @@ struct Search {
     let signer: RequestSigner
     let context: MistakeContext
     let observed: String
+    /// The observed signature's bytes under each output encoding it is a faithful encoding in
+    /// (by the venue's comparison rule), so that a candidate is judged by its MAC bytes
+    /// without encoding each one: a MAC matches exactly when its encoding would.
+    let observedTags: [ByteEncoding: [UInt8]]
+
+    init(diagnoser: Diagnoser, signer: RequestSigner, context: MistakeContext, observed: String) {
+        self.diagnoser = diagnoser
+        self.signer = signer
+        self.context = context
+        self.observed = observed
+        var tags: [ByteEncoding: [UInt8]] = [:]
+        for encoding in ByteEncoding.allCases {
+            if let bytes = encoding.decode(observed), signer.signatureMatches(observed, encoding.encode(bytes)) {
+                tags[encoding] = bytes
+            }
+        }
+        observedTags = tags
+    }
+
+    /// The prehash the attempt's request and template give.
+    func prehash(of attempt: SigningAttempt, backend: any MACBackend) throws(SigningError) -> Prehash {
+        let view = RequestView(attempt.request, signature: context.recipe.signature.location)
+        return try signer.canonicalizer.prehash(view, credentials: context.credentials, backend: backend, template: attempt.template)
+    }
 
     func signature(of attempt: SigningAttempt, backend: any MACBackend) throws(SigningError) -> (prehash: Prehash, signature: String) {
-        let view = RequestView(attempt.request, signature: context.recipe.signature.location)
-        let prehash = try signer.canonicalizer.prehash(view, credentials: context.credentials, backend: backend, template: attempt.template)
+        let prehash = try prehash(of: attempt, backend: backend)
         let mac = try signer.mac(prehash.bytes, key: attempt.key, hash: attempt.hash, backend: backend)
         return (prehash, attempt.encoding.encode(mac))
     }
 
     func matches(_ attempt: SigningAttempt) -> Match? {
-        guard let (prehash, signature) = try? signature(of: attempt, backend: diagnoser.searchBackend) else { return nil }
-        return signer.signatureMatches(observed, signature) ? Match(attempt: attempt, prehash: prehash) : nil
+        guard observedTags[attempt.encoding] != nil, let prehash = try? prehash(of: attempt, backend: diagnoser.searchBackend) else { return nil }
+        return macMatches(attempt, prehash: prehash.bytes) ? Match(attempt: attempt, prehash: prehash) : nil
     }
 
     func firstMatch(singles mistakes: [Mistake], from base: SigningAttempt) -> Match? {
@@ -159,7 +182,7 @@ struct Search {
         // A prehash mistake, then a MAC mistake on the same prehash.
         for first in prehashMistakes {
             for intermediate in first.apply(to: base, in: context) {
-                guard let prehash = try? self.signature(of: intermediate, backend: backend).prehash else { continue }
+                guard let prehash = try? self.prehash(of: intermediate, backend: backend) else { continue }
                 for second in macMistakes where second.diagnosisClass != first.diagnosisClass {
                     for variant in second.apply(to: intermediate, in: context) where macMatches(variant, prehash: prehash.bytes) {
                         return Match(attempt: variant, prehash: prehash)
@@ -168,7 +191,7 @@ struct Search {
             }
         }
         // Two MAC mistakes (e.g. another hash and another encoding).
-        if let prehash = try? self.signature(of: base, backend: backend).prehash {
+        if let prehash = try? self.prehash(of: base, backend: backend) {
             for (i, first) in macMistakes.enumerated() {
                 for second in macMistakes[(i + 1)...] where second.diagnosisClass != first.diagnosisClass {
                     for intermediate in first.apply(to: base, in: context) {
@@ -197,8 +220,9 @@ struct Search {
 
     /// Whether the attempt's key, hash and encoding turn `prehash` into the observed signature.
     func macMatches(_ attempt: SigningAttempt, prehash: [UInt8]) -> Bool {
-        guard let mac = try? signer.mac(prehash, key: attempt.key, hash: attempt.hash, backend: diagnoser.searchBackend) else { return false }
-        return signer.signatureMatches(observed, attempt.encoding.encode(mac))
+        guard let target = observedTags[attempt.encoding],
+              let mac = try? signer.mac(prehash, key: attempt.key, hash: attempt.hash, backend: diagnoser.searchBackend) else { return false }
+        return mac == target
     }
 
     /// Searches timestamps (and clock-derived nonces) within ±radius ms of the one sent.
@@ -209,9 +233,7 @@ struct Search {
     /// digest, or re-encoded by a canonical query) each candidate is re-canonicalised, over a
     /// narrower range.
     func timestampSearch(base: SigningAttempt, reference: SigningOutcome) -> Match? {
-        let encoding = signer.recipe.signature.encoding
-        guard let target = encoding.decode(signer.recipe.signature.caseInsensitive ? observed.lowercased() : observed),
-              target.count == base.hash.digestByteCount else { return nil }
+        guard let target = observedTags[base.encoding], target.count == base.hash.digestByteCount else { return nil }
         for field in TimeField.all(in: context) {
             let found: Int64?
             if let split = Self.uniqueSplit(reference.prehash.bytes, around: Array(field.sent.utf8)) {

@@ -71,7 +71,7 @@ public struct Mistake: Sendable {
     /// Every known HMAC mistake, cheapest and most common first. The timestamp search and the
     /// clock check are run by ``Diagnoser`` itself.
     public static let catalogue: [Mistake] = [
-        .unsortedParams, .bodyEncoding, .queryEncoding, .timestampUnits, .secretWhitespace, .wrongSecretEncoding,
+        .unsortedParams, .bodyEncoding, .queryEncoding, .timestampUnits, .timestampMillisecondsUnsent, .secretWhitespace, .wrongSecretEncoding,
         .wrongHash, .wrongOutputEncoding, .methodCase, .pathMismatch, .missingComponent, .timestampHourOffset,
         .payloadOnly, .sortedQueryAndBody,
     ]
