@@ -26,11 +26,13 @@ extension MerkleDamgardCompression {
 /// Whole blocks are compressed straight from the caller's buffer; only a trailing partial block
 /// is copied into `pending`, so long messages cost one pass over the input.
 struct MerkleDamgard<Compression: MerkleDamgardCompression>: Sendable {
-    private var state: Compression.State
-    private var pending = Compression.zeroBlock
-    private var pendingByteCount = 0
+    // Readable in the module so that a multi-buffer hash can continue from a scalar one
+    // (`SHA256FourLaneHMAC`); only `absorb` and `finish` change them.
+    private(set) var state: Compression.State
+    private(set) var pending = Compression.zeroBlock
+    private(set) var pendingByteCount = 0
     /// Bytes absorbed so far; the bit length in the padding is derived from it.
-    private var messageByteCount: UInt64 = 0
+    private(set) var messageByteCount: UInt64 = 0
 
     init(initialState: Compression.State) {
         state = initialState

@@ -10,7 +10,7 @@ public struct SHA256: PureSwiftHashFunction {
 
     /// The member of the family this value computes.
     public let variant: Variant
-    private var engine: MerkleDamgard<SHA256Compression>
+    private(set) var engine: MerkleDamgard<SHA256Compression>
 
     /// Starts a SHA-256 computation.
     public init() {
