@@ -10,10 +10,7 @@ extension Mistake {
             return attempt.with(.missingComponent, label) { $0.template = template }
         }
         // A parameter left out of the signed string though sent (recvWindow, timestamp).
-        let signatureName: String? = switch context.recipe.signature.location {
-        case .query(let name), .parameter(let name), .body(let name): name
-        default: nil
-        }
+        let signatureName = context.signatureParameter
         for part in [RequestPart.query, .formBody] {
             let items = part.items(of: attempt.request)
             guard items.count >= 2 else { continue }

@@ -40,6 +40,15 @@ public struct MistakeContext: Sendable {
     public let sent: HTTPRequest
     /// The sent request as the venue reads it.
     public let view: RequestView
+
+    /// The query, form or body parameter that carries the signature, if the venue puts it in
+    /// one: it is not part of what was signed, so parameter mistakes leave it out.
+    public var signatureParameter: String? {
+        switch recipe.signature.location {
+        case .query(let name), .parameter(let name), .body(let name): name
+        default: nil
+        }
+    }
 }
 
 /// A known client mistake: a small named value that turns a signing attempt into the variants a

@@ -5,11 +5,7 @@ extension Mistake {
     /// in its own order (a client that keeps two sorted dictionaries): two reorderings at once,
     /// which the single-part parameter-order mistake cannot reproduce.
     public static let sortedQueryAndBody = Mistake(.unsortedParams, name: "parameter-order-both", combinable: false) { attempt, context in
-        // The signature parameter is not part of what was signed.
-        let signatureName: String? = switch context.recipe.signature.location {
-        case .query(let name), .parameter(let name), .body(let name): name
-        default: nil
-        }
+        let signatureName = context.signatureParameter
         let query = RequestPart.query.items(of: attempt.request).filter { $0.key != signatureName }
         let body = RequestPart.formBody.items(of: attempt.request).filter { $0.key != signatureName }
         guard query.count >= 2, body.count >= 2 else { return [] }

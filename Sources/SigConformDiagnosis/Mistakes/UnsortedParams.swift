@@ -5,10 +5,7 @@ extension Mistake {
     /// parameters) any other permutation; in the query or in a form body.
     public static let unsortedParams = Mistake(.unsortedParams, name: "parameter-order", combinable: false) { attempt, context in
         var out: [SigningAttempt] = []
-        let signatureName: String? = switch context.recipe.signature.location {
-        case .query(let name), .parameter(let name), .body(let name): name
-        default: nil
-        }
+        let signatureName = context.signatureParameter
         for part in [RequestPart.query, .formBody] {
             let items = part.items(of: attempt.request).filter { $0.key != signatureName }
             guard items.count >= 2 else { continue }
