@@ -266,10 +266,11 @@ struct Search {
     }
 
     /// Returns the offset (ms) of the timestamp that reproduces `target`, searching outwards from
-    /// the one sent. Each candidate is one tag computation on the keyed, prefix-absorbed state
-    /// of its worker: the candidate's digits and the suffix are laid out in one reused buffer
-    /// and `tag(appending:into:)` leaves the state as it was, so a candidate costs the hashing
-    /// of the bytes from the last whole block of the prefix on, and no state copy or allocation.
+    /// the one sent. Each worker keys the prefix state once and tags its candidates in batches
+    /// (`CandidateBatch`: four per SIMD pass for pure-Swift HMAC-SHA256, else one at a time), each
+    /// candidate's digits and the suffix laid out in a reused buffer: a candidate costs the
+    /// hashing of the bytes from the last whole block of the prefix on, and no state copy or
+    /// allocation.
     func fastSearch(field: TimeField, base: SigningAttempt, prefix: [UInt8], suffix: [UInt8], target: [UInt8]) -> Int64? {
         let backend = diagnoser.searchBackend
         let hash = base.hash
@@ -280,34 +281,20 @@ struct Search {
         let found = LockedBox<Int64?>(nil)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             // Each worker keys its own context; contexts are not shared between threads.
-            guard var prefixState = try? backend.makeHMAC(hash, key: key), (try? prefixState.update(prefix)) != nil else { return }
-            // The candidate's text is written at the start of `message`, the suffix right after it.
-            let message = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: TimestampCodec.maximumWrittenLength + suffix.count)
-            let tag = UnsafeMutableRawBufferPointer.allocate(byteCount: hash.digestByteCount, alignment: 8)
-            defer {
-                message.deallocate()
-                tag.deallocate()
-            }
-            var suffixOffset = -1
+            guard var batch = CandidateBatch(backend: backend, hash: hash, key: key, prefix: prefix, suffix: suffix) else { return }
             var distance = Int64(worker) + 1
             while distance <= radius {
                 if distance % 4096 < 2, found.value != nil { return }
                 for sign in stride(from: -1 as Int64, through: 1, by: 2) {
-                    let offset = sign * distance * step
-                    let written = field.write(offsetBy: offset, into: message)
-                    // The text wrote over the suffix's first bytes only if its length changed.
-                    if written != suffixOffset {
-                        suffix.withUnsafeBufferPointer { _ = UnsafeMutableBufferPointer(rebasing: message[written...]).initialize(fromContentsOf: $0) }
-                        suffixOffset = written
-                    }
-                    let candidate = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: message[..<(written + suffix.count)]))
-                    if (try? prefixState.tag(appending: candidate, into: tag)) != nil, tag.elementsEqual(target) {
+                    batch.add(field, offsetBy: sign * distance * step)
+                    if batch.isFull, let offset = batch.firstMatch(of: target) {
                         found.set(offset)
                         return
                     }
                 }
                 distance += Int64(workers)
             }
+            if let offset = batch.firstMatch(of: target) { found.set(offset) }
         }
         return found.value
     }

@@ -267,8 +267,13 @@ enum FourLaneSHA256 {
         h = t1 &+ t2
     }
 
+    /// The left half is a multiply by 2^(32 − count), not `&<<`: the standard library's SIMD
+    /// shifts are per-lane loops, and LLVM matched `(x ≫ r) | (x ≪ (32 − r))` in each lane as a
+    /// scalar rotate, then moved every word out of the vector register and back (four `rol` and
+    /// eight shuffles per rotation). `&*` is a vector operation from the start, which LLVM turns
+    /// into `pslld`: the rotation becomes `psrld`, `pslld`, `por`.
     @inline(__always)
     private static func rotatedRight(_ x: FourLaneWord, _ count: UInt32) -> FourLaneWord {
-        (x &>> count) | (x &<< (32 - count))
+        (x &>> count) | (x &* FourLaneWord(repeating: 1 &<< (32 - count)))
     }
 }
