@@ -59,12 +59,14 @@ public enum TimestampCodec {
 
     /// Division rounding towards negative infinity (timestamps before 1970 stay consistent);
     /// `b` is positive. Defined for every `a`, `Int64.min` included.
+    @inline(__always)
     public static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
         let quotient = a / b
         return a % b < 0 ? quotient - 1 : quotient
     }
 
     /// The remainder that goes with ``floorDivide(_:_:)``: in `0..<b` for every `a`.
+    @inline(__always)
     static func floorModulo(_ a: Int64, _ b: Int64) -> Int64 {
         let remainder = a % b
         return remainder < 0 ? remainder + b : remainder
@@ -146,11 +148,15 @@ private struct DigitWriter {
         buffer[start..<count].reverse()
     }
 
-    /// `value` (0 ≤ value) in exactly `width` digits, zero-padded.
+    /// `value` (0 ≤ value < 10^width, width ≤ 9) in exactly `width` digits, zero-padded.
     mutating func padded(_ value: Int64, width: Int) {
-        var remaining = value
-        for position in stride(from: count + width - 1, through: count, by: -1) {
-            buffer[position] = UInt8(truncatingIfNeeded: remaining % 10) + 0x30
+        // Unsigned 32-bit: division by 10 becomes a multiply and a shift, without the sign
+        // fix-ups of Int64 (the ISO candidates of a timestamp search run this 7 times each).
+        var remaining = UInt32(truncatingIfNeeded: value)
+        var position = count + width
+        while position > count {
+            position -= 1
+            buffer[position] = UInt8(truncatingIfNeeded: remaining % 10) &+ 0x30
             remaining /= 10
         }
         count += width
