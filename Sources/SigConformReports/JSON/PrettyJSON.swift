@@ -3,13 +3,16 @@ import SigConformCore
 /// Writes a ``JSONValue`` indented by two spaces, members in order: reports are read by people
 /// (and diffed in review) as often as by programs.
 enum PrettyJSON {
-    static func write(_ value: JSONValue) -> String {
+    static func write(_ value: JSONValue) -> String { write(value, indent: "") + "\n" }
+
+    static func write(_ value: JSONValue, indent: String) -> String {
         var out = ""
-        append(value, indent: "", to: &out)
-        return out + "\n"
+        append(value, indent: indent, to: &out)
+        return out
     }
 
-    private static func append(_ value: JSONValue, indent: String, to out: inout String) {
+    /// `value` written at a depth of `indent` (its first line is not indented).
+    static func append(_ value: JSONValue, indent: String, to out: inout String) {
         let inner = indent + "  "
         switch value {
         case .array(let elements) where !elements.isEmpty:
