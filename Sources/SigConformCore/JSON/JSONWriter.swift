@@ -31,6 +31,12 @@ public enum JSONWriter {
         public static let python = Style(colon: ": ", comma: ", ", escapeNonASCII: true)
         /// Python's `str(dict)`: not JSON, but a frequent accident.
         public static let pythonRepr = Style(colon: ": ", comma: ", ", pythonRepr: true)
+
+        /// Whether a string holding this UTF-8 byte is written with escapes.
+        func needsEscape(_ byte: UInt8) -> Bool {
+            byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+                || (escapeSlash && byte == UInt8(ascii: "/")) || (escapeNonASCII && byte >= 0x80)
+        }
     }
 
     public static func compact(_ value: JSONValue) -> String { write(value, style: .compact) }
@@ -86,6 +92,12 @@ public enum JSONWriter {
             return
         }
         out += "\""
+        // Most strings need no escape: copied whole, not scalar by scalar.
+        if !text.utf8.contains(where: { style.needsEscape($0) }) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -77,9 +77,18 @@ public struct VectorTally: Sendable, Hashable {
     public init() {}
 
     public mutating func add(_ vector: VectorReport) {
-        var row = byVenue[vector.venue] ?? RunSummary.VenueRow(venue: vector.venue)
-        let isPassed = vector.status == .passed
-        switch vector.result {
+        add(venue: vector.venue, result: vector.result, status: vector.status,
+            passedBackends: vector.backends.lazy.filter { $0.status == .passed }.map(\.backend),
+            classes: vector.diagnosis?.classes ?? [], baseline: vector.baseline)
+    }
+
+    /// Counts a vector from what its report would show: the backends whose outcome met the
+    /// expectation, the diagnosis classes, the baseline mark.
+    mutating func add(venue: String, result: ExpectedResult, status: VerdictStatus, passedBackends: some Sequence<String>,
+                      classes: [String], baseline: BaselineMark?) {
+        var row = byVenue[venue] ?? RunSummary.VenueRow(venue: venue)
+        let isPassed = status == .passed
+        switch result {
         case .valid:
             row.validTotal += 1
             if isPassed { row.validPassed += 1 }
@@ -87,23 +96,23 @@ public struct VectorTally: Sendable, Hashable {
             row.invalidTotal += 1
             if isPassed { row.invalidPassed += 1 }
         }
-        if vector.status == .failed { row.failed += 1 }
-        if vector.status == .error { row.errors += 1 }
-        for backend in vector.backends where backend.status == .passed {
-            row.backendPassed[backend.backend, default: 0] += 1
-        }
-        for diagnosisClass in vector.diagnosis?.classes ?? [] { classCounts[diagnosisClass, default: 0] += 1 }
-        byVenue[vector.venue] = row
+        if status == .failed { row.failed += 1 }
+        if status == .error { row.errors += 1 }
+        for backend in passedBackends { row.backendPassed[backend, default: 0] += 1 }
+        for diagnosisClass in classes { classCounts[diagnosisClass, default: 0] += 1 }
+        byVenue[venue] = row
         vectors += 1
-        switch vector.status {
+        switch status {
         case .passed: passed += 1
         case .failed: failed += 1
         case .error: errors += 1
         }
-        if !isPassed && vector.baseline == .known { knownFailures += 1 }
-        if vector.isNewProblem {
+        guard !isPassed else { return }
+        if baseline == .known {
+            knownFailures += 1
+        } else {
             newFailures += 1
-            if vector.status == .failed { newFailed += 1 } else { newErrors += 1 }
+            if status == .failed { newFailed += 1 } else { newErrors += 1 }
         }
     }
 }

@@ -71,6 +71,15 @@ public final class ReportStream {
     public func add(_ verdict: VectorVerdict) {
         let credential = verdict.vector.credentials
         if knownCredentials.insert(credential).inserted { credentials.append(credential) }
+        if verdict.status == .passed, json == nil, html == nil, junit == nil {
+            // Nothing to write for it: counted without building its report (a passed vector's
+            // backends all pass, see ``BackendResult/status(_:backend:)``).
+            if watched.contains(verdict.id) { watchedPassed.append(verdict.id) }
+            venues.insert(verdict.vector.venue)
+            tally.add(venue: verdict.vector.venue, result: verdict.vector.result, status: .passed, passedBackends: backends,
+                      classes: verdict.diagnosis?.classIDs ?? [], baseline: nil)
+            return
+        }
         let vector = VectorReport(verdict, backends: backends, mask: masks.mask(for: credential))
         venues.insert(vector.venue)
         guard vector.status == .passed else {
