@@ -81,7 +81,8 @@ public struct Redactor: Sendable {
     /// is false, a position is decided only when every form starting there would fit in
     /// `buffer`, so the bytes not consumed (returned) must be scanned again with what follows;
     /// the result is then the same as scrubbing the whole text at once. `changed` says whether
-    /// anything was replaced (when nothing was, `out` is left empty).
+    /// anything was replaced (when nothing was, `out` is left empty, unless `alwaysCopy` asks for
+    /// every consumed byte, as a file written through the redactor does).
     func scrub(_ buffer: UnsafeBufferPointer<UInt8>, isLast: Bool, into out: inout [UInt8],
                alwaysCopy: Bool = false) -> (consumed: Int, changed: Bool) {
         let count = buffer.count

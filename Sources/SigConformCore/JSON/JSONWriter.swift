@@ -47,7 +47,8 @@ public enum JSONWriter {
         return out
     }
 
-    static func append(_ value: JSONValue, style: Style, to out: inout String) {
+    /// Appends `value` as ``write(_:style:)`` writes it.
+    public static func append(_ value: JSONValue, style: Style, to out: inout String) {
         switch value {
         case .null: out += style.pythonRepr ? "None" : "null"
         case .bool(let b): out += style.pythonRepr ? (b ? "True" : "False") : (b ? "true" : "false")

@@ -62,7 +62,7 @@ public final class ReportStream {
 
     /// A spool file, unlinked as soon as it is open: a killed run leaves nothing behind.
     private static func spool(in directory: String) throws(ReportStreamError) -> SpoolFile {
-        let spool = try SpoolFile(path: (directory as NSString).appendingPathComponent(".sigconform-spool-\(UUID().uuidString)"))
+        let spool = try SpoolFile(path: path(directory, ".sigconform-spool-\(UUID().uuidString)"))
         unlink(spool.path)
         return spool
     }
@@ -143,7 +143,7 @@ public final class ReportStream {
         let redactor = self.redactor
         var outputs: [RedactedFileOutput] = []
         for reporter in reporters {
-            let output = try RedactedFileOutput(path: (directory as NSString).appendingPathComponent(type(of: reporter).fileName), redactor: redactor)
+            let output = try RedactedFileOutput(path: path(directory, type(of: reporter).fileName), redactor: redactor)
             outputs.append(output)
             var out = output
             switch reporter {
@@ -157,4 +157,9 @@ public final class ReportStream {
         for output in outputs { try output.commit() }
         return outputs.map(\.path)
     }
+}
+
+/// `name` inside `directory` (the report folder as given, so written paths read as `ReportWriter`'s do).
+private func path(_ directory: String, _ name: String) -> String {
+    directory.hasSuffix("/") ? directory + name : directory + "/" + name
 }
