@@ -15,6 +15,8 @@ public struct Redactor: Sendable {
     private var index: [UInt32: [(form: [UInt8], replacement: [UInt8])]] = [:]
     /// Whether any form starts with this byte: most bytes of a report are skipped on this test alone.
     private var startsForm = [Bool](repeating: false, count: 256)
+    /// The longest form, in bytes: how much of a piece scrubbing in pieces must hold back.
+    private(set) var longestForm = 0
 
     /// The shortest credential scrubbed from text. Shorter values (documentation examples such
     /// as Gate.io's secret `secret`) are ordinary words that a report shows for other reasons;
@@ -23,9 +25,14 @@ public struct Redactor: Sendable {
     public static let minimumScrubbedLength = 8
 
     public init(credentials: some Sequence<Credentials>) {
+        // A run repeats the same few credentials in every vector: each distinct value is
+        // escaped once (the escapes were most of a large run's time when done per vector).
+        var seenValues: Set<String> = []
         var seen: Set<String> = []
         var pairs: [(String, String)] = []
-        func add(_ value: String, _ replacement: String) {
+        func add(_ value: String, _ replacement: @autoclosure () -> String) {
+            guard seenValues.insert(value).inserted else { return }
+            let replacement = replacement()
             for form in Escaping.forms(of: value) where seen.insert(form).inserted {
                 pairs.append((form, replacement))
             }
@@ -46,6 +53,7 @@ public struct Redactor: Sendable {
             let bytes = Array(form.utf8)
             index[Self.key(bytes, at: 0), default: []].append((bytes, Array(replacement.utf8)))
             startsForm[Int(bytes[0])] = true
+            longestForm = max(longestForm, bytes.count)
         }
         // Longest first, so a secret that contains a key is replaced whole.
         for key in index.keys { index[key]?.sort { $0.form.count > $1.form.count } }
@@ -62,39 +70,52 @@ public struct Redactor: Sendable {
         guard !index.isEmpty else { return text }
         var bytes = Array(text.utf8)
         var out: [UInt8] = []
-        var changed = false
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            let count = buffer.count
-            var position = 0
-            var copiedUpTo = 0
-            // Every form is at least 6 bytes long (credentials shorter than 6 are not scrubbed).
-            while position + 4 <= count {
-                guard startsForm[Int(buffer[position])] else {
-                    position += 1
-                    continue
-                }
-                let key = UInt32(buffer[position]) << 24 | UInt32(buffer[position + 1]) << 16
-                    | UInt32(buffer[position + 2]) << 8 | UInt32(buffer[position + 3])
-                guard let candidates = index[key],
-                      let match = candidates.first(where: { Self.matches($0.form, in: buffer, at: position) }) else {
-                    position += 1
-                    continue
-                }
-                if !changed {
-                    out.reserveCapacity(count)
-                    changed = true
-                }
-                out += buffer[copiedUpTo..<position]
-                out += match.replacement
-                position += match.form.count
-                copiedUpTo = position
-            }
-            if changed { out += buffer[copiedUpTo..<count] }
+        let changed = bytes.withUnsafeMutableBufferPointer { buffer in
+            scrub(UnsafeBufferPointer(buffer), isLast: true, into: &out).changed
         }
         return changed ? String(decoding: out, as: UTF8.self) : text
     }
 
-    private static func matches(_ form: [UInt8], in buffer: UnsafeMutableBufferPointer<UInt8>, at position: Int) -> Bool {
+
+    /// Scans `buffer` and appends to `out` the scrubbed bytes it can decide on. When `isLast`
+    /// is false, a position is decided only when every form starting there would fit in
+    /// `buffer`, so the bytes not consumed (returned) must be scanned again with what follows;
+    /// the result is then the same as scrubbing the whole text at once. `changed` says whether
+    /// anything was replaced (when nothing was, `out` is left empty, unless `alwaysCopy` asks for
+    /// every consumed byte, as a file written through the redactor does).
+    func scrub(_ buffer: UnsafeBufferPointer<UInt8>, isLast: Bool, into out: inout [UInt8],
+               alwaysCopy: Bool = false) -> (consumed: Int, changed: Bool) {
+        let count = buffer.count
+        // Every form is at least 8 bytes long; a 4-byte key needs 4 bytes.
+        let limit = isLast ? count - 4 : count - max(4, longestForm)
+        var position = 0
+        var copiedUpTo = 0
+        var changed = false
+        while position <= limit {
+            guard startsForm[Int(buffer[position])] else {
+                position += 1
+                continue
+            }
+            let key = UInt32(buffer[position]) << 24 | UInt32(buffer[position + 1]) << 16
+                | UInt32(buffer[position + 2]) << 8 | UInt32(buffer[position + 3])
+            guard let candidates = index[key],
+                  let match = candidates.first(where: { Self.matches($0.form, in: buffer, at: position) }) else {
+                position += 1
+                continue
+            }
+            if !changed && !alwaysCopy { out.reserveCapacity(count) }
+            changed = true
+            out += buffer[copiedUpTo..<position]
+            out += match.replacement
+            position += match.form.count
+            copiedUpTo = position
+        }
+        let consumed = isLast ? count : max(position, copiedUpTo)
+        if changed || alwaysCopy { out += buffer[copiedUpTo..<consumed] }
+        return (consumed, changed)
+    }
+
+    private static func matches(_ form: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
         guard position + form.count <= buffer.count else { return false }
         for offset in form.indices where buffer[position + offset] != form[offset] { return false }
         return true

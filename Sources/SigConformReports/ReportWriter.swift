@@ -32,11 +32,16 @@ public struct ReportWriter: Sendable {
         return written
     }
 
+    /// A temporary sibling of `path`, unique per call: two writers of the same report never
+    /// share a temporary file.
+    static func temporaryPath(for path: String) -> String {
+        path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
+    }
+
     /// Writes `text` to a temporary sibling of `path`, then renames it over `path`. On any
     /// failure the temporary file is removed and `path` is left as it was.
     public static func writeAtomically(_ text: String, to path: String) throws {
-        // Unique per call: two writers of the same report never share a temporary file.
-        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
+        let temporary = temporaryPath(for: path)
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: temporary), options: .withoutOverwriting)
         } catch {

@@ -52,6 +52,25 @@ import Testing
         #expect(parseError("[012]") != nil)
     }
 
+    @Test func stringsJoinTheirRunsAndEscapesInOrder() throws {
+        #expect(try JSONParser().parse(#""""#).root == .string(""))
+        #expect(try JSONParser().parse(#""plain é text""#).root == .string("plain é text"))
+        #expect(try JSONParser().parse(#""\n""#).root == .string("\n"))
+        #expect(try JSONParser().parse(#""a\"b\\c\/d\u00e9e\tf""#).root == .string("a\"b\\c/d\u{e9}e\tf"))
+        // A combining mark after an escape stays the scalars it was (String's == would not tell).
+        let combining = try JSONParser().parse(#""\u0065\u0301x\u0301""#).root
+        guard case .string(let text) = combining else { Issue.record("not a string: \(combining)"); return }
+        #expect(Array(text.unicodeScalars) == ["e", "\u{301}", "x", "\u{301}"])
+    }
+
+    @Test func invalidUTF8AfterAnEscapeIsLocatedAtTheEndOfItsRun() throws {
+        // {"a": "x\n<C3 28>"}: the run after the escape ends at the closing quote, column 13.
+        let bytes: [UInt8] = Array(#"{"a": "x\n"#.utf8) + [0xC3, 0x28] + Array("\"}".utf8)
+        let error = #expect(throws: JSONParseError.self) { try JSONParser().parse(bytes) }
+        #expect(error?.message == "the string is not valid UTF-8")
+        #expect(error?.location == SourceLocation(line: 1, column: 13))
+    }
+
     @Test func decodesSurrogatePairs() throws {
         #expect(try JSONParser().parse(#""\ud83d\ude00""#).root == .string("😀"))
     }

@@ -72,7 +72,7 @@ public struct VectorEvaluator: Sendable {
         var outcomes: [(backend: String, outcome: Result<SigningOutcome, SigningError>)] = []
         for backend in backends {
             outcomes.append((backend.id, Result { () throws(SigningError) in
-                try signer.sign(vector.request, credentials: vector.credentials, backend: backend)
+                try signer.sign(view, credentials: vector.credentials, backend: backend)
             }))
         }
         var findings: [Finding] = []

@@ -244,29 +244,35 @@ private struct Cursor {
 
     mutating func parseString() throws(JSONParseError) -> String {
         index += 1
-        var scalars = String.UnicodeScalarView()
+        // Unescaped runs are validated and copied whole; most strings are one run and become
+        // the string itself, with no appends at all.
+        var text: String?
         var runStart = index
-        func flushRun(_ cursor: Cursor, into scalars: inout String.UnicodeScalarView) throws(JSONParseError) {
-            guard runStart < cursor.index else { return }
-            let run = cursor.bytes[runStart..<cursor.index]
-            guard let text = String(validating: run, as: UTF8.self) else {
+        func run(_ cursor: Cursor) throws(JSONParseError) -> String {
+            guard runStart < cursor.index else { return "" }
+            guard let run = String(validating: cursor.bytes[runStart..<cursor.index], as: UTF8.self) else {
                 throw JSONParseError(location: cursor.location, message: "the string is not valid UTF-8",
                                      hint: "re-save the file as UTF-8")
             }
-            scalars.append(contentsOf: text.unicodeScalars)
+            return run
         }
         while true {
             guard !atEnd else { throw error("unexpected end of input inside a string", hint: "a closing quote is missing") }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                try flushRun(self, into: &scalars)
+                let last = try run(self)
                 index += 1
-                return String(scalars)
+                guard var text else { return last }
+                text += last
+                return text
             }
             if byte == UInt8(ascii: "\\") {
-                try flushRun(self, into: &scalars)
+                var built = text ?? ""
+                text = nil  // one owner: the appends below need no copy
+                built += try run(self)
                 index += 1
-                scalars.append(try parseEscape())
+                built.unicodeScalars.append(try parseEscape())
+                text = built
                 runStart = index
                 continue
             }

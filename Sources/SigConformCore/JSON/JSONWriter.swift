@@ -31,6 +31,12 @@ public enum JSONWriter {
         public static let python = Style(colon: ": ", comma: ", ", escapeNonASCII: true)
         /// Python's `str(dict)`: not JSON, but a frequent accident.
         public static let pythonRepr = Style(colon: ": ", comma: ", ", pythonRepr: true)
+
+        /// Whether a string holding this UTF-8 byte is written with escapes.
+        func needsEscape(_ byte: UInt8) -> Bool {
+            byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+                || (escapeSlash && byte == UInt8(ascii: "/")) || (escapeNonASCII && byte >= 0x80)
+        }
     }
 
     public static func compact(_ value: JSONValue) -> String { write(value, style: .compact) }
@@ -41,7 +47,8 @@ public enum JSONWriter {
         return out
     }
 
-    static func append(_ value: JSONValue, style: Style, to out: inout String) {
+    /// Appends `value` as ``write(_:style:)`` writes it.
+    public static func append(_ value: JSONValue, style: Style, to out: inout String) {
         switch value {
         case .null: out += style.pythonRepr ? "None" : "null"
         case .bool(let b): out += style.pythonRepr ? (b ? "True" : "False") : (b ? "true" : "false")
@@ -86,6 +93,12 @@ public enum JSONWriter {
             return
         }
         out += "\""
+        // Most strings need no escape: copied whole, not scalar by scalar.
+        if !text.utf8.contains(where: { style.needsEscape($0) }) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -90,9 +90,12 @@ public enum Variable: Sendable, Hashable, CustomStringConvertible {
         case .bodyField(let name): "body:\(name)"
         case .conditional(let condition, let then, let otherwise):
             "if \(condition): \(then.source)" + (otherwise.parts.isEmpty ? "" : " else: \(otherwise.source)")
-        default: Self.simpleNames.first { $0.value == self }?.key ?? "?"
+        default: Self.simpleName[self] ?? "?"
         }
     }
+
+    /// ``simpleNames`` the other way round: every prehash segment is labelled with its variable's name.
+    private static let simpleName = Dictionary(uniqueKeysWithValues: simpleNames.map { ($0.value, $0.key) })
 
     /// This variable and every variable it reads (a conditional's condition and branches).
     public var referenced: [Variable] {

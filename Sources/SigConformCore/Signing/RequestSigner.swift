@@ -37,7 +37,12 @@ public struct RequestSigner: Sendable {
 
     /// Signs `request` as a correct client would, on `backend`.
     public func sign(_ request: HTTPRequest, credentials: Credentials, backend: any MACBackend) throws(SigningError) -> SigningOutcome {
-        let view = canonicalizer.view(request)
+        try sign(canonicalizer.view(request), credentials: credentials, backend: backend)
+    }
+
+    /// Signs the request of `view` (from ``Canonicalizer/view(_:)``), so callers that sign one
+    /// request on several backends split it once.
+    public func sign(_ view: RequestView, credentials: Credentials, backend: any MACBackend) throws(SigningError) -> SigningOutcome {
         let prehash = try canonicalizer.prehash(view, credentials: credentials, backend: backend)
         let mac = try self.mac(prehash.bytes, key: try key(credentials), hash: recipe.hash, backend: backend)
         let signature = recipe.signature.encoding.encode(mac)

@@ -37,6 +37,7 @@ public struct VectorFilter: Sendable {
 
 /// The outcome of a whole run.
 public struct RunResult: Sendable {
+    /// Every verdict, in run order; empty for a streamed run (``CheckRunner/run(paths:filter:progress:each:)``).
     public var verdicts: [VectorVerdict]
     /// Files or lines that could not be used; each also counts towards the exit code.
     public var inputErrors: [InputError]
@@ -77,15 +78,28 @@ public struct CheckRunner: Sendable {
 
     /// Loads and checks every vector under `paths` that `filter` selects.
     public func run(paths: [String], filter: VectorFilter = VectorFilter(), progress: (@Sendable (Int) -> Void)? = nil) -> RunResult {
+        var verdicts: [VectorVerdict] = []
+        var result = run(paths: paths, filter: filter, progress: progress) { verdicts.append($0) }
+        result.verdicts = verdicts
+        return result
+    }
+
+    /// Checks like ``run(paths:filter:progress:)``, but hands each verdict to `body` as it
+    /// finishes instead of keeping it, so memory does not grow with the corpus: the result
+    /// holds no verdicts (see ``RunResult/verdicts``).
+    public func run(paths: [String], filter: VectorFilter = VectorFilter(), progress: (@Sendable (Int) -> Void)? = nil,
+                    each body: (VectorVerdict) -> Void) -> RunResult {
         let loader = CorpusLoader()
         let (files, listingErrors) = loader.files(paths)
         var result = RunResult(inputErrors: listingErrors, files: files, backends: evaluator.backends.map(\.id), venues: registry.sorted)
+        var checked = 0
         for file in files {
             do {
                 try loader.forEachVector(in: file, body: { vector in
                     guard filter.includes(vector) else { return }
-                    result.verdicts.append(check(vector))
-                    progress?(result.verdicts.count)
+                    body(check(vector))
+                    checked += 1
+                    progress?(checked)
                 }, lineError: { result.inputErrors.append($0) })
             } catch {
                 result.inputErrors.append(error)

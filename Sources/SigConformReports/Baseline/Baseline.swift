@@ -60,12 +60,16 @@ public struct Baseline: Sendable, Hashable {
         return PrettyJSON.write(.object([("format", .string(Self.format)), ("known", .array(known))]))
     }
 
+    /// The ids the baseline lists.
+    public var ids: Set<String> { Set(entries.map(\.id)) }
+
     /// Marks every failing vector of `report` known or new, and lists the baseline's ids that
     /// this run checked and found passing. Ids the run did not check (another shard, a filter)
-    /// are left alone.
-    public func apply(to report: inout RunReport, file: String) {
+    /// are left alone. `passedElsewhere`: ids of passed vectors the report does not hold (a
+    /// streamed run's, see ``ReportStream/watchedPassed``).
+    public func apply(to report: inout RunReport, file: String, passedElsewhere: [String] = []) {
         let byID = Dictionary(grouping: entries, by: \.id)
-        var fixed: [String] = []
+        var fixed = passedElsewhere.filter { byID[$0] != nil }
         for index in report.vectors.indices {
             let vector = report.vectors[index]
             let listed = byID[vector.id] ?? []

@@ -50,6 +50,7 @@ enum HTMLByteDiff {
         if !title.isEmpty { html += "<span class=\"side\">\(title)</span>" }
         html += "<code class=\"bytes\">"
         let bytes = prehash.bytes
+        let isText = prehash.text != nil
         for chunk in chunks {
             var classes = ["b-\(chunk.state.rawValue)"]
             if let component = chunk.component { classes.append("c-\(component)") }
@@ -57,7 +58,7 @@ enum HTMLByteDiff {
                 .compactMap { $0 }.joined(separator: " · ")
             let tag = chunk.state == .first ? "mark" : "span"
             html += "<\(tag) class=\"\(classes.joined(separator: " "))\" title=\"\(Escaping.html(title))\">"
-            html += text(bytes, chunk.range, isText: prehash.text != nil)
+            html += text(bytes, chunk.range, isText: isText)
             html += "</\(tag)>"
         }
         if bytes.isEmpty { html += "<span class=\"empty\">(empty)</span>" }
@@ -99,6 +100,9 @@ enum HTMLByteDiff {
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F {
                     html += "<span class=\"ctl\">\\x\(Hex.encode([UInt8(scalar.value)]))</span>"
+                } else if scalar.isASCII && !Escaping.htmlSpecial(UInt8(scalar.value)) {
+                    // Most prehash bytes: appended as they are rather than escaped one string each.
+                    html.unicodeScalars.append(scalar)
                 } else {
                     html += Escaping.html(String(scalar))
                 }

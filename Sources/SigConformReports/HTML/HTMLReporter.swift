@@ -13,6 +13,16 @@ public struct HTMLReporter: Reporter {
     public init() {}
 
     public func render(_ report: RunReport) -> String {
+        var out = StringOutput()
+        try? write(report, spooled: Spooled(), to: &out)
+        return out.text
+    }
+
+    /// A passed vector's card, for the spool: passed cards follow every failure's.
+    func fragment(_ vector: VectorReport) -> String { card(vector, docs: nil, open: false) }
+
+    /// The page, with the spooled cards after the held ones.
+    func write(_ report: RunReport, spooled: Spooled, to out: inout some ReportOutput) throws(ReportStreamError) {
         let summary = report.summary
         let failing = report.exitCode != 0
         let title = "sigconform \(report.context.command)"
@@ -33,8 +43,14 @@ public struct HTMLReporter: Reporter {
         html += "<section id=\"vectors\">\n"
         let ordered = report.vectors.filter(\.isNewProblem) + report.vectors.filter { !$0.isNewProblem && $0.status != .passed }
             + report.vectors.filter { $0.status == .passed }
-        for vector in ordered { html += card(vector, report: report) }
-        html += "</section>\n"
+        // Failures open when there are few enough to read them all.
+        let openFailures = summary.newFailures <= 20
+        for vector in ordered {
+            html += card(vector, docs: vector.status == .passed ? nil : report.venue(vector.venue)?.docs, open: openFailures && vector.isNewProblem)
+        }
+        out.write(html)
+        if let spool = spooled.spool, spool.size > 0 { try out.copy(0..<spool.size, of: spool) }
+        html = "</section>\n"
         if !report.inputErrors.isEmpty {
             html += "<section id=\"inputs\"><h2>Unusable input (\(report.inputErrors.count))</h2><ul>\n"
             for error in report.inputErrors { html += "<li><code>\(h(error.description))</code></li>\n" }
@@ -44,7 +60,7 @@ public struct HTMLReporter: Reporter {
             html += "<section id=\"fixed\"><h2>Fixed since the baseline</h2><p>\(baseline.fixed.map { "<code>\(h($0))</code>" }.joined(separator: ", "))</p></section>\n"
         }
         html += "</main>\n<script>\n\(HTMLAssets.script)\n</script>\n</body>\n</html>\n"
-        return html
+        out.write(html)
     }
 
     func meta(_ report: RunReport) -> String {
@@ -90,17 +106,18 @@ public struct HTMLReporter: Reporter {
         if report.baseline != nil { results.append(("known", "known (baseline)")) }
         html += select("f-result", "result", results)
         html += "<label for=\"f-search\">id</label> <input id=\"f-search\" type=\"search\" placeholder=\"venue/id contains…\">"
-        html += "<span id=\"f-count\" class=\"muted\">\(report.vectors.count) vectors</span></section>\n"
+        html += "<span id=\"f-count\" class=\"muted\">\(summary.vectors) vectors</span></section>\n"
         return html
     }
 
-    func card(_ vector: VectorReport, report: RunReport) -> String {
+    /// One vector's card; `docs` is its venue's docs page (shown for failures without a diagnosis).
+    func card(_ vector: VectorReport, docs: String?, open isOpen: Bool) -> String {
         var results = [vector.status.rawValue]
         if vector.isNewProblem { results.append("failing") }
         if vector.baseline == .known { results.append("known") }
         let classes = vector.diagnosis?.classes ?? []
         let badge = vector.baseline == .known && vector.status != .passed ? "known" : vector.status.rawValue
-        let open = vector.isNewProblem && report.vectors.count(where: \.isNewProblem) <= 20 ? " open" : ""
+        let open = isOpen ? " open" : ""
         var html = "<details class=\"vector\" id=\"\(h("v-" + vector.id))\" data-venue=\"\(h(vector.venue))\" data-id=\"\(h(vector.id))\""
         html += " data-classes=\"\(h(classes.joined(separator: " ")))\" data-result=\"\(h(results.joined(separator: " ")))\"\(open)>\n"
         html += "<summary><span class=\"badge \(badge)\">\(h(badge == "known" ? "known" : vector.status.rawValue))</span>"
@@ -114,7 +131,7 @@ public struct HTMLReporter: Reporter {
         if let comment = vector.comment { html += "<p>\(h(comment))</p>\n" }
         if !vector.problems.isEmpty { html += "<ul>" + vector.problems.map { "<li>\(h($0))</li>" }.joined() + "</ul>\n" }
         if let diagnosis = vector.diagnosis { html += self.diagnosis(diagnosis) }
-        if vector.diagnosis == nil, vector.status != .passed, let docs = report.venue(vector.venue)?.docs {
+        if vector.diagnosis == nil, vector.status != .passed, let docs {
             html += "<p>Docs: <a href=\"\(h(docs))\">\(h(docs))</a></p>\n"
         }
         html += request(vector)

@@ -3,19 +3,28 @@ import SigConformCore
 /// Writes a ``JSONValue`` indented by two spaces, members in order: reports are read by people
 /// (and diffed in review) as often as by programs.
 enum PrettyJSON {
-    static func write(_ value: JSONValue) -> String {
+    static func write(_ value: JSONValue) -> String { write(value, indent: "") + "\n" }
+
+    static func write(_ value: JSONValue, indent: String) -> String {
         var out = ""
-        append(value, indent: "", to: &out)
-        return out + "\n"
+        append(value, indent: indent, to: &out)
+        return out
     }
 
-    private static func append(_ value: JSONValue, indent: String, to out: inout String) {
+    /// `value` written at a depth of `indent` (its first line is not indented).
+    static func append(_ value: JSONValue, indent: String, to out: inout String) {
         let inner = indent + "  "
         switch value {
+        // Pieces are appended one by one: no temporary strings (a large run writes gigabytes).
         case .array(let elements) where !elements.isEmpty:
             // Arrays of scalars stay on one line: tags, class lists, file lists read better so.
-            if elements.allSatisfy(\.isScalar), elements.count <= 16 {
-                out += "[" + elements.map(JSONWriter.compact).joined(separator: ", ") + "]"
+            if elements.count <= 16, elements.allSatisfy(\.isScalar) {
+                out += "["
+                for (index, element) in elements.enumerated() {
+                    if index > 0 { out += ", " }
+                    JSONWriter.append(element, style: .compact, to: &out)
+                }
+                out += "]"
                 return
             }
             out += "[\n"
@@ -24,17 +33,21 @@ enum PrettyJSON {
                 append(element, indent: inner, to: &out)
                 out += index == elements.count - 1 ? "\n" : ",\n"
             }
-            out += indent + "]"
+            out += indent
+            out += "]"
         case .object(let members) where !members.isEmpty:
             out += "{\n"
             for (index, member) in members.enumerated() {
-                out += inner + JSONWriter.compact(.string(member.key)) + ": "
+                out += inner
+                JSONWriter.append(.string(member.key), style: .compact, to: &out)
+                out += ": "
                 append(member.value, indent: inner, to: &out)
                 out += index == members.count - 1 ? "\n" : ",\n"
             }
-            out += indent + "}"
+            out += indent
+            out += "}"
         default:
-            out += JSONWriter.compact(value)
+            JSONWriter.append(value, style: .compact, to: &out)
         }
     }
 }

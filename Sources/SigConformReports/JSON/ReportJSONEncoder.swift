@@ -6,6 +6,15 @@ import SigConformCore
 enum ReportJSONEncoder {
     static func encode(_ report: RunReport) -> JSONValue {
         var root = JSONObjectBuilder()
+        for (key, value) in head(report) { root.add(key, value) }
+        root.add("vectors", .array(report.vectors.map(vector)))
+        root.add("inputErrors", .array(report.inputErrors.map(inputError)))
+        return root.value
+    }
+
+    /// The members before `vectors`; `vectors` and `inputErrors` follow them.
+    static func head(_ report: RunReport) -> [(key: String, value: JSONValue)] {
+        var root = JSONObjectBuilder()
         root.add("format", RunReport.format)
         root.add("tool", .object([("name", .string(report.tool.name)), ("version", .string(report.tool.version))]))
         root.add("run", run(report))
@@ -17,9 +26,7 @@ enum ReportJSONEncoder {
             object.add("fixed", strings: baseline.fixed)
             root.add("baseline", object.value)
         }
-        root.add("vectors", .array(report.vectors.map(vector)))
-        root.add("inputErrors", .array(report.inputErrors.map(inputError)))
-        return root.value
+        return root.members
     }
 
     static func run(_ report: RunReport) -> JSONValue {

@@ -15,18 +15,28 @@ public struct JUnitReporter: Reporter {
     public init() {}
 
     public func render(_ report: RunReport) -> String {
+        var out = StringOutput()
+        try? write(report, spooled: [:], to: &out)
+        return out.text
+    }
+
+    /// A passed vector's test cases, for the spool of its venue (the suite they belong to).
+    func fragment(_ vector: VectorReport) -> String { vector.backends.map { testCase(vector, backend: $0).xml }.joined() }
+
+    /// The document, with each venue's spooled cases (`spooled[venue]`, counted in test cases)
+    /// in their places among the held vectors' cases.
+    func write(_ report: RunReport, spooled: [String: Spooled], to out: inout some ReportOutput) throws(ReportStreamError) {
         var suites: [Suite] = []
-        let venues = orderedUnique(report.vectors.map(\.venue)).sorted()
+        let venues = Set(report.vectors.map(\.venue)).union(spooled.keys).sorted()
         for venue in venues {
-            let cases = report.vectors.filter { $0.venue == venue }.flatMap { vector in
-                vector.backends.map { testCase(vector, backend: $0) }
-            }
-            suites.append(Suite(name: venue, cases: cases))
+            let held = report.vectors.filter { $0.venue == venue }
+            suites.append(Suite(name: venue, cases: held.map { vector in vector.backends.map { testCase(vector, backend: $0) } },
+                                spooled: spooled[venue] ?? Spooled()))
         }
         if !report.inputErrors.isEmpty {
             suites.append(Suite(name: "sigconform.input", cases: report.inputErrors.map { error in
-                Case(classname: "sigconform.input", name: error.file + (error.line.map { ":\($0)" } ?? ""),
-                     outcome: .error(message: error.message, type: "input_error", text: error.description))
+                [Case(classname: "sigconform.input", name: error.file + (error.line.map { ":\($0)" } ?? ""),
+                      outcome: .error(message: error.message, type: "input_error", text: error.description))]
             }))
         }
         let time = String(format: "%.3f", report.context.durationSeconds)
@@ -34,19 +44,22 @@ public struct JUnitReporter: Reporter {
         xml += "<testsuites name=\"\(attribute("sigconform \(report.context.command)"))\" tests=\"\(suites.map(\.tests).reduce(0, +))\""
         xml += " failures=\"\(suites.map(\.failures).reduce(0, +))\" errors=\"\(suites.map(\.errors).reduce(0, +))\""
         xml += " skipped=\"\(suites.map(\.skipped).reduce(0, +))\" time=\"\(time)\">\n"
+        out.write(xml)
         for (index, suite) in suites.enumerated() {
-            xml += "  <testsuite name=\"\(attribute(suite.name))\" id=\"\(index)\" tests=\"\(suite.tests)\" failures=\"\(suite.failures)\""
+            xml = "  <testsuite name=\"\(attribute(suite.name))\" id=\"\(index)\" tests=\"\(suite.tests)\" failures=\"\(suite.failures)\""
             xml += " errors=\"\(suite.errors)\" skipped=\"\(suite.skipped)\" time=\"0\" timestamp=\"\(attribute(Self.timestamp(report.context.startedAt)))\">\n"
             xml += "    <properties>\n"
             xml += "      <property name=\"sigconform.version\" value=\"\(attribute(report.tool.version))\"/>\n"
             xml += "      <property name=\"backends\" value=\"\(attribute(report.backends.joined(separator: ",")))\"/>\n"
             if let docs = report.venue(suite.name)?.docs { xml += "      <property name=\"docs\" value=\"\(attribute(docs))\"/>\n" }
             xml += "    </properties>\n"
-            for testCase in suite.cases { xml += testCase.xml }
-            xml += "  </testsuite>\n"
+            out.write(xml)
+            try suite.spooled.interleave(suite.cases, separator: 0, into: &out) { cases, _, out in
+                for testCase in cases { out.write(testCase.xml) }
+            }
+            out.write("  </testsuite>\n")
         }
-        xml += "</testsuites>\n"
-        return xml
+        out.write("</testsuites>\n")
     }
 
     func testCase(_ vector: VectorReport, backend: BackendResult) -> Case {
@@ -95,11 +108,18 @@ public struct JUnitReporter: Reporter {
 
     struct Suite {
         var name: String
-        var cases: [Case]
-        var tests: Int { cases.count }
-        var failures: Int { cases.count { if case .failure = $0.outcome { true } else { false } } }
-        var errors: Int { cases.count { if case .error = $0.outcome { true } else { false } } }
-        var skipped: Int { cases.count { if case .skipped = $0.outcome { true } else { false } } }
+        /// The cases of each held vector (or input error).
+        var cases: [[Case]]
+        /// Passed cases written while the run ran.
+        var spooled = Spooled()
+        var tests: Int { cases.reduce(spooled.count) { $0 + $1.count } }
+        var failures: Int { count { if case .failure = $0 { true } else { false } } }
+        var errors: Int { count { if case .error = $0 { true } else { false } } }
+        var skipped: Int { count { if case .skipped = $0 { true } else { false } } }
+
+        private func count(_ isOutcome: (Case.Outcome) -> Bool) -> Int {
+            cases.reduce(0) { $0 + $1.count { isOutcome($0.outcome) } }
+        }
     }
 
     struct Case {

@@ -5,7 +5,14 @@ extension RunReport {
     /// The report of a run: every verdict turned into plain data, credentials reduced to
     /// fingerprints and masked keys.
     public init(_ run: RunResult, context: ReportContext) {
-        let usedVenues = Set(run.verdicts.map(\.vector.venue))
+        var masks = CredentialMask.Cache()
+        let vectors = run.verdicts.map { VectorReport($0, backends: run.backends, mask: masks.mask(for: $0.vector.credentials)) }
+        self.init(run, context: context, vectors: vectors)
+    }
+
+    /// The report of a run whose vectors are already reports (a streamed run's).
+    init(_ run: RunResult, context: ReportContext, vectors: [VectorReport]) {
+        let usedVenues = Set(vectors.map(\.venue))
         self.init(
             tool: ToolInfo(version: context.toolVersion),
             context: RunInfo(command: context.command, startedAt: context.startedAt, durationSeconds: context.durationSeconds,
@@ -13,7 +20,7 @@ extension RunReport {
             backends: run.backends,
             files: run.files,
             venues: run.venues.filter { usedVenues.contains($0.id) }.map(VenueInfo.init),
-            vectors: run.verdicts.map { VectorReport($0, backends: run.backends) },
+            vectors: vectors,
             inputErrors: run.inputErrors.map(InputErrorReport.init))
     }
 }
@@ -31,8 +38,11 @@ extension VenueInfo {
 extension VectorReport {
     /// The report of one verdict; `backends` are the run's backends, in order.
     public init(_ verdict: VectorVerdict, backends: [String]) {
+        self.init(verdict, backends: backends, mask: CredentialMask(verdict.vector.credentials))
+    }
+
+    init(_ verdict: VectorVerdict, backends: [String], mask: CredentialMask) {
         let vector = verdict.vector
-        let mask = CredentialMask(vector.credentials)
         let evaluation = verdict.evaluation
         self.init(
             id: vector.qualifiedID, venue: vector.venue, vectorID: vector.id, result: vector.result, status: verdict.status,
@@ -144,6 +154,20 @@ struct CredentialMask {
     init(_ credentials: Credentials) {
         self.credentials = credentials
         self.redactor = Redactor(credentials: [credentials])
+    }
+
+    /// The masks of a run's credentials, each made once: a corpus repeats the same few.
+    struct Cache {
+        private var masks: [Credentials: CredentialMask] = [:]
+
+        mutating func mask(for credentials: Credentials) -> CredentialMask {
+            if let mask = masks[credentials] { return mask }
+            let mask = CredentialMask(credentials)
+            // A corpus with a new key in every vector must not grow this without bound.
+            if masks.count >= 4096 { masks.removeAll(keepingCapacity: true) }
+            masks[credentials] = mask
+            return mask
+        }
     }
 
     func text(_ value: String) -> String { redactor.scrub(value) }

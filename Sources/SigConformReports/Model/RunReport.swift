@@ -18,7 +18,13 @@ public struct RunReport: Sendable, Hashable {
     public var files: [String]
     /// The venues the vectors belong to (those the run knew).
     public var venues: [VenueInfo]
+    /// The vectors the report holds in full: all of them, except in a streamed run
+    /// (``ReportStream``), which holds the failures and errors and writes passed vectors to
+    /// the report files as they finish.
     public var vectors: [VectorReport]
+    /// The vectors checked but not held in ``vectors`` (a streamed run's passed vectors),
+    /// counted: every summary and exit status includes them.
+    public var streamed = VectorTally()
     public var inputErrors: [InputErrorReport]
     /// Set when the run was compared with a baseline of known failures.
     public var baseline: BaselineInfo?
@@ -41,8 +47,8 @@ public struct RunReport: Sendable, Hashable {
     /// 0 when every vector behaved (or every failure is a known one), 1 when a vector failed,
     /// 2 when input was unusable or a vector could not be checked.
     public var exitCode: Int32 {
-        if !inputErrors.isEmpty || vectors.contains(where: { $0.status == .error && $0.baseline != .known }) { return 2 }
-        return vectors.contains { $0.status == .failed && $0.baseline != .known } ? 1 : 0
+        if !inputErrors.isEmpty || streamed.newErrors > 0 || vectors.contains(where: { $0.status == .error && $0.baseline != .known }) { return 2 }
+        return streamed.newFailed > 0 || vectors.contains { $0.status == .failed && $0.baseline != .known } ? 1 : 0
     }
 
     /// The docs page of `venue`, when the run knew the venue.

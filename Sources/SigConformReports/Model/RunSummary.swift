@@ -37,36 +37,17 @@ public struct RunSummary: Sendable, Hashable {
     public var classes: [ClassCount]
 
     public init(_ report: RunReport) {
-        var byVenue: [String: VenueRow] = [:]
-        var classCounts: [String: Int] = [:]
-        for vector in report.vectors {
-            var row = byVenue[vector.venue] ?? VenueRow(venue: vector.venue)
-            let passed = vector.status == .passed
-            switch vector.result {
-            case .valid:
-                row.validTotal += 1
-                if passed { row.validPassed += 1 }
-            case .invalid:
-                row.invalidTotal += 1
-                if passed { row.invalidPassed += 1 }
-            }
-            if vector.status == .failed { row.failed += 1 }
-            if vector.status == .error { row.errors += 1 }
-            for backend in vector.backends where backend.status == .passed {
-                row.backendPassed[backend.backend, default: 0] += 1
-            }
-            for diagnosisClass in vector.diagnosis?.classes ?? [] { classCounts[diagnosisClass, default: 0] += 1 }
-            byVenue[vector.venue] = row
-        }
-        rows = byVenue.values.sorted { $0.venue < $1.venue }
-        vectors = report.vectors.count
-        passed = report.vectors.count { $0.status == .passed }
-        failed = report.vectors.count { $0.status == .failed }
-        errors = report.vectors.count { $0.status == .error }
+        var tally = report.streamed
+        for vector in report.vectors { tally.add(vector) }
+        rows = tally.byVenue.values.sorted { $0.venue < $1.venue }
+        vectors = tally.vectors
+        passed = tally.passed
+        failed = tally.failed
+        errors = tally.errors
         inputErrors = report.inputErrors.count
-        knownFailures = report.vectors.count { $0.status != .passed && $0.baseline == .known }
-        newFailures = report.vectors.count(where: \.isNewProblem)
-        classes = classCounts.sorted { $0.key < $1.key }.map { ClassCount(diagnosisClass: $0.key, count: $0.value) }
+        knownFailures = tally.knownFailures
+        newFailures = tally.newFailures
+        classes = tally.classCounts.sorted { $0.key < $1.key }.map { ClassCount(diagnosisClass: $0.key, count: $0.value) }
     }
 
     /// `827 vectors: 800 passed, 20 failed, 7 errors, 0 unreadable inputs`.
@@ -74,5 +55,64 @@ public struct RunSummary: Sendable, Hashable {
         var text = "\(vectors) vectors: \(passed) passed, \(failed) failed, \(errors) errors, \(inputErrors) unreadable inputs"
         if knownFailures > 0 { text += " (\(knownFailures) known from the baseline, \(newFailures) new)" }
         return text
+    }
+}
+
+/// Counts of vectors, kept as they finish: what ``RunSummary`` is made of. A streamed run
+/// (``ReportStream``) keeps these for the vectors it wrote out and did not hold.
+public struct VectorTally: Sendable, Hashable {
+    public private(set) var vectors = 0
+    public private(set) var passed = 0
+    public private(set) var failed = 0
+    public private(set) var errors = 0
+    public private(set) var knownFailures = 0
+    public private(set) var newFailures = 0
+    /// Failed vectors not covered by a baseline.
+    public private(set) var newFailed = 0
+    /// Vectors that could not be checked, not covered by a baseline.
+    public private(set) var newErrors = 0
+    public private(set) var byVenue: [String: RunSummary.VenueRow] = [:]
+    public private(set) var classCounts: [String: Int] = [:]
+
+    public init() {}
+
+    public mutating func add(_ vector: VectorReport) {
+        add(venue: vector.venue, result: vector.result, status: vector.status,
+            passedBackends: vector.backends.lazy.filter { $0.status == .passed }.map(\.backend),
+            classes: vector.diagnosis?.classes ?? [], baseline: vector.baseline)
+    }
+
+    /// Counts a vector from what its report would show: the backends whose outcome met the
+    /// expectation, the diagnosis classes, the baseline mark.
+    mutating func add(venue: String, result: ExpectedResult, status: VerdictStatus, passedBackends: some Sequence<String>,
+                      classes: [String], baseline: BaselineMark?) {
+        var row = byVenue[venue] ?? RunSummary.VenueRow(venue: venue)
+        let isPassed = status == .passed
+        switch result {
+        case .valid:
+            row.validTotal += 1
+            if isPassed { row.validPassed += 1 }
+        case .invalid:
+            row.invalidTotal += 1
+            if isPassed { row.invalidPassed += 1 }
+        }
+        if status == .failed { row.failed += 1 }
+        if status == .error { row.errors += 1 }
+        for backend in passedBackends { row.backendPassed[backend, default: 0] += 1 }
+        for diagnosisClass in classes { classCounts[diagnosisClass, default: 0] += 1 }
+        byVenue[venue] = row
+        vectors += 1
+        switch status {
+        case .passed: passed += 1
+        case .failed: failed += 1
+        case .error: errors += 1
+        }
+        guard !isPassed else { return }
+        if baseline == .known {
+            knownFailures += 1
+        } else {
+            newFailures += 1
+            if status == .failed { newFailed += 1 } else { newErrors += 1 }
+        }
     }
 }

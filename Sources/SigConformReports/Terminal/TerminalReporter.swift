@@ -24,7 +24,7 @@ public struct TerminalReporter: Reporter {
         var lines: [String] = []
         // `diagnose` checks captured requests, not a corpus: no table, and correct requests said so.
         let isDiagnosis = report.context.command == "diagnose"
-        let requests = "\(report.vectors.count) request\(report.vectors.count == 1 ? "" : "s")"
+        let requests = "\(summary.vectors) request\(summary.vectors == 1 ? "" : "s")"
         if isDiagnosis {
             lines.append(paint.bold("sigconform diagnose") + " — \(requests), backends: \(report.backends.joined(separator: ", "))")
             for vector in report.vectors where vector.status == .passed {
@@ -33,7 +33,7 @@ public struct TerminalReporter: Reporter {
             }
         } else {
             var heading = paint.bold("sigconform \(report.context.command)")
-                + " — \(report.vectors.count) vectors from \(report.files.count) files, backends: \(report.backends.joined(separator: ", "))"
+                + " — \(summary.vectors) vectors from \(report.files.count) files, backends: \(report.backends.joined(separator: ", "))"
             if let shard = report.context.shard { heading += ", shard \(shard.index)/\(shard.count)" }
             if let merged = report.context.mergedReports { heading += ", merged from \(merged) reports" }
             lines.append(heading)

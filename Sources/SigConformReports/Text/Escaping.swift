@@ -86,6 +86,10 @@ public enum Escaping {
 
     /// HTML text or a quoted attribute value (line breaks and tabs kept, other controls visible).
     public static func html(_ text: String) -> String {
+        // Most report text is plain ASCII with nothing to escape: returned as it is.
+        if !text.utf8.contains(where: { $0 >= 0x7F || ($0 < 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09) || htmlSpecial($0) }) {
+            return text
+        }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in visibleControls(text, keeping: ["\n", "\r", "\t"]).unicodeScalars {
@@ -99,6 +103,10 @@ public enum Escaping {
             }
         }
         return out
+    }
+
+    static func htmlSpecial(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
     }
 
     /// Markdown table cell / inline text: pipes and backticks escaped, line breaks as spaces.

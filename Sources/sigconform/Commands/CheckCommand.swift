@@ -72,24 +72,30 @@ struct CheckCommand: ParsableCommand {
         let shardRange = try parsedShard()
         let filter = VectorFilter(venues: Set(venues), tags: Set(tags), ids: Set(ids), shard: shardRange)
         let progress = ProgressLine(enabled: isatty(STDERR_FILENO) != 0)
+        let knownFailures = try baseline.load()
+        // Reports are written as vectors finish; only failures are held (docs/performance.md).
+        let stream = ReportStream(directory: reports.noReports ? nil : reports.reportDirectory, reporters: reports.selectedReporters,
+                                  backends: runner.evaluator.backends.map(\.id), watching: knownFailures?.ids ?? [])
         var result: RunResult
         var notes: [String] = []
         if let signer {
             let outcome = SignerCheck(runner: runner, command: signer, timeout: signerTimeout).run(paths: targets, filter: filter) { progress.update($0) }
             result = outcome.run
+            for verdict in result.verdicts { stream.add(verdict) }
+            result.verdicts = []
             if outcome.skippedInvalid > 0 {
                 notes.append("\(outcome.skippedInvalid) invalid vectors were not sent to the signer (they test the diagnosis, not a client)")
             }
         } else {
-            result = runner.run(paths: targets, filter: filter) { progress.update($0) }
+            result = runner.run(paths: targets, filter: filter, progress: { progress.update($0) }, each: stream.add)
         }
         progress.finish()
         result.inputErrors = venueErrors + result.inputErrors
         let context = ReportContext(started: started, reports: reports, command: signer == nil ? "check" : "check --signer",
                                     shard: shardRange.map { RunInfo.Shard(index: $0.index, count: $0.count) }, signer: signer)
-        var report = RunReport(result, context: context)
-        try baseline.apply(to: &report)
-        try finish(report, redactor: Redactor(run: result), reports: reports, notes: notes)
+        var report = stream.report(result, context: context)
+        try baseline.apply(to: &report, loaded: knownFailures, passedElsewhere: stream.watchedPassed)
+        try finish(report, redactor: stream.redactor, reports: reports, notes: notes, stream: stream)
     }
 
     static func isDirectory(_ path: String) -> Bool {

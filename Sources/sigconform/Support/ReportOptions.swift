@@ -49,17 +49,26 @@ struct BaselineOptions: ParsableArguments {
         "Write this run's failures as a baseline file; the run then counts them as known.", valueName: "file"))
     var writeBaseline: String?
 
-    /// Applies `--baseline` (and then `--write-baseline`, which accepts this run's failures).
-    /// An unusable baseline file ends the run with status 2, like any unusable input.
-    func apply(to report: inout RunReport) throws {
-        if let baseline {
-            do {
-                try Baseline.read(file: baseline).apply(to: &report, file: baseline)
-            } catch {
-                FileHandle.standardError.write(Data("sigconform: --baseline \(error.description)\n".utf8))
-                throw ExitCode(2)
-            }
+    /// Reads `--baseline`. An unusable baseline file ends the run with status 2, like any unusable input.
+    func load() throws -> Baseline? {
+        guard let baseline else { return nil }
+        do {
+            return try Baseline.read(file: baseline)
+        } catch {
+            FileHandle.standardError.write(Data("sigconform: --baseline \(error.description)\n".utf8))
+            throw ExitCode(2)
         }
+    }
+
+    /// Applies `--baseline` (and then `--write-baseline`, which accepts this run's failures).
+    func apply(to report: inout RunReport) throws {
+        try apply(to: &report, loaded: load())
+    }
+
+    /// Applies the baseline `loaded` by ``load()``; `passedElsewhere` are the ids of passed
+    /// vectors a streamed report does not hold (``ReportStream/watchedPassed``).
+    func apply(to report: inout RunReport, loaded: Baseline?, passedElsewhere: [String] = []) throws {
+        if let baseline, let loaded { loaded.apply(to: &report, file: baseline, passedElsewhere: passedElsewhere) }
         if let writeBaseline {
             let written = Baseline(report: report)
             do {
@@ -87,12 +96,13 @@ func finish(_ result: RunResult, started: Date, reports: ReportOptions, command:
     try finish(RunReport(result, context: context), redactor: Redactor(run: result), reports: reports)
 }
 
-/// Prints the terminal report, writes the report files, and exits with the report's status.
-func finish(_ report: RunReport, redactor: Redactor, reports: ReportOptions, notes: [String] = []) throws {
+/// Prints the terminal report, writes the report files (through `stream` when the run was
+/// streamed), and exits with the report's status.
+func finish(_ report: RunReport, redactor: Redactor, reports: ReportOptions, notes: [String] = [], stream: ReportStream? = nil) throws {
     print(redactor.scrub(TerminalReporter(useColor: reports.useColor).render(report)), terminator: "")
     for note in notes { print(redactor.scrub(note)) }
     do {
-        let written = try reports.write(report, redactor: redactor)
+        let written = try stream?.write(report) ?? reports.write(report, redactor: redactor)
         if !written.isEmpty { print("reports: \(written.joined(separator: ", "))") }
     } catch {
         FileHandle.standardError.write(Data("sigconform: cannot write reports to \(reports.reportDirectory): \(error)\n".utf8))

@@ -1,0 +1,165 @@
+import Foundation
+import SigConformCore
+import SigConformDiagnosis
+
+/// Writes the reports of a run while it runs, so memory stays flat however large the corpus:
+/// each verdict is turned into its ``VectorReport`` as it finishes; a passed vector's part of
+/// the JSON, JUnit and HTML reports goes to a spool file and the vector is dropped; failures
+/// and errors are held in full (the terminal and Markdown reports list them, baselines mark
+/// them). ``report(_:context:)`` gives the held vectors with the counts of all, and
+/// ``write(_:)`` assembles each report file from it and the spools, through the ``Redactor``,
+/// into a temporary file renamed into place: the files are the same, byte for byte, as
+/// ``ReportWriter`` writes for the whole ``RunReport``.
+///
+/// Reporters other than the built-in JSON, JUnit and HTML ones render the report the stream
+/// holds: the failures, errors and counts.
+public final class ReportStream {
+    public let backends: [String]
+    private let directory: String?
+    private let reporters: [any Reporter]
+    /// Why the report folder or a spool could not be used; ``write(_:)`` throws it.
+    private var setupError: (any Error)?
+    private var held: [VectorReport] = []
+    private var tally = VectorTally()
+    private var venues: Set<String> = []
+    private var credentials: [Credentials] = []
+    private var knownCredentials: Set<Credentials> = []
+    private var masks = CredentialMask.Cache()
+    private var json: Spooled?
+    private var html: Spooled?
+    /// Per venue (the JUnit suite); `nil` when no JUnit report is written.
+    private var junit: [String: Spooled]?
+    private let watched: Set<String>
+    /// Ids of passed vectors that were in `watching` (a baseline's ids: its fixed failures).
+    public private(set) var watchedPassed: [String] = []
+
+    /// - Parameters:
+    ///   - directory: the report folder, or `nil` when no report files are written.
+    ///   - watching: ids whose passing ``watchedPassed`` lists (those of a baseline).
+    public init(directory: String?, reporters: [any Reporter], backends: [String], watching: Set<String> = []) {
+        self.directory = directory
+        self.reporters = reporters
+        self.backends = backends
+        self.watched = watching
+        guard let directory else { return }
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            for reporter in reporters {
+                switch reporter {
+                case is JSONReporter: json = Spooled(spool: try Self.spool(in: directory))
+                case is HTMLReporter: html = Spooled(spool: try Self.spool(in: directory))
+                case is JUnitReporter: junit = [:]
+                default: break
+                }
+            }
+        } catch {
+            setupError = error
+            json = nil
+            html = nil
+            junit = nil
+        }
+    }
+
+    /// A spool file, unlinked as soon as it is open: a killed run leaves nothing behind.
+    private static func spool(in directory: String) throws(ReportStreamError) -> SpoolFile {
+        let spool = try SpoolFile(path: path(directory, ".sigconform-spool-\(UUID().uuidString)"))
+        unlink(spool.path)
+        return spool
+    }
+
+    /// Takes one vector's verdict, in run order.
+    public func add(_ verdict: VectorVerdict) {
+        let credential = verdict.vector.credentials
+        if knownCredentials.insert(credential).inserted { credentials.append(credential) }
+        if verdict.status == .passed, json == nil, html == nil, junit == nil {
+            // Nothing to write for it: counted without building its report (a passed vector's
+            // backends all pass, see ``BackendResult/status(_:backend:)``).
+            if watched.contains(verdict.id) { watchedPassed.append(verdict.id) }
+            venues.insert(verdict.vector.venue)
+            tally.add(venue: verdict.vector.venue, result: verdict.vector.result, status: .passed, passedBackends: backends,
+                      classes: verdict.diagnosis?.classIDs ?? [], baseline: nil)
+            return
+        }
+        let vector = VectorReport(verdict, backends: backends, mask: masks.mask(for: credential))
+        venues.insert(vector.venue)
+        guard vector.status == .passed else {
+            if let size = json?.size { json?.offsets.append(size) }
+            if var suite = junit.map({ $0[vector.venue] ?? Spooled() }) {
+                suite.offsets.append(suite.size)
+                junit?[vector.venue] = suite
+            }
+            held.append(vector)
+            return
+        }
+        if watched.contains(vector.id) { watchedPassed.append(vector.id) }
+        tally.add(vector)
+        guard setupError == nil else { return }
+        do {
+            try spool(vector)
+        } catch {
+            // The reports cannot be written (``write(_:)`` says why); the run goes on.
+            setupError = error
+            json = nil
+            html = nil
+            junit = nil
+        }
+    }
+
+    private func spool(_ vector: VectorReport) throws {
+        if let spool = json?.spool {
+            try spool.append(JSONReporter().fragment(vector))
+            json?.count += 1
+        }
+        if let spool = html?.spool {
+            try spool.append(HTMLReporter().fragment(vector))
+            html?.count += 1
+        }
+        if junit != nil, let directory {
+            var suite = junit?[vector.venue] ?? Spooled()
+            if suite.spool == nil { suite.spool = try Self.spool(in: directory) }
+            try suite.spool?.append(JUnitReporter().fragment(vector))
+            suite.count += vector.backends.count
+            junit?[vector.venue] = suite
+        }
+    }
+
+    /// The report of the run: the vectors held (failures and errors) and the counts of all.
+    public func report(_ run: RunResult, context: ReportContext) -> RunReport {
+        var report = RunReport(run, context: context, vectors: held)
+        report.venues = run.venues.filter { venues.contains($0.id) }.map(VenueInfo.init)
+        report.streamed = tally
+        return report
+    }
+
+    /// Removes every credential the run's vectors carried (each distinct one escaped once).
+    public var redactor: Redactor { Redactor(credentials: credentials) }
+
+    /// Writes every report file for `report` (from ``report(_:context:)``, baseline marks
+    /// applied); returns the paths written. Every file is complete before the first is renamed
+    /// into place, as ``ReportWriter`` does.
+    public func write(_ report: RunReport) throws -> [String] {
+        if let setupError { throw setupError }
+        guard let directory else { return [] }
+        let redactor = self.redactor
+        var outputs: [RedactedFileOutput] = []
+        for reporter in reporters {
+            let output = try RedactedFileOutput(path: path(directory, type(of: reporter).fileName), redactor: redactor)
+            outputs.append(output)
+            var out = output
+            switch reporter {
+            case let reporter as JSONReporter: try reporter.write(report, spooled: json ?? Spooled(), to: &out)
+            case let reporter as HTMLReporter: try reporter.write(report, spooled: html ?? Spooled(), to: &out)
+            case let reporter as JUnitReporter: try reporter.write(report, spooled: junit ?? [:], to: &out)
+            default: out.write(reporter.render(report))
+            }
+            try output.finish()
+        }
+        for output in outputs { try output.commit() }
+        return outputs.map(\.path)
+    }
+}
+
+/// `name` inside `directory` (the report folder as given, so written paths read as `ReportWriter`'s do).
+private func path(_ directory: String, _ name: String) -> String {
+    directory.hasSuffix("/") ? directory + name : directory + "/" + name
+}
