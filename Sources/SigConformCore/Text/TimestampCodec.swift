@@ -145,7 +145,16 @@ private struct DigitWriter {
             byte(UInt8(truncatingIfNeeded: magnitude % 10) + 0x30)
             magnitude /= 10
         } while magnitude > 0
-        buffer[start..<count].reverse()
+        // Digits came least significant first; swap them in place (element by element, no
+        // slice: an unoptimised build would go through the standard library's generic code).
+        var low = start, high = count - 1
+        while low < high {
+            let digit = buffer[low]
+            buffer[low] = buffer[high]
+            buffer[high] = digit
+            low += 1
+            high -= 1
+        }
     }
 
     /// `value` (0 ≤ value < 10^width, width ≤ 9) in exactly `width` digits, zero-padded.
