@@ -3,12 +3,27 @@ import SigConformCore
 /// A value in the request that carries time: the timestamp, or a nonce that clients derive
 /// from the clock (Kraken, Bitfinex).
 struct TimeField {
-    var name: String
-    var location: FieldLocation
-    var format: TimestampFormat
+    let name: String
+    let location: FieldLocation
+    let format: TimestampFormat
     /// The value as sent.
-    var sent: String
-    var milliseconds: Int64
+    let sent: String
+    let milliseconds: Int64
+    /// The sent value as an integer, for the integer formats (the digits the search varies);
+    /// read once here, not for each of the search's million candidates.
+    let integerValue: Int64?
+
+    init(name: String, location: FieldLocation, format: TimestampFormat, sent: String, milliseconds: Int64) {
+        self.name = name
+        self.location = location
+        self.format = format
+        self.sent = sent
+        self.milliseconds = milliseconds
+        integerValue = switch format {
+        case .unixSeconds, .unixMilliseconds, .unixMicroseconds: Int64(sent)
+        default: nil
+        }
+    }
 
     /// The request's time fields under the venue's recipe.
     static func all(in context: MistakeContext) -> [TimeField] {
@@ -32,14 +47,6 @@ struct TimeField {
         case 13: return .unixMilliseconds
         case 16: return .unixMicroseconds
         default: return nil
-        }
-    }
-
-    /// The sent value as an integer, for the integer formats (the digits the search varies).
-    var integerValue: Int64? {
-        switch format {
-        case .unixSeconds, .unixMilliseconds, .unixMicroseconds: Int64(sent)
-        default: nil
         }
     }
 
