@@ -59,14 +59,12 @@ public enum TimestampCodec {
 
     /// Division rounding towards negative infinity (timestamps before 1970 stay consistent);
     /// `b` is positive. Defined for every `a`, `Int64.min` included.
-    @inline(__always)
     public static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
         let quotient = a / b
         return a % b < 0 ? quotient - 1 : quotient
     }
 
     /// The remainder that goes with ``floorDivide(_:_:)``: in `0..<b` for every `a`.
-    @inline(__always)
     static func floorModulo(_ a: Int64, _ b: Int64) -> Int64 {
         let remainder = a % b
         return remainder < 0 ? remainder + b : remainder
@@ -145,16 +143,7 @@ private struct DigitWriter {
             byte(UInt8(truncatingIfNeeded: magnitude % 10) + 0x30)
             magnitude /= 10
         } while magnitude > 0
-        // Digits came least significant first; swap them in place (element by element, no
-        // slice: an unoptimised build would go through the standard library's generic code).
-        var low = start, high = count - 1
-        while low < high {
-            let digit = buffer[low]
-            buffer[low] = buffer[high]
-            buffer[high] = digit
-            low += 1
-            high -= 1
-        }
+        buffer[start..<count].reverse()
     }
 
     /// `value` (0 ≤ value < 10^width, width ≤ 9) in exactly `width` digits, zero-padded.
