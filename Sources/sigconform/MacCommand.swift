@@ -22,8 +22,11 @@ struct MacCommand: ParsableCommand {
     @Option(name: .customLong("key-hex"), help: ArgumentHelp("HMAC key as hex (may be empty).", valueName: "hex"))
     var keyHex: String?
 
-    @Option(name: .customLong("key"), help: ArgumentHelp("HMAC key as UTF-8 text.", valueName: "text"))
+    @Option(name: .customLong("key"), help: ArgumentHelp("HMAC key as UTF-8 text (discouraged for a real secret: it lands in shell history and ps).", valueName: "text"))
     var keyText: String?
+
+    @Option(name: .customLong("key-env"), help: ArgumentHelp("Environment variable holding the HMAC key as UTF-8 text.", valueName: "name"))
+    var keyEnv: String?
 
     @Option(name: .customLong("msg-hex"), help: ArgumentHelp("Message as hex.", valueName: "hex"))
     var messageHex: String?
@@ -41,34 +44,50 @@ struct MacCommand: ParsableCommand {
         guard HashAlgorithm(name: hash) != nil else {
             throw ValidationError("unknown hash \"\(hash)\"; use one of \(Self.hashNames)")
         }
-        let keyCount = [keyHex, keyText].compactMap { $0 }.count
+        let keyCount = [keyHex, keyText, keyEnv].compactMap { $0 }.count
         if digest {
             guard keyCount == 0 else { throw ValidationError("--digest computes a plain digest and takes no key") }
         } else {
-            guard keyCount == 1 else { throw ValidationError("give the HMAC key once: --key-hex HEX or --key TEXT") }
+            guard keyCount == 1 else { throw ValidationError("give the HMAC key once: --key-hex HEX, --key-env NAME or --key TEXT") }
         }
-        if let keyHex, Hex.decode(keyHex) == nil { throw ValidationError("--key-hex is not even-length hex") }
+        if let keyHex, let problem = Self.hexProblem(keyHex) { throw ValidationError("--key-hex \(problem)") }
         guard messageHex == nil || messageFile == nil else {
             throw ValidationError("give the message once: --msg-hex, --msg-file, or standard input")
         }
-        if let messageHex, Hex.decode(messageHex) == nil { throw ValidationError("--msg-hex is not even-length hex") }
+        if let keyEnv, ProcessInfo.processInfo.environment[keyEnv] == nil {
+            throw ValidationError("--key-env \(keyEnv): the environment variable is not set")
+        }
+        if let messageHex, let problem = Self.hexProblem(messageHex) { throw ValidationError("--msg-hex \(problem)") }
         guard ByteEncoding(rawValue: encoding) != nil else {
             throw ValidationError("unknown --encoding \"\(encoding)\"; use one of \(Self.encodingNames)")
         }
     }
 
+    /// Why `text` is not hex bytes, or `nil` when it is: a character that is not a hex digit is
+    /// named before the length is counted (`0g` is not hex, whatever its length).
+    static func hexProblem(_ text: String) -> String? {
+        if let bad = text.first(where: { !$0.isHexDigit }) {
+            return "is not hex: \"\(bad)\" at character \(text.distance(from: text.startIndex, to: text.firstIndex(of: bad)!) + 1) (hex is 0-9, a-f)"
+        }
+        if text.count % 2 != 0 { return "has an odd number of hex digits (\(text.count)): two digits make a byte" }
+        return Hex.decode(text) == nil ? "is not hex" : nil
+    }
+
     func run() throws {
+        if keyText != nil {
+            FileHandle.standardError.write(Data("warning: --key puts the secret in your shell history and in ps; prefer --key-env NAME\n".utf8))
+        }
         // validate() has checked every conversion below.
         let algorithm = HashAlgorithm(name: hash)!
         let output = ByteEncoding(rawValue: encoding)!
-        let key = keyHex.flatMap(Hex.decode) ?? Array((keyText ?? "").utf8)
+        let key = keyHex.flatMap(Hex.decode) ?? Array((keyText ?? keyEnv.flatMap { ProcessInfo.processInfo.environment[$0] } ?? "").utf8)
         let message = try readMessage()
         let backends = standardBackends()
         let label = digest ? algorithm.rawValue : "hmac-\(algorithm.rawValue)"
         print(
             digest
-                ? "\(label) of \(message.count) message bytes"
-                : "\(label), \(key.count)-byte key, \(message.count) message bytes")
+                ? "\(label) of \(counted(message.count, "message byte"))"
+                : "\(label), \(key.count)-byte key, \(counted(message.count, "message byte"))")
 
         var values: [String] = []
         var failed = false

@@ -105,7 +105,7 @@ import Testing
         let context = ReportContext(toolVersion: "test", startedAt: "-", durationSeconds: 0)
         #expect(RunSummary(RunReport(run, context: context)).inputErrors == run.inputErrors.count)
         let report = TerminalReporter().render(run, context: context)
-        #expect(report.contains("\(run.inputErrors.count) unreadable inputs"))
+        #expect(report.contains(counted(run.inputErrors.count, "unreadable input")))
         for error in run.inputErrors { #expect(report.contains(error.description)) }
     }
 

@@ -42,12 +42,27 @@ import Testing
         #expect(merged.exitCode == 2)
     }
 
-    @Test func aRepeatedShardOrVectorIsAnUnusableInput() throws {
+    /// A shard given twice is one mistake: one problem that says so, not one per vector.
+    @Test func aRepeatedShardIsOneUnusableInput() throws {
         let shards = try Self.shards(2)
-        let merged = ReportMerger.merge(shards + [shards[0]])
-        #expect(merged.inputErrors.contains { $0.message.contains("shard 1/2 again") })
-        #expect(merged.inputErrors.contains { $0.message.contains("is also in shard-1/report.json") })
+        let merged = ReportMerger.merge(shards + [(name: "copy/report.json", report: shards[0].report)])
+        let problems = merged.inputErrors.filter { !ReportFixture.report.inputErrors.contains($0) }
+        #expect(problems.count == 1, "\(problems)")
+        #expect(problems.first?.message.hasPrefix("shard 1/2 again (also shard-1/report.json): its ") == true)
+        #expect(merged.inputErrors.count == ReportFixture.report.inputErrors.count + 1)
         #expect(merged.vectors.count == ReportFixture.report.vectors.count)
+        #expect(merged.exitCode == 2)
+    }
+
+    @Test func vectorsInTwoReportsAreOneProblemPerPairOfFiles() throws {
+        var first = ReportFixture.report
+        first.inputErrors = []
+        let merged = ReportMerger.merge([("a/report.json", first), ("b/report.json", first)])
+        let count = first.vectors.count
+        #expect(merged.inputErrors.count == 1)
+        #expect(merged.inputErrors.first?.message.hasPrefix("\(count) vectors (\(first.vectors[0].id), ") == true)
+        #expect(merged.inputErrors.first?.message.hasSuffix("are also in a/report.json; kept the first") == true)
+        #expect(merged.vectors.count == count)
     }
 
     @Test func shardsOfDifferentSplitsAreRefused() throws {

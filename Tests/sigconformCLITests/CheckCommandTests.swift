@@ -20,7 +20,7 @@ import Testing
         #expect(output.stdout.contains("broken.json:1:"))
         #expect(output.stdout.contains("truncated"))
         #expect(output.stdout.contains("1 passed"))
-        #expect(output.stdout.contains("1 unreadable inputs"))
+        #expect(output.stdout.contains(", 1 unreadable input"))
     }
 
     @Test func anUnknownVenueIsAnErrorWithASuggestion() throws {
@@ -52,5 +52,11 @@ import Testing
         let output = try CLI.run(["check", "--shard", "4/3"])
         #expect(output.status == 64)
         #expect(output.stderr.contains("--shard"))
+    }
+
+    @Test func anUnknownVenueSuggestsTheIdThatStartsWithItAndListsTheVenues() throws {
+        let output = try CLI.run(["check", "--venue", "okx", "--no-reports", "--no-color"])
+        #expect(output.status == 2)
+        #expect(output.stderr.contains(#"--venue okx: unknown venue — did you mean "okx-v5"? known venues: binance-spot, "#), "\(output.stderr)")
     }
 }

@@ -45,4 +45,27 @@ import Testing
         #expect(output.status == 2)
         #expect(output.stdout.contains("SC_NOT_SET_ANYWHERE"))
     }
+
+    /// A check's report set survives a diagnose run: diagnose writes report files only when asked,
+    /// and a run that does replace another's set says so.
+    @Test func diagnoseLeavesTheCheckReportsAloneUnlessAskedAndSaysWhenItReplacesThem() throws {
+        let work = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let vectors = CLI.repositoryRoot.appendingPathComponent("vectors/kraken-spot").path
+        let request = CLI.repositoryRoot.appendingPathComponent("examples/requests/bybit-order.http").path
+        let check = try CLI.run(["check", vectors, "--no-color", "--format", "json"], in: work)
+        #expect(check.status == 0, "\(check.stdout)")
+        let report = work.appendingPathComponent("reports/report.json")
+        let checkReport = try Data(contentsOf: report)
+
+        let quiet = try CLI.run(["diagnose", request, "--secret-env", "SC_SECRET", "--no-color"], environment: ["SC_SECRET": Self.bybitSecret], in: work)
+        #expect(quiet.status == 1)
+        #expect(!quiet.stdout.contains("reports:"))
+        #expect(try Data(contentsOf: report) == checkReport)
+
+        let asked = try CLI.run(["diagnose", request, "--secret-env", "SC_SECRET", "--no-color", "--format", "json", "--report-dir", "reports"],
+                                environment: ["SC_SECRET": Self.bybitSecret], in: work)
+        #expect(asked.stdout.contains("reports: reports/report.json (replaced the report set of a `check` run started "), "\(asked.stdout)")
+        #expect(try Data(contentsOf: report) != checkReport)
+    }
 }

@@ -54,7 +54,7 @@ import Testing
         #expect(output.status == 2, "\(output.stdout)")
         #expect(output.stdout.contains(folder.appendingPathComponent("locked.json").path + ": cannot be read (permission denied)"), "\(output.stdout)")
         #expect(output.stdout.contains("2 passed"))
-        #expect(output.stdout.contains("1 unreadable inputs"))
+        #expect(output.stdout.contains(", 1 unreadable input"))
     }
 
     @Test func aRunWhoseReportsCannotBeWrittenSaysSoAndExitsTwo() throws {

@@ -11,8 +11,8 @@ extension LintReport {
             out += "\(place): \(diagnostic.severity.rawValue): \(diagnostic.message) (at \(pointer)) [\(diagnostic.rule.rawValue)]\n"
             if let fix = diagnostic.fix { out += "    fix: \(fix)\n" }
         }
-        let counts = [(errorCount, "error"), (warningCount, "warning")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
-        out += "lint: \(files) file\(files == 1 ? "" : "s"), \(vectors) vector\(vectors == 1 ? "" : "s"): "
+        let counts = [(errorCount, "error"), (warningCount, "warning")].filter { $0.0 > 0 }.map { counted($0.0, $0.1) }
+        out += "lint: \(counted(files, "file")), \(counted(vectors, "vector")): "
             + (counts.isEmpty ? "no problems" : counts.joined(separator: ", ")) + "\n"
         return out
     }

@@ -49,15 +49,27 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// Suggests the closest known name for a misspelt one (edit distance ≤ 2 or a case-only difference).
+/// Suggests the closest known name for a misspelt or shortened one: a case-only difference
+/// first, then the shortest name that starts with what was typed (`okx` → `okx-v5`, not the
+/// closer-spelt `htx`), then the nearest by edit distance (at most 2).
 public func nearestName(to name: String, in candidates: some Sequence<String>) -> String? {
+    let typed = name.lowercased()
+    var prefixed: String?
     var best: (name: String, distance: Int)?
     for candidate in candidates {
-        if candidate.lowercased() == name.lowercased() { return candidate }
-        let distance = editDistance(Array(name.lowercased().unicodeScalars), Array(candidate.lowercased().unicodeScalars))
+        let known = candidate.lowercased()
+        if known == typed { return candidate }
+        if typed.count >= 2, known.hasPrefix(typed), candidate.count < (prefixed?.count ?? .max) { prefixed = candidate }
+        let distance = editDistance(Array(typed.unicodeScalars), Array(known.unicodeScalars))
         if distance <= 2, distance < (best?.distance ?? .max) { best = (candidate, distance) }
     }
-    return best?.name
+    return prefixed ?? best?.name
+}
+
+/// The hint for an unknown venue id: the nearest known id, if any, and every known id.
+public func unknownVenueHint(_ id: String, known: [String]) -> String {
+    let list = "known venues: \(known.joined(separator: ", "))"
+    return nearestName(to: id, in: known).map { "did you mean \"\($0)\"? \(list)" } ?? list
 }
 
 func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {

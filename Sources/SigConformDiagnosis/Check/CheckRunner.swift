@@ -24,6 +24,13 @@ public struct VectorFilter: Sendable {
         return true
     }
 
+    /// The files a run names as its input: all of `files` when nothing is filtered out (an empty
+    /// file is still input), else those with a selected vector (`used`), so `--venue okx-v5` says
+    /// how many files its vectors came from, not how many the corpus has.
+    public func reportedFiles(_ files: [String], used: Set<String>) -> [String] {
+        venues.isEmpty && tags.isEmpty && ids.isEmpty && shard == nil ? files : files.filter(used.contains)
+    }
+
     /// The shard (1-based) of a vector id: FNV-1a of `venue/id`, so the split is the same on every machine and run.
     public static func shardIndex(of qualifiedID: String, count: Int) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -93,10 +100,12 @@ public struct CheckRunner: Sendable {
         let (files, listingErrors) = loader.files(paths)
         var result = RunResult(inputErrors: listingErrors, files: files, backends: evaluator.backends.map(\.id), venues: registry.sorted)
         var checked = 0
+        var used: Set<String> = []
         for file in files {
             do {
                 try loader.forEachVector(in: file, body: { vector in
                     guard filter.includes(vector) else { return }
+                    used.insert(file)
                     body(check(vector))
                     checked += 1
                     progress?(checked)
@@ -105,6 +114,7 @@ public struct CheckRunner: Sendable {
                 result.inputErrors.append(error)
             }
         }
+        result.files = filter.reportedFiles(files, used: used)
         return result
     }
 
@@ -112,9 +122,8 @@ public struct CheckRunner: Sendable {
     public func check(_ vector: Vector) -> VectorVerdict {
         guard let venue = registry[vector.venue] else {
             let known = registry.sorted.map(\.id)
-            let suggestion = nearestName(to: vector.venue, in: known).map { " — did you mean \"\($0)\"?" } ?? " — known venues: \(known.joined(separator: ", "))"
             return VectorVerdict(vector: vector, status: .error, evaluation: nil, diagnosis: nil,
-                                 problems: ["unknown venue \"\(vector.venue)\"\(suggestion); add its folder with --venues DIR"])
+                                 problems: ["unknown venue \"\(vector.venue)\" — \(unknownVenueHint(vector.venue, known: known)); add its folder with --venues DIR"])
         }
         return verdict(for: evaluator.evaluate(vector, venue: venue))
     }

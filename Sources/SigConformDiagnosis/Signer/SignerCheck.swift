@@ -38,10 +38,12 @@ public struct SignerCheck {
         var session = Session(command: command, timeout: timeout, maximumRestarts: maximumRestarts)
         defer { session.stop() }
         var skipped = 0
+        var used: Set<String> = []
         for file in files {
             do {
                 try loader.forEachVector(in: file, body: { vector in
                     guard filter.includes(vector) else { return }
+                    used.insert(file)
                     guard vector.result == .valid else {
                         skipped += 1
                         return
@@ -53,6 +55,7 @@ public struct SignerCheck {
                 result.inputErrors.append(error)
             }
         }
+        result.files = filter.reportedFiles(files, used: used)
         return Outcome(run: result, skippedInvalid: skipped)
     }
 

@@ -12,18 +12,29 @@ public enum ReportMerger {
         var problems: [InputErrorReport] = []
         var vectors: [VectorReport] = []
         var firstSeen: [String: String] = [:]
+        let (shardProblems, repeatedShards) = shardProblems(reports)
         for (name, report) in reports {
+            // Vectors seen before, by the file they were first seen in: one problem per pair of
+            // files, not one per vector (a shard given twice is one mistake, said once).
+            var repeated: [(previous: String, ids: [String])] = []
             for vector in report.vectors {
                 if let previous = firstSeen[vector.id] {
-                    problems.append(InputErrorReport(file: name, message: "vector \(vector.id) is also in \(previous); kept the first",
-                                                     hint: "merge the reports of one sharded run, each once"))
+                    if let index = repeated.firstIndex(where: { $0.previous == previous }) { repeated[index].ids.append(vector.id) }
+                    else { repeated.append((previous, [vector.id])) }
                     continue
                 }
                 firstSeen[vector.id] = name
                 vectors.append(vector)
             }
+            // A repeated shard's problem already says it all.
+            guard !repeatedShards.contains(name) else { continue }
+            for (previous, ids) in repeated {
+                let shown = ids.prefix(3).joined(separator: ", ") + (ids.count > 3 ? ", …" : "")
+                problems.append(InputErrorReport(file: name, message: "\(counted(ids.count, "vector")) (\(shown)) \(ids.count == 1 ? "is" : "are") also in \(previous); kept the first",
+                                                 hint: "merge the reports of one sharded run, each once"))
+            }
         }
-        problems += shardProblems(reports)
+        problems += shardProblems
         // The order one unsharded run would have: files in order, vectors in file order (by
         // position, which also orders the vectors of a one-line file).
         vectors.sort { order($0) < order($1) }
@@ -48,7 +59,8 @@ public enum ReportMerger {
             files: orderedUnique(all.flatMap(\.files)).sorted(),
             venues: venues.sorted { $0.id < $1.id },
             vectors: vectors,
-            inputErrors: all.flatMap(\.inputErrors) + problems,
+            // A repeated shard's own input errors are already there, from its first copy.
+            inputErrors: reports.filter { !repeatedShards.contains($0.name) }.flatMap(\.report.inputErrors) + problems,
             baseline: baseline)
     }
 
@@ -57,9 +69,11 @@ public enum ReportMerger {
         return (vector.source.file, vector.source.line ?? 0, vector.source.column ?? 0, index, vector.id)
     }
 
-    static func shardProblems(_ reports: [(name: String, report: RunReport)]) -> [InputErrorReport] {
+    /// What is wrong with the set of shards, and the names of the reports that repeat a shard.
+    static func shardProblems(_ reports: [(name: String, report: RunReport)]) -> (problems: [InputErrorReport], repeated: Set<String>) {
         let shards = reports.compactMap { item in item.report.context.shard.map { (item.name, $0) } }
-        guard !shards.isEmpty else { return [] }
+        guard !shards.isEmpty else { return ([], []) }
+        var repeated: Set<String> = []
         var problems: [InputErrorReport] = []
         if shards.count < reports.count {
             let unsharded = reports.filter { $0.report.context.shard == nil }.map(\.name)
@@ -70,14 +84,16 @@ public enum ReportMerger {
         if counts.count > 1 {
             problems.append(InputErrorReport(file: shards[0].0, message: "the reports come from runs split differently (\(counts.sorted().map { "/\($0)" }.joined(separator: ", ")))",
                                              hint: "merge the reports of one sharded run"))
-            return problems
+            return (problems, repeated)
         }
         let count = shards[0].1.count
         var seen: [Int: String] = [:]
         for (name, shard) in shards {
             if let previous = seen[shard.index] {
-                problems.append(InputErrorReport(file: name, message: "shard \(shard.index)/\(count) again (also \(previous))",
+                let vectors = reports.first { $0.name == name }?.report.vectors.count ?? 0
+                problems.append(InputErrorReport(file: name, message: "shard \(shard.index)/\(count) again (also \(previous)): its \(counted(vectors, "vector")) were counted once",
                                                  hint: "give each shard's report once"))
+                repeated.insert(name)
             }
             seen[shard.index] = name
         }
@@ -85,6 +101,6 @@ public enum ReportMerger {
             problems.append(InputErrorReport(file: "shard \(index)/\(count)", message: "is missing: the merged report would cover only part of the vectors",
                                              hint: "pass every shard's report.json (did a shard job fail before uploading?)"))
         }
-        return problems
+        return (problems, repeated)
     }
 }

@@ -52,7 +52,7 @@ public struct RunSummary: Sendable, Hashable {
 
     /// `827 vectors: 800 passed, 20 failed, 7 errors, 0 unreadable inputs`.
     public var line: String {
-        var text = "\(vectors) vectors: \(passed) passed, \(failed) failed, \(errors) errors, \(inputErrors) unreadable inputs"
+        var text = "\(counted(vectors, "vector")): \(passed) passed, \(failed) failed, \(counted(errors, "error")), \(counted(inputErrors, "unreadable input"))"
         if knownFailures > 0 { text += " (\(knownFailures) known from the baseline, \(newFailures) new)" }
         return text
     }

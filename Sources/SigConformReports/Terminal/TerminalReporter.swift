@@ -24,7 +24,7 @@ public struct TerminalReporter: Reporter {
         var lines: [String] = []
         // `diagnose` checks captured requests, not a corpus: no table, and correct requests said so.
         let isDiagnosis = report.context.command == "diagnose"
-        let requests = "\(summary.vectors) request\(summary.vectors == 1 ? "" : "s")"
+        let requests = counted(summary.vectors, "request")
         if isDiagnosis {
             lines.append(paint.bold("sigconform diagnose") + " — \(requests), backends: \(report.backends.joined(separator: ", "))")
             for vector in report.vectors where vector.status == .passed {
@@ -33,9 +33,9 @@ public struct TerminalReporter: Reporter {
             }
         } else {
             var heading = paint.bold("sigconform \(report.context.command)")
-                + " — \(summary.vectors) vectors from \(report.files.count) files, backends: \(report.backends.joined(separator: ", "))"
+                + " — \(counted(summary.vectors, "vector")) from \(counted(report.files.count, "file")), backends: \(report.backends.joined(separator: ", "))"
             if let shard = report.context.shard { heading += ", shard \(shard.index)/\(shard.count)" }
-            if let merged = report.context.mergedReports { heading += ", merged from \(merged) reports" }
+            if let merged = report.context.mergedReports { heading += ", merged from \(counted(merged, "report"))" }
             lines.append(heading)
             if let signer = report.context.signer { lines.append(paint.dim("signer: \(visible(signer))")) }
             lines.append("")
@@ -68,7 +68,7 @@ public struct TerminalReporter: Reporter {
         }
         lines.append("")
         let counts = isDiagnosis
-            ? "\(requests): \(summary.passed) correct, \(summary.failed) rejected, \(summary.errors) errors, \(summary.inputErrors) unreadable inputs"
+            ? "\(requests): \(summary.passed) correct, \(summary.failed) rejected, \(counted(summary.errors, "error")), \(counted(summary.inputErrors, "unreadable input"))"
             : summary.line
         let total = counts + String(format: " (%.2f s)", report.context.durationSeconds)
         lines.append(report.exitCode == 0 ? paint.green(total) : paint.red(total))

@@ -67,6 +67,10 @@ struct CheckCommand: ParsableCommand {
         let started = Date()
         let targets = paths.isEmpty ? [BundledVectors.directory] : paths
         let (registry, venueErrors) = RunEnvironment.registry(extraRoots: venueRoots + targets.filter(Self.isDirectory))
+        for venue in venues where registry[venue] == nil {
+            FileHandle.standardError.write(Data("sigconform: --venue \(venue): unknown venue — \(unknownVenueHint(venue, known: registry.sorted.map(\.id)))\n".utf8))
+            throw ExitCode(2)
+        }
         let backends = standardBackends().filter { backend == "all" || $0.id == backend }
         let runner = CheckRunner(registry: registry, backends: backends)
         let shardRange = try parsedShard()
@@ -74,7 +78,8 @@ struct CheckCommand: ParsableCommand {
         let progress = ProgressLine(enabled: isatty(STDERR_FILENO) != 0)
         let knownFailures = try baseline.load()
         // Reports are written as vectors finish; only failures are held (docs/performance.md).
-        let stream = ReportStream(directory: reports.noReports ? nil : reports.reportDirectory, reporters: reports.selectedReporters,
+        let folder = reports.folder(standard: "reports")
+        let stream = ReportStream(directory: folder, reporters: reports.selectedReporters,
                                   backends: runner.evaluator.backends.map(\.id), watching: knownFailures?.ids ?? [])
         var result: RunResult
         var notes: [String] = []
@@ -84,7 +89,7 @@ struct CheckCommand: ParsableCommand {
             for verdict in result.verdicts { stream.add(verdict) }
             result.verdicts = []
             if outcome.skippedInvalid > 0 {
-                notes.append("\(outcome.skippedInvalid) invalid vectors were not sent to the signer (they test the diagnosis, not a client)")
+                notes.append("\(counted(outcome.skippedInvalid, "invalid vector")) \(outcome.skippedInvalid == 1 ? "was" : "were") not sent to the signer (they test the diagnosis, not a client)")
             }
         } else {
             result = runner.run(paths: targets, filter: filter, progress: { progress.update($0) }, each: stream.add)
@@ -95,7 +100,7 @@ struct CheckCommand: ParsableCommand {
                                     shard: shardRange.map { RunInfo.Shard(index: $0.index, count: $0.count) }, signer: signer)
         var report = stream.report(result, context: context)
         try baseline.apply(to: &report, loaded: knownFailures, passedElsewhere: stream.watchedPassed)
-        try finish(report, redactor: stream.redactor, reports: reports, notes: notes, stream: stream)
+        try finish(report, redactor: stream.redactor, reports: reports, folder: folder, notes: notes, stream: stream)
     }
 
     static func isDirectory(_ path: String) -> Bool {

@@ -10,7 +10,8 @@ struct DiagnoseCommand: ParsableCommand {
         discussion: """
             INPUT is a vector or case JSON file, a HAR file, a raw HTTP request file, or a file holding \
             a curl command line ("-" reads standard input). Secrets come from --secret-env or \
-            --secret-file; --secret works but lands in shell history and ps, so it warns. Exit status: \
+            --secret-file; --secret works but lands in shell history and ps, so it warns. Report files are \
+            written only with --report-dir DIR (a check's reports/ stays as it was). Exit status: \
             0 when the request is correct, 1 when it is not (with the diagnosis), 2 for unusable input.
             """
     )
@@ -126,9 +127,8 @@ struct DiagnoseCommand: ParsableCommand {
         let id = venueID ?? (vector.venue.isEmpty ? nil : vector.venue)
         if let id {
             guard let venue = registry[id] else {
-                let suggestion = nearestName(to: id, in: registry.sorted.map(\.id))
                 throw InputError(file: vector.origin.file, message: "unknown venue \"\(id)\"",
-                                 hint: suggestion.map { "did you mean \"\($0)\"?" } ?? "see `sigconform venues`")
+                                 hint: unknownVenueHint(id, known: registry.sorted.map(\.id)))
             }
             return venue
         }

@@ -70,8 +70,7 @@ struct RecordCommand: ParsableCommand {
         let local = CheckCommand.isDirectory("vectors") ? ["vectors"] : []
         let (registry, _) = RunEnvironment.registry(extraRoots: local + venueRoots)
         guard let venue = registry[venueID] else {
-            let suggestion = nearestName(to: venueID, in: registry.sorted.map(\.id)).map { " — did you mean \"\($0)\"?" } ?? ""
-            throw fail("unknown venue \"\(venueID)\"\(suggestion)", hint: "create it with `sigconform venue new \(venueID)`, or add its folder with --venues")
+            throw fail("unknown venue \"\(venueID)\" — \(unknownVenueHint(venueID, known: registry.sorted.map(\.id)))", hint: "create it with `sigconform venue new \(venueID)`, or add its folder with --venues")
         }
         let request = try readRequest()
         let credentials = try self.credentials(for: venue, request: request)

@@ -48,6 +48,6 @@ struct MergeCommand: ParsableCommand {
         merged.context.mergedReports = files.count
         try baseline.apply(to: &merged)
         // The reports were scrubbed when they were written; they hold no credentials to scrub again.
-        try finish(merged, redactor: Redactor(credentials: []), reports: reports)
+        try finish(merged, redactor: Redactor(credentials: []), reports: reports, folder: reports.folder(standard: "reports"))
     }
 }

@@ -36,8 +36,7 @@ struct VenueCommand: ParsableCommand {
             if let like {
                 let (registry, _) = RunEnvironment.registry(extraRoots: [root])
                 guard let found = registry[like] else {
-                    let hint = nearestName(to: like, in: registry.sorted.map(\.id)).map { "did you mean \"\($0)\"?" }
-                        ?? "known venues: " + registry.sorted.map(\.id).joined(separator: ", ")
+                    let hint = unknownVenueHint(like, known: registry.sorted.map(\.id))
                     FileHandle.standardError.write(Data("sigconform venue new: unknown venue \"\(like)\" — \(hint)\n".utf8))
                     throw ExitCode(2)
                 }

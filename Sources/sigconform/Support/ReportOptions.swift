@@ -2,10 +2,14 @@ import ArgumentParser
 import Foundation
 import SigConform
 
-/// Where reports go and in which formats; shared by `check` and `report merge`.
+/// Where reports go and in which formats; shared by `check`, `report merge` and `diagnose`.
+/// `check` and `report merge` write to reports/ unless told otherwise; `diagnose` writes report
+/// files only when `--report-dir` names a folder, so it never replaces a check's report set.
 struct ReportOptions: ParsableArguments {
-    @Option(name: .customLong("report-dir"), help: "Folder the reports are written to.")
-    var reportDirectory = "reports"
+    @Option(name: .customLong("report-dir"), help: ArgumentHelp(
+        "Folder the reports are written to (check and report merge: reports/ unless given; diagnose: none unless given).",
+        valueName: "dir"))
+    var reportDirectory: String?
 
     @Option(name: .customLong("format"), parsing: .upToNextOption,
             help: "Report formats to write: \(Reporters.identifiers.joined(separator: ", ")), or all.")
@@ -32,11 +36,43 @@ struct ReportOptions: ParsableArguments {
         !noColor && ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) != 0
     }
 
-    /// Writes every selected report atomically and returns the paths written.
-    func write(_ report: RunReport, redactor: Redactor) throws -> [String] {
-        guard !noReports else { return [] }
-        return try ReportWriter(directory: reportDirectory).write(report, reporters: selectedReporters, redactor: redactor)
+    /// The folder report files go to: `--report-dir`, else `standard` (the command's default,
+    /// `nil` for a command that writes reports only when asked); `nil` with `--no-reports`.
+    func folder(standard: String?) -> String? {
+        noReports ? nil : reportDirectory ?? standard
     }
+
+    /// Writes every selected report atomically into `folder` and returns the paths written.
+    func write(_ report: RunReport, redactor: Redactor, to folder: String?) throws -> [String] {
+        guard let folder else { return [] }
+        return try ReportWriter(directory: folder).write(report, reporters: selectedReporters, redactor: redactor)
+    }
+}
+
+/// The report set a folder already holds, read before a run replaces it so the replacement is
+/// said out loud: which command wrote it and when (from the first bytes of its report.json).
+struct PreviousReportSet {
+    var command: String
+    var startedAt: String
+
+    init?(folder: String) {
+        guard let handle = FileHandle(forReadingAtPath: (folder as NSString).appendingPathComponent(JSONReporter.fileName)) else { return nil }
+        defer { try? handle.close() }
+        let head = String(decoding: (try? handle.read(upToCount: 4096)) ?? Data(), as: UTF8.self)
+        guard let command = Self.string(named: "command", in: head) else { return nil }
+        self.command = command
+        self.startedAt = Self.string(named: "startedAt", in: head) ?? "an unknown time"
+    }
+
+    /// The value of the first `"name": "value"` member in `text` (report.json is pretty-printed by us).
+    static func string(named name: String, in text: String) -> String? {
+        guard let key = text.range(of: "\"\(name)\": \"") else { return nil }
+        let rest = text[key.upperBound...]
+        guard let end = rest.firstIndex(of: "\"") else { return nil }
+        return String(rest[..<end])
+    }
+
+    var description: String { "replaced the report set of a `\(command)` run started \(startedAt)" }
 }
 
 /// Known failures: compare with a baseline, or write one.
@@ -90,22 +126,27 @@ extension ReportContext {
     }
 }
 
-/// Reports a run of a command without baselines (`diagnose`) and exits with its status.
+/// Reports a run of a command without baselines (`diagnose`, which writes report files only
+/// when `--report-dir` is given) and exits with its status.
 func finish(_ result: RunResult, started: Date, reports: ReportOptions, command: String) throws {
     let context = ReportContext(started: started, reports: reports, command: command)
-    try finish(RunReport(result, context: context), redactor: Redactor(run: result), reports: reports)
+    try finish(RunReport(result, context: context), redactor: Redactor(run: result), reports: reports, folder: reports.folder(standard: nil))
 }
 
-/// Prints the terminal report, writes the report files (through `stream` when the run was
-/// streamed), and exits with the report's status.
-func finish(_ report: RunReport, redactor: Redactor, reports: ReportOptions, notes: [String] = [], stream: ReportStream? = nil) throws {
+/// Prints the terminal report, writes the report files into `folder` (through `stream` when the
+/// run was streamed), says when they replace another run's set, and exits with the report's status.
+func finish(_ report: RunReport, redactor: Redactor, reports: ReportOptions, folder: String?, notes: [String] = [],
+            stream: ReportStream? = nil) throws {
     print(redactor.scrub(TerminalReporter(useColor: reports.useColor).render(report)), terminator: "")
     for note in notes { print(redactor.scrub(note)) }
+    let previous = folder.flatMap(PreviousReportSet.init(folder:))
     do {
-        let written = try stream?.write(report) ?? reports.write(report, redactor: redactor)
-        if !written.isEmpty { print("reports: \(written.joined(separator: ", "))") }
+        let written = try stream?.write(report) ?? reports.write(report, redactor: redactor, to: folder)
+        if !written.isEmpty {
+            print("reports: \(written.joined(separator: ", "))" + (previous.map { " (\($0.description))" } ?? ""))
+        }
     } catch {
-        FileHandle.standardError.write(Data("sigconform: cannot write reports to \(reports.reportDirectory): \(error)\n".utf8))
+        FileHandle.standardError.write(Data("sigconform: cannot write reports to \(folder ?? "-"): \(error)\n".utf8))
         throw ExitCode(2)
     }
     if report.exitCode != 0 { throw ExitCode(report.exitCode) }
