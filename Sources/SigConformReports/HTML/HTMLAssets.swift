@@ -34,7 +34,13 @@ enum HTMLAssets {
         .badge { display: inline-block; min-width: 54px; text-align: center; border-radius: 4px; color: #fff; font-size: 12px; font-weight: 600; padding: 0 6px; margin-right: 6px; }
         .badge.passed { background: var(--pass); } .badge.failed { background: var(--fail); } .badge.error { background: var(--error); } .badge.known { background: var(--known); }
         .id { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-weight: 600; }
-        .classes { color: var(--fail); margin-left: 6px; } .problem { color: var(--muted); margin-left: 6px; }
+        .classes { margin-left: 6px; } .classes.failed { color: var(--fail); } .classes.passed { color: var(--pass); } .classes.error { color: var(--error); }
+        .problem { color: var(--muted); margin-left: 6px; }
+        td.passed { color: var(--pass); } td.failed { color: var(--fail); } td.error { color: var(--error); }
+        .note-pass { border-left: 3px solid var(--pass); padding: 2px 8px; }
+        details.group { border: 1px solid var(--line); border-radius: 6px; margin: 8px 0; }
+        details.group > summary { cursor: pointer; padding: 6px 10px; }
+        details.group .body { padding: 0 14px 8px; } .members a { margin-right: 8px; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
         .fix { background: #dafbe1; border-left: 3px solid var(--pass); padding: 4px 8px; margin: 6px 0; }
         code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12.5px; }
         pre { background: var(--panel); padding: 6px 8px; overflow-x: auto; white-space: pre-wrap; word-break: break-all; }
@@ -91,6 +97,13 @@ enum HTMLAssets {
           if (saved.length === 4) { venue.value = saved[0]; klass.value = saved[1]; result.value = saved[2]; search.value = saved[3]; }
           [venue, klass, result].forEach(function (el) { el.addEventListener('change', apply); });
           search.addEventListener('input', apply);
+          // A failure group's member link: show and open the member's card, whatever the filters.
+          document.addEventListener('click', function (event) {
+            var link = event.target.closest ? event.target.closest('.members a') : null;
+            if (!link) { return; }
+            var card = document.getElementById(decodeURIComponent(link.getAttribute('href').slice(1)));
+            if (card) { card.hidden = false; card.open = true; }
+          });
           apply();
         })();
         """

@@ -39,6 +39,7 @@ public struct HTMLReporter: Reporter {
         if report.baseline != nil { html += count("known (baseline)", summary.knownFailures, "") + count("new failures", summary.newFailures, "failed") }
         html += "</div>\n</header>\n<main>\n"
         html += overview(report, summary: summary)
+        html += groups(report)
         html += filters(report, summary: summary)
         html += "<section id=\"vectors\">\n"
         let ordered = report.vectors.filter(\.isNewProblem) + report.vectors.filter { !$0.isNewProblem && $0.status != .passed }
@@ -66,9 +67,9 @@ public struct HTMLReporter: Reporter {
     func meta(_ report: RunReport) -> String {
         var parts = ["\(report.tool.name) \(report.tool.version)", "started \(report.context.startedAt)",
                      String(format: "%.2f s", report.context.durationSeconds), "backends: \(report.backends.joined(separator: ", "))",
-                     "\(report.files.count) files"]
+                     counted(report.files.count, "file")]
         if let shard = report.context.shard { parts.append("shard \(shard.index)/\(shard.count)") }
-        if let merged = report.context.mergedReports { parts.append("merged from \(merged) reports") }
+        if let merged = report.context.mergedReports { parts.append("merged from \(counted(merged, "report"))") }
         if let signer = report.context.signer { parts.append("signer: \(signer)") }
         if let baseline = report.baseline { parts.append("baseline: \(baseline.file)") }
         return parts.joined(separator: " · ")
@@ -89,7 +90,33 @@ public struct HTMLReporter: Reporter {
         }
         html += "</table>\n"
         if !summary.classes.isEmpty {
-            html += "<p class=\"chips\">Diagnosis classes: " + summary.classes.map { "<span>\(h($0.diagnosisClass)) × \($0.count)</span>" }.joined(separator: " ") + "</p>\n"
+            // Each chip says what its class means; the counts include invalid vectors that passed.
+            html += "<p class=\"chips\">Diagnosis classes named: " + summary.classes.map { item in
+                let meaning = DiagnosisClass(rawValue: item.diagnosisClass)?.summary ?? ""
+                return "<span title=\"\(h(meaning))\">\(h(item.diagnosisClass)) × \(item.count)</span>"
+            }.joined(separator: " ") + "</p>\n"
+            html += "<p class=\"muted\">Counted over every diagnosed vector, passed invalid vectors included; hover a class for its meaning"
+            html += summary.classes.contains { $0.diagnosisClass == DiagnosisClass.unexplained.rawValue }
+                ? ". <code>unexplained</code>: \(h(DiagnosisClass.unexplained.summary)) (an invalid vector that expects it passes when none does).</p>\n" : ".</p>\n"
+        }
+        if let note = summary.invalidPassedNote { html += "<p class=\"note-pass\">\(h(note))</p>\n" }
+        return html + "</section>\n"
+    }
+
+    /// The failures grouped by cause: one entry per venue and diagnosis with its fix, and a
+    /// link to each member's card.
+    func groups(_ report: RunReport) -> String {
+        let groups = FailureGroup.groups(of: report.vectors)
+        guard !groups.isEmpty else { return "" }
+        let noun = report.context.memberNoun
+        var html = "<section id=\"groups\"><h2>Failures by cause (\(counted(groups.count, "cause")))</h2>\n"
+        for group in groups {
+            let badge = group.known ? "known" : group.status.rawValue
+            html += "<details class=\"group\" id=\"\(h(group.anchor))\"\(groups.count <= 20 ? " open" : "")>"
+            html += "<summary><span class=\"badge \(badge)\">\(h(badge))</span>\(h(group.headline(noun: noun)))</summary>\n<div class=\"body\">\n"
+            for fix in group.fixes { html += "<div class=\"fix\"><b>Fix:</b> \(h(fix))</div>\n" }
+            html += "<p class=\"members\">" + group.members.map { "<a href=\"#\(h("v-" + $0.id))\">\(h($0.vectorID))</a>" }.joined(separator: " ") + "</p>\n"
+            html += "</div></details>\n"
         }
         return html + "</section>\n"
     }
@@ -122,13 +149,17 @@ public struct HTMLReporter: Reporter {
         html += " data-classes=\"\(h(classes.joined(separator: " ")))\" data-result=\"\(h(results.joined(separator: " ")))\"\(open)>\n"
         html += "<summary><span class=\"badge \(badge)\">\(h(badge == "known" ? "known" : vector.status.rawValue))</span>"
         html += "<span class=\"id\">\(h(vector.id))</span>"
-        if !classes.isEmpty { html += "<span class=\"classes\">\(h(classes.joined(separator: " + ")))</span>" }
+        // The class in the colour of the outcome: a passed invalid vector's class is what was rightly diagnosed.
+        if !classes.isEmpty { html += "<span class=\"classes \(vector.status.rawValue)\">\(h(classes.joined(separator: " + ")))</span>" }
         if let problem = vector.problems.first { html += "<span class=\"problem\">\(h(problem))</span>" }
         html += "</summary>\n<div class=\"body\">\n"
         html += "<p class=\"muted\">\(h(vector.result.rawValue)) vector · <code>\(h(vector.source.description))</code>"
         html += vector.tags.isEmpty ? "" : " · tags: \(h(vector.tags.joined(separator: ", ")))"
         html += "</p>\n"
         if let comment = vector.comment { html += "<p>\(h(comment))</p>\n" }
+        if vector.result == .invalid, vector.status == .passed {
+            html += "<p class=\"note-pass\">Passed: this request is signed wrong on purpose, and sigconform rejected it and named the mistake the vector expects.</p>\n"
+        }
         if !vector.problems.isEmpty { html += "<ul>" + vector.problems.map { "<li>\(h($0))</li>" }.joined() + "</ul>\n" }
         if let diagnosis = vector.diagnosis { html += self.diagnosis(diagnosis) }
         if vector.diagnosis == nil, vector.status != .passed, let docs {
@@ -161,6 +192,7 @@ public struct HTMLReporter: Reporter {
         } else if let correct = diagnosis.correctPrehash {
             html += "<p class=\"muted\">Correct prehash:</p>" + HTMLByteDiff.render(correct)
         }
+        if let tried = diagnosis.triedText { html += "<p class=\"muted\">\(h(tried))</p>\n" }
         if let echo = diagnosis.serverEcho {
             html += "<p>The venue's own prehash: <code>\(h(echo.serverPrehash))</code></p>\n"
         }
@@ -193,9 +225,10 @@ public struct HTMLReporter: Reporter {
     func backends(_ vector: VectorReport) -> String {
         let rows = vector.backends.filter { $0.signature != nil || $0.error != nil }
         guard !rows.isEmpty else { return "" }
-        var html = "<table><tr><th>backend</th><th>result</th><th>signature</th></tr>"
+        // "computed" is what the backend signed; the verdict is the vector's on that backend.
+        var html = "<table><tr><th>backend</th><th>verdict</th><th>computed</th></tr>"
         for backend in rows {
-            html += "<tr><td>\(h(backend.backend))</td><td>\(h(backend.status.rawValue))</td>"
+            html += "<tr><td>\(h(backend.backend))</td><td class=\"\(backend.status.rawValue)\">\(h(backend.status.rawValue))</td>"
             html += "<td style=\"text-align:left\"><code>\(h(backend.signature ?? backend.error ?? ""))</code></td></tr>"
         }
         html += "</table>\n"

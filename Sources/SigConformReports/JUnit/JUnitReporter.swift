@@ -6,7 +6,9 @@ import SigConformDiagnosis
 /// test-report actions): one `<testsuite>` per venue, one `<testcase>` per vector and backend
 /// (`classname` = venue, `name` = `id [backend]`). A failed vector is a `<failure>` with its
 /// problems and diagnosis, a vector that cannot be checked an `<error>`, a failure the baseline
-/// knows `<skipped>`; unreadable input files get a suite of their own.
+/// knows `<skipped>`; unreadable input files get a suite of their own. Each failure's message
+/// starts with its cause and how many share it (``FailureGroup``), so a CI view that lists
+/// messages shows 22 identical failures as one cause.
 public struct JUnitReporter: Reporter {
     public static let identifier = "junit"
     public static let fileName = "junit.xml"
@@ -28,9 +30,13 @@ public struct JUnitReporter: Reporter {
     func write(_ report: RunReport, spooled: [String: Spooled], to out: inout some ReportOutput) throws(ReportStreamError) {
         var suites: [Suite] = []
         let venues = Set(report.vectors.map(\.venue)).union(spooled.keys).sorted()
+        let groups = FailureGroup.groups(of: report.vectors)
         for venue in venues {
             let held = report.vectors.filter { $0.venue == venue }
-            suites.append(Suite(name: venue, cases: held.map { vector in vector.backends.map { testCase(vector, backend: $0) } },
+            suites.append(Suite(name: venue, cases: held.map { vector in
+                let group = FailureGroup.group(of: vector, in: groups)
+                return vector.backends.map { testCase(vector, backend: $0, group: group) }
+            },
                                 spooled: spooled[venue] ?? Spooled()))
         }
         if !report.inputErrors.isEmpty {
@@ -62,8 +68,10 @@ public struct JUnitReporter: Reporter {
         out.write("</testsuites>\n")
     }
 
-    func testCase(_ vector: VectorReport, backend: BackendResult) -> Case {
+    /// `group` is the vector's failure group, named at the start of a failure or error message.
+    func testCase(_ vector: VectorReport, backend: BackendResult, group: FailureGroup? = nil) -> Case {
         let name = "\(vector.vectorID) [\(backend.backend)]"
+        let cause = group.map { "[\($0.classText) × \($0.members.count) in \($0.venue)] " } ?? ""
         let file = vector.source.file
         let line = vector.source.line
         if vector.baseline == .known, vector.status != .passed {
@@ -74,12 +82,12 @@ public struct JUnitReporter: Reporter {
         case .passed:
             return Case(classname: vector.venue, name: name, file: file, line: line, outcome: .passed)
         case .error:
-            let message = vector.problems.first ?? backend.error ?? "the vector could not be checked"
+            let message = cause + (vector.problems.first ?? backend.error ?? "the vector could not be checked")
             return Case(classname: vector.venue, name: name, file: file, line: line,
                         outcome: .error(message: message, type: "unusable_vector", text: details(vector, backend: backend)))
         case .failed:
             let classes = vector.diagnosis?.classes.joined(separator: "+")
-            let message = vector.problems.first ?? classes.map { "diagnosis: \($0)" } ?? "the vector did not behave as its result says"
+            let message = cause + (vector.problems.first ?? classes.map { "diagnosis: \($0)" } ?? "the vector did not behave as its result says")
             return Case(classname: vector.venue, name: name, file: file, line: line,
                         outcome: .failure(message: message, type: classes ?? vector.failureClasses.joined(separator: "+"),
                                           text: details(vector, backend: backend)))

@@ -36,35 +36,53 @@ public struct MarkdownReporter: Reporter {
             out.append("## ❌ \(title): failing vectors: \(new.count)\(inputs)")
         }
         out.append("")
-        var facts = "**\(summary.vectors) vectors**: \(summary.passed) passed, \(summary.failed) failed, \(summary.errors) errors"
+        var facts = "**\(counted(summary.vectors, "vector"))**: \(summary.passed) passed, \(summary.failed) failed, \(counted(summary.errors, "error"))"
         facts += " · backends: \(report.backends.joined(separator: ", "))"
         if let shard = report.context.shard { facts += " · shard \(shard.index)/\(shard.count)" }
-        if let merged = report.context.mergedReports { facts += " · merged from \(merged) reports" }
+        if let merged = report.context.mergedReports { facts += " · merged from \(counted(merged, "report"))" }
         facts += String(format: " · %.1f s", report.context.durationSeconds)
         out.append(facts)
         if let signer = report.context.signer { out += ["", "Signer: `\(Self.inlineCode(signer))`"] }
 
         if !failing.isEmpty {
-            out += ["", "### Failures", "", "| vector | status | diagnosis | first problem |", "|---|---|---|---|"]
-            let ordered = new + failing.filter { $0.baseline == .known }
-            for vector in ordered.prefix(listedFailures) {
-                let status = (vector.status == .error ? "error" : "FAIL") + (vector.baseline == .known ? " (known)" : "")
-                let classes = vector.diagnosis?.classes.joined(separator: " + ") ?? "—"
-                let problem = vector.problems.first.map { Escaping.markdown(Self.shortened($0, to: 160)) } ?? ""
-                out.append("| `\(Self.inlineCode(vector.id))` | \(status) | \(Escaping.markdown(classes)) | \(problem) |")
+            // One row per cause, then each cause's members (and their details) folded under it.
+            let groups = FailureGroup.groups(of: report.vectors)
+            let noun = report.context.memberNoun
+            out += ["", "### Failures by cause", "", "| venue | \(noun)s | status | diagnosis | cause | fix |", "|---|---:|---|---|---|---|"]
+            for group in groups {
+                let status = (group.status == .error ? "error" : "FAIL") + (group.known ? " (known)" : "")
+                let fix = group.fixes.isEmpty ? "—" : group.fixes.map { Escaping.markdown(Self.shortened($0, to: 160)) }.joined(separator: "; ")
+                out.append("| \(Escaping.markdown(group.venue)) | \(group.members.count) | \(status) | \(Escaping.markdown(group.classText)) | \(Escaping.markdown(Self.shortened(group.cause, to: 160))) | \(fix) |")
             }
-            if ordered.count > listedFailures { out += ["", "…and \(ordered.count - listedFailures) more: see report.html or report.json."] }
             out.append("")
+            var listed = 0
             var detailed = 0
-            for vector in ordered where detailed < detailedFailures {
-                let block = details(vector, report: report)
-                if out.joined(separator: "\n").count + block.count > characterBudget {
-                    out.append("_Details of further failures are left out to keep this summary short: see report.html._")
-                    break
+            var overBudget = false
+            for group in groups where listed < listedFailures {
+                out += ["<details><summary>\(Escaping.html(Escaping.visibleControls(group.headline(noun: noun))))</summary>", "",
+                        "| vector | status | diagnosis | first problem |", "|---|---|---|---|"]
+                let shown = group.members.prefix(listedFailures - listed)
+                for vector in shown {
+                    let status = (vector.status == .error ? "error" : "FAIL") + (vector.baseline == .known ? " (known)" : "")
+                    let classes = vector.diagnosis?.classes.joined(separator: " + ") ?? "—"
+                    let problem = vector.problems.first.map { Escaping.markdown(Self.shortened($0, to: 160)) } ?? ""
+                    out.append("| `\(Self.inlineCode(vector.id))` | \(status) | \(Escaping.markdown(classes)) | \(problem) |")
                 }
-                out.append(block)
-                detailed += 1
+                listed += shown.count
+                out.append("")
+                for vector in shown where detailed < detailedFailures && !overBudget {
+                    let block = details(vector, report: report)
+                    if out.joined(separator: "\n").count + block.count > characterBudget {
+                        overBudget = true
+                        break
+                    }
+                    out.append(block)
+                    detailed += 1
+                }
+                out += ["</details>", ""]
             }
+            if overBudget { out.append("_Details of further failures are left out to keep this summary short: see report.html._") }
+            if failing.count > listed { out += ["", "…and \(failing.count - listed) more: see report.html or report.json."] }
         }
 
         out += ["", "### By venue", ""]
@@ -75,8 +93,9 @@ public struct MarkdownReporter: Reporter {
             out.append("| \(Escaping.markdown(row.venue)) | \(row.validPassed)/\(row.validTotal) | \(row.invalidPassed)/\(row.invalidTotal) | \(backends) | \(row.failed) | \(row.errors) |")
         }
         if !summary.classes.isEmpty {
-            out += ["", "Diagnosis classes: " + summary.classes.map { "`\($0.diagnosisClass)` × \($0.count)" }.joined(separator: ", ")]
+            out += ["", "Diagnosis classes found: " + summary.classes.map { "`\($0.diagnosisClass)` × \($0.count)" }.joined(separator: ", ")]
         }
+        if let note = summary.invalidPassedNote { out += ["", note] }
         if !report.inputErrors.isEmpty {
             out += ["", "<details><summary>Unusable input (\(report.inputErrors.count))</summary>", ""]
             out += report.inputErrors.prefix(listedFailures).map { "- " + Escaping.markdown($0.description) }

@@ -50,6 +50,15 @@ public struct RunSummary: Sendable, Hashable {
         classes = tally.classCounts.sorted { $0.key < $1.key }.map { ClassCount(diagnosisClass: $0.key, count: $0.value) }
     }
 
+    /// What "passed" means for the invalid vectors that passed, or `nil` when none did: a passing
+    /// run must not read as a list of wrong signatures.
+    public var invalidPassedNote: String? {
+        let invalid = rows.reduce(0) { $0 + $1.invalidPassed }
+        guard invalid > 0 else { return nil }
+        return "\(counted(invalid, "invalid vector")) passed: each carries a signature that is wrong on purpose, and passed means "
+            + "sigconform rejected it and named the mistake the vector expects (its class is what was diagnosed, not a failure)."
+    }
+
     /// `827 vectors: 800 passed, 20 failed, 7 errors, 0 unreadable inputs`.
     public var line: String {
         var text = "\(counted(vectors, "vector")): \(passed) passed, \(failed) failed, \(counted(errors, "error")), \(counted(inputErrors, "unreadable input"))"

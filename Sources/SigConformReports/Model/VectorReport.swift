@@ -259,6 +259,28 @@ public struct DiagnosisReport: Sendable, Hashable {
         self.serverEcho = serverEcho
     }
 
+    /// The correct prehash when no client prehash stands beside it (an unexplained diagnosis,
+    /// whose advice is "if your prehash equals the correct one"): shown on its own, so the reader
+    /// has something to compare with.
+    public var correctPrehashAlone: PrehashReport? {
+        guard let correctPrehash, clientPrehash == nil || clientPrehash?.bytes == correctPrehash.bytes else { return nil }
+        return correctPrehash
+    }
+
+    /// For a signature no known mistake reproduces: the mistake classes the search tried (each
+    /// alone, and the cheap ones in pairs). `nil` for any other diagnosis, and when the signature
+    /// was correct and the request was rejected for another reason.
+    public var triedMistakes: [String]? {
+        guard classes == [DiagnosisClass.unexplained.rawValue], steps.isEmpty, correctPrehash != nil,
+              evidence.first != "the signature is correct for this secret" else { return nil }
+        return orderedUnique(Mistake.catalogue.map(\.diagnosisClass.rawValue))
+    }
+
+    /// "tried: unsorted_params, …, alone and in pairs; none reproduces the observed signature".
+    public var triedText: String? {
+        triedMistakes.map { "tried: \($0.joined(separator: ", ")), alone and in pairs; none reproduces the observed signature" }
+    }
+
     /// The fix of each class without a step (an unexplained diagnosis), else of each step.
     public var fixes: [String] {
         let stepFixes = steps.map(\.fix)

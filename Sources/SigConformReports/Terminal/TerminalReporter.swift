@@ -47,8 +47,22 @@ public struct TerminalReporter: Reporter {
                          + report.backends.map { "\(row.backendPassed[$0] ?? 0)/\(row.total)" } + ["\(row.failed)", "\(row.errors)"])
         }
         if !isDiagnosis { lines += Self.format(table).enumerated().map { index, line in index == 0 ? paint.dim(line) : line } }
+        if !isDiagnosis, let note = summary.invalidPassedNote { lines += ["", paint.dim(note)] }
 
-        for vector in report.vectors where vector.status != .passed {
+        // Failures that share a cause, once each with the fix; every member's detail follows, in group order.
+        let groups = FailureGroup.groups(of: report.vectors)
+        if !isDiagnosis, !groups.isEmpty {
+            let failing = groups.reduce(0) { $0 + $1.members.count }
+            lines += ["", paint.bold("Failures by cause (\(counted(groups.count, "cause")), \(counted(failing, report.context.memberNoun))):")]
+            for group in groups {
+                let mark = group.known ? paint.dim("known") : group.status == .error ? paint.yellow("ERROR") : paint.red("FAIL")
+                lines.append("  \(mark) \(visible(group.headline(noun: report.context.memberNoun)))")
+                for fix in group.fixes { lines.append("    fix: \(visible(fix))") }
+                lines.append(paint.dim("    \(visible(group.venue)): \(visible(group.memberList()))"))
+            }
+        }
+
+        for vector in groups.flatMap(\.members) {
             lines.append("")
             var tag = vector.status == .error ? paint.yellow("ERROR") : paint.red("FAIL")
             if vector.baseline == .known { tag = paint.dim(vector.status == .error ? "ERROR (known)" : "FAIL (known)") }
@@ -86,7 +100,10 @@ public struct TerminalReporter: Reporter {
         }
         if let correct = diagnosis.correctPrehash, let client = diagnosis.clientPrehash, correct.bytes != client.bytes {
             lines += PrehashDiff.lines(correct: correct, client: client, difference: diagnosis.firstDifference).map { "  " + $0 }
+        } else if let correct = diagnosis.correctPrehashAlone, diagnosis.serverEcho == nil {
+            lines.append("  correct prehash: \(correct.display)")
         }
+        if let tried = diagnosis.triedText { lines.append("  \(tried)") }
         if let echo = diagnosis.serverEcho, let correct = diagnosis.correctPrehash {
             lines.append("  venue's prehash:  \(visible(echo.serverPrehash))")
             lines.append("  correct prehash:  \(correct.display)")
