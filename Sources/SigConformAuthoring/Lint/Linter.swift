@@ -25,7 +25,8 @@ public struct Linter: Sendable {
     }
 
     /// Lints every venue.json, `.json` vector file and `.jsonl` corpus under `paths`.
-    public func lint(paths: [String]) -> LintReport {
+    /// `progress`, when given, is called with the number of vector files done (from any thread).
+    public func lint(paths: [String], progress: (@Sendable (Int) -> Void)? = nil) -> LintReport {
         var report = LintReport()
         var files: [String] = []
         for path in paths { collect(path, into: &files, report: &report) }
@@ -43,11 +44,29 @@ public struct Linter: Sendable {
                 unloadable.insert(Self.folderName(file))
             }
         }
-        var context = VectorFileLint.Context(registry: registry, unloadableVenues: unloadable,
+        let context = VectorFileLint.Context(registry: registry, unloadableVenues: unloadable,
                                              runner: checkMeaning ? CheckRunner(registry: registry, backends: backends) : nil)
-        for file in files where !Self.isVenueFile(file) {
+        // Vector files side by side, one core each (signing and diagnosing dominate), each with its
+        // own context; ids are then checked across files in file order, as one pass would.
+        let vectorFiles = files.filter { !Self.isVenueFile($0) }
+        let results = Self.parallelMap(vectorFiles, progress: progress) { file in
+            var own = context
+            var fileReport = LintReport()
+            VectorFileLint(file: file).run(context: &own, report: &fileReport)
+            return (fileReport, own.firstOccurrences)
+        }
+        var seen: [String: String] = [:]
+        for (fileReport, occurrences) in results {
             report.files += 1
-            VectorFileLint(file: file).run(context: &context, report: &report)
+            report.vectors += fileReport.vectors
+            report.diagnostics += fileReport.diagnostics
+            for occurrence in occurrences {
+                if let first = seen[occurrence.qualifiedID] {
+                    report.diagnostics.append(occurrence.duplicate(of: first))
+                } else {
+                    seen[occurrence.qualifiedID] = occurrence.here
+                }
+            }
         }
         report.diagnostics.sort { a, b in
             let order = [a.file, b.file].map { name in files.firstIndex(of: name) ?? files.count }
@@ -56,6 +75,17 @@ public struct Linter: Sendable {
             return (lines.0, lines.1) < (lines.2, lines.3)
         }
         return report
+    }
+
+    /// `transform` of each item, in order, computed on every core.
+    static func parallelMap<Result>(_ items: [String], progress: (@Sendable (Int) -> Void)?,
+                                    _ transform: @Sendable (String) -> Result) -> [Result] {
+        let box = ResultBox<Result>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            let done = box.set(index, transform(items[index]))
+            progress?(done)
+        }
+        return box.values
     }
 
     static func isVenueFile(_ path: String) -> Bool { (path as NSString).lastPathComponent == "venue.json" }
@@ -102,4 +132,21 @@ public struct LintReport: Sendable {
 
     /// 2 when there is an error, 0 otherwise (warnings do not fail a run).
     public var exitCode: Int32 { errorCount > 0 ? 2 : 0 }
+}
+
+/// Results written from several threads, each into its own slot.
+private final class ResultBox<Result>: @unchecked Sendable {
+    private var slots: [Result?]
+    private var done = 0
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    /// Stores the result at `index`; returns how many are done.
+    func set(_ index: Int, _ value: Result) -> Int {
+        lock.withLock {
+            slots[index] = value
+            done += 1
+            return done
+        }
+    }
+    var values: [Result] { lock.withLock { slots.map { $0! } } }
 }

@@ -12,8 +12,31 @@ struct VectorFileLint {
         var registry: VenueRegistry
         var unloadableVenues: Set<String>
         var runner: CheckRunner?
-        /// `venue/id` → where it was first seen, for duplicate ids across files.
+        /// `venue/id` → where it was first seen in this file.
         var seen: [String: String] = [:]
+        /// Each id's first vector in this file, in order: ``Linter`` checks them against the
+        /// files before it (files are linted side by side, each with its own context).
+        var firstOccurrences: [Occurrence] = []
+    }
+
+    /// Where a vector id first appears in a file.
+    struct Occurrence: Sendable {
+        var qualifiedID: String
+        var id: String
+        var venue: String
+        var file: String
+        var location: SourceLocation?
+        var pointer: String
+        /// `file:line:column` of its id, for the message of a later duplicate.
+        var here: String
+
+        /// The diagnostic for this vector when `first` already holds its id.
+        func duplicate(of first: String) -> LintDiagnostic {
+            LintDiagnostic(.duplicateID, file: file, location: location, pointer: pointer,
+                           message: "duplicate vector id \"\(id)\" for \(venue) (first at \(first))",
+                           fix: "ids are unique per venue across its files (reports and baselines name vectors by venue/id); rename one",
+                           vector: qualifiedID)
+        }
     }
 
     /// Where one vector is: its pointer, and how to turn pointers into file locations.
@@ -140,11 +163,13 @@ struct VectorFileLint {
                                                      message: message, fix: fix, vector: vector.qualifiedID))
         }
         let here = place.locate(place.base + "/id").map { "\(file):\($0)" } ?? file
+        let occurrence = Occurrence(qualifiedID: vector.qualifiedID, id: vector.id, venue: vector.venue, file: file,
+                                    location: place.locate(place.base + "/id"), pointer: place.base + "/id", here: here)
         if let first = context.seen[vector.qualifiedID] {
-            emit(.duplicateID, "/id", "duplicate vector id \"\(vector.id)\" for \(vector.venue) (first at \(first))",
-                 fix: "ids are unique per venue across its files (reports and baselines name vectors by venue/id); rename one")
+            report.diagnostics.append(occurrence.duplicate(of: first))
         } else {
             context.seen[vector.qualifiedID] = here
+            context.firstOccurrences.append(occurrence)
         }
         var diagnosisKnown = true
         for (index, id) in (vector.expect.diagnosis ?? []).enumerated() where DiagnosisClass(rawValue: id) == nil {

@@ -60,6 +60,7 @@ struct BenchCommand: ParsableCommand {
             OpenSSLWorker.serve()
             return
         }
+        BuildNotice.warnIfDebug("bench")
         if let profile {
             let cases = MACWorkloads.localCases() + (profile.hasPrefix("diagnose") ? try DiagnoseWorkloads.cases(only: profile) : [])
             guard let chosen = cases.first(where: { $0.id == profile }) else {

@@ -75,7 +75,8 @@ struct CheckCommand: ParsableCommand {
         let runner = CheckRunner(registry: registry, backends: backends)
         let shardRange = try parsedShard()
         let filter = VectorFilter(venues: Set(venues), tags: Set(tags), ids: Set(ids), shard: shardRange)
-        let progress = ProgressLine(enabled: isatty(STDERR_FILENO) != 0)
+        BuildNotice.warnIfDebug("check")
+        let progress = ProgressLine()
         let knownFailures = try baseline.load()
         // Reports are written as vectors finish; only failures are held (docs/performance.md).
         let folder = reports.folder(standard: "reports")

@@ -63,6 +63,7 @@ struct DiagnoseCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
+        BuildNotice.warnIfDebug("diagnose")
         if secret != nil {
             FileHandle.standardError.write(Data("warning: --secret puts the secret in your shell history and in ps; prefer --secret-env or --secret-file\n".utf8))
         }

@@ -40,7 +40,10 @@ struct LintCommand: ParsableCommand {
         let (registry, venueErrors) = RunEnvironment.registry(extraRoots: local + venueRoots)
         let linter = Linter(registry: registry, unloadableVenueFiles: venueErrors.map(\.file), backends: standardBackends(),
                             checkMeaning: !structureOnly)
-        let report = linter.lint(paths: targets)
+        if !structureOnly { BuildNotice.warnIfDebug("lint") }
+        let progress = ProgressLine(noun: "file", verb: "linted")
+        let report = linter.lint(paths: targets) { progress.update($0) }
+        progress.finish()
         print(format == "json" ? report.renderJSON() : report.renderText(), terminator: "")
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }

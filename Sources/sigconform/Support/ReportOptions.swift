@@ -152,18 +152,53 @@ func finish(_ report: RunReport, redactor: Redactor, reports: ReportOptions, fol
     if report.exitCode != 0 { throw ExitCode(report.exitCode) }
 }
 
-/// A one-line counter on stderr for long runs, only on a terminal.
+/// Progress of a long run on stderr: on a terminal, one line rewritten in place; in a CI log
+/// (stderr not a terminal), a line every few seconds, so a slow job is never silent.
 final class ProgressLine: @unchecked Sendable {
-    let enabled: Bool
+    let onTerminal: Bool
+    let noun: String
+    let verb: String
+    let interval: TimeInterval
+    private let started = Date()
     private var last = Date.distantPast
-    init(enabled: Bool) { self.enabled = enabled }
-    func update(_ count: Int) {
-        guard enabled, Date().timeIntervalSince(last) > 0.2 else { return }
-        last = Date()
-        FileHandle.standardError.write(Data("\r\(count) vectors checked…".utf8))
+    private var printed = false
+    private let lock = NSLock()
+
+    /// Says "12 vectors checked": `noun` is what is counted, `verb` what was done to it.
+    init(noun: String = "vector", verb: String = "checked", onTerminal: Bool = isatty(STDERR_FILENO) != 0, interval: TimeInterval = 5) {
+        self.onTerminal = onTerminal
+        self.noun = noun
+        self.verb = verb
+        self.interval = interval
+        // The first log line comes after one interval, so a quick run prints none.
+        last = onTerminal ? .distantPast : started
     }
+
+    func update(_ count: Int) {
+        lock.withLock {
+            let now = Date()
+            guard now.timeIntervalSince(last) > (onTerminal ? 0.2 : interval) else { return }
+            last = now
+            printed = true
+            let text = "\(counted(count, noun)) \(verb)… (\(Int(now.timeIntervalSince(started))) s)"
+            FileHandle.standardError.write(Data((onTerminal ? "\r\(text)" : "sigconform: \(text)\n").utf8))
+        }
+    }
+
     func finish() {
-        guard enabled, last != .distantPast else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        lock.withLock {
+            guard onTerminal, printed else { return }
+            FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        }
+    }
+}
+
+/// A debug build is 10–40× slower than release: say so once, on stderr, before a long command starts.
+enum BuildNotice {
+    static func warnIfDebug(_ command: String) {
+        #if DEBUG
+        FileHandle.standardError.write(Data(("note: this sigconform is a debug build, many times slower than release; "
+            + "for real runs build it with `swift build -c release` or run `swift run -c release sigconform \(command) …`\n").utf8))
+        #endif
     }
 }
