@@ -59,4 +59,13 @@ import Testing
         #expect(output.status == 2)
         #expect(output.stderr.contains(#"--venue okx: unknown venue — did you mean "okx-v5"? known venues: binance-spot, "#), "\(output.stderr)")
     }
+
+    /// The header counts what was selected: the files the chosen venue's vectors came from.
+    @Test func aVenueFilterCountsOnlyTheFilesItsVectorsCameFrom() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: CLI.repositoryRoot.appendingPathComponent("vectors/okx-v5").path)
+            .filter { $0.hasSuffix(".json") && $0 != "venue.json" }
+        let output = try CLI.run(["check", "--venue", "okx-v5", "--no-reports", "--no-color"])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains(" vectors from \(files.count) files, backends: "), "\(output.stdout.prefix(200))")
+    }
 }

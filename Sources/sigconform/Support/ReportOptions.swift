@@ -159,14 +159,17 @@ final class ProgressLine: @unchecked Sendable {
     let noun: String
     let verb: String
     let interval: TimeInterval
+    private let output: @Sendable (String) -> Void
     private let started = Date()
     private var last = Date.distantPast
     private var printed = false
     private let lock = NSLock()
 
     /// Says "12 vectors checked": `noun` is what is counted, `verb` what was done to it.
-    init(noun: String = "vector", verb: String = "checked", onTerminal: Bool = isatty(STDERR_FILENO) != 0, interval: TimeInterval = 5) {
+    init(noun: String = "vector", verb: String = "checked", onTerminal: Bool = isatty(STDERR_FILENO) != 0, interval: TimeInterval = 5,
+         output: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
         self.onTerminal = onTerminal
+        self.output = output
         self.noun = noun
         self.verb = verb
         self.interval = interval
@@ -181,14 +184,14 @@ final class ProgressLine: @unchecked Sendable {
             last = now
             printed = true
             let text = "\(counted(count, noun)) \(verb)… (\(Int(now.timeIntervalSince(started))) s)"
-            FileHandle.standardError.write(Data((onTerminal ? "\r\(text)" : "sigconform: \(text)\n").utf8))
+            output(onTerminal ? "\r\(text)" : "sigconform: \(text)\n")
         }
     }
 
     func finish() {
         lock.withLock {
             guard onTerminal, printed else { return }
-            FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+            output("\r\u{1B}[K")
         }
     }
 }
