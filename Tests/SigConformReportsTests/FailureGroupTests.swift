@@ -68,3 +68,28 @@ import Testing
         #expect(!terminal.contains("Failures by cause"))
     }
 }
+
+/// "If your prehash equals the correct one": every format shows the correct one, and what was tried.
+@Suite struct UnexplainedDiagnosisTests {
+    static let advice = "if your prehash equals the correct one and the venue still rejects the request, suspect the credentials or environment"
+    static let diagnosis = DiagnosisReport(classes: ["unexplained"], steps: [], correctPrehash: PrehashReport(text: "1700000000000GET/api/v5/account/balance"),
+                                           evidence: ["the observed signature is 64 hex digits (32 bytes: sha256/sha3-256)", advice],
+                                           docs: "https://example.invalid/docs")
+
+    @Test func theCorrectPrehashAndTheMistakesTriedAreShown() {
+        let lines = TerminalReporter.describe(Self.diagnosis, paint: Paint(enabled: false))
+        #expect(lines.contains("  correct prehash: 1700000000000GET/api/v5/account/balance"))
+        let tried = lines.first { $0.hasPrefix("  tried: ") }
+        #expect(tried?.contains("unsorted_params") == true && tried?.contains("wrong_hash") == true, "\(lines)")
+        #expect(tried?.hasSuffix("alone and in pairs; none reproduces the observed signature") == true)
+        #expect(!(tried?.contains("unexplained") ?? true))
+    }
+
+    @Test func aCorrectSignatureRejectedForAnotherReasonClaimsNoSearch() {
+        var diagnosis = Self.diagnosis
+        diagnosis.evidence = ["the signature is correct for this secret", Self.advice]
+        let lines = TerminalReporter.describe(diagnosis, paint: Paint(enabled: false))
+        #expect(lines.contains("  correct prehash: 1700000000000GET/api/v5/account/balance"))
+        #expect(!lines.contains { $0.contains("tried:") })
+    }
+}

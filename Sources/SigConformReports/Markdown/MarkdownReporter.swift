@@ -123,7 +123,10 @@ public struct MarkdownReporter: Reporter {
             if diagnosis.steps.isEmpty { lines += diagnosis.fixes.map { "- fix: " + Escaping.markdown($0) } }
             if let correct = diagnosis.correctPrehash, let client = diagnosis.clientPrehash, correct.bytes != client.bytes {
                 lines += ["", Self.codeBlock(PrehashDiff.lines(correct: correct, client: client, difference: diagnosis.firstDifference).joined(separator: "\n"))]
+            } else if let correct = diagnosis.correctPrehashAlone {
+                lines += ["", Self.codeBlock("correct prehash: \(correct.display)")]
             }
+            if let tried = diagnosis.triedText { lines.append("- " + Escaping.markdown(tried)) }
             lines += diagnosis.evidence.map { "- evidence: " + Escaping.markdown($0) }
             if let error = diagnosis.venueError { lines.append("- the venue answers: " + Escaping.markdown(error.description)) }
             lines.append("- docs: <\(diagnosis.docs)>")
