@@ -152,8 +152,9 @@ func finish(_ report: RunReport, redactor: Redactor, reports: ReportOptions, fol
     if report.exitCode != 0 { throw ExitCode(report.exitCode) }
 }
 
-/// Progress of a long run on stderr: on a terminal, one line rewritten in place; in a CI log
-/// (stderr not a terminal), a line every few seconds, so a slow job is never silent.
+/// Progress of a long run on stderr: on a terminal, one line rewritten in place as the count
+/// grows; in a CI log (stderr not a terminal), a line every `interval` seconds from a timer, so
+/// a slow job is never silent, even while one slow vector is being diagnosed.
 final class ProgressLine: @unchecked Sendable {
     let onTerminal: Bool
     let noun: String
@@ -162,7 +163,9 @@ final class ProgressLine: @unchecked Sendable {
     private let output: @Sendable (String) -> Void
     private let started = Date()
     private var last = Date.distantPast
+    private var count = 0
     private var printed = false
+    private var finished = false
     private let lock = NSLock()
 
     /// Says "12 vectors checked": `noun` is what is counted, `verb` what was done to it.
@@ -173,23 +176,45 @@ final class ProgressLine: @unchecked Sendable {
         self.noun = noun
         self.verb = verb
         self.interval = interval
-        // The first log line comes after one interval, so a quick run prints none.
-        last = onTerminal ? .distantPast : started
+        guard !onTerminal else { return }
+        // A thread of its own (not a dispatch timer, which waits for a free pool thread): the
+        // first log line comes after one interval, so a quick run prints none.
+        let thread = Thread { [weak self] in
+            while true {
+                Thread.sleep(forTimeInterval: interval)
+                guard let self, self.tick() else { return }
+            }
+        }
+        thread.start()
     }
 
     func update(_ count: Int) {
         lock.withLock {
+            self.count = count
             let now = Date()
-            guard now.timeIntervalSince(last) > (onTerminal ? 0.2 : interval) else { return }
+            guard onTerminal, now.timeIntervalSince(last) > 0.2 else { return }
             last = now
             printed = true
-            let text = "\(counted(count, noun)) \(verb)… (\(Int(now.timeIntervalSince(started))) s)"
-            output(onTerminal ? "\r\(text)" : "sigconform: \(text)\n")
+            output("\r\(text(now))")
         }
+    }
+
+    /// Prints the log line; `false` once finished.
+    private func tick() -> Bool {
+        lock.withLock {
+            guard !finished else { return false }
+            output("sigconform: \(text(Date()))\n")
+            return true
+        }
+    }
+
+    private func text(_ now: Date) -> String {
+        "\(counted(count, noun)) \(verb)… (\(Int(now.timeIntervalSince(started))) s)"
     }
 
     func finish() {
         lock.withLock {
+            finished = true
             guard onTerminal, printed else { return }
             output("\r\u{1B}[K")
         }
