@@ -276,9 +276,9 @@ public struct DiagnosisReport: Sendable, Hashable {
         return orderedUnique(Mistake.catalogue.map(\.diagnosisClass.rawValue))
     }
 
-    /// "tried: unsorted_params, …, alone and in pairs; none reproduces the observed signature".
+    /// "tried, alone and in pairs: unsorted_params, …; none reproduces the observed signature".
     public var triedText: String? {
-        triedMistakes.map { "tried: \($0.joined(separator: ", ")), alone and in pairs; none reproduces the observed signature" }
+        triedMistakes.map { "tried, alone and in pairs: \($0.joined(separator: ", ")); none reproduces the observed signature" }
     }
 
     /// The fix of each class without a step (an unexplained diagnosis), else of each step.
