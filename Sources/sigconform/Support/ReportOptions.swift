@@ -49,32 +49,6 @@ struct ReportOptions: ParsableArguments {
     }
 }
 
-/// The report set a folder already holds, read before a run replaces it so the replacement is
-/// said out loud: which command wrote it and when (from the first bytes of its report.json).
-struct PreviousReportSet {
-    var command: String
-    var startedAt: String
-
-    init?(folder: String) {
-        guard let handle = FileHandle(forReadingAtPath: (folder as NSString).appendingPathComponent(JSONReporter.fileName)) else { return nil }
-        defer { try? handle.close() }
-        let head = String(decoding: (try? handle.read(upToCount: 4096)) ?? Data(), as: UTF8.self)
-        guard let command = Self.string(named: "command", in: head) else { return nil }
-        self.command = command
-        self.startedAt = Self.string(named: "startedAt", in: head) ?? "an unknown time"
-    }
-
-    /// The value of the first `"name": "value"` member in `text` (report.json is pretty-printed by us).
-    static func string(named name: String, in text: String) -> String? {
-        guard let key = text.range(of: "\"\(name)\": \"") else { return nil }
-        let rest = text[key.upperBound...]
-        guard let end = rest.firstIndex(of: "\"") else { return nil }
-        return String(rest[..<end])
-    }
-
-    var description: String { "replaced the report set of a `\(command)` run started \(startedAt)" }
-}
-
 /// Known failures: compare with a baseline, or write one.
 struct BaselineOptions: ParsableArguments {
     @Option(name: .customLong("baseline"), help: ArgumentHelp(
@@ -150,83 +124,4 @@ func finish(_ report: RunReport, redactor: Redactor, reports: ReportOptions, fol
         throw ExitCode(2)
     }
     if report.exitCode != 0 { throw ExitCode(report.exitCode) }
-}
-
-/// Progress of a long run on stderr: on a terminal, one line rewritten in place as the count
-/// grows; in a CI log (stderr not a terminal), a line every `interval` seconds from a timer, so
-/// a slow job is never silent, even while one slow vector is being diagnosed.
-final class ProgressLine: @unchecked Sendable {
-    let onTerminal: Bool
-    let noun: String
-    let verb: String
-    let interval: TimeInterval
-    private let output: @Sendable (String) -> Void
-    private let started = Date()
-    private var last = Date.distantPast
-    private var count = 0
-    private var printed = false
-    private var finished = false
-    private let lock = NSLock()
-
-    /// Says "12 vectors checked": `noun` is what is counted, `verb` what was done to it.
-    init(noun: String = "vector", verb: String = "checked", onTerminal: Bool = isatty(STDERR_FILENO) != 0, interval: TimeInterval = 5,
-         output: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
-        self.onTerminal = onTerminal
-        self.output = output
-        self.noun = noun
-        self.verb = verb
-        self.interval = interval
-        guard !onTerminal else { return }
-        // A thread of its own (not a dispatch timer, which waits for a free pool thread): the
-        // first log line comes after one interval, so a quick run prints none.
-        let thread = Thread { [weak self] in
-            while true {
-                Thread.sleep(forTimeInterval: interval)
-                guard let self, self.tick() else { return }
-            }
-        }
-        thread.start()
-    }
-
-    func update(_ count: Int) {
-        lock.withLock {
-            self.count = count
-            let now = Date()
-            guard onTerminal, now.timeIntervalSince(last) > 0.2 else { return }
-            last = now
-            printed = true
-            output("\r\(text(now))")
-        }
-    }
-
-    /// Prints the log line; `false` once finished.
-    private func tick() -> Bool {
-        lock.withLock {
-            guard !finished else { return false }
-            output("sigconform: \(text(Date()))\n")
-            return true
-        }
-    }
-
-    private func text(_ now: Date) -> String {
-        "\(counted(count, noun)) \(verb)… (\(Int(now.timeIntervalSince(started))) s)"
-    }
-
-    func finish() {
-        lock.withLock {
-            finished = true
-            guard onTerminal, printed else { return }
-            output("\r\u{1B}[K")
-        }
-    }
-}
-
-/// A debug build is 10–40× slower than release: say so once, on stderr, before a long command starts.
-enum BuildNotice {
-    static func warnIfDebug(_ command: String) {
-        #if DEBUG
-        FileHandle.standardError.write(Data(("note: this sigconform is a debug build, many times slower than release; "
-            + "for real runs build it with `swift build -c release` or run `swift run -c release sigconform \(command) …`\n").utf8))
-        #endif
-    }
 }
