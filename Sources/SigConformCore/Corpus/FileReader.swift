@@ -4,7 +4,7 @@ import Foundation
 /// and errors that say which path and why instead of a crash or a hang.
 public enum FileReader {
     /// Files larger than this are refused (a vector file is kilobytes; use JSON Lines for corpora).
-    public static let maximumFileBytes = 64 << 20
+    public static let maximumFileBytes = InputLimits.fileBytes
 
     /// Checks that `path` (after following links) is a regular file this process may read and
     /// returns its size. A device or FIFO named `*.json` would otherwise be read forever.

@@ -23,7 +23,15 @@ public struct ReportJSONDecoder: Sendable {
         let tool = try root.object("tool")
         let run = try root.object("run")
         var shard: RunInfo.Shard?
-        if let node = try run.optionalObject("shard") { shard = RunInfo.Shard(index: try node.int("index"), count: try node.int("count")) }
+        if let node = try run.optionalObject("shard") {
+            let index = try node.int("index"), count = try node.int("count")
+            // Checked here, where the file is still at hand: the merger's loops over 1…N trust it.
+            guard (1...InputLimits.shardCount).contains(count), (1...count).contains(index) else {
+                throw reader.error("/run/shard", "shard \(index)/\(count) is not K/N with 1 ≤ K ≤ N ≤ \(InputLimits.shardCount)",
+                                   hint: "merge the report.json files that `check --shard K/N` wrote, unchanged")
+            }
+            shard = RunInfo.Shard(index: index, count: count)
+        }
         let context = RunInfo(command: try run.string("command"), startedAt: try run.string("startedAt"),
                               durationSeconds: try run.double("durationSeconds"), shard: shard,
                               signer: try run.optionalString("signer"), mergedReports: try run.optionalInt("mergedReports"))
@@ -173,8 +181,8 @@ struct Node {
         return Int(try reader.integer(member, at: path(name)))
     }
     func double(_ name: String) throws(InputError) -> Double {
-        guard case .number(let text) = try required(name), let number = Double(text) else {
-            throw reader.error(path(name), "expected a number")
+        guard case .number(let text) = try required(name), let number = Double(text), number.isFinite, number >= 0 else {
+            throw reader.error(path(name), "expected a finite number of at least 0")
         }
         return number
     }
