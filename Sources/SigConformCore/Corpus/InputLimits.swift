@@ -13,12 +13,26 @@ public enum InputLimits {
     /// A request read from standard input or a file for `diagnose` and `record` (curl line,
     /// raw HTTP, JSON vector).
     public static let capturedRequestBytes = 16 << 20
+    /// One request: method, path, query, headers and body together. An exchange request is
+    /// kilobytes; the diagnosis holds a few dozen rewritten copies of a failing one.
+    public static let requestBytes = 1 << 20
+    /// Requests in one HAR file (a browser session's capture is hundreds).
+    public static let harEntries = 10_000
     /// One answer line of a `--signer` process; a longer line is an error for that vector.
     public static let signerAnswerBytes = 4 << 20
     /// `--shard K/N`: N at most this (a report claiming more is refused by `report merge`).
     public static let shardCount = 10_000
     /// Folders below a corpus root; deeper folders are an input error, not a silent skip.
     public static let folderDepth = 64
+
+    /// Why `request` is over ``requestBytes``, or `nil` when it is not.
+    public static func oversizedRequest(_ request: HTTPRequest) -> String? {
+        var size = request.method.utf8.count + (request.host?.utf8.count ?? 0) + request.path.utf8.count + request.query.utf8.count
+        size += request.body.utf8.count
+        for field in request.headers.fields { size += field.name.utf8.count + field.value.utf8.count }
+        guard size > requestBytes else { return nil }
+        return "the request is \(size) bytes, over the \(describe(requestBytes)) limit for one request"
+    }
 
     /// `bytes` written for people: "64 MiB", "512 KiB", "12 bytes".
     public static func describe(_ bytes: Int) -> String {

@@ -53,6 +53,10 @@ public struct HTTPMessageParser: Sendable {
             fields.append((name, value))
         }
         request.headers = HTTPHeaders(fields)
+        if let pair = request.headers.repeatedName(differentValuesOnly: true),
+           let index = request.headers.fields.lastIndex(of: pair.repeated) {
+            throw RequestParseError(.http, at: SourceLocation(line: requestLine.number + 1 + index, column: 1), HTTPHeaders.repeatMessage(pair), hint: "keep one")
+        }
         let bodyStart = reader.position
         var body = Array(bytes[bodyStart...])
         if chunked {
@@ -76,6 +80,9 @@ public struct HTTPMessageParser: Sendable {
             throw reader.error(at: bodyStart, "the body is not UTF-8 text", hint: "vectors hold text bodies; binary bodies are not supported")
         }
         request.body = text
+        if let problem = InputLimits.oversizedRequest(request) {
+            throw RequestParseError(.http, at: SourceLocation(line: 1, column: 1), problem, hint: "an exchange request is kilobytes")
+        }
         return request
     }
 

@@ -90,6 +90,7 @@ struct CheckCommand: ParsableCommand {
             result = runner.run(paths: targets, filter: filter, progress: { progress.update($0) }, each: stream.add)
         }
         progress.finish()
+        if !result.skippedFolders.isEmpty { notes.append(CorpusListing.skippedNote(result.skippedFolders)) }
         result.inputErrors = venueErrors + result.inputErrors
         let context = ReportContext(started: started, reports: reports, command: signer == nil ? "check" : "check --signer",
                                     shard: shardRange.map { RunInfo.Shard(index: $0.index, count: $0.count) }, signer: signer)

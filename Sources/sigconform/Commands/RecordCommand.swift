@@ -118,13 +118,13 @@ struct RecordCommand: ParsableCommand {
     func readRequest() throws -> HTTPRequest {
         do {
             if let curl {
-                let text = curl == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : curl
+                let text = curl == "-" ? String(decoding: try checked { () throws(InputError) in try FileReader.readStandardInput() }, as: UTF8.self) : curl
                 let command = try CurlParser().parse(text)
                 if !command.ignoredOptions.isEmpty { print("note: ignored curl options that do not change the request: \(command.ignoredOptions.joined(separator: " "))") }
                 return command.request
             }
             if let http {
-                let bytes = http == "-" ? Array(FileHandle.standardInput.readDataToEndOfFile()) : try checked { () throws(InputError) in try FileReader.read(http) }
+                let bytes = try checked { () throws(InputError) in try FileReader.read(http, limit: InputLimits.capturedRequestBytes) }
                 return try HTTPMessageParser().parse(bytes)
             }
             let path = requestFile ?? "-"

@@ -6,16 +6,15 @@ struct CapturedInput {
     var vector: Vector
     /// Where it came from, for messages ("file.har entry 3").
     var origin: String
+    /// One request of a HAR file, which also records the page's other traffic: an entry that
+    /// fits no venue is counted and said, not an error.
+    var isHAREntry = false
 
     static func load(path: String?, curl: String?) throws(InputError) -> [CapturedInput] {
         if let curl { return [try fromCurl(curl, origin: "--curl")] }
         guard let path else { return [] }
-        let bytes: [UInt8]
-        if path == "-" {
-            bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-        } else {
-            bytes = try FileReader.read(path)
-        }
+        // A HAR file may hold many requests; standard input holds one.
+        let bytes = path == "-" ? try FileReader.readStandardInput() : try FileReader.read(path)
         let name = path == "-" ? "<stdin>" : path
         let text = String(decoding: bytes, as: UTF8.self)
         let trimmed = text.drop { $0.isWhitespace }
@@ -35,7 +34,7 @@ struct CapturedInput {
         if root["log"] != nil {
             return try HARParser.parse(reader).map { entry in
                 CapturedInput(vector: vector(entry.request, origin: VectorOrigin(file: reader.file, pointer: "/log/entries/\(entry.index)", location: reader.document.location(of: "/log/entries/\(entry.index)")), id: "har-entry-\(entry.index + 1)"),
-                              origin: "\(reader.file) entry \(entry.index + 1)")
+                              origin: "\(reader.file) entry \(entry.index + 1)", isHAREntry: true)
             }
         }
         if root["format"] != nil {
