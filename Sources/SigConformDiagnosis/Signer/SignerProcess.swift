@@ -138,13 +138,17 @@ public final class SignerProcess {
     /// The next line of the process's output (without the newline), within `timeout` seconds.
     public func readLine(timeout: Double) throws(SignerFailure) -> String {
         let deadline = Date().addingTimeInterval(timeout)
+        // Only new bytes are searched for the newline: rescanning megabytes of a flood after
+        // every read would take longer than the timeout.
+        var scanned = 0
         while true {
-            if let newline = pending.firstIndex(of: 0x0A) {
+            if let newline = pending[scanned...].firstIndex(of: 0x0A) {
                 var line = Array(pending[..<newline])
                 pending.removeSubrange(...newline)
                 if line.last == 0x0D { line.removeLast() }
                 return String(decoding: line, as: UTF8.self)
             }
+            scanned = pending.count
             if pending.count > Self.lineLimit {
                 pending.removeAll()
                 return "<a line longer than \(Self.lineLimit >> 20) MiB>"
