@@ -16,38 +16,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let flood = folder.appendingPathComponent("flood.txt")
         try Data(String(repeating: "curl https://api.binance.com/x -d a=b ", count: (17 << 20) / 38).utf8).write(to: flood)
-        let output = try Self.run(arguments, stdinFile: flood)
+        let output = try CLI.run(arguments, environment: ["LIMITS_SECRET": Self.secret], stdinFile: flood)
         #expect(output.status == 2, "\(output.stdout)\(output.stderr)")
         #expect((output.stdout + output.stderr).contains("<stdin>: is longer than the 16 MiB limit for a request"))
-    }
-
-    /// Runs the binary with standard input read from `stdinFile`; output goes through files.
-    static func run(_ arguments: [String], stdinFile: URL) throws -> CLI.Output {
-        let process = Process()
-        process.executableURL = CLI.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = CLI.repositoryRoot
-        var environment = ProcessInfo.processInfo.environment
-        environment["LIMITS_SECRET"] = Self.secret
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardInput = try FileHandle(forReadingFrom: stdinFile)
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stderrBox = DataBox()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            stderrBox.set(err.fileHandleForReading.readDataToEndOfFile())
-            group.leave()
-        }
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return CLI.Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                          stderr: String(decoding: stderrBox.get(), as: UTF8.self))
     }
 
     @Test func aSignerThatPrintsWithoutNewlinesFailsEachVectorAndTheRunEnds() throws {
