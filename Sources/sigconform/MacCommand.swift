@@ -103,8 +103,8 @@ struct MacCommand: ParsableCommand {
         do {
             return try FileReader.read(messageFile ?? "-", limit: InputLimits.fileBytes)
         } catch {
-            FileHandle.standardError.write(Data("error: cannot read the message: \(error)\n".utf8))
-            throw ExitCode(2)
+            TerminalText.error("error: cannot read the message: \(error)")
+            throw ExitStatus.unusableInput
         }
     }
 }

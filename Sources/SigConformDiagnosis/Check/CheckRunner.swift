@@ -110,7 +110,7 @@ public struct CheckRunner: Sendable {
                 result.inputErrors.append(error)
             }
         }
-        result.inputErrors += coverage.problems(checked: checked, paths: paths, knownVenues: registry.sorted.map(\.id))
+        result.inputErrors += coverage.problems(checked: checked, paths: paths, knownVenues: registry.sorted.map(\.id), othersReported: !result.inputErrors.isEmpty)
         return result
     }
 

@@ -35,7 +35,9 @@ public struct FilterCoverage: Sendable {
 
     /// The input errors of a run that checked `checked` vectors under `paths`; `knownVenues`
     /// are the venues the run could check (listed for a `--venue` that matched nothing).
-    public func problems(checked: Int, paths: [String], knownVenues: [String]) -> [InputError] {
+    /// `othersReported`: the run has input errors already (a missing path, an unreadable
+    /// file), which say why nothing was read; an empty run is then not reported again.
+    public func problems(checked: Int, paths: [String], knownVenues: [String], othersReported: Bool = false) -> [InputError] {
         var problems: [InputError] = []
         let venues = Set(knownVenues).union(venuesRead).sorted()
         for venue in filter.venues.subtracting(venuesMatched).sorted() {
@@ -52,6 +54,7 @@ public struct FilterCoverage: Sendable {
         guard checked == 0, problems.isEmpty else { return problems }
         let place = paths.joined(separator: ", ")
         if read == 0 {
+            guard !othersReported else { return problems }
             problems.append(InputError(file: place, message: "holds no vectors: nothing was checked",
                                        hint: "pass vector files (*.json, *.jsonl) or folders holding them; a run that checks nothing is not a pass"))
         } else if selectedBeforeShard == 0 {

@@ -56,7 +56,8 @@ public struct SignerCheck {
                 result.inputErrors.append(error)
             }
         }
-        result.inputErrors += coverage.problems(checked: result.verdicts.count + skipped, paths: paths, knownVenues: runner.registry.sorted.map(\.id))
+        result.inputErrors += coverage.problems(checked: result.verdicts.count + skipped, paths: paths, knownVenues: runner.registry.sorted.map(\.id),
+                                                othersReported: !result.inputErrors.isEmpty)
         if result.verdicts.isEmpty, skipped > 0 {
             result.inputErrors.append(InputError(file: paths.joined(separator: ", "), message: "the \(skipped) vectors selected are all invalid ones, which are not sent to a signer: nothing was checked",
                                                  hint: "select valid vectors (a signer is tested on requests it should sign)"))

@@ -106,7 +106,7 @@ struct RecordCommand: ParsableCommand {
         }
         if let signature = vector.expect.signature { print("  signature  \(signature)") }
         if !recording.backends.isEmpty { print("  backends   \(recording.backends.joined(separator: ", ")) agree") }
-        for note in notes { print("note: \(note)") }
+        for note in notes { TerminalText.print("note: \(note)") }
     }
 
     func summary(_ recording: VectorRecorder.Recording) -> String {
@@ -184,7 +184,7 @@ struct RecordCommand: ParsableCommand {
     }
 
     func fail(_ message: String, hint: String? = nil) -> ExitCode {
-        FileHandle.standardError.write(Data("sigconform record: \(message)\(hint.map { " — \($0)" } ?? "")\n".utf8))
-        return ExitCode(2)
+        TerminalText.error("sigconform record: \(message)\(hint.map { " — \($0)" } ?? "")")
+        return ExitStatus.unusableInput
     }
 }
