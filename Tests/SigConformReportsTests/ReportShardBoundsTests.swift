@@ -1,3 +1,4 @@
+import Foundation
 import SigConform
 import Testing
 
@@ -42,5 +43,14 @@ import Testing
         let missing = merged.inputErrors.filter { $0.message.contains("missing") }
         #expect(missing.count == 21, "twenty listed, then one line for the rest")
         #expect(missing.last?.message == "9979 more shards are missing")
+    }
+
+    @Test func aReportOverTheMergeLimitIsRefusedWithAWayOut() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sigconform-big-report-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x20, count: InputLimits.reportBytes + 1)))
+        let error = #expect(throws: InputError.self) { try ReportJSONDecoder().decode(file: path) }
+        #expect(error?.message.contains("over the 64 MiB limit") == true)
+        #expect(error?.hint?.contains("more shards") == true)
     }
 }

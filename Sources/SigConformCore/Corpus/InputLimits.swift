@@ -20,6 +20,9 @@ public enum InputLimits {
     public static let harEntries = 10_000
     /// One answer line of a `--signer` process; a longer line is an error for that vector.
     public static let signerAnswerBytes = 4 << 20
+    /// A JSON report read back by `report merge` (parsed whole: about 11 times its size in
+    /// memory). `check --shard` says when it wrote a larger one: more shards make each smaller.
+    public static let reportBytes = 64 << 20
     /// `--shard K/N`: N at most this (a report claiming more is refused by `report merge`).
     public static let shardCount = 10_000
     /// Folders below a corpus root; deeper folders are an input error, not a silent skip.

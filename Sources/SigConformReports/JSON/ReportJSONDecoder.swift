@@ -11,7 +11,23 @@ public struct ReportJSONDecoder: Sendable {
 
     /// Reads the report file at `path`.
     public func decode(file path: String) throws(InputError) -> RunReport {
-        try decode(FileReader.readJSON(path))
+        let bytes: [UInt8]
+        do {
+            bytes = try FileReader.read(path, limit: InputLimits.reportBytes)
+        } catch {
+            var explained = error
+            explained.hint = "report merge reads reports up to \(InputLimits.describe(InputLimits.reportBytes)): run with more shards (a larger N in --shard K/N)"
+            throw explained
+        }
+        do {
+            return try decode(JSONReader(file: path, document: try JSONParser().parse(bytes)))
+        } catch let error as JSONParseError {
+            throw InputError(file: path, location: error.location, message: error.message, hint: error.hint)
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw InputError(file: path, message: "\(error)")
+        }
     }
 
     public func decode(_ reader: JSONReader) throws(InputError) -> RunReport {

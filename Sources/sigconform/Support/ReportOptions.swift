@@ -104,6 +104,10 @@ func finish(_ report: RunReport, redactor: Redactor, reports: ReportOptions, not
     do {
         let written = try stream?.write(report) ?? reports.write(report, redactor: redactor)
         if !written.isEmpty { TerminalText.print("reports: \(written.joined(separator: ", "))") }
+        if report.context.shard != nil, let json = written.first(where: { $0.hasSuffix("report.json") }),
+           let size = try? FileManager.default.attributesOfItem(atPath: json)[.size] as? Int, size > InputLimits.reportBytes {
+            TerminalText.print("note: \(json) is \(size >> 20) MiB, over the \(InputLimits.describe(InputLimits.reportBytes)) that report merge reads: use more shards")
+        }
     } catch {
         TerminalText.error("sigconform: cannot write reports to \(reports.reportDirectory): \(error)")
         throw ExitStatus.unusableInput
