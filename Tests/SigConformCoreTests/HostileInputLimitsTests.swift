@@ -51,4 +51,21 @@ import Testing
         #expect(InputLimits.describe(512 << 10) == "512 KiB")
         #expect(InputLimits.describe(1000) == "1000 bytes")
     }
+
+    @Test func securityMdListsEveryLimitWithItsValue() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let text = try String(contentsOf: root.appendingPathComponent("SECURITY.md"), encoding: .utf8)
+        let rows = text.split(separator: "\n").filter { $0.hasPrefix("| ") }
+        func row(_ start: String) -> String { rows.first { $0.hasPrefix("| " + start) }.map(String.init) ?? "" }
+        #expect(row("one JSON file").contains(InputLimits.describe(InputLimits.fileBytes)))
+        #expect(row("one line of a JSON Lines").contains(InputLimits.describe(InputLimits.jsonLinesLineBytes)))
+        #expect(row("JSON nesting").contains("\(InputLimits.jsonDepth) levels"))
+        #expect(row("one request").contains(InputLimits.describe(InputLimits.requestBytes)))
+        #expect(row("standard input").contains(InputLimits.describe(InputLimits.capturedRequestBytes)))
+        #expect(row("requests in one HAR").contains("10,000") && InputLimits.harEntries == 10_000)
+        #expect(row("one answer line").contains(InputLimits.describe(InputLimits.signerAnswerBytes)))
+        #expect(row("a report read by").contains(InputLimits.describe(InputLimits.reportBytes)))
+        #expect(row("`--shard K/N`").contains("10,000") && InputLimits.shardCount == 10_000)
+        #expect(row("folders below").contains("\(InputLimits.folderDepth)"))
+    }
 }
