@@ -24,6 +24,14 @@ import Testing
         #expect(output.stdout.contains("holds no vectors: nothing was checked"))
     }
 
+    @Test func lintOfAnEmptyFolderExitsTwo() throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = try CLI.run(["lint", folder.path])
+        #expect(output.status == 2)
+        #expect(output.stdout.contains("holds no vector or venue files: nothing was linted"))
+    }
+
     @Test func theBundledCorpusSaysWhichFoldersItDidNotRead() throws {
         let output = try CLI.run(["check", "vectors/kraken-spot", "vectors", "--venue", "kraken-spot", "--no-reports", "--no-color", "--backend", "swift"])
         #expect(output.stdout.contains("not read (hidden folders, and schema/ and standard/ directly inside a folder given"))

@@ -32,6 +32,12 @@ public struct Linter: Sendable {
         let files = listing.files
         report.diagnostics += listing.errors.map { LintDiagnostic($0, rule: .syntax) }
         report.skipped = listing.skipped
+        if files.isEmpty, listing.errors.isEmpty {
+            // A lint that read nothing is not a clean bill of health.
+            report.diagnostics.append(LintDiagnostic(.syntax, file: paths.joined(separator: ", "), location: nil, pointer: "",
+                                                     message: "holds no vector or venue files: nothing was linted",
+                                                     fix: "pass vector files (*.json, *.jsonl), venue.json files or folders holding them"))
+        }
         var registry = self.registry
         var unloadable = Set(unloadableVenueFiles.map(Self.folderName))
         // Venue files first: the vectors are checked against what they say.
