@@ -44,7 +44,7 @@ struct LintCommand: ParsableCommand {
         let progress = ProgressLine(noun: "file", verb: "linted")
         let report = linter.lint(paths: targets) { progress.update($0) }
         progress.finish()
-        print(format == "json" ? report.renderJSON() : report.renderText(), terminator: "")
+        TerminalText.print(format == "json" ? report.renderJSON() : report.renderText(), terminator: "")
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }
 }

@@ -37,16 +37,16 @@ struct VenueCommand: ParsableCommand {
                 let (registry, _) = RunEnvironment.registry(extraRoots: [root])
                 guard let found = registry[like] else {
                     let hint = unknownVenueHint(like, known: registry.sorted.map(\.id))
-                    FileHandle.standardError.write(Data("sigconform venue new: unknown venue \"\(like)\" — \(hint)\n".utf8))
-                    throw ExitCode(2)
+                    TerminalText.error("sigconform venue new: unknown venue \"\(like)\" — \(hint)")
+                    throw ExitStatus.unusableInput
                 }
                 likeVenue = found
             }
             let scaffold = VenueScaffold(root: root, schemaDirectory: BundledVectors.directory + "/schema")
             let written: [String]
             do { written = try scaffold.create(id: id, like: likeVenue) } catch {
-                FileHandle.standardError.write(Data("sigconform venue new: \(error)\n".utf8))
-                throw ExitCode(2)
+                TerminalText.error("sigconform venue new: \(error)")
+                throw ExitStatus.unusableInput
             }
             print("created \(written[0])" + (likeVenue.map { " (recipe copied from \($0.id))" } ?? " (template recipe)"))
             print("created \(written[1]) (one example vector to fill in)")
