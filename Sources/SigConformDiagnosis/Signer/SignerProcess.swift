@@ -1,4 +1,5 @@
 import Foundation
+import SigConformCore
 
 /// Why an exchange with a signer process produced no line.
 public enum SignerFailure: Error, Sendable, Equatable, CustomStringConvertible {
@@ -11,17 +12,24 @@ public enum SignerFailure: Error, Sendable, Equatable, CustomStringConvertible {
     /// Its standard input could not be written (it closed it or exited).
     case writeFailed(String, stderr: String)
 
-    public var description: String {
+    public var description: String { description(scrubbedBy: Redactor(credentials: [])) }
+
+    /// The sentence for a report, with the signer's standard error scrubbed of every
+    /// credential `redactor` knows (the signer was given them and may print them).
+    public func description(scrubbedBy redactor: Redactor) -> String {
         switch self {
         case .spawnFailed(let reason): "the signer could not be started: \(reason)"
         case .timedOut(let seconds): "the signer did not answer within \(Self.format(seconds)) s"
-        case .exited(let status, let stderr): "the signer \(status) without answering" + Self.tail(stderr)
-        case .writeFailed(let reason, let stderr): "the signer does not read its input (\(reason))" + Self.tail(stderr)
+        case .exited(let status, let stderr): "the signer \(status) without answering" + Self.tail(stderr, redactor: redactor)
+        case .writeFailed(let reason, let stderr): "the signer does not read its input (\(reason))" + Self.tail(stderr, redactor: redactor)
         }
     }
 
-    static func tail(_ stderr: String) -> String {
-        let lines = stderr.split(whereSeparator: \.isNewline).suffix(3)
+    /// The last lines of standard error. The collected tail may start in the middle of a
+    /// credential (only the last kilobytes are kept), so it is scrubbed as cut text, before
+    /// the lines are picked.
+    static func tail(_ stderr: String, redactor: Redactor) -> String {
+        let lines = redactor.scrubCutStart(stderr).split(whereSeparator: \.isNewline).suffix(3)
         return lines.isEmpty ? "" : "; its last stderr: " + lines.joined(separator: " | ")
     }
 

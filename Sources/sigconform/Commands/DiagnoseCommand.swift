@@ -68,8 +68,12 @@ struct DiagnoseCommand: ParsableCommand {
         let (registry, venueErrors) = RunEnvironment.registry(extraRoots: venueRoots)
         var result = RunResult(inputErrors: venueErrors, backends: standardBackends().map(\.id), venues: registry.sorted)
         let runner = CheckRunner(registry: registry, backends: standardBackends())
+        // The given credentials are known to the redactor before any input is read, so input
+        // that fails to parse (and quotes the secret) is echoed scrubbed.
+        var given: [Credentials] = []
         do {
             let credentials = try loadCredentials()
+            given = [credentials]
             let message = try loadServerError()
             let cases = try CapturedInput.load(path: input, curl: curl)
             result.files = input.map { [$0] } ?? []
@@ -88,7 +92,7 @@ struct DiagnoseCommand: ParsableCommand {
         } catch let error as InputError {
             result.inputErrors.append(error)
         }
-        try finish(result, started: started, reports: reports, command: "diagnose")
+        try finish(result, started: started, reports: reports, command: "diagnose", given: given)
     }
 
     func loadCredentials() throws(InputError) -> Credentials {

@@ -90,10 +90,11 @@ extension ReportContext {
     }
 }
 
-/// Reports a run of a command without baselines (`diagnose`) and exits with its status.
-func finish(_ result: RunResult, started: Date, reports: ReportOptions, command: String) throws {
+/// Reports a run of a command without baselines (`diagnose`) and exits with its status;
+/// `given` are the credentials the command was given, scrubbed whether or not a vector used them.
+func finish(_ result: RunResult, started: Date, reports: ReportOptions, command: String, given: [Credentials] = []) throws {
     let context = ReportContext(started: started, reports: reports, command: command)
-    try finish(RunReport(result, context: context), redactor: Redactor(run: result), reports: reports)
+    try finish(RunReport(result, context: context), redactor: Redactor(run: result, given: given), reports: reports)
 }
 
 /// Prints the terminal report, writes the report files (through `stream` when the run was
@@ -105,7 +106,7 @@ func finish(_ report: RunReport, redactor: Redactor, reports: ReportOptions, not
         let written = try stream?.write(report) ?? reports.write(report, redactor: redactor)
         if !written.isEmpty { print("reports: \(written.joined(separator: ", "))") }
     } catch {
-        FileHandle.standardError.write(Data("sigconform: cannot write reports to \(reports.reportDirectory): \(error)\n".utf8))
+        FileHandle.standardError.write(Data(redactor.scrub("sigconform: cannot write reports to \(reports.reportDirectory): \(error)\n").utf8))
         throw ExitCode(2)
     }
     if report.exitCode != 0 { throw ExitCode(report.exitCode) }

@@ -1,14 +1,21 @@
-import SigConformCore
-import SigConformDiagnosis
-
 /// Removes every credential of a run from text before it is written anywhere: secrets and
 /// passphrases become fingerprints, API keys become masked keys.
 ///
 /// Reporters never format credentials on purpose; this is the second line of defence for
 /// values that can legitimately contain them (a prehash that embeds the API key, a header
-/// echoed from the request). It finds a credential in every form a report can carry it in:
-/// raw, JSON-escaped (`\"`, `\u00e9`, `\/`), XML- and HTML-escaped (`&quot;`, `&#39;`,
-/// `&#x27;`), escaped for a `<script>` element, and percent-encoded (see ``Escaping/forms(of:)``).
+/// echoed from the request, a signer's stderr, input that failed to parse). It finds a
+/// credential in every form a report can carry it in: raw, JSON-escaped (`\"`, `\u00e9`,
+/// `\u00E9`, `\/`), XML- and HTML-escaped (`&quot;`, `&#39;`, `&#x27;`), escaped for a
+/// `<script>` element, percent-encoded in either case and as `quote()` writes it (see
+/// ``Escaping/forms(of:)``), as hex and inside base64 (a `Basic` header,
+/// ``Escaping/binaryForms(of:)``), and the first and last halves of a credential of 16
+/// characters or more in those forms, so that a cut made elsewhere cannot leave half a secret.
+/// Text that this process shortens goes through ``preview(_:limit:)`` or
+/// ``scrubCutStart(_:)``: scrubbed first, then any cut end that is the start (or start that is
+/// the end) of a credential's form is dropped too.
+///
+/// Commands build it from the credentials they are given (environment variables, files)
+/// before they read any input, so even input that fails to parse is echoed scrubbed.
 public struct Redactor: Sendable {
     /// Each credential form and its replacement, as UTF-8, indexed by the form's first four
     /// bytes so a report is scanned once whatever the number of credentials.
@@ -17,6 +24,10 @@ public struct Redactor: Sendable {
     private var startsForm = [Bool](repeating: false, count: 256)
     /// The longest form, in bytes: how much of a piece scrubbing in pieces must hold back.
     private(set) var longestForm = 0
+    /// Every form, for the fragment checks at a cut (``preview(_:limit:)``).
+    private var allForms: [[UInt8]] = []
+    /// The credentials this redactor was made from, so that ``adding(_:)`` can extend it.
+    public private(set) var credentials: [Credentials] = []
 
     /// The shortest credential scrubbed from text. Shorter values (documentation examples such
     /// as Gate.io's secret `secret`) are ordinary words that a report shows for other reasons;
@@ -30,37 +41,97 @@ public struct Redactor: Sendable {
         var seenValues: Set<String> = []
         var seen: Set<String> = []
         var pairs: [(String, String)] = []
-        func add(_ value: String, _ replacement: @autoclosure () -> String) {
+        func add(_ value: String, _ replacement: @autoclosure () -> String, fragment: @autoclosure () -> String) {
             guard seenValues.insert(value).inserted else { return }
             let replacement = replacement()
-            for form in Escaping.forms(of: value) where seen.insert(form).inserted {
+            for form in Escaping.forms(of: value).union(Escaping.binaryForms(of: value)) where seen.insert(form).inserted {
                 pairs.append((form, replacement))
             }
+            // Halves of a long value, so that a cut made by any tool leaves nothing to find.
+            let characters = Array(value)
+            let half = characters.count / 2
+            guard half >= Self.minimumScrubbedLength else { return }
+            let fragment = fragment()
+            for part in [String(characters.prefix(half)), String(characters.suffix(half))] {
+                for form in Escaping.forms(of: part) where form.utf8.count >= Self.minimumScrubbedLength && seen.insert(form).inserted {
+                    pairs.append((form, fragment))
+                }
+            }
         }
-        for credential in credentials {
+        var unique: Set<Credentials> = []
+        for credential in credentials where unique.insert(credential).inserted {
+            self.credentials.append(credential)
             // Short values are not masked inside text: they would mangle unrelated words.
             if let secret = credential.secret, secret.count >= Self.minimumScrubbedLength {
-                add(secret, "[secret \(Redaction.fingerprint(secret))]")
+                add(secret, "[secret \(Redaction.fingerprint(secret))]", fragment: "[part of secret \(Redaction.fingerprint(secret))]")
             }
             if let passphrase = credential.passphrase, passphrase.count >= Self.minimumScrubbedLength {
-                add(passphrase, "[passphrase \(Redaction.fingerprint(passphrase))]")
+                add(passphrase, "[passphrase \(Redaction.fingerprint(passphrase))]",
+                    fragment: "[part of passphrase \(Redaction.fingerprint(passphrase))]")
             }
             if let key = credential.apiKey, key.count >= Self.minimumScrubbedLength {
-                add(key, Redaction.maskKey(key))
+                add(key, Redaction.maskKey(key), fragment: "[part of key \(Redaction.maskKey(key))]")
             }
         }
         for (form, replacement) in pairs {
             let bytes = Array(form.utf8)
+            guard bytes.count >= 4 else { continue }
             index[Self.key(bytes, at: 0), default: []].append((bytes, Array(replacement.utf8)))
             startsForm[Int(bytes[0])] = true
             longestForm = max(longestForm, bytes.count)
+            allForms.append(bytes)
         }
         // Longest first, so a secret that contains a key is replaced whole.
         for key in index.keys { index[key]?.sort { $0.form.count > $1.form.count } }
     }
 
-    /// A redactor for every credential in a run.
-    public init(run: RunResult) { self.init(credentials: run.verdicts.map(\.vector.credentials)) }
+    /// This redactor and `more` credentials (a signer session learns them vector by vector).
+    public func adding(_ more: some Sequence<Credentials>) -> Redactor {
+        let known = Set(credentials)
+        let new = more.filter { !known.contains($0) }
+        return new.isEmpty ? self : Redactor(credentials: credentials + new)
+    }
+
+    /// At most `limit` characters of `text`, for a message: scrubbed before it is cut, and a
+    /// cut end that could be the beginning of a credential's form dropped as well, so that
+    /// the half of a secret a cut leaves cannot escape the scrub. A cut is marked with `…`.
+    public func preview(_ text: String, limit: Int) -> String {
+        let scrubbed = scrub(text)
+        guard scrubbed.count > limit else { return scrubbed }
+        let cut = Array(String(scrubbed.prefix(limit)).utf8)
+        let fragment = longestFragment(of: cut, atEnd: true)
+        return String(decoding: cut.dropLast(fragment), as: UTF8.self) + "…"
+    }
+
+    /// `text` whose beginning was cut off by someone else (the last kilobytes of a stream):
+    /// scrubbed, and a beginning that could be the end of a credential's form dropped.
+    public func scrubCutStart(_ text: String) -> String {
+        let scrubbed = Array(scrub(text).utf8)
+        let fragment = longestFragment(of: scrubbed, atEnd: false)
+        guard fragment > 0 else { return String(decoding: scrubbed, as: UTF8.self) }
+        // The fragment is a credential's last bytes, so what follows starts a character.
+        return "…" + String(decoding: scrubbed.dropFirst(fragment), as: UTF8.self)
+    }
+
+    /// The length of the longest end (or start) of `bytes` that is the start (or end) of a
+    /// form: what a cut may have left of a credential. Any length counts, down to one byte:
+    /// dropping a character too many from a message costs nothing.
+    private func longestFragment(of bytes: [UInt8], atEnd: Bool) -> Int {
+        var longest = 0
+        for form in allForms {
+            var length = min(form.count - 1, bytes.count)
+            while length > longest {
+                let matches = atEnd ? bytes.suffix(length).elementsEqual(form.prefix(length))
+                                    : bytes.prefix(length).elementsEqual(form.suffix(length))
+                if matches {
+                    longest = length
+                    break
+                }
+                length -= 1
+            }
+        }
+        return longest
+    }
 
     /// Whether there is anything to scrub.
     public var isEmpty: Bool { index.isEmpty }
@@ -83,7 +154,7 @@ public struct Redactor: Sendable {
     /// the result is then the same as scrubbing the whole text at once. `changed` says whether
     /// anything was replaced (when nothing was, `out` is left empty, unless `alwaysCopy` asks for
     /// every consumed byte, as a file written through the redactor does).
-    func scrub(_ buffer: UnsafeBufferPointer<UInt8>, isLast: Bool, into out: inout [UInt8],
+    package func scrub(_ buffer: UnsafeBufferPointer<UInt8>, isLast: Bool, into out: inout [UInt8],
                alwaysCopy: Bool = false) -> (consumed: Int, changed: Bool) {
         let count = buffer.count
         // Every form is at least 8 bytes long; a 4-byte key needs 4 bytes.
