@@ -30,8 +30,12 @@ public enum SignerFailure: Error, Sendable, Equatable, CustomStringConvertible {
     /// the lines are picked.
     static func tail(_ stderr: String, redactor: Redactor) -> String {
         let lines = redactor.scrubCutStart(stderr).split(whereSeparator: \.isNewline).suffix(3)
+            .map { redactor.preview(String($0), limit: stderrLineLimit) }
         return lines.isEmpty ? "" : "; its last stderr: " + lines.joined(separator: " | ")
     }
+
+    /// How much of each stderr line a message quotes, in characters.
+    static let stderrLineLimit = 300
 
     static func format(_ seconds: Double) -> String {
         seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)

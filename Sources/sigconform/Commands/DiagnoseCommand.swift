@@ -77,6 +77,8 @@ struct DiagnoseCommand: ParsableCommand {
             let message = try loadServerError()
             let cases = try CapturedInput.load(path: input, curl: curl)
             result.files = input.map { [$0] } ?? []
+            // `curl -u key:secret` sends them base64-encoded in a Basic header: scrubbed too.
+            given += cases.compactMap(\.vector.request.basicAuthorizationCredentials)
             for captured in cases where ids.isEmpty || ids.contains(captured.vector.id) {
                 var vector = captured.vector
                 guard let venue = try resolveVenue(for: vector, registry: registry) else { continue }

@@ -95,7 +95,7 @@ struct RecordCommand: ParsableCommand {
         let request = try readRequest(output: output)
         let credentials = try self.credentials(for: venue, request: request, given: given)
         // The request's own key and passphrase (read from its headers) are credentials too.
-        output.redactor = output.redactor.adding([credentials])
+        output.redactor = output.redactor.adding([credentials] + [request.basicAuthorizationCredentials].compactMap { $0 })
         let target = file ?? ((venue.file as NSString).deletingLastPathComponent as NSString).appendingPathComponent("requests.json")
         let appender = VectorFileAppender(path: target, schemaDirectory: BundledVectors.directory + "/schema")
         let taken = try takenIDs(venue: venue, appender: appender)
