@@ -13,4 +13,11 @@ struct SigConformCommand: ParsableCommand {
         ],
         defaultSubcommand: CheckCommand.self
     )
+
+    /// SIGINT, SIGTERM and SIGHUP kill the signer's process group (and remove registered
+    /// temporary files) before this process ends by the same signal (SECURITY.md).
+    static func main() {
+        TerminationCleanup.installSignalHandlers()
+        main(nil)
+    }
 }
