@@ -26,8 +26,14 @@ public struct Redactor: Sendable {
     private(set) var longestForm = 0
     /// Every form, for the fragment checks at a cut (``preview(_:limit:)``).
     private var allForms: [[UInt8]] = []
-    /// The credentials this redactor was made from, so that ``adding(_:)`` can extend it.
+    /// The distinct credentials this redactor knows, in the order it learnt them.
     public private(set) var credentials: [Credentials] = []
+    private var knownCredentials: Set<Credentials> = []
+    /// Values and forms already indexed: a run repeats the same few credentials in every
+    /// vector, and each distinct value is escaped once (the escapes were most of a large run's
+    /// time when done per vector).
+    private var knownValues: Set<String> = []
+    private var knownForms: Set<String> = []
 
     /// The shortest credential scrubbed from text. Shorter values (documentation examples such
     /// as Gate.io's secret `secret`) are ordinary words that a report shows for other reasons;
@@ -36,15 +42,17 @@ public struct Redactor: Sendable {
     public static let minimumScrubbedLength = 8
 
     public init(credentials: some Sequence<Credentials>) {
-        // A run repeats the same few credentials in every vector: each distinct value is
-        // escaped once (the escapes were most of a large run's time when done per vector).
-        var seenValues: Set<String> = []
-        var seen: Set<String> = []
+        add(credentials)
+    }
+
+    /// Learns `more` credentials; only the new ones cost anything (a signer session learns
+    /// them vector by vector, so this must not redo the known ones).
+    public mutating func add(_ more: some Sequence<Credentials>) {
         var pairs: [(String, String)] = []
         func add(_ value: String, _ replacement: @autoclosure () -> String, fragment: @autoclosure () -> String) {
-            guard seenValues.insert(value).inserted else { return }
+            guard knownValues.insert(value).inserted else { return }
             let replacement = replacement()
-            for form in Escaping.forms(of: value).union(Escaping.binaryForms(of: value)) where seen.insert(form).inserted {
+            for form in Escaping.forms(of: value).union(Escaping.binaryForms(of: value)) where knownForms.insert(form).inserted {
                 pairs.append((form, replacement))
             }
             // Halves of a long value, so that a cut made by any tool leaves nothing to find.
@@ -53,14 +61,13 @@ public struct Redactor: Sendable {
             guard half >= Self.minimumScrubbedLength else { return }
             let fragment = fragment()
             for part in [String(characters.prefix(half)), String(characters.suffix(half))] {
-                for form in Escaping.forms(of: part) where form.utf8.count >= Self.minimumScrubbedLength && seen.insert(form).inserted {
+                for form in Escaping.forms(of: part) where form.utf8.count >= Self.minimumScrubbedLength && knownForms.insert(form).inserted {
                     pairs.append((form, fragment))
                 }
             }
         }
-        var unique: Set<Credentials> = []
-        for credential in credentials where unique.insert(credential).inserted {
-            self.credentials.append(credential)
+        for credential in more where knownCredentials.insert(credential).inserted {
+            credentials.append(credential)
             // Short values are not masked inside text: they would mangle unrelated words.
             if let secret = credential.secret, secret.count >= Self.minimumScrubbedLength {
                 add(secret, "[secret \(Redaction.fingerprint(secret))]", fragment: "[part of secret \(Redaction.fingerprint(secret))]")
@@ -73,23 +80,26 @@ public struct Redactor: Sendable {
                 add(key, Redaction.maskKey(key), fragment: "[part of key \(Redaction.maskKey(key))]")
             }
         }
+        var touched: Set<UInt32> = []
         for (form, replacement) in pairs {
             let bytes = Array(form.utf8)
             guard bytes.count >= 4 else { continue }
-            index[Self.key(bytes, at: 0), default: []].append((bytes, Array(replacement.utf8)))
+            let key = Self.key(bytes, at: 0)
+            index[key, default: []].append((bytes, Array(replacement.utf8)))
+            touched.insert(key)
             startsForm[Int(bytes[0])] = true
             longestForm = max(longestForm, bytes.count)
             allForms.append(bytes)
         }
         // Longest first, so a secret that contains a key is replaced whole.
-        for key in index.keys { index[key]?.sort { $0.form.count > $1.form.count } }
+        for key in touched { index[key]?.sort { $0.form.count > $1.form.count } }
     }
 
-    /// This redactor and `more` credentials (a signer session learns them vector by vector).
+    /// This redactor and `more` credentials.
     public func adding(_ more: some Sequence<Credentials>) -> Redactor {
-        let known = Set(credentials)
-        let new = more.filter { !known.contains($0) }
-        return new.isEmpty ? self : Redactor(credentials: credentials + new)
+        var copy = self
+        copy.add(more)
+        return copy
     }
 
     /// At most `limit` characters of `text`, for a message: scrubbed before it is cut, and a

@@ -123,7 +123,7 @@ struct Session {
     /// Sends `line` and reads until the answer for `id` (late answers for earlier ids are
     /// skipped); `.failure` carries the sentence for the report.
     mutating func ask(_ line: String, id: String, credentials: Credentials) -> Result<SignerProtocol.Answer, SignerError> {
-        redactor = redactor.adding([credentials])
+        redactor.add([credentials])
         if process == nil {
             if startsWithoutAnswer >= maximumRestarts {
                 return .failure(SignerError("not asked: the signer was started \(startsWithoutAnswer) times without answering (last: \(lastFailure ?? "no answer"))"))
