@@ -71,7 +71,7 @@ public struct SignerCheck {
             return VectorVerdict(vector: asked, status: .failed, evaluation: nil, diagnosis: nil, problems: ["malformed answer: \(reason)"])
         case .success(.otherID(let other)):
             return VectorVerdict(vector: asked, status: .failed, evaluation: nil, diagnosis: nil,
-                                 problems: ["the signer answered for \"\(other)\" instead"])
+                                 problems: ["the signer answered for \"\(session.redactor.preview(other, limit: SignerProtocol.previewLimit))\" instead"])
         case .success(.request(let answered)):
             var observed = vector
             observed.request = answered
