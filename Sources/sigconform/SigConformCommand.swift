@@ -14,10 +14,11 @@ struct SigConformCommand: ParsableCommand {
         defaultSubcommand: CheckCommand.self
     )
 
-    /// SIGINT, SIGTERM and SIGHUP kill the signer's process group (and remove registered
-    /// temporary files) before this process ends by the same signal (SECURITY.md).
+    /// Through ``ExitStatus``: a usage error exits 2, like every other unusable input.
+    /// SIGINT, SIGTERM and SIGHUP kill the signer's process group before this process ends by
+    /// the same signal (``TerminationCleanup``, SECURITY.md).
     static func main() {
         TerminationCleanup.installSignalHandlers()
-        main(nil)
+        ExitStatus.main(Self.self)
     }
 }

@@ -5,7 +5,8 @@ import Darwin
 #endif
 
 /// What must not outlive this process when a signal ends it: the process groups of the
-/// signers it started, and temporary files (a report being written). ``installSignalHandlers()`` (called once by the command-line tool)
+/// signers it started. (Report temporaries are `TemporaryFiles`' job: its handler, installed
+/// when the first report is written, removes them and then chains to this one.) ``installSignalHandlers()`` (called once by the command-line tool)
 /// makes SIGINT, SIGTERM and SIGHUP kill every registered group, then end this process by the
 /// same signal with its default action, so the shell sees the conventional status (130 for
 /// SIGINT, 143 for SIGTERM, 129 for SIGHUP) and a parent script stops as it would for any tool.
@@ -19,12 +20,6 @@ public enum TerminationCleanup {
     nonisolated(unsafe) private static let groups: UnsafeMutablePointer<pid_t> = {
         let table = UnsafeMutablePointer<pid_t>.allocate(capacity: capacity)
         table.initialize(repeating: 0, count: capacity)
-        return table
-    }()
-    /// Temporary files to remove, as C strings owned by the table (`nil` for a free slot).
-    nonisolated(unsafe) private static let files: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
-        let table = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity)
-        table.initialize(repeating: nil, count: capacity)
         return table
     }()
     nonisolated(unsafe) private static var lock = pthread_mutex_t()
@@ -53,32 +48,6 @@ public enum TerminationCleanup {
         }
     }
 
-    /// Registers a temporary file to remove if a signal ends this process before it is renamed
-    /// into place or removed (then ``unregister(temporaryFile:)`` it).
-    public static func register(temporaryFile path: String) {
-        guard let copy = strdup(path) else { return }
-        let taken: Bool = withLock {
-            for slot in 0..<capacity where files[slot] == nil {
-                files[slot] = copy
-                return true
-            }
-            return false
-        }
-        if !taken { free(copy) }
-    }
-
-    /// Forgets a temporary file (renamed into place or removed).
-    public static func unregister(temporaryFile path: String) {
-        withLock {
-            for slot in 0..<capacity {
-                if let entry = files[slot], String(cString: entry) == path {
-                    files[slot] = nil
-                    free(entry)
-                }
-            }
-        }
-    }
-
     /// The process groups registered now (for tests).
     public static var registeredGroups: [pid_t] { withLock { (0..<capacity).map { groups[$0] }.filter { $0 > 0 } } }
 
@@ -90,13 +59,6 @@ public enum TerminationCleanup {
         }
     }
 
-    /// Removes every registered temporary file. Async-signal-safe.
-    static func removeRegisteredFiles() {
-        for slot in 0..<capacity {
-            if let path = files[slot] { _ = unlink(path) }
-        }
-    }
-
     /// The signals that end a run from outside: Ctrl-C, `kill`, a closed terminal.
     public static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
@@ -105,7 +67,6 @@ public enum TerminationCleanup {
     public static func installSignalHandlers() {
         _ = lockOnce
         _ = groups
-        _ = files
         for signalNumber in signals {
             var current = sigaction()
             sigaction(signalNumber, nil, &current)
@@ -142,11 +103,9 @@ public enum TerminationCleanup {
     }
 }
 
-/// Kills the registered signer groups and removes the registered temporary files, then dies
-/// of `signalNumber` with its default action.
+/// Kills the registered signer groups, then dies of `signalNumber` with its default action.
 private func terminationHandler(_ signalNumber: Int32) {
     TerminationCleanup.killRegisteredGroups()
-    TerminationCleanup.removeRegisteredFiles()
     signal(signalNumber, SIG_DFL)
     raise(signalNumber)
 }

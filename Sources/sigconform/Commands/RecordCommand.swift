@@ -73,15 +73,15 @@ struct RecordCommand: ParsableCommand {
         do {
             try record(given: given, output: &output)
         } catch let error as Failure {
-            FileHandle.standardError.write(Data(output.redactor.scrub("sigconform record: \(error.message)\(error.hint.map { " — \($0)" } ?? "")\n").utf8))
-            throw ExitCode(2)
+            TerminalText.error(output.redactor.scrub("sigconform record: \(error.message)\(error.hint.map { " — \($0)" } ?? "")"))
+            throw ExitStatus.unusableInput
         }
     }
 
     /// What the command prints, scrubbed of every credential it knows so far.
     struct Output {
         var redactor: Redactor
-        func say(_ line: String, terminator: String = "\n") { print(redactor.scrub(line), terminator: terminator) }
+        func say(_ line: String, terminator: String = "\n") { TerminalText.print(redactor.scrub(line), terminator: terminator) }
     }
 
     func record(given: Credentials, output: inout Output) throws {
@@ -162,13 +162,13 @@ struct RecordCommand: ParsableCommand {
     func readRequest(output: Output) throws -> HTTPRequest {
         do {
             if let curl {
-                let text = curl == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : curl
+                let text = curl == "-" ? String(decoding: try checked { () throws(InputError) in try FileReader.readStandardInput() }, as: UTF8.self) : curl
                 let command = try CurlParser().parse(text)
                 if !command.ignoredOptions.isEmpty { output.say("note: ignored curl options that do not change the request: \(command.ignoredOptions.joined(separator: " "))") }
                 return command.request
             }
             if let http {
-                let bytes = http == "-" ? Array(FileHandle.standardInput.readDataToEndOfFile()) : try checked { () throws(InputError) in try FileReader.read(http) }
+                let bytes = try checked { () throws(InputError) in try FileReader.read(http, limit: InputLimits.capturedRequestBytes) }
                 return try HTTPMessageParser().parse(bytes)
             }
             let path = requestFile ?? "-"
@@ -187,8 +187,8 @@ struct RecordCommand: ParsableCommand {
         func environment(_ name: String?, _ option: String) throws -> String? {
             guard let name else { return nil }
             guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
-                FileHandle.standardError.write(Data("sigconform record: \(option) names $\(name), which is not set — export \(name)=… first (test credentials only)\n".utf8))
-                throw ExitCode(2)
+                TerminalText.error("sigconform record: \(option) names $\(name), which is not set — export \(name)=… first (test credentials only)")
+                throw ExitStatus.unusableInput
             }
             return value
         }
