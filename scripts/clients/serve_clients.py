@@ -34,6 +34,11 @@ KEYS = {
     "binance-spot": {"apiKey": "sc-serve-binance-key-0001", "secret": "sc-serve-binance-secret-do-not-use"},
     "okx-v5": {"apiKey": "sc-serve-okx-key-0001", "secret": "sc-serve-okx-secret-do-not-use", "passphrase": "sc-serve-Pass-1"},
     "bybit-v5": {"apiKey": "sc-serve-bybit-key-0001", "secret": "sc-serve-bybit-secret-do-not-use"},
+    "binance-usdm": {"apiKey": "sc-serve-usdm-key-0001", "secret": "sc-serve-usdm-secret-do-not-use"},
+    "mexc": {"apiKey": "sc-serve-mexc-key-0001", "secret": "sc-serve-mexc-secret-do-not-use"},
+    "kucoin": {"apiKey": "sc-serve-kucoin-key-0001", "secret": "sc-serve-kucoin-secret-do-not-use", "passphrase": "sc-serve-Kucoin-1"},
+    "bitget": {"apiKey": "sc-serve-bitget-key-0001", "secret": "sc-serve-bitget-secret-do-not-use", "passphrase": "sc-serve-Bitget-1"},
+    "gateio-v4": {"apiKey": "sc-serve-gate-key-0001", "secret": "sc-serve-gate-secret-do-not-use"},
 }
 DIAGNOSIS = "X-Sigconform-Diagnosis"
 
@@ -226,6 +231,31 @@ CASES = [
     ("ccxt bybit clock 60 s behind", "ccxt",
      ccxt_call("bybit", "bybit-v5", "private_get_v5_account_wallet_balance", {"accountType": "UNIFIED"}, time_difference_ms=60_000),
      (200, "10002", "clock_drift")),
+    ("ccxt binanceusdm fapiprivatev2_get_account", "ccxt", ccxt_call("binanceusdm", "binance-usdm", "fapiprivatev2_get_account"), "accepted"),
+    ("ccxt binanceusdm clock 60 s behind", "ccxt", ccxt_call("binanceusdm", "binance-usdm", "fapiprivatev2_get_account", time_difference_ms=60_000),
+     (400, "-1021", "clock_drift")),
+    ("ccxt mexc spot_private_get_account", "ccxt", ccxt_call("mexc", "mexc", "spot_private_get_account"), "accepted"),
+    ("ccxt mexc query re-ordered after signing", "ccxt",
+     ccxt_call("mexc", "mexc", "spot_private_get_account", {"recvWindow": 5000}, mutate_url=reorder_query), (400, "700002", "unsorted_params")),
+    ("ccxt kucoin private_get_accounts", "ccxt", ccxt_call("kucoin", "kucoin", "private_get_accounts", {"currency": "USDT"}), "accepted"),
+    ("ccxt kucoin private_post_orders", "ccxt",
+     ccxt_call("kucoin", "kucoin", "private_post_orders", {"clientOid": "sc-1", "side": "buy", "symbol": "BTC-USDT", "type": "limit", "price": "1", "size": "0.001"}),
+     "accepted"),
+    ("ccxt kucoin body re-serialised after signing", "ccxt",
+     ccxt_call("kucoin", "kucoin", "private_post_orders", {"clientOid": "sc-1", "side": "buy", "symbol": "BTC-USDT", "type": "limit", "price": "1", "size": "0.001"},
+               mutate_body=reserialise),
+     (401, "400005", "body_encoding")),
+    ("ccxt bitget private_spot_get_v2_spot_account_assets", "ccxt", ccxt_call("bitget", "bitget", "private_spot_get_v2_spot_account_assets"), "accepted"),
+    ("ccxt bitget clock 60 s behind", "ccxt", ccxt_call("bitget", "bitget", "private_spot_get_v2_spot_account_assets", time_difference_ms=60_000),
+     (400, "40008", "clock_drift")),
+    ("ccxt gate private_spot_get_accounts", "ccxt", ccxt_call("gate", "gateio-v4", "private_spot_get_accounts"), "accepted"),
+    ("ccxt gate private_spot_post_orders", "ccxt",
+     ccxt_call("gate", "gateio-v4", "private_spot_post_orders", {"currency_pair": "BTC_USDT", "type": "limit", "side": "buy", "amount": "0.001", "price": "1"}),
+     "accepted"),
+    ("ccxt gate body re-serialised after signing", "ccxt",
+     ccxt_call("gate", "gateio-v4", "private_spot_post_orders", {"currency_pair": "BTC_USDT", "type": "limit", "side": "buy", "amount": "0.001", "price": "1"},
+               mutate_body=reserialise),
+     (401, "INVALID_SIGNATURE", "body_encoding")),
     ("binance-connector Spot.account", "binance", binance_connector_account, "accepted"),
     ("binance-connector clock 60 s behind", "binance", binance_connector_account_skewed, (400, "-1021", "clock_drift")),
     ("pybit HTTP.get_wallet_balance", "pybit", pybit_wallet_balance, "accepted"),
@@ -244,7 +274,7 @@ def judge(expected, outcome: Outcome) -> str | None:
     problems = []
     if outcome.status != status:
         problems.append(f"HTTP {outcome.status}, expected {status}")
-    if not re.search(r'"(code|retCode)":\s*"?%s"?[,}]' % re.escape(code), outcome.body):
+    if not re.search(r'"(code|retCode|label)":\s*"?%s"?[,}]' % re.escape(code), outcome.body):
         problems.append(f"body {outcome.body[:200]!r} lacks code {code}")
     if outcome.diagnosis != diagnosis:
         problems.append(f"{DIAGNOSIS} {outcome.diagnosis!r}, expected {diagnosis!r}")
