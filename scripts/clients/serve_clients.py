@@ -202,6 +202,12 @@ def okx_balance(urls, passphrase=None):
 
 # ---------------------------------------------------------------- the cases
 
+# Orders the venues would accept (the canned answer says placed; nothing is traded).
+OKX_ORDER = {"instId": "BTC-USDT", "tdMode": "cash", "side": "buy", "ordType": "limit", "px": "1", "sz": "0.001"}
+BYBIT_ORDER = {"category": "spot", "symbol": "BTCUSDT", "side": "Buy", "orderType": "Limit", "qty": "0.001", "price": "1"}
+KUCOIN_ORDER = {"clientOid": "sc-1", "side": "buy", "symbol": "BTC-USDT", "type": "limit", "price": "1", "size": "0.001"}
+GATE_ORDER = {"currency_pair": "BTC_USDT", "type": "limit", "side": "buy", "amount": "0.001", "price": "1"}
+
 # (name, package, call, expected): expected is "accepted" or (status, code, diagnosis).
 CASES = [
     ("ccxt binance private_get_account", "ccxt", ccxt_call("binance", "binance-spot", "private_get_account"), "accepted"),
@@ -213,19 +219,19 @@ CASES = [
      (400, "-1021", "clock_drift")),
     ("ccxt okx private_get_account_balance", "ccxt", ccxt_call("okx", "okx-v5", "private_get_account_balance", {"ccy": "USDT"}), "accepted"),
     ("ccxt okx private_post_trade_order", "ccxt",
-     ccxt_call("okx", "okx-v5", "private_post_trade_order", {"instId": "BTC-USDT", "tdMode": "cash", "side": "buy", "ordType": "limit", "px": "1", "sz": "0.001"}),
+     ccxt_call("okx", "okx-v5", "private_post_trade_order", OKX_ORDER),
      "accepted"),
     ("ccxt okx body re-serialised after signing", "ccxt",
-     ccxt_call("okx", "okx-v5", "private_post_trade_order", {"instId": "BTC-USDT", "tdMode": "cash", "side": "buy", "ordType": "limit", "px": "1", "sz": "0.001"},
+     ccxt_call("okx", "okx-v5", "private_post_trade_order", OKX_ORDER,
                mutate_body=reserialise),
      (401, "50113", "body_encoding")),
     ("ccxt bybit private_get_v5_account_wallet_balance", "ccxt",
      ccxt_call("bybit", "bybit-v5", "private_get_v5_account_wallet_balance", {"accountType": "UNIFIED"}), "accepted"),
     ("ccxt bybit private_post_v5_order_create", "ccxt",
-     ccxt_call("bybit", "bybit-v5", "private_post_v5_order_create", {"category": "spot", "symbol": "BTCUSDT", "side": "Buy", "orderType": "Limit", "qty": "0.001", "price": "1"}),
+     ccxt_call("bybit", "bybit-v5", "private_post_v5_order_create", BYBIT_ORDER),
      "accepted"),
     ("ccxt bybit body re-serialised after signing", "ccxt",
-     ccxt_call("bybit", "bybit-v5", "private_post_v5_order_create", {"category": "spot", "symbol": "BTCUSDT", "side": "Buy", "orderType": "Limit", "qty": "0.001", "price": "1"},
+     ccxt_call("bybit", "bybit-v5", "private_post_v5_order_create", BYBIT_ORDER,
                mutate_body=reserialise),
      (200, "10004", "body_encoding")),
     ("ccxt bybit clock 60 s behind", "ccxt",
@@ -239,10 +245,10 @@ CASES = [
      ccxt_call("mexc", "mexc", "spot_private_get_account", {"recvWindow": 5000}, mutate_url=reorder_query), (400, "700002", "unsorted_params")),
     ("ccxt kucoin private_get_accounts", "ccxt", ccxt_call("kucoin", "kucoin", "private_get_accounts", {"currency": "USDT"}), "accepted"),
     ("ccxt kucoin private_post_orders", "ccxt",
-     ccxt_call("kucoin", "kucoin", "private_post_orders", {"clientOid": "sc-1", "side": "buy", "symbol": "BTC-USDT", "type": "limit", "price": "1", "size": "0.001"}),
+     ccxt_call("kucoin", "kucoin", "private_post_orders", KUCOIN_ORDER),
      "accepted"),
     ("ccxt kucoin body re-serialised after signing", "ccxt",
-     ccxt_call("kucoin", "kucoin", "private_post_orders", {"clientOid": "sc-1", "side": "buy", "symbol": "BTC-USDT", "type": "limit", "price": "1", "size": "0.001"},
+     ccxt_call("kucoin", "kucoin", "private_post_orders", KUCOIN_ORDER,
                mutate_body=reserialise),
      (401, "400005", "body_encoding")),
     ("ccxt bitget private_spot_get_v2_spot_account_assets", "ccxt", ccxt_call("bitget", "bitget", "private_spot_get_v2_spot_account_assets"), "accepted"),
@@ -250,10 +256,10 @@ CASES = [
      (400, "40008", "clock_drift")),
     ("ccxt gate private_spot_get_accounts", "ccxt", ccxt_call("gate", "gateio-v4", "private_spot_get_accounts"), "accepted"),
     ("ccxt gate private_spot_post_orders", "ccxt",
-     ccxt_call("gate", "gateio-v4", "private_spot_post_orders", {"currency_pair": "BTC_USDT", "type": "limit", "side": "buy", "amount": "0.001", "price": "1"}),
+     ccxt_call("gate", "gateio-v4", "private_spot_post_orders", GATE_ORDER),
      "accepted"),
     ("ccxt gate body re-serialised after signing", "ccxt",
-     ccxt_call("gate", "gateio-v4", "private_spot_post_orders", {"currency_pair": "BTC_USDT", "type": "limit", "side": "buy", "amount": "0.001", "price": "1"},
+     ccxt_call("gate", "gateio-v4", "private_spot_post_orders", GATE_ORDER,
                mutate_body=reserialise),
      (401, "INVALID_SIGNATURE", "body_encoding")),
     ("binance-connector Spot.account", "binance", binance_connector_account, "accepted"),
