@@ -74,7 +74,7 @@ public struct MockVenue: Sendable {
             return ServedExchange(response: response, verdict: verdict, request: request, credentials: nil, serverTime: serverTime)
         }
         vector.credentials = credentials
-        var verdict = runner.diagnoseCaptured(vector, venue: venue)
+        var verdict = Self.maskingPassphrase(runner.diagnoseCaptured(vector, venue: venue), venue: venue)
         if verdict.status == .passed {
             let body = endpoints[endpoint] ?? venue.responses.success ?? .object([])
             var response = ServedResponse(status: 200, body: ResponseBody(serverTime: serverTime).render(body))
@@ -96,6 +96,16 @@ public struct MockVenue: Sendable {
         verdict.diagnosis?.venueError = error  // the report says what this server answered
         let response = errorResponse(error, serverTime: serverTime, id: id, classes: classes, fix: fix)
         return ServedExchange(response: response, verdict: verdict, request: request, credentials: credentials, serverTime: serverTime)
+    }
+
+    /// The verdict with the passphrase header of its request masked: a wrong passphrase is not a
+    /// key the reports know to redact, and it may be the client's passphrase for another key.
+    static func maskingPassphrase(_ verdict: VectorVerdict, venue: Venue) -> VectorVerdict {
+        guard let header = headerName(venue.hmac?.passphrase?.location), verdict.vector.request.headers[header] != nil else { return verdict }
+        var masked = verdict
+        masked.vector.request.headers.set(header, "****")
+        masked.evaluation?.vector.request.headers.set(header, "****")
+        return masked
     }
 
     /// Which of the venue's errors a rejected request gets. The window is checked before the
