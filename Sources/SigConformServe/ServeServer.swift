@@ -147,6 +147,12 @@ final class ServeHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
     }
 
+    /// A request NIO could not parse has had its 400 (HTTPServerProtocolErrorHandler), which
+    /// says `Connection: close`: close it, so the connection does not stay open for nothing.
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        context.close(promise: nil)
+    }
+
     func handle(context: ChannelHandlerContext, head: HTTPRequestHead, body: [UInt8]) {
         guard let bodyText = String(validating: body, as: UTF8.self) else {
             respond(context: context, head: head, ServedResponse(status: 400, body: #"{"error":"the request body is not UTF-8"}"#), close: false, count: true)
