@@ -86,6 +86,27 @@ import Testing
         #expect(none.status == 64, "keys are required")
     }
 
+    @Test func portPerVenueServesEachVenueWithoutAPrefix() throws {
+        let work = try CLI.temporaryDirectory()
+        let keyFile = work.appendingPathComponent("keys.json")
+        try #"{"okx-v5": [{"apiKey": "k", "secret": "s", "passphrase": "p"}], "bybit-v5": [{"apiKey": "k", "secret": "s"}]}"#
+            .write(to: keyFile, atomically: true, encoding: .utf8)
+        let server = try ServeProcess(arguments: [
+            "serve", "--venue", "okx-v5", "--venue", "bybit-v5", "--port-per-venue", "--credentials", keyFile.path,
+            "--max-requests", "2", "--for", "60", "--no-reports",
+        ], work: work)
+        let ready = try String(contentsOf: work.appendingPathComponent("ready.json"), encoding: .utf8)
+        let ports = ready.matches(of: /127\.0\.0\.1:(\d+)"/).compactMap { Int($0.1) }
+        #expect(ports.count == 2 && Set(ports).count == 2, "\(ready)")
+        #expect(!ready.contains("/okx-v5\"") && !ready.contains("/bybit-v5\""), "no path prefix: \(ready)")
+        let okx = try RawHTTP.send("GET /api/v5/public/time HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", port: ports[0])
+        #expect(okx.contains(#""code":"0""#), "\(okx)")
+        let bybit = try RawHTTP.send("GET /v5/market/time HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", port: ports[1])
+        #expect(bybit.contains(#""retCode":0"#), "\(bybit)")
+        let output = try server.waitForExit()
+        #expect(output.status == 2, "public calls only: nothing was verified")
+    }
+
     @Test func aRunThatSawNoSignedRequestIsNotAPass() throws {
         let work = try CLI.temporaryDirectory()
         let keyFile = work.appendingPathComponent("keys.json")

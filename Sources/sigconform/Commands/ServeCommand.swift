@@ -105,13 +105,13 @@ struct ServeCommand: ParsableCommand {
 
         let stream = ReportStream(directory: reports.noReports ? nil : reports.reportDirectory, reporters: reports.selectedReporters,
                                   backends: backends.map(\.id))
-        let recording = recordDirectory != nil
-        let recorded = LockedList()
+        // --record keeps what it will write, and no more: memory stays bounded on a long run.
+        let recorded = LockedList(limit: recordDirectory == nil ? 0 : ServeRecorder.maximumPerVenue * venues.count)
         let quiet = self.quiet
         let session = ServeSession(maxRequests: maxRequests, clockOffset: clockOffset) { exchange in
             guard let verdict = exchange.verdict else { return }
             stream.add(verdict)
-            recorded.append(exchange, keep: recording)
+            recorded.append(exchange)
             if !quiet { FileHandle.standardError.write(Data(Self.logLine(exchange, verdict: verdict).utf8)) }
         }
         let listeners: [ServeServer.Listener] = portPerVenue
@@ -153,6 +153,7 @@ struct ServeCommand: ParsableCommand {
             notes.append("recorded \(outcome.recorded) requests as vectors" + (outcome.files.isEmpty ? "" : " in \(outcome.files.joined(separator: ", "))")
                          + (outcome.recorded > 0 ? " (they hold the serve keys' secrets: use test keys only)" : ""))
             notes += outcome.problems.map { "record: \($0)" }
+            if recorded.droppedCount > 0 { notes.append("record: \(recorded.droppedCount) later requests were not kept (at most \(recorded.limit))") }
         }
         let context = ReportContext(started: started, reports: reports, command: "serve")
         if recorded.count == 0 {
@@ -227,11 +228,19 @@ final class LockedList: @unchecked Sendable {
     private let lock = NSLock()
     private var list: [ServedExchange] = []
     private var total = 0
-    func append(_ exchange: ServedExchange, keep: Bool) {
+    private var dropped = 0
+    let limit: Int
+    init(limit: Int) { self.limit = limit }
+    func append(_ exchange: ServedExchange) {
         lock.lock()
         total += 1
-        if keep { list.append(exchange) }
+        if list.count < limit { list.append(exchange) } else if limit > 0 { dropped += 1 }
         lock.unlock()
+    }
+    var droppedCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return dropped
     }
     var count: Int {
         lock.lock()
