@@ -328,6 +328,20 @@ def main() -> int:
             print(f"SKIPPED: the Python package '{package}' is missing; pip install -r scripts/clients/requirements-serve.txt",
                   file=sys.stderr)
 
+    # The pins are what the cases were proven with: say so when another version runs them.
+    requirements = os.path.join(os.path.dirname(os.path.abspath(__file__)), "requirements-serve.txt")
+    metadata = importlib.import_module("importlib.metadata")
+    for line in open(requirements):
+        name, _, pinned = line.split("#")[0].strip().partition("==")
+        if not pinned:
+            continue
+        try:
+            installed = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+        if installed != pinned:
+            print(f"WARNING: {name} {installed} is installed, the cases were proven with {pinned}", file=sys.stderr)
+
     with tempfile.TemporaryDirectory(prefix="sigconform-serve-clients-") as workdir:
         server, urls = start_server(arguments.sigconform, workdir)
         expected_rejections = {}
