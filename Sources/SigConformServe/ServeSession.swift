@@ -71,12 +71,19 @@ public final class ServeSession: @unchecked Sendable {
         if first { stopped.signal() }
     }
 
-    /// Waits until ``stop(_:)`` is called, or `seconds` pass (then the reason is the time limit).
-    public func waitForStop(seconds: Double?) -> StopReason {
-        if let seconds {
-            if stopped.wait(timeout: .now() + seconds) == .timedOut { stop(.timeLimit(seconds)) }
-        } else {
-            stopped.wait()
+    /// Waits until ``stop(_:)`` is called, `seconds` pass (then the reason is the time limit), or
+    /// `signalled` (polled ten times a second) names a signal that arrived.
+    public func waitForStop(seconds: Double?, signalled: () -> String? = { nil }) -> StopReason {
+        let deadline = seconds.map { DispatchTime.now() + $0 }
+        while stopped.wait(timeout: .now() + 0.1) == .timedOut {
+            if let name = signalled() {
+                stop(.signal(name))
+                break
+            }
+            if let deadline, let seconds, DispatchTime.now() >= deadline {
+                stop(.timeLimit(seconds))
+                break
+            }
         }
         lock.lock()
         defer { lock.unlock() }

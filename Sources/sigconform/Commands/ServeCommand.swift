@@ -112,7 +112,8 @@ struct ServeCommand: ParsableCommand {
             guard let verdict = exchange.verdict else { return }
             stream.add(verdict)
             recorded.append(exchange)
-            if !quiet { FileHandle.standardError.write(Data(Self.logLine(exchange, verdict: verdict).utf8)) }
+            // The path is the client's: shown with control characters made visible.
+            if !quiet { TerminalText.error(Self.logLine(exchange, verdict: verdict)) }
         }
         let listeners: [ServeServer.Listener] = portPerVenue
             ? mocks.enumerated().map { ServeServer.Listener(venues: [$1], port: port == 0 ? 0 : port + $0) }
@@ -134,16 +135,9 @@ struct ServeCommand: ParsableCommand {
             do { try ReportWriter.writeAtomically(json, to: readyFile) } catch { warn("cannot write --ready-file \(readyFile): \(error)") }
         }
 
-        let signals = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { session.stop(.signal(number == SIGINT ? "SIGINT" : "SIGTERM")) }
-            source.resume()
-            return source
-        }
-        let reason = session.waitForStop(seconds: seconds)
+        StopSignals.install()
+        let reason = session.waitForStop(seconds: seconds, signalled: StopSignals.received)
         server.stop()
-        signals.forEach { $0.cancel() }
         print("stopped (\(Self.describe(reason))) after \(session.answeredCount) answered requests")
 
         var result = RunResult(inputErrors: venueErrors, backends: backends.map(\.id), venues: venues)
@@ -200,7 +194,7 @@ struct ServeCommand: ParsableCommand {
     /// One line per verified request, without a secret: id, venue, method, path, status, classes.
     static func logLine(_ exchange: ServedExchange, verdict: VectorVerdict) -> String {
         let outcome = verdict.status == .passed ? "accepted" : "rejected " + (exchange.response.header(MockVenue.diagnosisHeader) ?? "")
-        return "\(verdict.vector.id) \(verdict.vector.venue) \(exchange.request.method) \(exchange.request.path) → \(exchange.response.status) \(outcome)\n"
+        return "\(verdict.vector.id) \(verdict.vector.venue) \(exchange.request.method) \(exchange.request.path) → \(exchange.response.status) \(outcome)"
     }
 
     static func describe(_ reason: ServeSession.StopReason) -> String {
@@ -215,11 +209,43 @@ struct ServeCommand: ParsableCommand {
         host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
 
-    func warn(_ message: String) { FileHandle.standardError.write(Data("warning: \(message)\n".utf8)) }
+    func warn(_ message: String) { TerminalText.error("warning: \(message)") }
 
     func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("sigconform serve: \(message)\n".utf8))
-        Foundation.exit(2)
+        TerminalText.error("sigconform serve: \(message)")
+        Foundation.exit(ExitStatus.unusableInput.rawValue)
+    }
+}
+
+/// SIGINT and SIGTERM are how `serve` is stopped, not a failure: the handler only records the
+/// signal (async-signal-safe) and the waiting thread acts on it, stops the server and writes the
+/// reports. Installed after the report stream is set up, replacing the handler that removes a
+/// failed run's temporary report files (TemporaryFiles), which would remove this run's.
+enum StopSignals {
+    nonisolated(unsafe) static var last: sig_atomic_t = 0
+
+    static func install() {
+        // TemporaryFiles installs its handlers on first use: have that happen now, so ours win.
+        TemporaryFiles.forget(TemporaryFiles.register("/nonexistent/sigconform-serve"))
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for number in [SIGINT, SIGTERM] {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { StopSignals.last = $0 }
+            sigemptyset(&action.sa_mask)
+            sigaction(number, &action, nil)
+            sigaddset(&unblock, number)
+        }
+        // A parent may hand the signals down blocked (Foundation's Process does).
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
+    }
+
+    static func received() -> String? {
+        switch last {
+        case SIGINT: "SIGINT"
+        case SIGTERM: "SIGTERM"
+        default: nil
+        }
     }
 }
 
