@@ -86,6 +86,24 @@ import Testing
         #expect(none.status == 2, "keys are required")
     }
 
+    @Test(arguments: [SIGINT, SIGTERM]) func aSignalStopsItAndItWritesTheReports(signal: Int32) throws {
+        let work = try CLI.temporaryDirectory()
+        let keyFile = work.appendingPathComponent("keys.json")
+        try Self.keys.write(to: keyFile, atomically: true, encoding: .utf8)
+        let offset = 1_700_000_000_000 - 20_000 - Int64(Date().timeIntervalSince1970 * 1000)
+        let server = try ServeProcess(arguments: [
+            "serve", "--venue", "okx-v5", "--credentials", keyFile.path, "--clock-offset=\(offset)", "--for", "120",
+            "--report-dir", work.appendingPathComponent("reports").path, "--format", "json", "--no-color",
+        ], work: work)
+        let accepted = try RawHTTP.send(Self.request(passphrase: "sc-test-Passphrase-1"), port: server.port)
+        #expect(accepted.hasPrefix("HTTP/1.1 200"), "\(accepted)")
+        kill(server.process.processIdentifier, signal)
+        let output = try server.waitForExit()
+        #expect(output.status == 0, "every verified request was accepted: \(output.stdout)\(output.stderr)")
+        #expect(output.stdout.contains("stopped (\(signal == SIGINT ? "SIGINT" : "SIGTERM"))"))
+        #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("reports/report.json").path))
+    }
+
     @Test func portPerVenueServesEachVenueWithoutAPrefix() throws {
         let work = try CLI.temporaryDirectory()
         let keyFile = work.appendingPathComponent("keys.json")
