@@ -15,5 +15,10 @@ struct SigConformCommand: ParsableCommand {
     )
 
     /// Through ``ExitStatus``: a usage error exits 2, like every other unusable input.
-    static func main() { ExitStatus.main(Self.self) }
+    /// SIGINT, SIGTERM and SIGHUP kill the signer's process group before this process ends by
+    /// the same signal (``TerminationCleanup``, SECURITY.md).
+    static func main() {
+        TerminationCleanup.installSignalHandlers()
+        ExitStatus.main(Self.self)
+    }
 }
