@@ -9,7 +9,7 @@ struct SigConformCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             CheckCommand.self, DiagnoseCommand.self, SelfTestCommand.self, MacCommand.self, LintCommand.self, RecordCommand.self,
-            VenueCommand.self, VenuesCommand.self, ReportCommand.self, BenchCommand.self,
+            VenueCommand.self, VenuesCommand.self, ReportCommand.self, BenchCommand.self, ServeCommand.self,
         ],
         defaultSubcommand: CheckCommand.self
     )
