@@ -5,7 +5,13 @@ import PackageDescription
 //   sigconform (CLI) → SigConform (umbrella) → Reports → Diagnosis → Core → MAC
 //   SigConform (umbrella) → Authoring (lint, record, venue new) → Diagnosis
 //   SigConformOpenSSL → CLibCrypto (system libcrypto) + SigConformMAC
+//   sigconform (CLI) → SigConformServe (the `serve` mock venue) → SigConform (umbrella) + SwiftNIO
 // SigConformMAC (protocol + pure-Swift backend) depends on the standard library only.
+// SwiftNIO is confined to SigConformServe: Core, Diagnosis, the backends and the reports stay
+// free of it. NIOHTTP1 alone was chosen over Hummingbird: `serve` needs one handler that reads
+// whole requests and answers them (keep-alive, limits and 400s for bad HTTP come with NIO's
+// pipeline), not routing, middleware or Hummingbird's extra packages, and it builds in about a
+// third of the time.
 let package = Package(
     name: "sigconform",
     products: [
@@ -17,6 +23,8 @@ let package = Package(
     dependencies: [
         // The CLI's only third-party dependency: argument parsing, help and exit codes.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `sigconform serve` only (SigConformServe): a real HTTP/1.1 server, see the comment above.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .target(name: "SigConformMAC"),
@@ -41,10 +49,21 @@ let package = Package(
         ),
         // Benchmarks only: the one place that calls libcrypto directly (the `openssl speed` loops).
         .target(name: "SigConformBench", dependencies: ["SigConform", "CLibCrypto"]),
+        // The `serve` mock venue: verifies requests over real HTTP; the only user of SwiftNIO.
+        .target(
+            name: "SigConformServe",
+            dependencies: [
+                "SigConform",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "sigconform",
             dependencies: [
                 "SigConform",
+                "SigConformServe",
                 "SigConformBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -60,6 +79,7 @@ let package = Package(
         // Golden files and the JUnit XSD are read from the source tree by path, not bundled.
         .testTarget(name: "SigConformReportsTests", dependencies: ["SigConform"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "SigConformAuthoringTests", dependencies: ["SigConform"]),
+        .testTarget(name: "SigConformServeTests", dependencies: ["SigConformServe"]),
         .testTarget(name: "sigconformCLITests", dependencies: ["sigconform"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import Foundation
+import SigConformCore
 import SigConformDiagnosis
 
 /// Writes reports so that a reader never sees a half-written one: each goes to a temporary

@@ -26,10 +26,30 @@ public enum SelfTestError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 extension SelfTestError {
-    /// Reads `url` completely, as a typed error naming the file when that fails.
+    /// The most bytes one standard vector file may have: `InputLimits.fileBytes`, which this
+    /// module cannot see (it depends on SigConformMAC only); a test keeps the two equal.
+    public static let maximumFileBytes = 64 << 20
+
+    /// Reads `url` completely, as a typed error naming the file when that fails. Only a regular
+    /// file of at most ``maximumFileBytes`` is read: a FIFO or a link to /dev/zero named
+    /// `x.json` would otherwise be read forever.
     static func readData(_ url: URL, name: String) throws(SelfTestError) -> Data {
+        var status = stat()
+        guard stat(url.path, &status) == 0 else { throw .unreadable(file: name, reason: String(cString: strerror(errno))) }
+        guard status.st_mode & S_IFMT == S_IFREG else { throw .unreadable(file: name, reason: "not a regular file (a device, pipe or socket)") }
+        guard Int(status.st_size) <= maximumFileBytes else {
+            throw .unreadable(file: name, reason: "\(status.st_size) bytes, over the \(maximumFileBytes >> 20) MiB limit for one file")
+        }
         do {
-            return try Data(contentsOf: url)
+            guard let handle = FileHandle(forReadingAtPath: url.path) else { throw CocoaError(.fileReadNoPermission) }
+            defer { try? handle.close() }
+            let data = try handle.read(upToCount: maximumFileBytes + 1) ?? Data()
+            guard data.count <= maximumFileBytes else {
+                throw SelfTestError.unreadable(file: name, reason: "grew past the \(maximumFileBytes >> 20) MiB limit while being read")
+            }
+            return data
+        } catch let error as SelfTestError {
+            throw error
         } catch {
             throw .unreadable(file: name, reason: Self.reason(of: error))
         }

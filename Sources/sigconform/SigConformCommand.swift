@@ -9,11 +9,16 @@ struct SigConformCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             CheckCommand.self, DiagnoseCommand.self, SelfTestCommand.self, MacCommand.self, LintCommand.self, RecordCommand.self,
-            VenueCommand.self, VenuesCommand.self, ReportCommand.self, BenchCommand.self,
+            VenueCommand.self, VenuesCommand.self, ReportCommand.self, BenchCommand.self, ServeCommand.self,
         ],
         defaultSubcommand: CheckCommand.self
     )
 
     /// Through ``ExitStatus``: a usage error exits 2, like every other unusable input.
-    static func main() { ExitStatus.main(Self.self) }
+    /// SIGINT, SIGTERM and SIGHUP kill the signer's process group before this process ends by
+    /// the same signal (``TerminationCleanup``, SECURITY.md).
+    static func main() {
+        TerminationCleanup.installSignalHandlers()
+        ExitStatus.main(Self.self)
+    }
 }

@@ -46,6 +46,11 @@ import Testing
         #expect(error?.message.contains("over the 16 MiB limit for one file") == true)
     }
 
+    @Test func selftestReadsStandardVectorFilesUpToTheFileLimit() {
+        // SigConformSelfTest cannot see InputLimits (it depends on SigConformMAC only).
+        #expect(SelfTestError.maximumFileBytes == InputLimits.fileBytes)
+    }
+
     @Test func limitsAreDescribedInTheUnitsPeopleRead() {
         #expect(InputLimits.describe(64 << 20) == "64 MiB")
         #expect(InputLimits.describe(512 << 10) == "512 KiB")

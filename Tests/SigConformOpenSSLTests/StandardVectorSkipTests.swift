@@ -25,4 +25,17 @@ import Testing
         try Data("notes".utf8).write(to: folder.appendingPathComponent("rfc/README.md"))
         #expect(throws: SelfTestError.self) { try StandardVectorSet.files(in: folder, displayedAs: "std") }
     }
+
+    @Test func onlyRegularFilesAreRead() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fifo = folder.appendingPathComponent("rfc/pipe.json")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        let zero = folder.appendingPathComponent("rfc/zero.json")
+        try FileManager.default.createSymbolicLink(atPath: zero.path, withDestinationPath: "/dev/zero")
+        for file in [fifo, zero] {
+            let error = #expect(throws: SelfTestError.self) { try RFCVectorFile.loadSuite(from: file, name: file.lastPathComponent) }
+            #expect(error?.description.contains("not a regular file") == true)
+        }
+    }
 }

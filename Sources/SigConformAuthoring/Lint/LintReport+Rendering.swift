@@ -3,7 +3,10 @@ import SigConformCore
 extension LintReport {
     /// One diagnostic per entry, `file:line:column: severity: message (at pointer) [rule]` with the
     /// fix on the next line (the first line is what editors' problem matchers read), then a summary.
-    public func renderText() -> String {
+    /// Credentials are masked, as in every report.
+    public func renderText() -> String { Redactor(credentials: credentials).scrub(unscrubbedText()) }
+
+    func unscrubbedText() -> String {
         var out = ""
         for diagnostic in diagnostics {
             let place = diagnostic.file + (diagnostic.location.map { ":\($0.line):\($0.column)" } ?? "")
@@ -20,8 +23,10 @@ extension LintReport {
 
     /// `{"format": "sigconform/lint@1", "files", "vectors", "errors", "warnings", "diagnostics": […]}`,
     /// each diagnostic with file, line, column, pointer, severity, rule, message, fix and vector
-    /// (absent members are left out), for editors and bots.
-    public func renderJSON() -> String {
+    /// (absent members are left out), for editors and bots. Credentials are masked.
+    public func renderJSON() -> String { Redactor(credentials: credentials).scrub(unscrubbedJSON()) }
+
+    func unscrubbedJSON() -> String {
         func number(_ value: Int) -> JSONValue { .number(String(value)) }
         let entries: [JSONValue] = diagnostics.map { diagnostic in
             var members: [(key: String, value: JSONValue)] = [("file", .string(diagnostic.file))]

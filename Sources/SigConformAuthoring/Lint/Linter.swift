@@ -110,10 +110,20 @@ public struct LintReport: Sendable {
     public var files = 0
     /// Vectors that decoded (each checked for meaning unless the run is structure-only).
     public var vectors = 0
+    /// The credentials of every vector read, decoded or not: the rendered report is scrubbed
+    /// of them (keys masked, secrets as fingerprints), as every other report is.
+    public var credentials: Set<Credentials> = []
     /// Folders left out by the corpus rule (``CorpusLoader``), for the summary.
     public var skipped: [String] = []
 
     public init() {}
+
+    /// Takes the `credentials` member of a vector as written, before (or whether or not) it decodes.
+    mutating func noteCredentials(in vector: JSONValue) {
+        guard let given = vector["credentials"] else { return }
+        credentials.insert(Credentials(apiKey: given["apiKey"]?.stringValue, secret: given["secret"]?.stringValue,
+                                       passphrase: given["passphrase"]?.stringValue))
+    }
 
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }

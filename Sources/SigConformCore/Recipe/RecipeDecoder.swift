@@ -6,7 +6,10 @@ public struct RecipeDecoder: Sendable {
     public static let format = "sigconform/venue@1"
 
     // vectors/schema/venue.schema.json mirrors these; SchemaTests keep the two in step.
-    public static let venueMembers: Set<String> = ["format", "id", "name", "docs", "host", "sources", "notes", "auth", "hmac", "bearer", "errors"]
+    public static let venueMembers: Set<String> = ["format", "id", "name", "docs", "host", "sources", "notes", "auth", "hmac", "bearer", "errors", "responses"]
+    public static let errorKinds: Set<String> = ["badSignature", "badTimestamp", "badKey", "badPassphrase"]
+    public static let errorMembers: Set<String> = ["code", "message", "httpStatus"]
+    public static let responsesMembers: Set<String> = ["public", "errorBody", "success", "endpoints"]
     public static let hmacMembers: Set<String> = [
         "hash", "secret", "prehash", "signature", "apiKey", "timestamp", "nonce", "recvWindow", "passphrase",
         "canonicalQuery", "paramString",
@@ -66,23 +69,63 @@ public struct RecipeDecoder: Sendable {
         }
         var errors = VenueErrors()
         if let value = member("errors") {
-            for item in try reader.members(value, at: "/errors", allowed: ["badSignature", "badTimestamp", "badKey"]) {
+            for item in try reader.members(value, at: "/errors", allowed: Self.errorKinds) {
                 let pointer = "/errors/\(item.key)"
-                var code = ""
-                var message = ""
-                for field in try reader.members(item.value, at: pointer, allowed: ["code", "message"]) {
+                var error = VenueError(code: "", message: "")
+                for field in try reader.members(item.value, at: pointer, allowed: Self.errorMembers) {
+                    if field.key == "httpStatus" {
+                        let status = try reader.integer(field.value, at: "\(pointer)/httpStatus")
+                        guard (100...599).contains(status) else {
+                            throw reader.error("\(pointer)/httpStatus", "\(status) is not an HTTP status", hint: "100 to 599, e.g. 400 or 401")
+                        }
+                        error.httpStatus = Int(status)
+                        continue
+                    }
                     let text = try reader.string(field.value, at: "\(pointer)/\(field.key)")
-                    if field.key == "code" { code = text } else { message = text }
+                    if field.key == "code" { error.code = text } else { error.message = text }
                 }
-                let error = VenueError(code: code, message: message)
                 switch item.key {
                 case "badSignature": errors.badSignature = error
                 case "badTimestamp": errors.badTimestamp = error
+                case "badPassphrase": errors.badPassphrase = error
                 default: errors.badKey = error
                 }
             }
         }
-        return Venue(id: id, name: name, docs: docs, host: host, sources: sources, notes: notes, auth: auth, errors: errors, file: reader.file)
+        var responses = VenueResponses()
+        if let value = member("responses") {
+            for item in try reader.members(value, at: "/responses", allowed: Self.responsesMembers) {
+                switch item.key {
+                case "public":
+                    let keys = try reader.stringArray(item.value, at: "/responses/public")
+                    if let bad = keys.first(where: { !Self.isEndpointKey($0) }) {
+                        throw reader.error("/responses/public", "\"\(bad)\" is not \"METHOD /path\"", hint: "e.g. \"GET /api/v3/time\"")
+                    }
+                    responses.publicEndpoints = Set(keys)
+                case "errorBody": responses.errorBody = item.value
+                case "success": responses.success = item.value
+                default:
+                    guard let endpoints = item.value.objectMembers else {
+                        throw reader.error("/responses/endpoints", "expected an object, found \(item.value.typeName)")
+                    }
+                    for endpoint in endpoints where !endpoint.key.hasPrefix("$") {
+                        guard Self.isEndpointKey(endpoint.key) else {
+                            throw reader.error("/responses/endpoints", "\"\(endpoint.key)\" is not \"METHOD /path\"", hint: "e.g. \"GET /api/v3/time\"")
+                        }
+                        responses.endpoints[endpoint.key] = endpoint.value
+                    }
+                }
+            }
+        }
+        return Venue(id: id, name: name, docs: docs, host: host, sources: sources, notes: notes, auth: auth, errors: errors,
+                     responses: responses, file: reader.file)
+    }
+
+    /// Whether `key` is an endpoint key of "responses": an upper-case method, one space, a path.
+    public static func isEndpointKey(_ key: String) -> Bool {
+        let parts = key.split(separator: " ", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[0].allSatisfy { $0.isASCII && $0.isUppercase } && parts[1].hasPrefix("/")
+            && !parts[1].contains("?")
     }
 
     /// Whether `id` is a valid venue id: 1–64 lower-case letters, digits and `-`.

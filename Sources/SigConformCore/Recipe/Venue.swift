@@ -16,11 +16,13 @@ public struct Venue: Sendable, Hashable, Identifiable {
     public var notes: [String]
     public var auth: AuthScheme
     public var errors: VenueErrors
+    /// Canned answers for `sigconform serve` (the error body, the success envelope, per-endpoint bodies).
+    public var responses: VenueResponses
     /// The venue.json this was loaded from.
     public var file: String
 
     public init(id: String, name: String, docs: String, host: String? = nil, sources: [String] = [], notes: [String] = [],
-                auth: AuthScheme, errors: VenueErrors = VenueErrors(), file: String) {
+                auth: AuthScheme, errors: VenueErrors = VenueErrors(), responses: VenueResponses = VenueResponses(), file: String) {
         self.id = id
         self.host = host
         self.name = name
@@ -29,6 +31,7 @@ public struct Venue: Sendable, Hashable, Identifiable {
         self.notes = notes
         self.auth = auth
         self.errors = errors
+        self.responses = responses
         self.file = file
     }
 
@@ -288,10 +291,36 @@ public struct VenueErrors: Sendable, Hashable {
     public var badSignature: VenueError?
     public var badTimestamp: VenueError?
     public var badKey: VenueError?
-    public init(badSignature: VenueError? = nil, badTimestamp: VenueError? = nil, badKey: VenueError? = nil) {
+    /// A wrong passphrase (OKX 50105, KuCoin 400004), when the venue has one.
+    public var badPassphrase: VenueError?
+    public init(badSignature: VenueError? = nil, badTimestamp: VenueError? = nil, badKey: VenueError? = nil, badPassphrase: VenueError? = nil) {
         self.badSignature = badSignature
         self.badTimestamp = badTimestamp
         self.badKey = badKey
+        self.badPassphrase = badPassphrase
+    }
+}
+
+/// What `sigconform serve` answers for this venue, from venue.json's "responses".
+///
+/// Bodies are JSON with placeholders in string values: `"{code}"` (the error code as a string),
+/// `"{codeNumber}"` (the code as a JSON number), `"{message}"`, `"{serverTime}"` (ms, a number),
+/// `"{serverTimeSeconds}"` (a number), and `"{serverTimeISO}"` (ISO 8601 with milliseconds).
+public struct VenueResponses: Sendable, Hashable {
+    /// Endpoints ("METHOD /path") answered from their body without verification: what clients
+    /// call before signing (server time). Every other request is verified, known body or not.
+    public var publicEndpoints: Set<String>
+    /// The body of every error answer; `nil` means {"code": …, "msg": …}.
+    public var errorBody: JSONValue?
+    /// The body of an accepted request that has no endpoint body; `nil` means `{}`.
+    public var success: JSONValue?
+    /// Bodies per endpoint, keyed "METHOD /path" (the path without the query).
+    public var endpoints: [String: JSONValue]
+    public init(publicEndpoints: Set<String> = [], errorBody: JSONValue? = nil, success: JSONValue? = nil, endpoints: [String: JSONValue] = [:]) {
+        self.publicEndpoints = publicEndpoints
+        self.errorBody = errorBody
+        self.success = success
+        self.endpoints = endpoints
     }
 }
 
@@ -299,9 +328,12 @@ public struct VenueErrors: Sendable, Hashable {
 public struct VenueError: Sendable, Hashable, CustomStringConvertible {
     public var code: String
     public var message: String
-    public init(code: String, message: String) {
+    /// The HTTP status the venue answers with (`sigconform serve`); 400 when the file does not say.
+    public var httpStatus: Int?
+    public init(code: String, message: String, httpStatus: Int? = nil) {
         self.code = code
         self.message = message
+        self.httpStatus = httpStatus
     }
     public var description: String { message.isEmpty ? code : "\(code) \"\(message)\"" }
 }

@@ -74,7 +74,7 @@ public struct SignerCheck {
         let unsigned = vector.request.removingSignature(for: venue)
         var asked = vector
         asked.request = unsigned
-        switch session.ask(SignerProtocol.requestLine(for: vector, venue: venue), id: vector.qualifiedID) {
+        switch session.ask(SignerProtocol.requestLine(for: vector, venue: venue), id: vector.qualifiedID, credentials: vector.credentials) {
         case .failure(let problem):
             return VectorVerdict(vector: asked, status: .failed, evaluation: nil, diagnosis: nil, problems: [problem.description])
         case .success(.declined(let reason)):
@@ -83,7 +83,7 @@ public struct SignerCheck {
             return VectorVerdict(vector: asked, status: .failed, evaluation: nil, diagnosis: nil, problems: ["malformed answer: \(reason)"])
         case .success(.otherID(let other)):
             return VectorVerdict(vector: asked, status: .failed, evaluation: nil, diagnosis: nil,
-                                 problems: ["the signer answered for \"\(other)\" instead"])
+                                 problems: ["the signer answered for \"\(session.redactor.preview(other, limit: SignerProtocol.previewLimit))\" instead"])
         case .success(.request(let answered)):
             var observed = vector
             observed.request = answered
@@ -122,6 +122,9 @@ struct Session {
     /// Starts since the last good answer.
     var startsWithoutAnswer = 0
     var lastFailure: String?
+    /// Every credential the signer has been given this run: whatever it echoes (on stderr or
+    /// in a line that is not an answer) is scrubbed of them before a message quotes it.
+    var redactor = Redactor(credentials: [])
 
     init(command: String, timeout: Double, maximumRestarts: Int) {
         self.command = command
@@ -131,7 +134,8 @@ struct Session {
 
     /// Sends `line` and reads until the answer for `id` (late answers for earlier ids are
     /// skipped); `.failure` carries the sentence for the report.
-    mutating func ask(_ line: String, id: String) -> Result<SignerProtocol.Answer, SignerError> {
+    mutating func ask(_ line: String, id: String, credentials: Credentials) -> Result<SignerProtocol.Answer, SignerError> {
+        redactor.add([credentials])
         if process == nil {
             if startsWithoutAnswer >= maximumRestarts {
                 return .failure(SignerError("not asked: the signer was started \(startsWithoutAnswer) times without answering (last: \(lastFailure ?? "no answer"))"))
@@ -141,8 +145,8 @@ struct Session {
                 startsWithoutAnswer += 1
             } catch {
                 startsWithoutAnswer = maximumRestarts
-                lastFailure = error.description
-                return .failure(SignerError(error.description))
+                lastFailure = error.description(scrubbedBy: redactor)
+                return .failure(SignerError(error.description(scrubbedBy: redactor)))
             }
         }
         guard let process else { return .failure(SignerError("no signer")) }
@@ -152,7 +156,7 @@ struct Session {
             while true {
                 let answerLine = try process.readLine(timeout: max(0, deadline.timeIntervalSinceNow))
                 if answerLine.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-                let answer = SignerProtocol.parseAnswer(answerLine, expectedID: id)
+                let answer = SignerProtocol.parseAnswer(answerLine, expectedID: id, redactor: redactor)
                 if case .otherID = answer, deadline.timeIntervalSinceNow > 0 { continue }
                 startsWithoutAnswer = 0
                 return .success(answer)
@@ -163,8 +167,8 @@ struct Session {
             self.process = nil
             // Name the limit the user set, not what was left of it when the read began.
             let failure: SignerFailure = if case .timedOut = error { .timedOut(seconds: timeout) } else { error }
-            lastFailure = failure.description
-            return .failure(SignerError(failure.description))
+            lastFailure = failure.description(scrubbedBy: redactor)
+            return .failure(SignerError(failure.description(scrubbedBy: redactor)))
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SigConformCore
 
 /// Where a reporter writes its document: a string (``Reporter/render(_:)``) or a report file
 /// assembled at the end of a streamed run, which copies in the fragments spooled while it ran.

@@ -3,7 +3,8 @@ import Foundation
 /// Renames a set of finished temporary report files over their paths so that the folder holds
 /// all of the new set or all of the old one, never a mix of two runs.
 ///
-/// Each report that exists is first hard-linked to a backup beside it; then the temporaries are
+/// Each report that exists is first hard-linked (or, where links are not supported, copied)
+/// to a backup beside it; then the temporaries are
 /// renamed in. When one rename fails, the ones already renamed are put back from their backups
 /// (or removed, where there was no old file), every temporary is removed and the error is
 /// thrown. SIGINT and SIGTERM wait until the set is complete (``TemporaryFiles``).
@@ -36,7 +37,9 @@ enum ReportSetCommit {
                     continue
                 }
                 let backup = item.path + ".old-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
-                guard link(item.path, backup) == 0 else {
+                // A hard link costs nothing; a file system without them (some network and
+                // FAT mounts) gets a copy instead.
+                guard link(item.path, backup) == 0 || (try? FileManager.default.copyItem(atPath: item.path, toPath: backup)) != nil else {
                     let code = errno
                     discard(from: 0)
                     throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)

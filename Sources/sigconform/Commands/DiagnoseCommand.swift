@@ -71,21 +71,30 @@ struct DiagnoseCommand: ParsableCommand {
         var result = RunResult(inputErrors: venueErrors, backends: standardBackends().map(\.id), venues: registry.sorted)
         let runner = CheckRunner(registry: registry, backends: standardBackends())
         var notes: [String] = []
+        // The given credentials are known to the redactor before any input is read, so input
+        // that fails to parse (and quotes the secret) is echoed scrubbed.
+        var given: [Credentials] = []
         do {
-            try diagnoseAll(into: &result, notes: &notes, registry: registry, runner: runner)
+            try diagnoseAll(into: &result, notes: &notes, given: &given, registry: registry, runner: runner)
         } catch {
             result.inputErrors.append(error)
         }
         let context = ReportContext(started: started, reports: reports, command: "diagnose")
-        try finish(RunReport(result, context: context), redactor: Redactor(run: result), reports: reports, folder: reports.folder(standard: nil), notes: notes)
+        try finish(RunReport(result, context: context), redactor: Redactor(run: result, given: given), reports: reports,
+                   folder: reports.folder(standard: nil), notes: notes)
     }
 
     /// Diagnoses every selected request of the input into `result`; throws when the input or
-    /// the credentials cannot be read at all.
-    func diagnoseAll(into result: inout RunResult, notes: inout [String], registry: VenueRegistry, runner: CheckRunner) throws(InputError) {
+    /// the credentials cannot be read at all. `given` receives the credentials given on the
+    /// command line as soon as they are read, before the input is.
+    func diagnoseAll(into result: inout RunResult, notes: inout [String], given: inout [Credentials], registry: VenueRegistry,
+                     runner: CheckRunner) throws(InputError) {
         let credentials = try loadCredentials()
+        given = [credentials]
         let message = try loadServerError()
         let cases = try CapturedInput.load(path: input, curl: curl)
+        // `curl -u key:secret` sends them base64-encoded in a Basic header: scrubbed too.
+        given += cases.compactMap(\.vector.request.basicAuthorizationCredentials)
         result.files = input.map { [$0] } ?? []
         var otherHosts: [String] = []
         let selected = cases.filter { ids.isEmpty || ids.contains($0.vector.id) }

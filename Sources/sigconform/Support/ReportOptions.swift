@@ -101,10 +101,12 @@ extension ReportContext {
 }
 
 /// Reports a run of a command without baselines (`diagnose`, which writes report files only
-/// when `--report-dir` is given) and exits with its status.
-func finish(_ result: RunResult, started: Date, reports: ReportOptions, command: String) throws {
+/// when `--report-dir` is given) and exits with its status; `given` are the credentials the
+/// command was given, scrubbed whether or not a vector used them.
+func finish(_ result: RunResult, started: Date, reports: ReportOptions, command: String, given: [Credentials] = []) throws {
     let context = ReportContext(started: started, reports: reports, command: command)
-    try finish(RunReport(result, context: context), redactor: Redactor(run: result), reports: reports, folder: reports.folder(standard: nil))
+    try finish(RunReport(result, context: context), redactor: Redactor(run: result, given: given), reports: reports,
+               folder: reports.folder(standard: nil))
 }
 
 /// Prints the terminal report, writes the report files into `folder` (through `stream` when the
@@ -124,7 +126,7 @@ func finish(_ report: RunReport, redactor: Redactor, reports: ReportOptions, fol
             TerminalText.print("note: \(json) is \(size >> 20) MiB, over the \(InputLimits.describe(InputLimits.reportBytes)) that report merge reads: use more shards")
         }
     } catch {
-        TerminalText.error("sigconform: cannot write reports to \(folder ?? "-"): \(error)")
+        TerminalText.error(redactor.scrub("sigconform: cannot write reports to \(folder ?? "-"): \(error)"))
         throw ExitStatus.unusableInput
     }
     if report.exitCode != 0 { throw ExitCode(report.exitCode) }
