@@ -21,6 +21,6 @@ import Testing
         #expect(serve.readyFile != nil && serve.seconds != nil, "the job waits for the server and the server stops by itself")
         #expect(scripts.contains { $0.contains("kill -INT \"$server\"") && $0.contains("wait \"$server\"") }, "the job stops serve and takes its exit status")
         let text = try String(contentsOfFile: Repository.path(Self.file), encoding: .utf8)
-        #expect(text.contains("actions/upload-artifact") && text.contains("path: \(serve.reports.reportDirectory)/"))
+        #expect(text.contains("actions/upload-artifact") && text.contains("path: \((serve.reports.reportDirectory ?? "reports"))/"))
     }
 }

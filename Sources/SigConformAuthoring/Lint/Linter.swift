@@ -69,6 +69,7 @@ public struct Linter: Sendable {
             report.files += 1
             report.vectors += fileReport.vectors
             report.diagnostics += fileReport.diagnostics
+            report.credentials.formUnion(fileReport.credentials)
             for occurrence in occurrences {
                 if let first = seen[occurrence.qualifiedID] {
                     report.diagnostics.append(occurrence.duplicate(of: first))
