@@ -1,0 +1,24 @@
+"""Who is right where a real client and the bundled vectors part, with the sources.
+
+Keyed by (venue, client). matrix.py prints each note above that pair's table in
+docs/clients.md and fails when a pair has a DISAGREES or OWN REQUEST REJECTED row but no note
+here. Facts carry a citation; the judgement is ours and says so.
+"""
+
+EVIDENCE = {
+    ("bitget", "ccxt"): (
+        "**The client is right: Bitget verifies the percent-DECODED query.** ccxt signs `rawencode` "
+        "(the decoded query) while sending it encoded; it changed to this after Bitget answered "
+        "40009 to the encoded form (ccxt issue #28888, fix PR #28890). Bitget's own SDK did the "
+        "same (BitgetLimited/v3-bitget-api-sdk commit d4ef5cb \"sign decode\", with a `$AIUSDT` "
+        "test), and JKorf/Bitget.Net#48 reports `%24` rejected. Rows below that disagree are "
+        "vectors still signing the encoded bytes."
+    ),
+    ("kucoin", "ccxt"): (
+        "**The vectors are right for `get-query-literal-plus`.** ccxt's kucoin `sign()` puts "
+        "`rawencode(query)` (values NOT percent-encoded) into the URL itself, so a value with a "
+        "literal `+` travels as a raw `+`, which the server's form decoding reads as a space, while "
+        "ccxt signed the `+`. The vector sends `%2B` and signs the decoded `+` (docs/venues.md, "
+        "kucoin notes). Every other row agrees or is accepted as sent."
+    ),
+}
