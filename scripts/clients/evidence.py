@@ -11,8 +11,8 @@ EVIDENCE = {
         "(the decoded query) while sending it encoded; it changed to this after Bitget answered "
         "40009 to the encoded form (ccxt issue #28888, fix PR #28890). Bitget's own SDK did the "
         "same (BitgetLimited/v3-bitget-api-sdk commit d4ef5cb \"sign decode\", with a `$AIUSDT` "
-        "test), and JKorf/Bitget.Net#48 reports `%24` rejected. Rows below that disagree are "
-        "vectors still signing the encoded bytes."
+        "test), and JKorf/Bitget.Net#48 reports `%24` rejected. The recipe and vectors follow this "
+        "since issue 14 (they signed the bytes as sent before, and this matrix showed ccxt disagreeing)."
     ),
     ("kucoin", "ccxt"): (
         "**The vectors are right for `get-query-literal-plus`.** ccxt's kucoin `sign()` puts "
