@@ -108,8 +108,15 @@ public struct VectorEvaluator: Sendable {
         }
         for expected in vector.expect.headers {
             if let computed = reference.expectedHeaders.first(where: { $0.name.lowercased() == expected.name.lowercased() }) {
-                let matches = expected.name.lowercased() == headerName(of: recipe.signature.location)?.lowercased()
-                    ? signer.signatureMatches(expected.value, computed.value) : constantTimeEquals(Array(expected.value.utf8), Array(computed.value.utf8))
+                let matches: Bool
+                if case .headerParameter(let header, let scheme, let parameter) = recipe.signature.location,
+                   header.lowercased() == expected.name.lowercased() {
+                    matches = Self.sameHeaderParameters(expected.value, computed.value, scheme: scheme, signature: parameter, signer: signer)
+                } else if expected.name.lowercased() == headerName(of: recipe.signature.location)?.lowercased() {
+                    matches = signer.signatureMatches(expected.value, computed.value)
+                } else {
+                    matches = constantTimeEquals(Array(expected.value.utf8), Array(computed.value.utf8))
+                }
                 if !matches {
                     findings.append(Finding(kind: .expectedHeaderMismatch, message: "expect.headers.\(expected.name) differs from the computed value",
                                             expected: expected.value, actual: computed.value))
@@ -154,6 +161,21 @@ public struct VectorEvaluator: Sendable {
         }
         evaluation.findings = findings
         return evaluation
+    }
+
+    /// Whether two `<scheme> k=v,…` headers carry the same items, as the venue parses them:
+    /// the same names with the same values, in any order, with `,` or `, ` between them; the
+    /// signature item compared by the venue's signature rule.
+    static func sameHeaderParameters(_ expected: String, _ computed: String, scheme: String, signature: String, signer: RequestSigner) -> Bool {
+        guard let a = RequestView.headerParameters(expected, scheme: scheme),
+              let b = RequestView.headerParameters(computed, scheme: scheme), a.count == b.count else { return false }
+        let byName = Dictionary(b.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+        guard byName.count == b.count else { return false }
+        return a.allSatisfy { item in
+            guard let other = byName[item.name] else { return false }
+            return item.name == signature ? signer.signatureMatches(item.value, other)
+                : constantTimeEquals(Array(item.value.utf8), Array(other.utf8))
+        }
     }
 
     func uniqueUnsignable(_ findings: [Finding]) -> [Finding] {
