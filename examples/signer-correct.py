@@ -137,6 +137,15 @@ def sign_bitget(request, credentials):
     set_header(request, "ACCESS-SIGN", hmac_base64(credentials["secret"].encode(), payload))
 
 
+def sign_bitmart(request, credentials):
+    """https://developer-pro.bitmart.com/en/part2/auth.html
+    X-BM-SIGN = hex(HMAC-SHA256(secret, timestamp + '#' + memo + '#' + (body, else the query))); the
+    memo is a credential that is never sent."""
+    signed = request["body"] if request["body"] else request["query"]
+    payload = header(request, "X-BM-TIMESTAMP") + "#" + credentials["memo"] + "#" + signed
+    set_header(request, "X-BM-SIGN", hmac_hex(credentials["secret"], payload))
+
+
 def sign_bitmex(request, credentials):
     """https://www.bitmex.com/app/apiKeysUsage
     api-signature = hex(HMAC-SHA256(secret, verb + path (with query) + expires + data)); the
@@ -274,6 +283,7 @@ SIGNERS = {
     "mexc": sign_binance,
     "bitfinex-v2": sign_bitfinex,
     "bitget": sign_bitget,
+    "bitmart": sign_bitmart,
     "bitmex": sign_bitmex,
     "bitstamp-v2": sign_bitstamp,
     "coinbase-exchange": sign_coinbase,

@@ -45,6 +45,9 @@ public struct Redactor: Sendable {
             if let passphrase = credential.passphrase, passphrase.count >= Self.minimumScrubbedLength {
                 add(passphrase, "[passphrase \(Redaction.fingerprint(passphrase))]")
             }
+            for (name, value) in credential.fields.sorted(by: { $0.key < $1.key }) where value.count >= Self.minimumScrubbedLength {
+                add(value, "[\(name) \(Redaction.fingerprint(value))]")
+            }
             if let key = credential.apiKey, key.count >= Self.minimumScrubbedLength {
                 add(key, Redaction.maskKey(key))
             }

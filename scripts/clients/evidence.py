@@ -14,6 +14,22 @@ EVIDENCE = {
         "test), and JKorf/Bitget.Net#48 reports `%24` rejected. The recipe and vectors follow this "
         "since issue 14 (they signed the bytes as sent before, and this matrix showed ccxt disagreeing)."
     ),
+    ("bitmart", "ccxt-bitmart"): (
+        "**ccxt and the docs agree; the official SDK differs on GET, unresolved.** ccxt (PyPI `bitmart`, "
+        "its build of this exchange) signs `timestamp#uid#` + the urlencoded query (GET/DELETE) or the "
+        "JSON body, `uid` being the memo, as the docs' Q&A example does. The official "
+        "bitmart-python-sdk-api 2.8.0 signs the body for every method (`timestamp#memo#` and nothing "
+        "for a GET with parameters); the vectors follow the docs and ccxt (vectors/bitmart/venue.json)."
+    ),
+    ("gemini", "ccxt"): (
+        "**Both nonce modes are right; the key decides (docs, 'Private API invocation').** ccxt's "
+        "gemini `nonce()` is milliseconds unless `options['nonce']` says otherwise (then seconds), and "
+        "`sign()` writes it as a JSON string: right for a key without a time-based nonce "
+        "(increasing-nonce.json agrees byte for byte), and for a time-based key only with "
+        "`options['nonce'] = 'seconds'` (mistakes.json `ms-nonce-on-time-based-key`). The matrix pins "
+        "ccxt's nonce to each vector's, so the seconds vectors differ from ccxt only in the nonce "
+        "being a string, which Gemini reads alike; sigconform accepts those requests."
+    ),
     ("kucoin", "ccxt"): (
         "**The vectors are right for `get-query-literal-plus`.** ccxt's kucoin `sign()` puts "
         "`rawencode(query)` (values NOT percent-encoded) into the URL itself, so a value with a "

@@ -33,6 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bitmart_ccxt  # noqa: E402
 import ccxt_adapters  # noqa: E402
 from evidence import EVIDENCE  # noqa: E402
 from recipe_view import RecipeView  # noqa: E402
@@ -41,7 +42,7 @@ ROOT = Path(__file__).resolve().parents[2]
 VECTORS = ROOT / "vectors"
 DOC = ROOT / "docs" / "clients.md"
 
-CLIENTS = {"ccxt": ccxt_adapters}
+CLIENTS = {"ccxt": ccxt_adapters, "ccxt-bitmart": bitmart_ccxt}
 
 
 def merged(defaults: dict, vector: dict) -> dict:
@@ -84,7 +85,7 @@ def compare(venue_id: str, venue: dict, vector: dict, client) -> dict:
     view = RecipeView(venue)
     try:
         produced = client.sign(venue_id, vector)
-    except ccxt_adapters.NotProducible as reason:
+    except client.NotProducible as reason:
         return {"outcome": "not producible", "why": str(reason)}
     differ = differences(view.signed_view(vector["request"]), view.signed_view(produced))
     signature = view.signature(produced)
@@ -108,8 +109,9 @@ def judge(sigconform: str, pending: list) -> dict:
                     request.pop("host", None)
                 line = {"id": line_id, "venue": venue_id, "credentials": vector.get("credentials") or {},
                         "request": request, "result": "valid", "expect": {"signature": outcome["signature"] or ""}}
-                if "time" in vector:
-                    line["time"] = vector["time"]
+                for member in ("time", "keyOptions"):
+                    if member in vector:
+                        line[member] = vector[member]
                 out.write(json.dumps(line) + "\n")
         reports = Path(scratch) / "reports"
         run = subprocess.run([sigconform, "check", str(corpus), "--format", "json", "--report-dir", str(reports),
@@ -137,6 +139,8 @@ def run(sigconform: str) -> dict:
         for client_name, client in CLIENTS.items():
             if venue_id not in client.ADAPTERS:
                 continue
+            if hasattr(client, "prepare"):
+                client.prepare(venue_id, vectors)
             rows = []
             for vector in vectors:
                 outcome = compare(venue_id, venue, vector, client)

@@ -12,6 +12,10 @@ public struct VectorEvaluation: Sendable {
     /// Clock position, when the vector has a server time and the venue a window.
     public var clock: ClockCheck?
     public var findings: [Finding]
+    /// The key settings the verdict is for (option name to choice name), when the venue has
+    /// key options: the vector's own, and for options it leaves open the first choice under
+    /// which the request is right (or the first choice, when it is right under none).
+    public var keyChoices: [String: String] = [:]
 
     /// The first backend's outcome, when it signed.
     public var reference: SigningOutcome? { outcomes.first.flatMap { try? $0.outcome.get() } }
@@ -34,9 +38,30 @@ public struct VectorEvaluator: Sendable {
 
     public func evaluate(_ vector: Vector, venue: Venue) -> VectorEvaluation {
         switch venue.auth {
+        case .hmac(let recipe) where !recipe.keyOptions.isEmpty || !vector.keyChoices.isEmpty:
+            evaluateUnderKeyChoices(vector, venue: venue, recipe: recipe)
         case .hmac(let recipe): evaluateHMAC(vector, venue: venue, recipe: recipe)
         case .bearer(let recipe): evaluateBearer(vector, venue: venue, recipe: recipe)
         }
+    }
+
+    /// A venue whose keys have settings that change verification (Gemini's nonce mode): the
+    /// request is checked under the vector's choices and, for options it leaves open, under
+    /// each choice in recipe order. The first choice with no finding gives the verdict, so a
+    /// request right for a setting the user may have is not called wrong; when none is
+    /// clean, the first whose request the venue would accept, else the first.
+    func evaluateUnderKeyChoices(_ vector: Vector, venue: Venue, recipe: HMACRecipe) -> VectorEvaluation {
+        let unknown = recipe.unknownKeyChoices(vector.keyChoices)
+        var evaluations: [VectorEvaluation] = []
+        for choices in recipe.keyChoiceCombinations(keeping: vector.keyChoices) {
+            let chosen = venue.choosing(choices)
+            var evaluation = evaluateHMAC(vector, venue: chosen, recipe: recipe.choosing(choices))
+            evaluation.keyChoices = choices
+            evaluation.findings += unknown.map { Finding(kind: .unsignable, message: $0, expected: nil, actual: nil) }
+            if evaluation.findings.isEmpty { return evaluation }
+            evaluations.append(evaluation)
+        }
+        return evaluations.first { !$0.requestRejected } ?? evaluations[0]
     }
 
     func evaluateBearer(_ vector: Vector, venue: Venue, recipe: BearerRecipe) -> VectorEvaluation {
@@ -75,7 +100,12 @@ public struct VectorEvaluator: Sendable {
                 try signer.sign(view, credentials: vector.credentials, backend: backend)
             }))
         }
-        var findings: [Finding] = []
+        // A credential the recipe does not declare is read by nothing: a typo or the wrong venue.
+        var findings: [Finding] = vector.credentials.fields.keys.sorted().filter { !recipe.credentialFields.contains($0) }.map { name in
+            Finding(kind: .unsignable, message: "credentials.\(name) is not a credential \(venue.id) signs"
+                        + (recipe.credentialFields.isEmpty ? "" : " (its recipe declares \(recipe.credentialFields.joined(separator: ", ")))")
+                        + " — remove it, or declare it in the recipe's credentialFields")
+        }
         var evaluation = VectorEvaluation(vector: vector, venue: venue, outcomes: outcomes,
                                           observedSignature: view.observedSignature, clock: nil, findings: [])
         let signed = outcomes.compactMap { try? $0.outcome.get() }
