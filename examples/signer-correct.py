@@ -280,6 +280,7 @@ SIGNERS = {
     "binance-spot": sign_binance,
     # Binance USDⓈ-M futures and MEXC sign exactly as Binance spot does (their docs, "SIGNED").
     "binance-usdm": sign_binance,
+    "binance-coinm": sign_binance,
     "mexc": sign_binance,
     "bitfinex-v2": sign_bitfinex,
     "bitget": sign_bitget,

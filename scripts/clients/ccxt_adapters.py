@@ -161,7 +161,35 @@ def gemini(vector):
     return ex.sign(strip_prefix(endpoint, "/"), ["private"], request["method"], payload)
 
 
+BINANCE_APIS = [("/api/v3/", "private"), ("/sapi/v1/", "sapi"), ("/sapi/v2/", "sapiV2"), ("/fapi/v1/", "fapiPrivate"),
+                ("/fapi/v2/", "fapiPrivateV2"), ("/fapi/v3/", "fapiPrivateV3"), ("/dapi/v1/", "dapiPrivate"),
+                ("/dapi/v2/", "dapiPrivateV2")]
+
+
+def binance_family(exchange_id):
+    def adapter(vector):
+        request = vector["request"]
+        api = next(((prefix, name) for prefix, name in BINANCE_APIS if request["path"].startswith(prefix)), None)
+        if api is None:
+            raise NotProducible("no ccxt API for this path")
+        pairs = parse_qsl(request.get("query") or "", keep_blank_values=True) + \
+            parse_qsl(request.get("body") or "", keep_blank_values=True)
+        params = {k: v for k, v in pairs if k != "signature"}
+        if len(params) != len([k for k, _ in pairs if k != "signature"]):
+            raise NotProducible("a parameter sent twice")
+        if "timestamp" not in params:
+            raise NotProducible("no timestamp parameter")
+        # ccxt puts its own timestamp first and sends GET/DELETE parameters in the query, the
+        # others in a form body; options.recvWindow unset so that it adds none of its own.
+        ex = exchange(exchange_id, vector, int(params["timestamp"]), options={"recvWindow": None})
+        return ex.sign(request["path"][len(api[0]):], [api[1]], request["method"], params)
+    return adapter
+
+
 ADAPTERS = {
+    "binance-spot": binance_family("binance"),
+    "binance-usdm": binance_family("binanceusdm"),
+    "binance-coinm": binance_family("binancecoinm"),
     "bitget": bitget,
     "okx-v5": okx,
     "bybit-v5": bybit,
