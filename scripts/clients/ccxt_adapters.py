@@ -186,7 +186,55 @@ def binance_family(exchange_id):
     return adapter
 
 
+def cryptocom(vector):
+    request = vector["request"]
+    try:
+        body = json.loads(request.get("body") or "")
+    except ValueError as error:
+        raise NotProducible("the body is not JSON") from error
+    if not isinstance(body.get("params", {}), dict):
+        raise NotProducible("params is not an object")
+    # ccxt writes its nonce as the JSON-RPC id too; pinning nonce() to the vector's nonce
+    # reproduces the vector only when the vector's id equals its nonce.
+    nonce = body.get("nonce")
+    ex = exchange("cryptocom", vector, int(nonce) if str(nonce).isdigit() else 0, nonce=nonce)
+    if not request["path"].startswith("/exchange/v1/"):
+        raise NotProducible("path outside /exchange/v1/")
+    return ex.sign(body.get("method", ""), ["v1", "private"], request["method"], body.get("params", {}))
+
+
+def kraken(vector):
+    request = vector["request"]
+    if (request.get("body") or "").lstrip().startswith("{"):
+        raise NotProducible("ccxt sends a JSON body only for AddOrderBatch, CancelOrderBatch and trigger-percent prices")
+    pairs = parse_qsl(request.get("body") or "", keep_blank_values=True)
+    params = {k: v for k, v in pairs if k != "nonce"}
+    nonce = dict(pairs).get("nonce")
+    if nonce is None or pairs[0][0] != "nonce":
+        raise NotProducible("ccxt always sends the nonce first")
+    ex = exchange("kraken", vector, int(nonce), nonce=nonce)
+    return ex.sign(strip_prefix(request["path"], "/0/private/"), ["private"], request["method"], params)
+
+
+def mexc(vector):
+    request = vector["request"]
+    if request.get("body"):
+        raise NotProducible("ccxt sends spot parameters in the query only")
+    pairs = [(k, v) for k, v in parse_qsl(request.get("query") or "", keep_blank_values=True) if k != "signature"]
+    params = dict(pairs)
+    if "timestamp" not in params:
+        raise NotProducible("no timestamp parameter")
+    # ccxt appends its own timestamp and recvWindow (options.recvWindow, default 5000).
+    window = params.pop("recvWindow", None)
+    timestamp = int(params.pop("timestamp"))
+    ex = exchange("mexc", vector, timestamp, options={"recvWindow": int(window) if window else 5000})
+    return ex.sign(strip_prefix(request["path"], "/api/v3/"), ["spot", "private"], request["method"], params)
+
+
 ADAPTERS = {
+    "cryptocom": cryptocom,
+    "kraken-spot": kraken,
+    "mexc": mexc,
     "binance-spot": binance_family("binance"),
     "binance-usdm": binance_family("binanceusdm"),
     "binance-coinm": binance_family("binancecoinm"),

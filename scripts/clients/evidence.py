@@ -21,6 +21,16 @@ EVIDENCE = {
         "bitmart-python-sdk-api 2.8.0 signs the body for every method (`timestamp#memo#` and nothing "
         "for a GET with parameters); the vectors follow the docs and ccxt (vectors/bitmart/venue.json)."
     ),
+    ("cryptocom", "ccxt"): (
+        "**The vectors follow the docs' JavaScript and Java helpers; ccxt-python is wrong on null and "
+        "disputed on booleans.** ccxt's `params_to_string` writes `str(value)`: `None` for a JSON null and "
+        "`True`/`False` for booleans. The docs' JavaScript and Java reference helpers write `null` and "
+        "`true`/`false` (vectors/cryptocom/venue.json notes); no docs helper writes `None`, so "
+        "`null-value` is kept as a vector that catches ccxt-python's form. The docs' own Python helper "
+        "writes `True`/`False` as ccxt does, so for `boolean-values` the docs disagree with themselves: "
+        "the recipe follows the JavaScript helper (reading-js) and the disagreement stays recorded here. "
+        "Every other ccxt request (its JSON-RPC id equals its nonce) is accepted."
+    ),
     ("gemini", "ccxt"): (
         "**Both nonce modes are right; the key decides (docs, 'Private API invocation').** ccxt's "
         "gemini `nonce()` is milliseconds unless `options['nonce']` says otherwise (then seconds), and "

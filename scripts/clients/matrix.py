@@ -179,7 +179,7 @@ def render(result: dict) -> str:
         "- **own request accepted**: the client sends other bytes for the same call (its own parameter",
         "  order, encoding, JSON or nonce form); sigconform checked that request and accepts it.",
         "- **OWN REQUEST REJECTED**: sigconform rejects the request the client really sends (its",
-        "  diagnosis in brackets): sigconform or the client is wrong; the evidence says which.",
+        "  diagnosis given): sigconform or the client is wrong; the evidence says which.",
         "- **not producible**: the client has no call that sends this request (reason given).",
         "",
         "Clients: " + ", ".join(f"`{name}` {client.VERSION}" for name, client in CLIENTS.items()) + ".",
