@@ -73,6 +73,16 @@ import Testing
         #expect(messages == ["keyOptions.nonce: \"bogus\" is not one of time-based, increasing"])
     }
 
+    @Test func aReportSaysWhichKeySettingAPassAssumed() throws {
+        let venue = try RecipeFixtures.venue(hmac: Self.hmac)
+        let runner = CheckRunner(registry: VenueRegistry([venue]), backends: [PureSwiftBackend()])
+        let open = VectorReport(runner.check(try vector(nonce: "\"1700000000123\"")), backends: ["swift"])
+        #expect(open.status == .passed)
+        #expect(open.assumedKeyChoices == ["nonce": "increasing"])
+        let named = VectorReport(runner.check(try vector(nonce: "\"1700000000123\"", choices: ["nonce": "increasing"])), backends: ["swift"])
+        #expect(named.assumedKeyChoices.isEmpty)
+    }
+
     @Test(arguments: [
         (#""keyOptions": {"nonce": {"description": "d", "choices": {"only": {}}}}"#, "an option needs 2 to 8 choices"),
         (#""keyOptions": {"nonce": {"choices": {"a": {}, "b": {}}}}"#, "missing \"description\""),
