@@ -13,4 +13,7 @@ struct SigConformCommand: ParsableCommand {
         ],
         defaultSubcommand: CheckCommand.self
     )
+
+    /// Through ``ExitStatus``: a usage error exits 2, like every other unusable input.
+    static func main() { ExitStatus.main(Self.self) }
 }

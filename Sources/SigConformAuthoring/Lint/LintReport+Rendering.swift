@@ -11,6 +11,7 @@ extension LintReport {
             out += "\(place): \(diagnostic.severity.rawValue): \(diagnostic.message) (at \(pointer)) [\(diagnostic.rule.rawValue)]\n"
             if let fix = diagnostic.fix { out += "    fix: \(fix)\n" }
         }
+        if !skipped.isEmpty { out += CorpusListing.skippedNote(skipped) + "\n" }
         let counts = [(errorCount, "error"), (warningCount, "warning")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
         out += "lint: \(files) file\(files == 1 ? "" : "s"), \(vectors) vector\(vectors == 1 ? "" : "s"): "
             + (counts.isEmpty ? "no problems" : counts.joined(separator: ", ")) + "\n"

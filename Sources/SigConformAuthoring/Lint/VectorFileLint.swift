@@ -23,7 +23,7 @@ struct VectorFileLint {
     }
 
     func run(context: inout Context, report: inout LintReport) {
-        if file.hasSuffix(".jsonl") {
+        if CorpusLoader.isJSONLines(file) {
             runLines(context: &context, report: &report)
             return
         }

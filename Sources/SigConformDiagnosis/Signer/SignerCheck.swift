@@ -33,14 +33,17 @@ public struct SignerCheck {
     /// Loads the vectors under `paths` that `filter` selects and checks the signer on each valid one.
     public func run(paths: [String], filter: VectorFilter = VectorFilter(), progress: ((Int) -> Void)? = nil) -> Outcome {
         let loader = CorpusLoader()
-        let (files, listingErrors) = loader.files(paths)
-        var result = RunResult(inputErrors: listingErrors, files: files, backends: runner.evaluator.backends.map(\.id), venues: runner.registry.sorted)
+        let listing = loader.list(paths)
+        var result = RunResult(inputErrors: listing.errors, files: listing.files, backends: runner.evaluator.backends.map(\.id), venues: runner.registry.sorted)
+        result.skippedFolders = listing.skipped
+        var coverage = FilterCoverage(filter: filter)
         var session = Session(command: command, timeout: timeout, maximumRestarts: maximumRestarts)
         defer { session.stop() }
         var skipped = 0
-        for file in files {
+        for file in listing.files {
             do {
                 try loader.forEachVector(in: file, body: { vector in
+                    coverage.note(vector)
                     guard filter.includes(vector) else { return }
                     guard vector.result == .valid else {
                         skipped += 1
@@ -52,6 +55,12 @@ public struct SignerCheck {
             } catch {
                 result.inputErrors.append(error)
             }
+        }
+        result.inputErrors += coverage.problems(checked: result.verdicts.count + skipped, paths: paths, knownVenues: runner.registry.sorted.map(\.id),
+                                                othersReported: !result.inputErrors.isEmpty)
+        if result.verdicts.isEmpty, skipped > 0 {
+            result.inputErrors.append(InputError(file: paths.joined(separator: ", "), message: "the \(skipped) vectors selected are all invalid ones, which are not sent to a signer: nothing was checked",
+                                                 hint: "select valid vectors (a signer is tested on requests it should sign)"))
         }
         return Outcome(run: result, skippedInvalid: skipped)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SigConformCore
 
 /// Why an exchange with a signer process produced no line.
 public enum SignerFailure: Error, Sendable, Equatable, CustomStringConvertible {
@@ -49,7 +50,7 @@ public final class SignerProcess {
     /// Standard error kept for failure messages.
     static let stderrLimit = 4096
     /// A line longer than this is not an answer (a request and its signature are kilobytes).
-    static let lineLimit = 4 << 20
+    static let lineLimit = InputLimits.signerAnswerBytes
 
     public init(command: String) throws(SignerFailure) {
         self.command = command
@@ -137,13 +138,17 @@ public final class SignerProcess {
     /// The next line of the process's output (without the newline), within `timeout` seconds.
     public func readLine(timeout: Double) throws(SignerFailure) -> String {
         let deadline = Date().addingTimeInterval(timeout)
+        // Only new bytes are searched for the newline: rescanning megabytes of a flood after
+        // every read would take longer than the timeout.
+        var scanned = 0
         while true {
-            if let newline = pending.firstIndex(of: 0x0A) {
+            if let newline = pending[scanned...].firstIndex(of: 0x0A) {
                 var line = Array(pending[..<newline])
                 pending.removeSubrange(...newline)
                 if line.last == 0x0D { line.removeLast() }
                 return String(decoding: line, as: UTF8.self)
             }
+            scanned = pending.count
             if pending.count > Self.lineLimit {
                 pending.removeAll()
                 return "<a line longer than \(Self.lineLimit >> 20) MiB>"
@@ -152,7 +157,7 @@ public final class SignerProcess {
             var buffer = [UInt8](repeating: 0, count: 65536)
             let count = read(output, &buffer, buffer.count)
             if count > 0 {
-                pending += buffer[..<count]
+                keep(buffer[..<count])
             } else if count == 0 {
                 // End of output: the process is ending; give it a moment so its status is known.
                 drainErrors()
@@ -162,6 +167,13 @@ public final class SignerProcess {
                 throw .exited(status: "could not be read (\(String(cString: strerror(errno))))", stderr: standardError)
             }
         }
+    }
+
+    /// Adds output to the pending answer bytes, holding at most one byte past the line limit:
+    /// a signer that prints without newlines (`cat /dev/zero`) is an overlong answer for the
+    /// vector asked, not a process that grows until memory runs out.
+    private func keep(_ bytes: ArraySlice<UInt8>) {
+        pending += bytes.prefix(max(0, Self.lineLimit + 1 - pending.count))
     }
 
     /// Waits until `fd` is ready for `events`; false on timeout. Meanwhile it collects standard
@@ -183,7 +195,7 @@ public final class SignerProcess {
             if alsoOutput, fds[2].revents & Int16(POLLIN) != 0 {
                 var buffer = [UInt8](repeating: 0, count: 65536)
                 let count = read(output, &buffer, buffer.count)
-                if count > 0 { pending += buffer[..<count] }
+                if count > 0 { keep(buffer[..<count]) }
             }
             if fds[0].revents != 0 { return true }
         }

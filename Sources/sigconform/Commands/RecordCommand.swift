@@ -106,7 +106,7 @@ struct RecordCommand: ParsableCommand {
         }
         if let signature = vector.expect.signature { print("  signature  \(signature)") }
         if !recording.backends.isEmpty { print("  backends   \(recording.backends.joined(separator: ", ")) agree") }
-        for note in notes { print("note: \(note)") }
+        for note in notes { TerminalText.print("note: \(note)") }
     }
 
     func summary(_ recording: VectorRecorder.Recording) -> String {
@@ -118,13 +118,13 @@ struct RecordCommand: ParsableCommand {
     func readRequest() throws -> HTTPRequest {
         do {
             if let curl {
-                let text = curl == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : curl
+                let text = curl == "-" ? String(decoding: try checked { () throws(InputError) in try FileReader.readStandardInput() }, as: UTF8.self) : curl
                 let command = try CurlParser().parse(text)
                 if !command.ignoredOptions.isEmpty { print("note: ignored curl options that do not change the request: \(command.ignoredOptions.joined(separator: " "))") }
                 return command.request
             }
             if let http {
-                let bytes = http == "-" ? Array(FileHandle.standardInput.readDataToEndOfFile()) : try checked { () throws(InputError) in try FileReader.read(http) }
+                let bytes = try checked { () throws(InputError) in try FileReader.read(http, limit: InputLimits.capturedRequestBytes) }
                 return try HTTPMessageParser().parse(bytes)
             }
             let path = requestFile ?? "-"
@@ -184,7 +184,7 @@ struct RecordCommand: ParsableCommand {
     }
 
     func fail(_ message: String, hint: String? = nil) -> ExitCode {
-        FileHandle.standardError.write(Data("sigconform record: \(message)\(hint.map { " — \($0)" } ?? "")\n".utf8))
-        return ExitCode(2)
+        TerminalText.error("sigconform record: \(message)\(hint.map { " — \($0)" } ?? "")")
+        return ExitStatus.unusableInput
     }
 }
