@@ -49,7 +49,7 @@ public enum DiagnosisClass: String, Sendable, Hashable, CaseIterable, Comparable
         switch self {
         case .unsortedParams: "sign the query/body bytes exactly as they go on the wire; build the string once and use it for both"
         case .bodyEncoding: "serialise the body once, sign those bytes, and send the same bytes"
-        case .queryEncoding: "percent-encode once, sign the encoded string, and send it without letting the HTTP client re-encode"
+        case .queryEncoding: "sign the query in the form the venue verifies (as sent for most venues; percent-decoded for Bitget, Gate.io and KuCoin: the correct prehash shows which), and percent-encode what you send once, without letting the HTTP client re-encode"
         case .clockDrift: "synchronise the clock (NTP) or fetch the venue's server time and apply the offset; widen recvWindow only as a last resort"
         case .timestampMismatch: "read the clock once per request and use that value both in the prehash and in the header/parameter"
         case .timestampUnits: "send the timestamp in the unit the venue documents"

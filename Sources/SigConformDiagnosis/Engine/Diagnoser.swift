@@ -55,6 +55,9 @@ public struct Diagnoser: Sendable {
                 }
                 return result([Diagnosis.Step(.clockDrift, clock.summary)], error: venue.errors.badTimestamp)
             }
+            if evaluation.clock == nil, let units = unreadableUnitsExplanation(evaluation, recipe: recipe) {
+                return result([Diagnosis.Step(.timestampUnits, units)], error: venue.errors.badTimestamp)
+            }
             let other = evaluation.findings.filter(\.rejectsRequest).map(\.message)
             return result([], evidence: ["the signature is correct for this secret"] + other + credentialsAdvice)
         }
@@ -108,6 +111,28 @@ public struct Diagnoser: Sendable {
         for (factor, multiply, unit) in factors {
             let reinterpreted = multiply ? clock.timestamp * factor : clock.timestamp / factor
             let check = ClockCheck(timestamp: reinterpreted, serverTime: clock.serverTime, window: window, recvWindow: clock.allowedPast)
+            if check.withinWindow {
+                return "the timestamp was sent in \(unit) where the venue reads \(field.format.rawValue) (read as \(unit), it is within the window)"
+            }
+        }
+        return nil
+    }
+}
+
+extension Diagnoser {
+    /// A timestamp too large to be read in the venue's unit at all (milliseconds where seconds
+    /// are due lands beyond the year 9999) that, read as milliseconds, micro- or nanoseconds,
+    /// is within the window: the units are wrong, not the clock (Gemini's time-based nonce
+    /// given ccxt's millisecond nonce).
+    func unreadableUnitsExplanation(_ evaluation: VectorEvaluation, recipe: HMACRecipe) -> String? {
+        guard let field = recipe.timestamp, let window = field.window, !window.isExpiry,
+              let serverTime = evaluation.vector.time.serverTime,
+              let text = RequestView(evaluation.vector.request, signature: recipe.signature.location).value(at: field.location),
+              TimestampCodec.milliseconds(text, format: field.format) == nil,
+              !text.isEmpty, text.utf8.count <= 19, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let value = Int64(text) else { return nil }
+        for (divisor, unit) in [(Int64(1), "milliseconds"), (1000, "microseconds"), (1_000_000, "nanoseconds")] {
+            let check = ClockCheck(timestamp: value / divisor, serverTime: serverTime, window: window,
+                                   recvWindow: evaluation.vector.time.recvWindow ?? recipe.recvWindow?.defaultMilliseconds ?? 5000)
             if check.withinWindow {
                 return "the timestamp was sent in \(unit) where the venue reads \(field.format.rawValue) (read as \(unit), it is within the window)"
             }

@@ -29,6 +29,10 @@ public struct VectorReport: Sendable, Hashable {
     public var diagnosis: DiagnosisReport?
     /// For failing vectors of a run compared with a baseline: whether the failure is known.
     public var baseline: BaselineMark?
+    /// Key settings the verdict assumed because the vector or request did not name them
+    /// (option name to choice name; Gemini's nonce mode): shown so that a pass is not read as
+    /// a pass for every key.
+    public var assumedKeyChoices: [String: String] = [:]
 
     public init(id: String, venue: String, vectorID: String, result: ExpectedResult, status: VerdictStatus, comment: String? = nil,
                 tags: [String] = [], source: SourceReport, credentials: CredentialsReport = CredentialsReport(),
