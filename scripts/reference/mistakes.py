@@ -71,6 +71,20 @@ def credentials_swapped(rule, parts, clock, tags):
     return out
 
 
+def method_mismatch(rule, parts, clock, tags, signed_methods):
+    """The method in the prehash is not the one sent: code shared between GET and POST helpers,
+    or a request retried with another method. `parts(ts, method)` builds the sent request."""
+    out = []
+    for sent, signed in signed_methods:
+        ts = clock()
+        sent_parts = parts(ts, sent)
+        client = rule.prehash(dict(sent_parts, method=signed), rule.credentials)
+        rule.add_mistake(out, f"method-signed-{signed.lower()}-sent-{sent.lower()}",
+                         f"Client signed the method {signed} but sent {sent}.", tags + ["method"], "method_mismatch",
+                         sent_parts, sent_parts.get("server_ms", ts + 300), client_prehash=client)
+    return out
+
+
 def main():
     bybit = venue_script("bybit-v5")
     okx = venue_script("okx-v5")
@@ -81,14 +95,39 @@ def main():
         (binance, binance.VENUE_RULE,
          lambda ts: binance.parts("GET", "/api/v3/account", f"omitZeroBalances=true&recvWindow=5000&timestamp={ts}"), ["get"]),
     ]
+    # Venues that sign the method: the sent request for `method_mismatch`, and the pairs tried.
+    gate = venue_script("gateio-v4")
+    method_venues = {
+        "okx-v5": (lambda ts, method: okx.post("/api/v5/trade/cancel-order", '{"instId":"BTC-USDT","ordId":"590908157585625111"}', ts)
+                   if method == "POST" else okx.get("/api/v5/trade/order", "instId=BTC-USDT&ordId=590908157585625111", ts),
+                   [("POST", "GET"), ("GET", "POST")]),
+    }
     for module, rule, parts, tags in venues:
         clock = Clock(EPOCH_MS + 7_200_000).tick
         vectors = secret_whitespace(rule, parts, clock, tags) + credentials_swapped(rule, parts, clock, tags)
+        if module.VENUE in method_venues:
+            build, pairs = method_venues[module.VENUE]
+            vectors += method_mismatch(rule, build, clock, [], pairs)
         write_suites(module.VENUE, GENERATOR, [
             ("developer-mistakes", f"{module.VENUE} requests with signing mistakes developers report (issue 16), "
              "computed from the venue's reference rule in " + module.GENERATOR + ".", [module.DOCS],
              {"credentials": module.CREDENTIALS}, vectors, 0, 0),
         ])
+
+    # gateio-v4 only for the method (its secret mistakes are in its own file).
+    clock = Clock(EPOCH_MS + 7_200_000).tick
+
+    def gate_parts(ts, method):
+        parts = gate.req(method, "/api/v4/spot/orders/12345", ts, query="currency_pair=BTC_USDT")
+        parts["server_ms"] = gate.arrival(parts)
+        return parts
+
+    vectors = method_mismatch(gate.RULE, gate_parts, clock, [], [("DELETE", "GET"), ("GET", "DELETE")])
+    write_suites(gate.VENUE, GENERATOR, [
+        ("developer-mistakes", f"{gate.VENUE} requests with signing mistakes developers report (issue 16), "
+         "computed from the venue's reference rule in " + gate.GENERATOR + ".", [gate.DOCS],
+         {"credentials": gate.CREDENTIALS}, vectors, 0, 0),
+    ])
 
 
 if __name__ == "__main__":

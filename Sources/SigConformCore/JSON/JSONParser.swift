@@ -19,7 +19,10 @@ public struct JSONParser: Sendable {
     /// file). Off for bodies that are only read, where the JSON-pointer strings would cost more
     /// than the parse (the diagnosis reads a 1 MB body many times).
     public var recordsLocations: Bool
-    public init(limits: Limits = Limits(), recordsLocations: Bool = true) {
+    public init(limits: Limits = Limits()) {
+        self.init(limits: limits, recordsLocations: true)
+    }
+    public init(limits: Limits = Limits(), recordsLocations: Bool) {
         self.limits = limits
         self.recordsLocations = recordsLocations
     }

@@ -82,7 +82,7 @@ public struct Mistake: Sendable {
     public static let catalogue: [Mistake] = [
         .unsortedParams, .bodyEncoding, .queryEncoding, .timestampUnits, .timestampMillisecondsUnsent, .secretWhitespace, .credentialsSwapped,
         .wrongSecretEncoding,
-        .wrongHash, .wrongOutputEncoding, .methodCase, .pathMismatch, .missingComponent, .timestampHourOffset,
+        .wrongHash, .wrongOutputEncoding, .methodCase, .methodMismatch, .pathMismatch, .missingComponent, .timestampHourOffset,
         .payloadOnly, .sortedQueryAndBody,
     ]
 }
