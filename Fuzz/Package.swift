@@ -10,6 +10,7 @@ import PackageDescription
 let targets = [
     "fuzz-vector-json", "fuzz-venue-json", "fuzz-template", "fuzz-har", "fuzz-url",
     "fuzz-percent", "fuzz-timestamp", "fuzz-check", "fuzz-curl", "fuzz-http", "fuzz-signer-answer",
+    "fuzz-report-json",
 ]
 
 let package = Package(

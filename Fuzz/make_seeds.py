@@ -97,6 +97,9 @@ def main(out: pathlib.Path) -> None:
         target = {".http": "http", ".har": "har", ".curl": "curl", ".sh": "curl"}.get(example.suffix)
         if target:
             write(out, target, example.read_bytes())
+    # report-json: the JSON reports that `report merge` reads (written by the test suite's golden files).
+    for report in sorted((ROOT / "Tests" / "SigConformReportsTests" / "Golden").glob("*.json")):
+        write(out, "report-json", report.read_bytes())
     for text in ["1700000000", "1700000000123", "1700000000123456", "1700000000.123", "2023-11-14T22:13:20.000Z",
                  "2023-11-14T22:13:20", "-9223372036854775808", "9223372036854775807"]:
         write(out, "timestamp", text.encode())

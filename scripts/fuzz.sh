@@ -14,13 +14,13 @@ FUZZ=$ROOT/Fuzz
 
 SECONDS_PER_TARGET=${1:-60}
 shift || true
-ALL_TARGETS=(vector-json venue-json template har url percent timestamp check curl http signer-answer)
+ALL_TARGETS=(vector-json venue-json template har url percent timestamp check curl http signer-answer report-json)
 TARGETS=("${@:-${ALL_TARGETS[@]}}")
 JOBS=${JOBS:-1}
 
 dictionary_for() {
     case "$1" in
-        vector-json|venue-json|har|check|signer-answer) echo "$FUZZ/dictionaries/json.dict" ;;
+        vector-json|venue-json|har|check|signer-answer|report-json) echo "$FUZZ/dictionaries/json.dict" ;;
         *) echo "$FUZZ/dictionaries/text.dict" ;;
     esac
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SigConformCore
 import SigConformDiagnosis
 
 /// Writes reports so that a reader never sees a half-written one: each goes to a temporary
@@ -24,12 +25,21 @@ public struct ReportWriter: Sendable {
             ((directory as NSString).appendingPathComponent(type(of: reporter).fileName), redactor.scrub(reporter.render(report)))
         }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        var written: [String] = []
-        for (path, text) in rendered {
-            try Self.writeAtomically(text, to: path)
-            written.append(path)
+        // All temporaries first, then the renames as one set: all new reports or all old.
+        var items: [ReportSetCommit.Item] = []
+        var slots: [Int?] = []
+        defer {
+            for item in items { unlink(item.temporary) }
+            for slot in slots { TemporaryFiles.forget(slot) }
         }
-        return written
+        for (path, text) in rendered {
+            let temporary = Self.temporaryPath(for: path)
+            slots.append(TemporaryFiles.register(temporary))
+            items.append(ReportSetCommit.Item(temporary: temporary, path: path))
+            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary), options: .withoutOverwriting)
+        }
+        try ReportSetCommit.commit(items)
+        return items.map(\.path)
     }
 
     /// A temporary sibling of `path`, unique per call: two writers of the same report never
@@ -39,19 +49,26 @@ public struct ReportWriter: Sendable {
     }
 
     /// Writes `text` to a temporary sibling of `path`, then renames it over `path`. On any
-    /// failure the temporary file is removed and `path` is left as it was.
+    /// failure, and on SIGINT or SIGTERM meanwhile, the temporary file is removed and `path` is
+    /// left as it was. Only a regular file (or nothing) is replaced: renaming over a device or
+    /// a FIFO would take its name away from whatever uses it.
     public static func writeAtomically(_ text: String, to path: String) throws {
+        try ReportSetCommit.checkTargets([path])
         let temporary = temporaryPath(for: path)
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary), options: .withoutOverwriting)
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw error
+        let slot = TemporaryFiles.register(temporary)
+        defer {
+            unlink(temporary)
+            TemporaryFiles.forget(slot)
         }
-        guard rename(temporary, path) == 0 else {
-            let code = errno
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
-        }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: temporary), options: .withoutOverwriting)
+        try ReportSetCommit.commit([ReportSetCommit.Item(temporary: temporary, path: path)])
+    }
+}
+
+/// A report or baseline path that names something other than a regular file.
+public struct ReportTargetError: Error, CustomStringConvertible, Sendable {
+    public var path: String
+    public var description: String {
+        "\(path) is not a regular file (a directory, device, FIFO, socket or link); not replaced — give the path of a file"
     }
 }

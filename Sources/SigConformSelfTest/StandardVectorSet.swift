@@ -58,7 +58,8 @@ public enum StandardVectorSet {
             } catch {
                 throw .unreadable(file: "\(displayName)/\(folder)", reason: "\(error.localizedDescription)")
             }
-            for name in names.filter({ $0.hasSuffix(".json") }).sorted() {
+            // Any letter case (`RFC.JSON`): a file left out silently would be a test not run.
+            for name in names.filter({ $0.lowercased().hasSuffix(".json") }).sorted() {
                 files.append(
                     File(url: folderURL.appendingPathComponent(name), name: "\(folder)/\(name)", format: format))
             }
@@ -67,6 +68,10 @@ public enum StandardVectorSet {
             let expected = layout.map { "\($0.folder)/" }.joined(separator: " or ")
             throw .unreadable(
                 file: displayName, reason: "holds neither \(expected); expected the layout of vectors/standard")
+        }
+        // A self-test that ran no test is not a pass.
+        guard !files.isEmpty else {
+            throw .unreadable(file: displayName, reason: "holds no .json vector files; a self-test that runs nothing is not a pass")
         }
         return files
     }

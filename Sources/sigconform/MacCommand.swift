@@ -99,15 +99,12 @@ struct MacCommand: ParsableCommand {
 
     private func readMessage() throws -> [UInt8] {
         if let messageHex { return Hex.decode(messageHex) ?? [] }
-        if let messageFile {
-            do {
-                return Array(try Data(contentsOf: URL(fileURLWithPath: messageFile)))
-            } catch {
-                let problem = "error: cannot read --msg-file \(messageFile): \(error.localizedDescription)\n"
-                FileHandle.standardError.write(Data(problem.utf8))
-                throw ExitCode(2)
-            }
+        // Bounded like every input: a message is read up to the file limit, never to the end of /dev/zero.
+        do {
+            return try FileReader.read(messageFile ?? "-", limit: InputLimits.fileBytes)
+        } catch {
+            TerminalText.error("error: cannot read the message: \(error)")
+            throw ExitStatus.unusableInput
         }
-        return Array(FileHandle.standardInput.readDataToEndOfFile())
     }
 }

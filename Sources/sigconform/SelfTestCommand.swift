@@ -44,7 +44,7 @@ struct SelfTestCommand: ParsableCommand {
             StandardVectorSet.File(url: URL(fileURLWithPath: $0), name: $0, format: .wycheproof)
         }
         let report = SelfTestReport.run(files, on: standardBackends(), errors: errors)
-        print(report.render())
+        TerminalText.print(report.render())
         if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
     }
 }

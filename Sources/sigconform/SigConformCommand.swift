@@ -13,4 +13,12 @@ struct SigConformCommand: ParsableCommand {
         ],
         defaultSubcommand: CheckCommand.self
     )
+
+    /// Through ``ExitStatus``: a usage error exits 2, like every other unusable input.
+    /// SIGINT, SIGTERM and SIGHUP kill the signer's process group before this process ends by
+    /// the same signal (``TerminationCleanup``, SECURITY.md).
+    static func main() {
+        TerminationCleanup.installSignalHandlers()
+        ExitStatus.main(Self.self)
+    }
 }

@@ -131,7 +131,7 @@ import Testing
             length = length % 97 + 1
         }
         try output.finish()
-        try output.commit()
+        try RedactedFileOutput.commit([output])
         let written = try String(contentsOfFile: folder + "/report.txt", encoding: .utf8)
         #expect(written == redactor.scrub(text))
         #expect(!written.contains("s3cret-value-that-is-long"))

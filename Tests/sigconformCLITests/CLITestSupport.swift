@@ -22,7 +22,10 @@ enum CLI {
 
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil, stdin: String? = nil) throws -> Output {
+    /// `stdinFile` gives standard input as a file instead of `stdin` written through a pipe (for
+    /// input the binary stops reading early, which would end a pipe writer with SIGPIPE).
+    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil, stdin: String? = nil,
+                    stdinFile: URL? = nil) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -35,7 +38,7 @@ enum CLI {
         process.standardOutput = out
         process.standardError = err
         let input = Pipe()
-        process.standardInput = input
+        process.standardInput = try stdinFile.map { try FileHandle(forReadingFrom: $0) } ?? input
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()

@@ -16,6 +16,7 @@ public enum FuzzTargets {
             for vector in try VectorDecoder().decodeFile(reader) {
                 require(!vector.id.isEmpty && vector.id.utf8.count <= 200, "decoded an invalid id \(vector.id)")
                 _ = vector.credentials.description
+                requireWithinLimits(vector.request, "vector")
             }
         } catch {
             checkInputError(error, file: "fuzz.json")
@@ -24,6 +25,27 @@ public enum FuzzTargets {
             _ = try VectorDecoder().decodeVector(document.root, at: "", reader: reader, fileVenue: nil)
         } catch {
             checkInputError(error, file: "fuzz.json")
+        }
+        // Issue #17: a body number past Int64 (1e19) trapped the diagnosis's number rewriting.
+        _ = NumberStyle.variants(of: document.root)
+    }
+
+    /// JSON reports read back by `report merge`: ``ReportJSONDecoder`` and ``ReportMerger``.
+    /// A decoded shard is K/N with 1 ≤ K ≤ N ≤ the limit, and merging never traps or loops
+    /// over a claimed shard count (issue #17: 0/0, -1/-5, 3/2, 1/2^63).
+    public static func reportJSON(_ bytes: [UInt8]) {
+        guard let document = parseJSON(bytes) else { return }
+        do {
+            let report = try ReportJSONDecoder().decode(JSONReader(file: "report.json", document: document))
+            if let shard = report.context.shard {
+                require((1...InputLimits.shardCount).contains(shard.count) && (1...shard.count).contains(shard.index),
+                        "decoded shard \(shard.index)/\(shard.count)")
+            }
+            let merged = ReportMerger.merge([("a.json", report), ("b.json", report)])
+            require(merged.inputErrors.count <= 2 * report.inputErrors.count + report.vectors.count + 30, "merge listed \(merged.inputErrors.count) problems")
+            _ = JSONReporter().render(merged)
+        } catch {
+            checkInputError(error, file: "report.json")
         }
     }
 
@@ -63,6 +85,9 @@ public enum FuzzTargets {
         do {
             for entry in try HARParser.parse(JSONReader(file: "fuzz.har", document: document)) {
                 require(entry.request.path.hasPrefix("/"), "HAR entry path \(entry.request.path) is not absolute")
+                require(entry.request.method.unicodeScalars.allSatisfy { $0.isASCII && !$0.properties.isWhitespace && $0.value > 0x20 },
+                        "HAR method \(entry.request.method.debugDescription) is not a token")
+                requireWithinLimits(entry.request, "HAR entry")
             }
         } catch {
             checkInputError(error, file: "fuzz.har")
@@ -74,6 +99,7 @@ public enum FuzzTargets {
         let text = String(decoding: bytes, as: UTF8.self)
         do {
             let command = try CurlParser().parse(text)
+            requireWithinLimits(command.request, "curl request")
             require(command.request.path.hasPrefix("/"), "curl request path \(command.request.path) is not absolute")
             require(command.scheme == "http" || command.scheme == "https", "curl scheme \(command.scheme)")
         } catch {
@@ -87,6 +113,7 @@ public enum FuzzTargets {
         do {
             let request = try HTTPMessageParser().parse(bytes)
             require(request.path.hasPrefix("/"), "HTTP request path \(request.path) is not absolute")
+            requireWithinLimits(request, "HTTP request")
         } catch {
             require(error.location.line >= 1 && error.location.column >= 1, "HTTP error at \(error.location)")
             _ = error.description
@@ -218,6 +245,13 @@ func require(_ condition: Bool, _ message: @autoclosure () -> String) {
 }
 
 /// Parses JSON; a parse error must point inside the input.
+/// A request that a parser accepted is within ``InputLimits/requestBytes`` and has no header
+/// given twice (in any letter case) with two values: issue #17's silent first-one-wins.
+func requireWithinLimits(_ request: HTTPRequest, _ what: String) {
+    require(InputLimits.oversizedRequest(request) == nil, "\(what) over the request limit was accepted")
+    require(request.headers.repeatedName(differentValuesOnly: true) == nil, "\(what) kept a header given twice with two values")
+}
+
 func parseJSON(_ bytes: [UInt8]) -> JSONDocument? {
     do {
         let document = try JSONParser().parse(bytes)

@@ -3,7 +3,10 @@ import SigConformCore
 extension LintReport {
     /// One diagnostic per entry, `file:line:column: severity: message (at pointer) [rule]` with the
     /// fix on the next line (the first line is what editors' problem matchers read), then a summary.
-    public func renderText() -> String {
+    /// Credentials are masked, as in every report.
+    public func renderText() -> String { Redactor(credentials: credentials).scrub(unscrubbedText()) }
+
+    func unscrubbedText() -> String {
         var out = ""
         for diagnostic in diagnostics {
             let place = diagnostic.file + (diagnostic.location.map { ":\($0.line):\($0.column)" } ?? "")
@@ -11,6 +14,7 @@ extension LintReport {
             out += "\(place): \(diagnostic.severity.rawValue): \(diagnostic.message) (at \(pointer)) [\(diagnostic.rule.rawValue)]\n"
             if let fix = diagnostic.fix { out += "    fix: \(fix)\n" }
         }
+        if !skipped.isEmpty { out += CorpusListing.skippedNote(skipped) + "\n" }
         let counts = [(errorCount, "error"), (warningCount, "warning")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
         out += "lint: \(files) file\(files == 1 ? "" : "s"), \(vectors) vector\(vectors == 1 ? "" : "s"): "
             + (counts.isEmpty ? "no problems" : counts.joined(separator: ", ")) + "\n"
@@ -19,8 +23,10 @@ extension LintReport {
 
     /// `{"format": "sigconform/lint@1", "files", "vectors", "errors", "warnings", "diagnostics": […]}`,
     /// each diagnostic with file, line, column, pointer, severity, rule, message, fix and vector
-    /// (absent members are left out), for editors and bots.
-    public func renderJSON() -> String {
+    /// (absent members are left out), for editors and bots. Credentials are masked.
+    public func renderJSON() -> String { Redactor(credentials: credentials).scrub(unscrubbedJSON()) }
+
+    func unscrubbedJSON() -> String {
         func number(_ value: Int) -> JSONValue { .number(String(value)) }
         let entries: [JSONValue] = diagnostics.map { diagnostic in
             var members: [(key: String, value: JSONValue)] = [("file", .string(diagnostic.file))]

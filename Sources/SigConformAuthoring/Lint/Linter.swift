@@ -27,8 +27,17 @@ public struct Linter: Sendable {
     /// Lints every venue.json, `.json` vector file and `.jsonl` corpus under `paths`.
     public func lint(paths: [String]) -> LintReport {
         var report = LintReport()
-        var files: [String] = []
-        for path in paths { collect(path, into: &files, report: &report) }
+        // The same walk as `check`: lint reads exactly the files a run would, plus venue.json.
+        let listing = CorpusLoader().list(paths, includingVenueFiles: true)
+        let files = listing.files
+        report.diagnostics += listing.errors.map { LintDiagnostic($0, rule: .syntax) }
+        report.skipped = listing.skipped
+        if files.isEmpty, listing.errors.isEmpty {
+            // A lint that read nothing is not a clean bill of health.
+            report.diagnostics.append(LintDiagnostic(.syntax, file: paths.joined(separator: ", "), location: nil, pointer: "",
+                                                     message: "holds no vector or venue files: nothing was linted",
+                                                     fix: "pass vector files (*.json, *.jsonl), venue.json files or folders holding them"))
+        }
         var registry = self.registry
         var unloadable = Set(unloadableVenueFiles.map(Self.folderName))
         // Venue files first: the vectors are checked against what they say.
@@ -62,29 +71,6 @@ public struct Linter: Sendable {
 
     /// The folder a file is in: a venue's id, for vector and venue files laid out as documented.
     static func folderName(_ path: String) -> String { ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent }
-
-    func collect(_ path: String, into files: inout [String], report: inout LintReport) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            report.diagnostics.append(LintDiagnostic(.syntax, file: path, location: nil, pointer: "", message: "no such file or directory", fix: "check the path"))
-            return
-        }
-        guard isDirectory.boolValue else {
-            files.append(path)
-            return
-        }
-        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
-        for entry in entries where !entry.hasPrefix(".") {
-            let child = (path as NSString).appendingPathComponent(entry)
-            var childIsDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: child, isDirectory: &childIsDirectory)
-            if childIsDirectory.boolValue {
-                if !CorpusLoader.skippedFolders.contains(entry) { collect(child, into: &files, report: &report) }
-            } else if entry.hasSuffix(".json") || entry.hasSuffix(".jsonl") {
-                files.append(child)
-            }
-        }
-    }
 }
 
 /// What a lint run found.
@@ -94,8 +80,20 @@ public struct LintReport: Sendable {
     public var files = 0
     /// Vectors that decoded (each checked for meaning unless the run is structure-only).
     public var vectors = 0
+    /// The credentials of every vector read, decoded or not: the rendered report is scrubbed
+    /// of them (keys masked, secrets as fingerprints), as every other report is.
+    public var credentials: Set<Credentials> = []
+    /// Folders left out by the corpus rule (``CorpusLoader``), for the summary.
+    public var skipped: [String] = []
 
     public init() {}
+
+    /// Takes the `credentials` member of a vector as written, before (or whether or not) it decodes.
+    mutating func noteCredentials(in vector: JSONValue) {
+        guard let given = vector["credentials"] else { return }
+        credentials.insert(Credentials(apiKey: given["apiKey"]?.stringValue, secret: given["secret"]?.stringValue,
+                                       passphrase: given["passphrase"]?.stringValue))
+    }
 
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }

@@ -23,7 +23,7 @@ struct VectorFileLint {
     }
 
     func run(context: inout Context, report: inout LintReport) {
-        if file.hasSuffix(".jsonl") {
+        if CorpusLoader.isJSONLines(file) {
             runLines(context: &context, report: &report)
             return
         }
@@ -55,6 +55,7 @@ struct VectorFileLint {
         for (index, element) in elements.enumerated() {
             let base = JSONPointer.appending("/vectors", index)
             let merged = VectorDecoder.merge(defaults: defaults, into: element)
+            report.noteCredentials(in: merged)
             let decoded = RecoveringDecode(merged, base: base) { (value) throws(InputError) -> Vector in
                 try VectorDecoder().decodeVector(value, at: base, reader: reader, fileVenue: venue)
             }
@@ -87,6 +88,7 @@ struct VectorFileLint {
             }
             let locate: (String) -> SourceLocation? = { document.location(of: $0).map { SourceLocation(line: number, column: $0.column) } }
             report.diagnostics += Placeholders.scan(document.root, file: file, locate: locate)
+            report.noteCredentials(in: document.root)
             let reader = JSONReader(file: file, document: document)
             let decoded = RecoveringDecode(document.root, base: "") { (value) throws(InputError) -> Vector in
                 try VectorDecoder().decodeVector(value, at: "", reader: reader, fileVenue: nil)

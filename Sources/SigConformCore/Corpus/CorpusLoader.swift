@@ -3,53 +3,91 @@ import Foundation
 /// Finds and reads vector files: directories (recursively; a folder with a venue.json is a venue
 /// folder), `.json` vector files and `.jsonl` JSON Lines corpora, streamed vector by vector so a
 /// large corpus never has to fit in memory.
+///
+/// What a folder walk reads, and what it leaves, is one rule (docs/vector-format.md): every file
+/// whose name ends in `.json` or `.jsonl` in any letter case, hidden or not, except `venue.json`;
+/// every folder, except hidden folders (`.git`) and the folders `schema` and `standard` directly
+/// inside a folder given on the command line (the bundled corpus keeps JSON Schemas and MAC
+/// test data there). Every folder left out is listed in ``CorpusListing/skipped`` so the run
+/// can say so; a folder deeper than ``InputLimits/folderDepth`` is an input error.
 public struct CorpusLoader: Sendable {
-    /// Folder names that hold other kinds of files (JSON Schemas, Wycheproof MAC vectors).
+    /// Folder names that hold other kinds of files (JSON Schemas, Wycheproof MAC vectors),
+    /// skipped only directly inside a root folder.
     public static let skippedFolders: Set<String> = ["schema", "standard"]
 
     public init() {}
 
     /// Every vector file under `paths`, in a stable order. Paths that do not exist become errors.
     public func files(_ paths: [String]) -> (files: [String], errors: [InputError]) {
-        var files: [String] = []
-        var errors: [InputError] = []
+        let listing = list(paths)
+        return (listing.files, listing.errors)
+    }
+
+    /// The files under `paths`, the errors met and the folders left out; with
+    /// `includingVenueFiles`, `venue.json` files too (for `lint`).
+    public func list(_ paths: [String], includingVenueFiles: Bool = false) -> CorpusListing {
+        var listing = CorpusListing()
         var visited: Set<String> = []
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                errors.append(InputError(file: path, message: "no such file or directory", hint: "check the path"))
+                listing.errors.append(InputError(file: path, message: "no such file or directory", hint: "check the path"))
                 continue
             }
             if isDirectory.boolValue {
-                collect(directory: path, into: &files, errors: &errors, visited: &visited)
+                collect(directory: path, depth: 0, includingVenueFiles: includingVenueFiles, into: &listing, visited: &visited)
             } else {
-                files.append(path)
+                listing.files.append(path)
             }
         }
-        return (files, errors)
+        return listing
+    }
+
+    /// Whether a file name is read as a vector file (`venue.json` aside).
+    public static func isVectorFileName(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.hasSuffix(".json") || lower.hasSuffix(".jsonl")
+    }
+
+    /// Whether `file` is read as JSON Lines.
+    public static func isJSONLines(_ file: String) -> Bool { file.lowercased().hasSuffix(".jsonl") }
+
+    static func overlongLine(_ file: String, _ line: Int) -> InputError {
+        InputError(file: file, location: SourceLocation(line: line, column: 1),
+                   message: "a line longer than \(InputLimits.describe(InputLimits.jsonLinesLineBytes)); not read",
+                   hint: "one vector per line; a vector is kilobytes")
     }
 
     /// `visited` holds the real paths of the folders read so far: a link back up the tree would
     /// otherwise read the same files again at every level until paths grow too long.
-    func collect(directory: String, into files: inout [String], errors: inout [InputError], visited: inout Set<String>) {
+    func collect(directory: String, depth: Int, includingVenueFiles: Bool, into listing: inout CorpusListing, visited: inout Set<String>) {
+        guard depth <= InputLimits.folderDepth else {
+            listing.errors.append(InputError(file: directory, message: "is more than \(InputLimits.folderDepth) folders below the folder given; not read",
+                                             hint: "pass the deep folder itself, or flatten the tree"))
+            return
+        }
         let realPath = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
         guard visited.insert(realPath).inserted else {
-            errors.append(InputError(file: directory, message: "is a link to \(realPath), a folder already read; not read again",
-                                     hint: "remove the link, or pass each folder once"))
+            listing.errors.append(InputError(file: directory, message: "is a link to \(realPath), a folder already read; not read again",
+                                             hint: "remove the link, or pass each folder once"))
             return
         }
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
-            errors.append(InputError(file: directory, message: "cannot list the directory", hint: "check its permissions"))
+            listing.errors.append(InputError(file: directory, message: "cannot list the directory", hint: "check its permissions"))
             return
         }
-        for entry in entries.sorted() where !entry.hasPrefix(".") {
+        for entry in entries.sorted() {
             let path = (directory as NSString).appendingPathComponent(entry)
             var isDirectory: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
             if isDirectory.boolValue {
-                if !Self.skippedFolders.contains(entry) { collect(directory: path, into: &files, errors: &errors, visited: &visited) }
-            } else if entry != "venue.json", entry.hasSuffix(".json") || entry.hasSuffix(".jsonl") {
-                files.append(path)
+                if entry.hasPrefix(".") || (depth == 0 && Self.skippedFolders.contains(entry)) {
+                    listing.skipped.append(path)
+                } else {
+                    collect(directory: path, depth: depth + 1, includingVenueFiles: includingVenueFiles, into: &listing, visited: &visited)
+                }
+            } else if Self.isVectorFileName(entry), includingVenueFiles || entry.lowercased() != "venue.json" {
+                listing.files.append(path)
             }
         }
     }
@@ -59,7 +97,7 @@ public struct CorpusLoader: Sendable {
     public func forEachVector(
         in file: String, body: (Vector) -> Void, lineError: (InputError) -> Void
     ) throws(InputError) {
-        if file.hasSuffix(".jsonl") {
+        if Self.isJSONLines(file) {
             try forEachLine(of: file, body: body, lineError: lineError)
             return
         }
@@ -81,8 +119,12 @@ public struct CorpusLoader: Sendable {
             var bytes = Array(line)
             if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+            guard bytes.count <= InputLimits.jsonLinesLineBytes else {
+                lineError(Self.overlongLine(file, lineNumber))
+                return
+            }
             do {
-                let document = try JSONParser(limits: .init(maximumDepth: 64, maximumBytes: 1 << 20)).parse(bytes)
+                let document = try JSONParser(limits: .init(maximumDepth: InputLimits.jsonDepth, maximumBytes: InputLimits.jsonLinesLineBytes)).parse(bytes)
                 let reader = JSONReader(file: file, document: document)
                 body(try decoder.decodeVector(document.root, at: "", reader: reader, fileVenue: nil))
             } catch let error as JSONParseError {
@@ -96,31 +138,44 @@ public struct CorpusLoader: Sendable {
                 lineError(InputError(file: file, location: SourceLocation(line: lineNumber, column: 1), message: "\(error)"))
             }
         }
-        while true {
-            let chunk = handle.readData(ofLength: 1 << 20)
-            if chunk.isEmpty { break }
-            pending += chunk
+        // Lines are cut as they arrive; a line that outgrows the limit is one error, its bytes
+        // are dropped until its newline, and every later line is still read (an overlong line
+        // must not swallow the vectors after it).
+        let limit = InputLimits.jsonLinesLineBytes
+        var discarding = false
+        var atEnd = false
+        while !atEnd {
+            let chunk = handle.readData(ofLength: limit)
+            if chunk.isEmpty { atEnd = true } else { pending += chunk }
             var start = 0
             while let newline = pending[start...].firstIndex(of: 0x0A) {
-                handleLine(pending[start..<newline])
+                if discarding { discarding = false } else { handleLine(pending[start..<newline]) }
                 start = newline + 1
             }
             pending.removeFirst(start)
-            if pending.count > 1 << 20 {
+            if !discarding, pending.count > limit {
                 lineNumber += 1
-                lineError(InputError(file: file, location: SourceLocation(line: lineNumber, column: 1), message: "a line longer than 1 MiB",
-                                     hint: "one vector per line; a vector is kilobytes"))
-                // Skip to the end of this overlong line.
-                while true {
-                    let more = handle.readData(ofLength: 1 << 20)
-                    if more.isEmpty { pending = []; break }
-                    if let newline = more.firstIndex(of: 0x0A) {
-                        pending = Array(more[(newline + 1)...])
-                        break
-                    }
-                }
+                lineError(Self.overlongLine(file, lineNumber))
+                discarding = true
             }
+            if discarding { pending.removeAll(keepingCapacity: true) }
         }
+        if discarding { return }
         if !pending.isEmpty { handleLine(pending[...]) }
+    }
+}
+
+/// What a folder walk found: files to read, errors met, and folders it left out on purpose.
+public struct CorpusListing: Sendable {
+    public var files: [String] = []
+    public var errors: [InputError] = []
+    /// Folders not read by the rule in ``CorpusLoader`` (hidden folders, a root's `schema` and `standard`).
+    public var skipped: [String] = []
+
+    public init() {}
+
+    /// The line a run prints about `skipped` folders.
+    public static func skippedNote(_ skipped: [String]) -> String {
+        "not read (hidden folders, and schema/ and standard/ directly inside a folder given; docs/vector-format.md): " + skipped.joined(separator: ", ")
     }
 }

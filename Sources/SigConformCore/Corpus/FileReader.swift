@@ -4,7 +4,7 @@ import Foundation
 /// and errors that say which path and why instead of a crash or a hang.
 public enum FileReader {
     /// Files larger than this are refused (a vector file is kilobytes; use JSON Lines for corpora).
-    public static let maximumFileBytes = 64 << 20
+    public static let maximumFileBytes = InputLimits.fileBytes
 
     /// Checks that `path` (after following links) is a regular file this process may read and
     /// returns its size. A device or FIFO named `*.json` would otherwise be read forever.
@@ -29,11 +29,32 @@ public enum FileReader {
         return Int(status.st_size)
     }
 
-    public static func read(_ path: String) throws(InputError) -> [UInt8] {
+    /// Standard input, read up to `limit` bytes: one byte more is an error, whatever follows
+    /// is not read (`cat /dev/zero | sigconform diagnose -` ends at the limit, not in swap).
+    public static func readStandardInput(limit: Int = InputLimits.capturedRequestBytes) throws(InputError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        while bytes.count <= limit {
+            let chunk = FileHandle.standardInput.readData(ofLength: min(1 << 20, limit + 1 - bytes.count))
+            if chunk.isEmpty { return bytes }
+            bytes += chunk
+        }
+        throw InputError(file: "<stdin>", message: "is longer than the \(InputLimits.describe(limit)) limit for a request; not read",
+                         hint: "give one request (a curl line, a raw HTTP request or a case), not a stream")
+    }
+
+    /// The file at `path` (or standard input for `-`), at most `limit` bytes.
+    public static func read(_ path: String, limit: Int) throws(InputError) -> [UInt8] {
+        if path == "-" { return try readStandardInput(limit: limit) }
+        return try read(path, maximumBytes: limit)
+    }
+
+    public static func read(_ path: String) throws(InputError) -> [UInt8] { try read(path, maximumBytes: maximumFileBytes) }
+
+    static func read(_ path: String, maximumBytes: Int) throws(InputError) -> [UInt8] {
         let size = try checkReadableFile(path)
-        guard size <= maximumFileBytes else {
-            throw InputError(file: path, message: "is \(size) bytes, over the \(maximumFileBytes >> 20) MiB limit for one file",
-                             hint: "split it, or write the corpus as JSON Lines (.jsonl), which is streamed")
+        guard size <= maximumBytes else {
+            throw InputError(file: path, message: "is \(size) bytes, over the \(InputLimits.describe(maximumBytes)) limit for one file",
+                             hint: maximumBytes == maximumFileBytes ? "split it, or write the corpus as JSON Lines (.jsonl), which is streamed" : "give one request")
         }
         // Bounded read: the file may have grown since it was measured.
         guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -42,12 +63,12 @@ public enum FileReader {
         defer { try? handle.close() }
         let data: Data
         do {
-            data = try handle.read(upToCount: maximumFileBytes + 1) ?? Data()
+            data = try handle.read(upToCount: maximumBytes + 1) ?? Data()
         } catch {
             throw InputError(file: path, message: "could not be read: \(error.localizedDescription)")
         }
-        guard data.count <= maximumFileBytes else {
-            throw InputError(file: path, message: "grew past the \(maximumFileBytes >> 20) MiB limit while being read",
+        guard data.count <= maximumBytes else {
+            throw InputError(file: path, message: "grew past the \(InputLimits.describe(maximumBytes)) limit while being read",
                              hint: "split it, or write the corpus as JSON Lines (.jsonl), which is streamed")
         }
         return [UInt8](data)

@@ -270,6 +270,9 @@ public struct CurlParser: Sendable {
             var (scheme, target) = try RequestTarget.parseURL(url.text, at: url.location, source: .curl)
             var body = ""
             var headers = HTTPHeaders(self.headers.filter { !removedHeaders.contains($0.0.lowercased()) })
+            if let pair = headers.repeatedName(differentValuesOnly: true) {
+                throw RequestParseError(.curl, at: start, HTTPHeaders.repeatMessage(pair), hint: "keep one -H")
+            }
             if let json {
                 guard data.isEmpty else { throw RequestParseError(.curl, at: url.location, "--json and -d/--data are both given", hint: "give the body once") }
                 body = json
@@ -288,6 +291,7 @@ public struct CurlParser: Sendable {
             }
             let defaultMethod = head ? "HEAD" : (get || (data.isEmpty && json == nil)) ? "GET" : "POST"
             let request = HTTPRequest(method: method ?? defaultMethod, host: target.host, path: target.path, query: target.query, headers: headers, body: body)
+            if let problem = InputLimits.oversizedRequest(request) { throw RequestParseError(.curl, at: start, problem, hint: "an exchange request is kilobytes") }
             return CurlCommand(request: request, url: url.text, scheme: scheme, ignoredOptions: ignored)
         }
     }

@@ -15,12 +15,20 @@ public enum HARParser {
         guard let log = root["log"], let entries = log["entries"]?.arrayValue else {
             throw reader.error("", "not a HAR file: no log.entries", hint: "save the requests from the browser's network panel as HAR")
         }
+        guard entries.count <= InputLimits.harEntries else {
+            throw reader.error("/log/entries", "\(entries.count) entries, over the limit of \(InputLimits.harEntries) requests in one HAR file",
+                               hint: "save only the exchange's requests (filter the network panel by its host)")
+        }
         var out: [Entry] = []
         for (index, entry) in entries.enumerated() {
             let pointer = "/log/entries/\(index)/request"
             guard let request = entry["request"] else { throw reader.error("/log/entries/\(index)", "entry has no request") }
             guard let method = request["method"]?.stringValue, let url = request["url"]?.stringValue else {
                 throw reader.error(pointer, "request needs method and url")
+            }
+            // A method is an RFC 9110 token: CR, LF or a space would forge another request line.
+            guard !method.isEmpty, method.unicodeScalars.allSatisfy(HTTPMessageParser.isTokenCharacter) else {
+                throw reader.error("\(pointer)/method", "\"\(method)\" is not an HTTP method", hint: "a method is letters such as GET or POST")
             }
             guard let parts = URLParts(url) else {
                 throw reader.error("\(pointer)/url", "cannot parse the URL \"\(url)\"", hint: "a HAR url is absolute, e.g. https://api.example.com/path?x=1")
@@ -33,9 +41,13 @@ public enum HARParser {
                 // HTTP/2 pseudo-headers (:authority, :path) are not request headers of the signed request.
                 if !name.hasPrefix(":") { headers = Self.appending(headers, name, value) }
             }
+            if let pair = headers.repeatedName(differentValuesOnly: true) {
+                throw reader.error("\(pointer)/headers", HTTPHeaders.repeatMessage(pair), hint: "keep one")
+            }
             let body = request["postData"]?["text"]?.stringValue ?? ""
-            out.append(Entry(index: index, host: parts.host,
-                             request: HTTPRequest(method: method, host: parts.host, path: parts.path, query: parts.query, headers: headers, body: body)))
+            let captured = HTTPRequest(method: method, host: parts.host, path: parts.path, query: parts.query, headers: headers, body: body)
+            if let problem = InputLimits.oversizedRequest(captured) { throw reader.error(pointer, problem, hint: "an exchange request is kilobytes") }
+            out.append(Entry(index: index, host: parts.host, request: captured))
         }
         return out
     }

@@ -53,6 +53,10 @@ public struct HTTPMessageParser: Sendable {
             fields.append((name, value))
         }
         request.headers = HTTPHeaders(fields)
+        if let pair = request.headers.repeatedName(differentValuesOnly: true),
+           let index = request.headers.fields.lastIndex(of: pair.repeated) {
+            throw RequestParseError(.http, at: SourceLocation(line: requestLine.number + 1 + index, column: 1), HTTPHeaders.repeatMessage(pair), hint: "keep one")
+        }
         let bodyStart = reader.position
         var body = Array(bytes[bodyStart...])
         if chunked {
@@ -76,6 +80,9 @@ public struct HTTPMessageParser: Sendable {
             throw reader.error(at: bodyStart, "the body is not UTF-8 text", hint: "vectors hold text bodies; binary bodies are not supported")
         }
         request.body = text
+        if let problem = InputLimits.oversizedRequest(request) {
+            throw RequestParseError(.http, at: SourceLocation(line: 1, column: 1), problem, hint: "an exchange request is kilobytes")
+        }
         return request
     }
 
@@ -144,12 +151,14 @@ public struct HTTPMessageParser: Sendable {
             var sizeLine = body[index..<end]
             if sizeLine.last == 0x0D { sizeLine.removeLast() }
             let sizeText = String(decoding: sizeLine.prefix { $0 != UInt8(ascii: ";") }, as: UTF8.self)
-            guard let size = Int(sizeText, radix: 16), size >= 0 else {
+            // RFC 9112 §7.1: chunk-size = 1*HEXDIG (no sign, which Int(_:radix:) would accept).
+            guard sizeText.utf8.allSatisfy({ $0 < 0x80 && Character(Unicode.Scalar($0)).isHexDigit }), let size = Int(sizeText, radix: 16) else {
                 throw reader.error(at: offset + index, "\"\(sizeText)\" is not a hex chunk size")
             }
             index = end + 1
             if size == 0 { return out }
-            guard index + size <= body.count else { throw reader.error(at: offset + index, "a chunk of \(size) bytes is truncated") }
+            // `size` is any 63-bit number the capture states: compared by subtraction, never `index + size`.
+            guard size <= body.count - index else { throw reader.error(at: offset + index, "a chunk of \(size) bytes is truncated") }
             out += body[index..<(index + size)]
             index += size
             if body[index...].starts(with: [0x0D, 0x0A]) { index += 2 } else if body[index...].starts(with: [0x0A]) { index += 1 } else {

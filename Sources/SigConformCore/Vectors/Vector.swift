@@ -37,6 +37,27 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence {
     }
 
     public func makeIterator() -> IndexingIterator<[Field]> { fields.makeIterator() }
+
+    /// The first header whose name (in any letter case) was given before, with the earlier
+    /// one; `differentValuesOnly` ignores a repeat that says the same thing. Header names
+    /// ignore case and a venue reads one of the two, so a reader of outside input refuses
+    /// the pair rather than silently using the first.
+    public func repeatedName(differentValuesOnly: Bool = false) -> (earlier: Field, repeated: Field)? {
+        var seen: [String: Field] = [:]
+        for field in fields {
+            let key = field.name.lowercased()
+            if let earlier = seen[key], !differentValuesOnly || earlier.value != field.value { return (earlier, field) }
+            seen[key] = seen[key] ?? field
+        }
+        return nil
+    }
+
+    /// The sentence for ``repeatedName(differentValuesOnly:)``'s pair.
+    public static func repeatMessage(_ pair: (earlier: Field, repeated: Field)) -> String {
+        pair.earlier.name == pair.repeated.name
+            ? "the header \(pair.repeated.name) is given twice with different values; a venue reads one of them"
+            : "the headers \(pair.earlier.name) and \(pair.repeated.name) are one header (names ignore letter case); a venue reads one of them"
+    }
 }
 
 /// A request exactly as the client put it on the wire.

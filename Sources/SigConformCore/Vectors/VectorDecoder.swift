@@ -176,7 +176,13 @@ public struct VectorDecoder: Sendable {
             }
         }
         if let value = member("body") { request.body = try reader.string(value, at: path("body")) }
-        if let value = member("headers") { request.headers = HTTPHeaders(try reader.stringPairs(value, at: path("headers"))) }
+        if let value = member("headers") {
+            request.headers = HTTPHeaders(try reader.stringPairs(value, at: path("headers")))
+            if let pair = request.headers.repeatedName() {
+                throw reader.error(JSONPointer.appending(path("headers"), pair.repeated.name), HTTPHeaders.repeatMessage(pair), hint: "keep one")
+            }
+        }
+        if let problem = InputLimits.oversizedRequest(request) { throw reader.error(pointer, problem, hint: "an exchange request is kilobytes") }
         return request
     }
 
@@ -197,7 +203,11 @@ public struct VectorDecoder: Sendable {
                 if item.key == "prehashHex" { expect.prehash = bytes } else { expect.clientPrehash = bytes }
             case "signature": expect.signature = try reader.string(item.value, at: path("signature"))
             case "headers":
-                expect.headers = try reader.stringPairs(item.value, at: path("headers")).map { HTTPHeaders.Field(name: $0.0, value: $0.1) }
+                let headers = HTTPHeaders(try reader.stringPairs(item.value, at: path("headers")))
+                if let pair = headers.repeatedName() {
+                    throw reader.error(JSONPointer.appending(path("headers"), pair.repeated.name), HTTPHeaders.repeatMessage(pair), hint: "keep one")
+                }
+                expect.headers = headers.fields
             default:
                 let ids = try reader.stringArray(item.value, at: path("diagnosis"))
                 guard !ids.isEmpty else { throw reader.error(path("diagnosis"), "empty diagnosis", hint: "name at least one class id") }

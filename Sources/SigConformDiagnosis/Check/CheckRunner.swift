@@ -45,6 +45,8 @@ public struct RunResult: Sendable {
     public var files: [String]
     public var backends: [String]
     public var venues: [Venue]
+    /// Folders the corpus walk left out by its rule (``CorpusLoader``), for the run to say so.
+    public var skippedFolders: [String] = []
 
     public init(verdicts: [VectorVerdict] = [], inputErrors: [InputError] = [], files: [String] = [], backends: [String] = [], venues: [Venue] = []) {
         self.verdicts = verdicts
@@ -90,12 +92,15 @@ public struct CheckRunner: Sendable {
     public func run(paths: [String], filter: VectorFilter = VectorFilter(), progress: (@Sendable (Int) -> Void)? = nil,
                     each body: (VectorVerdict) -> Void) -> RunResult {
         let loader = CorpusLoader()
-        let (files, listingErrors) = loader.files(paths)
-        var result = RunResult(inputErrors: listingErrors, files: files, backends: evaluator.backends.map(\.id), venues: registry.sorted)
+        let listing = loader.list(paths)
+        var result = RunResult(inputErrors: listing.errors, files: listing.files, backends: evaluator.backends.map(\.id), venues: registry.sorted)
+        result.skippedFolders = listing.skipped
+        var coverage = FilterCoverage(filter: filter)
         var checked = 0
-        for file in files {
+        for file in listing.files {
             do {
                 try loader.forEachVector(in: file, body: { vector in
+                    coverage.note(vector)
                     guard filter.includes(vector) else { return }
                     body(check(vector))
                     checked += 1
@@ -105,6 +110,7 @@ public struct CheckRunner: Sendable {
                 result.inputErrors.append(error)
             }
         }
+        result.inputErrors += coverage.problems(checked: checked, paths: paths, knownVenues: registry.sorted.map(\.id), othersReported: !result.inputErrors.isEmpty)
         return result
     }
 

@@ -173,8 +173,8 @@ public enum NumberStyle {
             scaled *= 10
             digits += 1
         }
-        guard digits < 20 else { return nil }
-        let integer = Int64(abs(scaled).rounded())
+        // A number past Int64 (1e19, 1e300) has no plain spelling here: no variant, not a trap.
+        guard digits < 20, let integer = UInt64(exactly: abs(scaled).rounded()) else { return nil }
         var text = String(integer)
         if digits > 0 {
             if text.count <= digits { text = String(repeating: "0", count: digits - text.count + 1) + text }

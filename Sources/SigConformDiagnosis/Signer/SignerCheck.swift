@@ -33,14 +33,17 @@ public struct SignerCheck {
     /// Loads the vectors under `paths` that `filter` selects and checks the signer on each valid one.
     public func run(paths: [String], filter: VectorFilter = VectorFilter(), progress: ((Int) -> Void)? = nil) -> Outcome {
         let loader = CorpusLoader()
-        let (files, listingErrors) = loader.files(paths)
-        var result = RunResult(inputErrors: listingErrors, files: files, backends: runner.evaluator.backends.map(\.id), venues: runner.registry.sorted)
+        let listing = loader.list(paths)
+        var result = RunResult(inputErrors: listing.errors, files: listing.files, backends: runner.evaluator.backends.map(\.id), venues: runner.registry.sorted)
+        result.skippedFolders = listing.skipped
+        var coverage = FilterCoverage(filter: filter)
         var session = Session(command: command, timeout: timeout, maximumRestarts: maximumRestarts)
         defer { session.stop() }
         var skipped = 0
-        for file in files {
+        for file in listing.files {
             do {
                 try loader.forEachVector(in: file, body: { vector in
+                    coverage.note(vector)
                     guard filter.includes(vector) else { return }
                     guard vector.result == .valid else {
                         skipped += 1
@@ -53,6 +56,12 @@ public struct SignerCheck {
                 result.inputErrors.append(error)
             }
         }
+        result.inputErrors += coverage.problems(checked: result.verdicts.count + skipped, paths: paths, knownVenues: runner.registry.sorted.map(\.id),
+                                                othersReported: !result.inputErrors.isEmpty)
+        if result.verdicts.isEmpty, skipped > 0 {
+            result.inputErrors.append(InputError(file: paths.joined(separator: ", "), message: "the \(skipped) vectors selected are all invalid ones, which are not sent to a signer: nothing was checked",
+                                                 hint: "select valid vectors (a signer is tested on requests it should sign)"))
+        }
         return Outcome(run: result, skippedInvalid: skipped)
     }
 
@@ -62,7 +71,7 @@ public struct SignerCheck {
         let unsigned = vector.request.removingSignature(for: venue)
         var asked = vector
         asked.request = unsigned
-        switch session.ask(SignerProtocol.requestLine(for: vector, venue: venue), id: vector.qualifiedID) {
+        switch session.ask(SignerProtocol.requestLine(for: vector, venue: venue), id: vector.qualifiedID, credentials: vector.credentials) {
         case .failure(let problem):
             return VectorVerdict(vector: asked, status: .failed, evaluation: nil, diagnosis: nil, problems: [problem.description])
         case .success(.declined(let reason)):
@@ -71,7 +80,7 @@ public struct SignerCheck {
             return VectorVerdict(vector: asked, status: .failed, evaluation: nil, diagnosis: nil, problems: ["malformed answer: \(reason)"])
         case .success(.otherID(let other)):
             return VectorVerdict(vector: asked, status: .failed, evaluation: nil, diagnosis: nil,
-                                 problems: ["the signer answered for \"\(other)\" instead"])
+                                 problems: ["the signer answered for \"\(session.redactor.preview(other, limit: SignerProtocol.previewLimit))\" instead"])
         case .success(.request(let answered)):
             var observed = vector
             observed.request = answered
@@ -110,6 +119,9 @@ struct Session {
     /// Starts since the last good answer.
     var startsWithoutAnswer = 0
     var lastFailure: String?
+    /// Every credential the signer has been given this run: whatever it echoes (on stderr or
+    /// in a line that is not an answer) is scrubbed of them before a message quotes it.
+    var redactor = Redactor(credentials: [])
 
     init(command: String, timeout: Double, maximumRestarts: Int) {
         self.command = command
@@ -119,7 +131,8 @@ struct Session {
 
     /// Sends `line` and reads until the answer for `id` (late answers for earlier ids are
     /// skipped); `.failure` carries the sentence for the report.
-    mutating func ask(_ line: String, id: String) -> Result<SignerProtocol.Answer, SignerError> {
+    mutating func ask(_ line: String, id: String, credentials: Credentials) -> Result<SignerProtocol.Answer, SignerError> {
+        redactor.add([credentials])
         if process == nil {
             if startsWithoutAnswer >= maximumRestarts {
                 return .failure(SignerError("not asked: the signer was started \(startsWithoutAnswer) times without answering (last: \(lastFailure ?? "no answer"))"))
@@ -129,8 +142,8 @@ struct Session {
                 startsWithoutAnswer += 1
             } catch {
                 startsWithoutAnswer = maximumRestarts
-                lastFailure = error.description
-                return .failure(SignerError(error.description))
+                lastFailure = error.description(scrubbedBy: redactor)
+                return .failure(SignerError(error.description(scrubbedBy: redactor)))
             }
         }
         guard let process else { return .failure(SignerError("no signer")) }
@@ -140,7 +153,7 @@ struct Session {
             while true {
                 let answerLine = try process.readLine(timeout: max(0, deadline.timeIntervalSinceNow))
                 if answerLine.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-                let answer = SignerProtocol.parseAnswer(answerLine, expectedID: id)
+                let answer = SignerProtocol.parseAnswer(answerLine, expectedID: id, redactor: redactor)
                 if case .otherID = answer, deadline.timeIntervalSinceNow > 0 { continue }
                 startsWithoutAnswer = 0
                 return .success(answer)
@@ -151,8 +164,8 @@ struct Session {
             self.process = nil
             // Name the limit the user set, not what was left of it when the read began.
             let failure: SignerFailure = if case .timedOut = error { .timedOut(seconds: timeout) } else { error }
-            lastFailure = failure.description
-            return .failure(SignerError(failure.description))
+            lastFailure = failure.description(scrubbedBy: redactor)
+            return .failure(SignerError(failure.description(scrubbedBy: redactor)))
         }
     }
 

@@ -38,8 +38,11 @@ public enum SignerProtocol {
         ]))
     }
 
-    /// Reads one line of the signer's output as the answer for `id`.
-    public static func parseAnswer(_ line: String, expectedID id: String) -> Answer {
+    /// Reads one line of the signer's output as the answer for `id`. Text quoted from the line
+    /// in a reason is scrubbed by `redactor` (the credentials the signer was given) before it
+    /// is shortened, so a cut cannot leave part of a secret unscrubbed.
+    public static func parseAnswer(_ line: String, expectedID id: String, redactor: Redactor = Redactor(credentials: [])) -> Answer {
+        func preview(_ line: String) -> String { "\"\(redactor.preview(line, limit: previewLimit))\"" }
         let document: JSONDocument
         do {
             document = try JSONParser(limits: .init(maximumDepth: 16, maximumBytes: 4 << 20)).parse(line)
@@ -55,20 +58,19 @@ public enum SignerProtocol {
             let answered = try reader.string(idValue, at: "/id")
             guard answered == id else { return .otherID(answered) }
             if let error = members.first(where: { $0.key == "error" })?.value {
-                return .declined(try reader.string(error, at: "/error"))
+                return .declined(redactor.preview(try reader.string(error, at: "/error"), limit: declineLimit))
             }
             guard let request = members.first(where: { $0.key == "request" })?.value else {
                 return .malformed("the answer has neither \"request\" nor \"error\"")
             }
             return .request(try VectorDecoder().decodeRequest(request, at: "/request", reader: reader))
         } catch {
-            return .malformed(error.description)
+            return .malformed(redactor.preview(error.description, limit: declineLimit))
         }
     }
 
-    /// The start of a line, for messages.
-    static func preview(_ line: String) -> String {
-        let trimmed = line.count > 120 ? String(line.prefix(120)) + "…" : line
-        return "\"\(trimmed)\""
-    }
+    /// How much of a line that is not an answer a message quotes, in characters.
+    static let previewLimit = 120
+    /// How much of a signer's own reason (or of an error about its answer) a message quotes.
+    static let declineLimit = 500
 }

@@ -1,8 +1,23 @@
+import SigConformMAC
+
 /// The report page's style sheet and script, inlined so the file is self-contained: it opens
-/// from a CI artifact or a mail attachment with no network, and its Content-Security-Policy
-/// forbids loading anything else.
+/// from a CI artifact or a mail attachment with no network. Its Content-Security-Policy
+/// forbids loading anything else and allows exactly this style sheet and this script, by the
+/// SHA-256 of each element's text: no other inline script, event handler attribute,
+/// `javascript:` URL or style attribute runs, even if hostile text got past the escaping.
 enum HTMLAssets {
-    static let contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
+    static let contentSecurityPolicy = "default-src 'none'; style-src \(hashSource(styleElement)); script-src \(hashSource(scriptElement)); "
+        + "img-src data:; base-uri 'none'; form-action 'none'"
+
+    /// The text of the `<style>` and `<script>` elements, exactly as written (the hashes cover these bytes).
+    static let styleElement = "\n\(style)\n"
+    static let scriptElement = "\n\(script)\n"
+
+    /// `'sha256-…'` of `text`'s UTF-8, the CSP source that allows an inline element with that text.
+    static func hashSource(_ text: String) -> String {
+        let digest = (try? PureSwiftBackend().digest(.sha256, Array(text.utf8))) ?? []
+        return "'sha256-\(Base64.encode(digest))'"
+    }
 
     static let style = """
         :root { --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --bg: #ffffff; --panel: #f6f8fa;
@@ -21,7 +36,7 @@ enum HTMLAssets {
         .count.passed b { color: var(--pass); } .count.failed b { color: var(--fail); } .count.error b { color: var(--error); }
         table { border-collapse: collapse; width: 100%; }
         th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: right; white-space: nowrap; }
-        th:first-child, td:first-child { text-align: left; }
+        th:first-child, td:first-child, td.left { text-align: left; }
         th { color: var(--muted); font-weight: 600; }
         .chips span { display: inline-block; background: var(--panel); border: 1px solid var(--line); border-radius: 12px; padding: 1px 8px; margin: 2px; }
         #filters { position: sticky; top: 0; background: var(--bg); padding: 8px 0; border-bottom: 1px solid var(--line); display: flex; gap: 12px; flex-wrap: wrap; align-items: center; z-index: 1; }

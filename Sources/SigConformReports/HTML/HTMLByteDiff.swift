@@ -1,3 +1,4 @@
+import SigConformCore
 import SigConformMAC
 
 /// The correct and the client prehash one above the other, byte by byte: bytes both share are

@@ -30,7 +30,7 @@ public struct HTMLReporter: Reporter {
         html += "<meta http-equiv=\"Content-Security-Policy\" content=\"\(HTMLAssets.contentSecurityPolicy)\">\n"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         html += "<title>\(h(title)) — \(failing ? "\(summary.newFailures) failing" : "all pass")</title>\n"
-        html += "<style>\n\(HTMLAssets.style)\n</style>\n</head>\n<body>\n<header>\n"
+        html += "<style>\(HTMLAssets.styleElement)</style>\n</head>\n<body>\n<header>\n"
         html += "<h1><span class=\"\(failing ? "verdict-fail" : "verdict-pass")\">\(failing ? "✗" : "✓")</span> \(h(title))</h1>\n"
         html += "<p class=\"meta\">\(h(meta(report)))</p>\n"
         html += "<div class=\"counts\">"
@@ -59,7 +59,7 @@ public struct HTMLReporter: Reporter {
         if let baseline = report.baseline, !baseline.fixed.isEmpty {
             html += "<section id=\"fixed\"><h2>Fixed since the baseline</h2><p>\(baseline.fixed.map { "<code>\(h($0))</code>" }.joined(separator: ", "))</p></section>\n"
         }
-        html += "</main>\n<script>\n\(HTMLAssets.script)\n</script>\n</body>\n</html>\n"
+        html += "</main>\n<script>\(HTMLAssets.scriptElement)</script>\n</body>\n</html>\n"
         out.write(html)
     }
 
@@ -82,7 +82,7 @@ public struct HTMLReporter: Reporter {
         var html = "<section id=\"overview\"><h2>By venue</h2>\n<table>\n<tr><th>venue</th><th>valid</th><th>invalid</th>"
         html += report.backends.map { "<th>\(h($0)) ok</th>" }.joined() + "<th>failed</th><th>errors</th></tr>\n"
         for row in summary.rows {
-            let name = report.venue(row.venue).map { "<a href=\"\(h($0.docs))\" title=\"\(h($0.name))\">\(h(row.venue))</a>" } ?? h(row.venue)
+            let name = report.venue(row.venue).map { WebLink.html($0.docs, text: h(row.venue), title: $0.name) } ?? h(row.venue)
             html += "<tr><td>\(name)</td><td>\(row.validPassed)/\(row.validTotal)</td><td>\(row.invalidPassed)/\(row.invalidTotal)</td>"
             html += report.backends.map { "<td>\(row.backendPassed[$0] ?? 0)/\(row.total)</td>" }.joined()
             html += "<td>\(row.failed)</td><td>\(row.errors)</td></tr>\n"
@@ -132,7 +132,7 @@ public struct HTMLReporter: Reporter {
         if !vector.problems.isEmpty { html += "<ul>" + vector.problems.map { "<li>\(h($0))</li>" }.joined() + "</ul>\n" }
         if let diagnosis = vector.diagnosis { html += self.diagnosis(diagnosis) }
         if vector.diagnosis == nil, vector.status != .passed, let docs {
-            html += "<p>Docs: <a href=\"\(h(docs))\">\(h(docs))</a></p>\n"
+            html += "<p>Docs: \(WebLink.html(docs, text: h(docs)))</p>\n"
         }
         html += request(vector)
         html += backends(vector)
@@ -166,7 +166,7 @@ public struct HTMLReporter: Reporter {
         }
         if !diagnosis.evidence.isEmpty { html += "<ul>" + diagnosis.evidence.map { "<li>evidence: \(h($0))</li>" }.joined() + "</ul>\n" }
         if let error = diagnosis.venueError { html += "<p>The venue answers: <code>\(h(error.description))</code></p>\n" }
-        html += "<p>Docs: <a href=\"\(h(diagnosis.docs))\">\(h(diagnosis.docs))</a></p>\n"
+        html += "<p>Docs: \(WebLink.html(diagnosis.docs, text: h(diagnosis.docs)))</p>\n"
         return html
     }
 
@@ -196,7 +196,7 @@ public struct HTMLReporter: Reporter {
         var html = "<table><tr><th>backend</th><th>result</th><th>signature</th></tr>"
         for backend in rows {
             html += "<tr><td>\(h(backend.backend))</td><td>\(h(backend.status.rawValue))</td>"
-            html += "<td style=\"text-align:left\"><code>\(h(backend.signature ?? backend.error ?? ""))</code></td></tr>"
+            html += "<td class=\"left\"><code>\(h(backend.signature ?? backend.error ?? ""))</code></td></tr>"
         }
         html += "</table>\n"
         if vector.diagnosis == nil, let prehash = vector.backends.first(where: { $0.prehash != nil })?.prehash {

@@ -11,7 +11,23 @@ public struct ReportJSONDecoder: Sendable {
 
     /// Reads the report file at `path`.
     public func decode(file path: String) throws(InputError) -> RunReport {
-        try decode(FileReader.readJSON(path))
+        let bytes: [UInt8]
+        do {
+            bytes = try FileReader.read(path, limit: InputLimits.reportBytes)
+        } catch {
+            var explained = error
+            explained.hint = "report merge reads reports up to \(InputLimits.describe(InputLimits.reportBytes)): run with more shards (a larger N in --shard K/N)"
+            throw explained
+        }
+        do {
+            return try decode(JSONReader(file: path, document: try JSONParser().parse(bytes)))
+        } catch let error as JSONParseError {
+            throw InputError(file: path, location: error.location, message: error.message, hint: error.hint)
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw InputError(file: path, message: "\(error)")
+        }
     }
 
     public func decode(_ reader: JSONReader) throws(InputError) -> RunReport {
@@ -23,7 +39,15 @@ public struct ReportJSONDecoder: Sendable {
         let tool = try root.object("tool")
         let run = try root.object("run")
         var shard: RunInfo.Shard?
-        if let node = try run.optionalObject("shard") { shard = RunInfo.Shard(index: try node.int("index"), count: try node.int("count")) }
+        if let node = try run.optionalObject("shard") {
+            let index = try node.int("index"), count = try node.int("count")
+            // Checked here, where the file is still at hand: the merger's loops over 1…N trust it.
+            guard (1...InputLimits.shardCount).contains(count), (1...count).contains(index) else {
+                throw reader.error("/run/shard", "shard \(index)/\(count) is not K/N with 1 ≤ K ≤ N ≤ \(InputLimits.shardCount)",
+                                   hint: "merge the report.json files that `check --shard K/N` wrote, unchanged")
+            }
+            shard = RunInfo.Shard(index: index, count: count)
+        }
         let context = RunInfo(command: try run.string("command"), startedAt: try run.string("startedAt"),
                               durationSeconds: try run.double("durationSeconds"), shard: shard,
                               signer: try run.optionalString("signer"), mergedReports: try run.optionalInt("mergedReports"))
@@ -173,8 +197,8 @@ struct Node {
         return Int(try reader.integer(member, at: path(name)))
     }
     func double(_ name: String) throws(InputError) -> Double {
-        guard case .number(let text) = try required(name), let number = Double(text) else {
-            throw reader.error(path(name), "expected a number")
+        guard case .number(let text) = try required(name), let number = Double(text), number.isFinite, number >= 0 else {
+            throw reader.error(path(name), "expected a finite number of at least 0")
         }
         return number
     }

@@ -107,9 +107,9 @@ public struct MarkdownReporter: Reporter {
             }
             lines += diagnosis.evidence.map { "- evidence: " + Escaping.markdown($0) }
             if let error = diagnosis.venueError { lines.append("- the venue answers: " + Escaping.markdown(error.description)) }
-            lines.append("- docs: <\(diagnosis.docs)>")
+            lines.append("- docs: \(WebLink.markdown(diagnosis.docs))")
         } else if let docs = report.venue(vector.venue)?.docs {
-            lines.append("- docs: <\(docs)>")
+            lines.append("- docs: \(WebLink.markdown(docs))")
         }
         lines += ["", "</details>", ""]
         return lines.joined(separator: "\n")

@@ -52,6 +52,9 @@ public enum ReportMerger {
             baseline: baseline)
     }
 
+    /// Missing shards named one by one before the rest are counted.
+    static let missingShardsListed = 20
+
     static func order(_ vector: VectorReport) -> (String, Int, Int, Int, String) {
         let index = vector.source.pointer.split(separator: "/").last.flatMap { Int($0) } ?? 0
         return (vector.source.file, vector.source.line ?? 0, vector.source.column ?? 0, index, vector.id)
@@ -73,6 +76,13 @@ public enum ReportMerger {
             return problems
         }
         let count = shards[0].1.count
+        // The decoder refuses these already; a report built in code gets the same answer, not a trap.
+        let invalid = shards.filter { !(1...InputLimits.shardCount).contains(count) || !(1...count).contains($0.1.index) }
+        for (name, shard) in invalid {
+            problems.append(InputErrorReport(file: name, message: "shard \(shard.index)/\(shard.count) is not K/N with 1 ≤ K ≤ N ≤ \(InputLimits.shardCount)",
+                                             hint: "merge the report.json files that `check --shard K/N` wrote, unchanged"))
+        }
+        guard invalid.isEmpty else { return problems }
         var seen: [Int: String] = [:]
         for (name, shard) in shards {
             if let previous = seen[shard.index] {
@@ -81,8 +91,15 @@ public enum ReportMerger {
             }
             seen[shard.index] = name
         }
-        for index in 1...count where seen[index] == nil {
+        // One problem per missing shard, up to a few; the rest in one line (N may be thousands).
+        let missing = (1...count).lazy.filter { seen[$0] == nil }
+        for index in missing.prefix(Self.missingShardsListed) {
             problems.append(InputErrorReport(file: "shard \(index)/\(count)", message: "is missing: the merged report would cover only part of the vectors",
+                                             hint: "pass every shard's report.json (did a shard job fail before uploading?)"))
+        }
+        let unlisted = missing.count - Self.missingShardsListed
+        if unlisted > 0 {
+            problems.append(InputErrorReport(file: "shards of /\(count)", message: "\(unlisted) more shards are missing",
                                              hint: "pass every shard's report.json (did a shard job fail before uploading?)"))
         }
         return problems

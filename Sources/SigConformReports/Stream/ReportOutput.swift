@@ -1,4 +1,5 @@
 import Foundation
+import SigConformCore
 
 /// Where a reporter writes its document: a string (``Reporter/render(_:)``) or a report file
 /// assembled at the end of a streamed run, which copies in the fragments spooled while it ran.
@@ -141,17 +142,25 @@ final class RedactedFileOutput: ReportOutput {
     private var failure: ReportStreamError?
     private var isClosed = false
 
+    /// The temporary's place in ``TemporaryFiles``, which removes it on SIGINT or SIGTERM.
+    private let slot: Int?
+
     init(path: String, redactor: Redactor) throws(ReportStreamError) {
         self.path = path
         self.temporary = ReportWriter.temporaryPath(for: path)
         self.redactor = redactor
+        slot = TemporaryFiles.register(temporary)
         descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw ReportStreamError(path: temporary, operation: "create", code: errno) }
+        guard descriptor >= 0 else {
+            TemporaryFiles.forget(slot)
+            throw ReportStreamError(path: temporary, operation: "create", code: errno)
+        }
     }
 
     deinit {
         if !isClosed { close(descriptor) }
         unlink(temporary)
+        TemporaryFiles.forget(slot)
     }
 
     func write(_ text: String) { append(text.utf8) }
@@ -187,8 +196,14 @@ final class RedactedFileOutput: ReportOutput {
         if let failure { throw failure }
     }
 
-    /// Renames the finished temporary file over ``path``.
-    func commit() throws(ReportStreamError) {
-        guard rename(temporary, path) == 0 else { throw ReportStreamError(path: path, operation: "rename into", code: errno) }
+    /// Renames the finished temporary files of `outputs` over their paths, as one set
+    /// (``ReportSetCommit``): the folder holds all of this run's reports or all of the last.
+    static func commit(_ outputs: [RedactedFileOutput]) throws(ReportStreamError) {
+        do {
+            try ReportSetCommit.commit(outputs.map { ReportSetCommit.Item(temporary: $0.temporary, path: $0.path) })
+        } catch {
+            let code = (error as? POSIXError).map { $0.code.rawValue } ?? EIO
+            throw ReportStreamError(path: outputs.map(\.path).joined(separator: ", "), operation: "rename into", code: code)
+        }
     }
 }

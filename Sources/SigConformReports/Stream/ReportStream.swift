@@ -154,7 +154,7 @@ public final class ReportStream {
             }
             try output.finish()
         }
-        for output in outputs { try output.commit() }
+        try RedactedFileOutput.commit(outputs)
         return outputs.map(\.path)
     }
 }

@@ -27,6 +27,13 @@ public struct VenueTable: Sendable {
         rows = venues.sorted { $0.id < $1.id }.map { Self.row($0, vectors: vectorCounts[$0.id] ?? 0) }
     }
 
+    /// A Markdown link to a venue's docs when they are a web URL (`<…>` around one with
+    /// parentheses), the escaped text otherwise (``WebLink``).
+    static func docsLink(_ url: String) -> String {
+        guard WebLink.isWeb(url) else { return Escaping.markdown(url) }
+        return url.contains("(") || url.contains(")") ? "[docs](<\(url)>)" : "[docs](\(url))"
+    }
+
     static let headers = ["venue", "prehash", "hash", "secret", "output", "timestamp", "window", "signature in", "errors (sig · time · key)", "docs", "vectors"]
 
     /// A GitHub-flavoured Markdown table; pipes inside cells are escaped, the prehash is code.
@@ -35,7 +42,7 @@ public struct VenueTable: Sendable {
         for row in rows {
             let code = [row.id, row.prehash].map { $0 == "—" ? $0 : "`" + Self.escapeCell($0, code: true) + "`" }
             let text = [row.hash, row.secret, row.output, row.timestamp, row.window, row.signature, row.errors].map { Self.escapeCell($0, code: false) }
-            lines.append("| " + (code + text + ["[docs](\(row.docs))", String(row.vectors)]).joined(separator: " | ") + " |")
+            lines.append("| " + (code + text + [Self.docsLink(row.docs), String(row.vectors)]).joined(separator: " | ") + " |")
         }
         return lines.joined(separator: "\n") + "\n"
     }

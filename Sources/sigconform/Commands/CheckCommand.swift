@@ -57,8 +57,8 @@ struct CheckCommand: ParsableCommand {
     func parsedShard() throws -> (index: Int, count: Int)? {
         guard let shard else { return nil }
         let parts = shard.split(separator: "/")
-        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, (1...count).contains(index) else {
-            throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, e.g. 2/4")
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), (1...InputLimits.shardCount).contains(count), (1...count).contains(index) else {
+            throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N ≤ \(InputLimits.shardCount), e.g. 2/4")
         }
         return (index, count)
     }
@@ -90,6 +90,7 @@ struct CheckCommand: ParsableCommand {
             result = runner.run(paths: targets, filter: filter, progress: { progress.update($0) }, each: stream.add)
         }
         progress.finish()
+        if !result.skippedFolders.isEmpty { notes.append(CorpusListing.skippedNote(result.skippedFolders)) }
         result.inputErrors = venueErrors + result.inputErrors
         let context = ReportContext(started: started, reports: reports, command: signer == nil ? "check" : "check --signer",
                                     shard: shardRange.map { RunInfo.Shard(index: $0.index, count: $0.count) }, signer: signer)

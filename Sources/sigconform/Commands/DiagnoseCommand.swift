@@ -68,27 +68,72 @@ struct DiagnoseCommand: ParsableCommand {
         let (registry, venueErrors) = RunEnvironment.registry(extraRoots: venueRoots)
         var result = RunResult(inputErrors: venueErrors, backends: standardBackends().map(\.id), venues: registry.sorted)
         let runner = CheckRunner(registry: registry, backends: standardBackends())
+        var notes: [String] = []
+        // The given credentials are known to the redactor before any input is read, so input
+        // that fails to parse (and quotes the secret) is echoed scrubbed.
+        var given: [Credentials] = []
         do {
-            let credentials = try loadCredentials()
-            let message = try loadServerError()
-            let cases = try CapturedInput.load(path: input, curl: curl)
-            result.files = input.map { [$0] } ?? []
-            for captured in cases where ids.isEmpty || ids.contains(captured.vector.id) {
-                var vector = captured.vector
-                guard let venue = try resolveVenue(for: vector, registry: registry) else { continue }
-                vector.venue = venue.id
-                vector.credentials = merged(vector.credentials, credentials, venue: venue, request: vector.request)
-                if let serverTime { vector.time.serverTime = serverTime }
-                if vector.credentials.secret == nil, venue.hmac != nil {
-                    throw InputError(file: captured.origin, message: "no secret for \(venue.id)",
-                                     hint: "pass it with --secret-env NAME or --secret-file FILE")
-                }
-                result.verdicts.append(runner.diagnoseCaptured(vector, venue: venue, serverMessage: message))
-            }
-        } catch let error as InputError {
+            try diagnoseAll(into: &result, notes: &notes, given: &given, registry: registry, runner: runner)
+        } catch {
             result.inputErrors.append(error)
         }
-        try finish(result, started: started, reports: reports, command: "diagnose")
+        let context = ReportContext(started: started, reports: reports, command: "diagnose")
+        try finish(RunReport(result, context: context), redactor: Redactor(run: result, given: given), reports: reports, notes: notes)
+    }
+
+    /// Diagnoses every selected request of the input into `result`; throws when the input or
+    /// the credentials cannot be read at all. `given` receives the credentials given on the
+    /// command line as soon as they are read, before the input is.
+    func diagnoseAll(into result: inout RunResult, notes: inout [String], given: inout [Credentials], registry: VenueRegistry,
+                     runner: CheckRunner) throws(InputError) {
+        let credentials = try loadCredentials()
+        given = [credentials]
+        let message = try loadServerError()
+        let cases = try CapturedInput.load(path: input, curl: curl)
+        // `curl -u key:secret` sends them base64-encoded in a Basic header: scrubbed too.
+        given += cases.compactMap(\.vector.request.basicAuthorizationCredentials)
+        result.files = input.map { [$0] } ?? []
+        var otherHosts: [String] = []
+        let selected = cases.filter { ids.isEmpty || ids.contains($0.vector.id) }
+        // Each request on its own: one that cannot be used is an error for it, and the rest
+        // are still diagnosed (a HAR's first entry must not hide the others).
+        for captured in selected {
+            if captured.isHAREntry, venueID == nil, VenueDetector(registry: registry).candidates(for: captured.vector.request).isEmpty {
+                otherHosts.append(captured.vector.request.host ?? "(no host)")
+                continue
+            }
+            switch prepare(captured, credentials: credentials, registry: registry) {
+            case .success(let (vector, venue)): result.verdicts.append(runner.diagnoseCaptured(vector, venue: venue, serverMessage: message))
+            case .failure(let error): result.inputErrors.append(error)
+            }
+        }
+        if !otherHosts.isEmpty {
+            let hosts = Array(Set(otherHosts)).sorted()
+            notes.append("\(otherHosts.count) HAR entries fit no venue and were not diagnosed (hosts: \(hosts.prefix(10).joined(separator: ", "))\(hosts.count > 10 ? ", …" : ""))")
+        }
+        for id in ids.sorted() where !cases.contains(where: { $0.vector.id == id }) {
+            result.inputErrors.append(InputError(file: "--id \(id)", message: "matched no request in the input",
+                                                 hint: "ids are the vectors' ids, or har-entry-N for a HAR file"))
+        }
+        if result.verdicts.isEmpty, result.inputErrors.isEmpty {
+            result.inputErrors.append(InputError(file: input ?? "--curl", message: otherHosts.isEmpty ? "holds no request: nothing was diagnosed"
+                                                     : "no request fits a known venue: nothing was diagnosed",
+                                                 hint: "pass --venue, or a capture of a request to an exchange"))
+        }
+    }
+
+    /// The vector to diagnose for one captured request, with its venue and credentials.
+    func prepare(_ captured: CapturedInput, credentials: Credentials, registry: VenueRegistry) -> Result<(Vector, Venue), InputError> {
+        var vector = captured.vector
+        let venue: Venue
+        do { venue = try resolveVenue(for: vector, registry: registry) } catch { return .failure(error) }
+        vector.venue = venue.id
+        vector.credentials = merged(vector.credentials, credentials, venue: venue, request: vector.request)
+        if let serverTime { vector.time.serverTime = serverTime }
+        if vector.credentials.secret == nil, venue.hmac != nil {
+            return .failure(InputError(file: captured.origin, message: "no secret for \(venue.id)", hint: "pass it with --secret-env NAME or --secret-file FILE"))
+        }
+        return .success((vector, venue))
     }
 
     func loadCredentials() throws(InputError) -> Credentials {
@@ -122,7 +167,7 @@ struct DiagnoseCommand: ParsableCommand {
         return serverError
     }
 
-    func resolveVenue(for vector: Vector, registry: VenueRegistry) throws(InputError) -> Venue? {
+    func resolveVenue(for vector: Vector, registry: VenueRegistry) throws(InputError) -> Venue {
         let id = venueID ?? (vector.venue.isEmpty ? nil : vector.venue)
         if let id {
             guard let venue = registry[id] else {

@@ -41,7 +41,7 @@ struct LintCommand: ParsableCommand {
         let linter = Linter(registry: registry, unloadableVenueFiles: venueErrors.map(\.file), backends: standardBackends(),
                             checkMeaning: !structureOnly)
         let report = linter.lint(paths: targets)
-        print(format == "json" ? report.renderJSON() : report.renderText(), terminator: "")
+        TerminalText.print(format == "json" ? report.renderJSON() : report.renderText(), terminator: "")
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }
 }

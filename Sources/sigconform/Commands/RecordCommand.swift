@@ -66,6 +66,25 @@ struct RecordCommand: ParsableCommand {
     }
 
     func run() throws {
+        // The credentials from the environment are known before the request is read, so that
+        // nothing this command prints (an unreadable request included) can carry them.
+        let given = try environmentCredentials()
+        var output = Output(redactor: Redactor(credentials: [given]))
+        do {
+            try record(given: given, output: &output)
+        } catch let error as Failure {
+            TerminalText.error(output.redactor.scrub("sigconform record: \(error.message)\(error.hint.map { " — \($0)" } ?? "")"))
+            throw ExitStatus.unusableInput
+        }
+    }
+
+    /// What the command prints, scrubbed of every credential it knows so far.
+    struct Output {
+        var redactor: Redactor
+        func say(_ line: String, terminator: String = "\n") { TerminalText.print(redactor.scrub(line), terminator: terminator) }
+    }
+
+    func record(given: Credentials, output: inout Output) throws {
         // ./vectors first: `venue new` creates venues there, so a new one is found without --venues.
         let local = CheckCommand.isDirectory("vectors") ? ["vectors"] : []
         let (registry, _) = RunEnvironment.registry(extraRoots: local + venueRoots)
@@ -73,8 +92,10 @@ struct RecordCommand: ParsableCommand {
             let suggestion = nearestName(to: venueID, in: registry.sorted.map(\.id)).map { " — did you mean \"\($0)\"?" } ?? ""
             throw fail("unknown venue \"\(venueID)\"\(suggestion)", hint: "create it with `sigconform venue new \(venueID)`, or add its folder with --venues")
         }
-        let request = try readRequest()
-        let credentials = try self.credentials(for: venue, request: request)
+        let request = try readRequest(output: output)
+        let credentials = try self.credentials(for: venue, request: request, given: given)
+        // The request's own key and passphrase (read from its headers) are credentials too.
+        output.redactor = output.redactor.adding([credentials] + [request.basicAuthorizationCredentials].compactMap { $0 })
         let target = file ?? ((venue.file as NSString).deletingLastPathComponent as NSString).appendingPathComponent("requests.json")
         let appender = VectorFileAppender(path: target, schemaDirectory: BundledVectors.directory + "/schema")
         let taken = try takenIDs(venue: venue, appender: appender)
@@ -89,24 +110,47 @@ struct RecordCommand: ParsableCommand {
         let vector = recording.vector
         var notes = recording.notes
         if dryRun {
-            // Printed output ends up in logs: the credentials are left out, as they are of reports.
-            let json = try checked { () throws(VectorEncoder.Failure) in try VectorEncoder().encode(vector, defaults: vector.credentials) }
-            print(JSONWriter.pretty(json), terminator: "")
-            notes.append("credentials are not printed; without --dry-run they are written into the vector file")
+            // Printed output ends up in logs: the credentials are left out (the secret) or
+            // masked (a key or passphrase the request carries in a header), as reports show them.
+            let json = try checked { () throws(VectorEncoder.Failure) in try VectorEncoder().encode(Self.masked(vector), defaults: vector.credentials) }
+            output.say(JSONWriter.pretty(json), terminator: "")
+            notes.append("credentials are not printed (keys masked, secrets and passphrases as fingerprints); without --dry-run they are written into the vector file")
         } else {
             let outcome = try checked { () throws(InputError) in try appender.append(vector, description: "\(venue.id): requests recorded with sigconform record") }
-            print("recorded \(vector.qualifiedID) (\(summary(recording))) in \(target)\(outcome.created ? " (new file)" : "")")
+            output.say("recorded \(vector.qualifiedID) (\(summary(recording))) in \(target)\(outcome.created ? " (new file)" : "")")
             if outcome.reformatted { notes.append("\(target) was rewritten in the standard layout (2-space JSON)") }
             if outcome.secretWritten, let secret = credentials.secret {
                 notes.append("the secret (\(Redaction.fingerprint(secret))) is written into \(target): vectors hold test credentials only")
             }
         }
         if let prehash = vector.expect.prehash {
-            print("  prehash    " + (String(validating: prehash, as: UTF8.self).map { JSONWriter.compact(.string($0)) } ?? "hex:" + Hex.encode(prehash)))
+            output.say("  prehash    " + (String(validating: prehash, as: UTF8.self).map { JSONWriter.compact(.string($0)) } ?? "hex:" + Hex.encode(prehash)))
         }
-        if let signature = vector.expect.signature { print("  signature  \(signature)") }
-        if !recording.backends.isEmpty { print("  backends   \(recording.backends.joined(separator: ", ")) agree") }
-        for note in notes { print("note: \(note)") }
+        if let signature = vector.expect.signature { output.say("  signature  \(signature)") }
+        if !recording.backends.isEmpty { output.say("  backends   \(recording.backends.joined(separator: ", ")) agree") }
+        for note in notes { output.say("note: \(note)") }
+    }
+
+    /// `vector` with every header that carries one of its credentials masked, whatever the
+    /// credential's length (the redactor leaves values under 8 characters alone).
+    static func masked(_ vector: Vector) -> Vector {
+        var copy = vector
+        let credentials = vector.credentials
+        func mask(_ value: String) -> String {
+            if let secret = credentials.secret, !secret.isEmpty, value.hasSuffix(secret) {
+                return String(value.dropLast(secret.count)) + "[secret \(Redaction.fingerprint(secret))]"
+            }
+            if let passphrase = credentials.passphrase, !passphrase.isEmpty, value.hasSuffix(passphrase) {
+                return String(value.dropLast(passphrase.count)) + "[passphrase \(Redaction.fingerprint(passphrase))]"
+            }
+            if let key = credentials.apiKey, !key.isEmpty, value.hasSuffix(key) {
+                return String(value.dropLast(key.count)) + Redaction.maskKey(key)
+            }
+            return value
+        }
+        copy.request.headers = HTTPHeaders(vector.request.headers.fields.map { ($0.name, mask($0.value)) })
+        copy.expect.headers = copy.expect.headers.map { HTTPHeaders.Field(name: $0.name, value: mask($0.value)) }
+        return copy
     }
 
     func summary(_ recording: VectorRecorder.Recording) -> String {
@@ -115,16 +159,16 @@ struct RecordCommand: ParsableCommand {
         return "invalid: \(diagnosis.classIDs.joined(separator: "+"))" + (details.isEmpty ? "" : " — \(details)")
     }
 
-    func readRequest() throws -> HTTPRequest {
+    func readRequest(output: Output) throws -> HTTPRequest {
         do {
             if let curl {
-                let text = curl == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : curl
+                let text = curl == "-" ? String(decoding: try checked { () throws(InputError) in try FileReader.readStandardInput() }, as: UTF8.self) : curl
                 let command = try CurlParser().parse(text)
-                if !command.ignoredOptions.isEmpty { print("note: ignored curl options that do not change the request: \(command.ignoredOptions.joined(separator: " "))") }
+                if !command.ignoredOptions.isEmpty { output.say("note: ignored curl options that do not change the request: \(command.ignoredOptions.joined(separator: " "))") }
                 return command.request
             }
             if let http {
-                let bytes = http == "-" ? Array(FileHandle.standardInput.readDataToEndOfFile()) : try checked { () throws(InputError) in try FileReader.read(http) }
+                let bytes = try checked { () throws(InputError) in try FileReader.read(http, limit: InputLimits.capturedRequestBytes) }
                 return try HTTPMessageParser().parse(bytes)
             }
             let path = requestFile ?? "-"
@@ -138,17 +182,24 @@ struct RecordCommand: ParsableCommand {
         }
     }
 
-    func credentials(for venue: Venue, request: HTTPRequest) throws -> Credentials {
+    /// The credentials named by --secret-env, --api-key-env and --passphrase-env.
+    func environmentCredentials() throws -> Credentials {
         func environment(_ name: String?, _ option: String) throws -> String? {
             guard let name else { return nil }
             guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
-                throw fail("\(option) names $\(name), which is not set", hint: "export \(name)=… first (test credentials only)")
+                TerminalText.error("sigconform record: \(option) names $\(name), which is not set — export \(name)=… first (test credentials only)")
+                throw ExitStatus.unusableInput
             }
             return value
         }
         var credentials = Credentials(secret: try environment(secretEnv, "--secret-env"))
         credentials.apiKey = try environment(apiKeyEnv, "--api-key-env")
         credentials.passphrase = try environment(passphraseEnv, "--passphrase-env")
+        return credentials
+    }
+
+    func credentials(for venue: Venue, request: HTTPRequest, given: Credentials) throws -> Credentials {
+        var credentials = given
         switch venue.auth {
         case .hmac(let recipe):
             guard credentials.secret != nil else { throw fail("\(venue.id) signs with a secret", hint: "give it with --secret-env NAME") }
@@ -183,8 +234,11 @@ struct RecordCommand: ParsableCommand {
         do { return try body() } catch { throw fail(error.description) }
     }
 
-    func fail(_ message: String, hint: String? = nil) -> ExitCode {
-        FileHandle.standardError.write(Data("sigconform record: \(message)\(hint.map { " — \($0)" } ?? "")\n".utf8))
-        return ExitCode(2)
+    /// A reason the command stops with exit status 2; ``run()`` prints it scrubbed.
+    struct Failure: Error {
+        var message: String
+        var hint: String?
     }
+
+    func fail(_ message: String, hint: String? = nil) -> Failure { Failure(message: message, hint: hint) }
 }

@@ -38,16 +38,16 @@ struct VenueCommand: ParsableCommand {
                 guard let found = registry[like] else {
                     let hint = nearestName(to: like, in: registry.sorted.map(\.id)).map { "did you mean \"\($0)\"?" }
                         ?? "known venues: " + registry.sorted.map(\.id).joined(separator: ", ")
-                    FileHandle.standardError.write(Data("sigconform venue new: unknown venue \"\(like)\" — \(hint)\n".utf8))
-                    throw ExitCode(2)
+                    TerminalText.error("sigconform venue new: unknown venue \"\(like)\" — \(hint)")
+                    throw ExitStatus.unusableInput
                 }
                 likeVenue = found
             }
             let scaffold = VenueScaffold(root: root, schemaDirectory: BundledVectors.directory + "/schema")
             let written: [String]
             do { written = try scaffold.create(id: id, like: likeVenue) } catch {
-                FileHandle.standardError.write(Data("sigconform venue new: \(error)\n".utf8))
-                throw ExitCode(2)
+                TerminalText.error("sigconform venue new: \(error)")
+                throw ExitStatus.unusableInput
             }
             print("created \(written[0])" + (likeVenue.map { " (recipe copied from \($0.id))" } ?? " (template recipe)"))
             print("created \(written[1]) (one example vector to fill in)")

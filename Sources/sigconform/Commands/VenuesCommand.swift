@@ -21,9 +21,9 @@ struct VenuesCommand: ParsableCommand {
 
     func run() throws {
         let (registry, errors) = RunEnvironment.registry(extraRoots: venueRoots)
-        for error in errors { FileHandle.standardError.write(Data("sigconform: \(error)\n".utf8)) }
+        for error in errors { TerminalText.error("sigconform: \(error)") }
         let table = VenueTable(venues: registry.sorted, vectorCounts: VenueDocument.vectorCounts(registry.sorted))
         print(markdown ? VenueDocument.markdown(table) : table.listing, terminator: "")
-        if !errors.isEmpty { throw ExitCode(2) }
+        if !errors.isEmpty { throw ExitStatus.unusableInput }
     }
 }

@@ -55,8 +55,8 @@ struct BaselineOptions: ParsableArguments {
         do {
             return try Baseline.read(file: baseline)
         } catch {
-            FileHandle.standardError.write(Data("sigconform: --baseline \(error.description)\n".utf8))
-            throw ExitCode(2)
+            TerminalText.error("sigconform: --baseline \(error.description)")
+            throw ExitStatus.unusableInput
         }
     }
 
@@ -74,8 +74,8 @@ struct BaselineOptions: ParsableArguments {
             do {
                 try ReportWriter.writeAtomically(written.text, to: writeBaseline)
             } catch {
-                FileHandle.standardError.write(Data("sigconform: cannot write --write-baseline \(writeBaseline): \(error)\n".utf8))
-                throw ExitCode(2)
+                TerminalText.error("sigconform: cannot write --write-baseline \(writeBaseline): \(error)")
+                throw ExitStatus.unusableInput
             }
             written.apply(to: &report, file: writeBaseline)
         }
@@ -90,23 +90,28 @@ extension ReportContext {
     }
 }
 
-/// Reports a run of a command without baselines (`diagnose`) and exits with its status.
-func finish(_ result: RunResult, started: Date, reports: ReportOptions, command: String) throws {
+/// Reports a run of a command without baselines (`diagnose`) and exits with its status;
+/// `given` are the credentials the command was given, scrubbed whether or not a vector used them.
+func finish(_ result: RunResult, started: Date, reports: ReportOptions, command: String, given: [Credentials] = []) throws {
     let context = ReportContext(started: started, reports: reports, command: command)
-    try finish(RunReport(result, context: context), redactor: Redactor(run: result), reports: reports)
+    try finish(RunReport(result, context: context), redactor: Redactor(run: result, given: given), reports: reports)
 }
 
 /// Prints the terminal report, writes the report files (through `stream` when the run was
 /// streamed), and exits with the report's status.
 func finish(_ report: RunReport, redactor: Redactor, reports: ReportOptions, notes: [String] = [], stream: ReportStream? = nil) throws {
     print(redactor.scrub(TerminalReporter(useColor: reports.useColor).render(report)), terminator: "")
-    for note in notes { print(redactor.scrub(note)) }
+    for note in notes { TerminalText.print(redactor.scrub(note)) }
     do {
         let written = try stream?.write(report) ?? reports.write(report, redactor: redactor)
-        if !written.isEmpty { print("reports: \(written.joined(separator: ", "))") }
+        if !written.isEmpty { TerminalText.print("reports: \(written.joined(separator: ", "))") }
+        if report.context.shard != nil, let json = written.first(where: { $0.hasSuffix("report.json") }),
+           let size = try? FileManager.default.attributesOfItem(atPath: json)[.size] as? Int, size > InputLimits.reportBytes {
+            TerminalText.print("note: \(json) is \(size >> 20) MiB, over the \(InputLimits.describe(InputLimits.reportBytes)) that report merge reads: use more shards")
+        }
     } catch {
-        FileHandle.standardError.write(Data("sigconform: cannot write reports to \(reports.reportDirectory): \(error)\n".utf8))
-        throw ExitCode(2)
+        TerminalText.error(redactor.scrub("sigconform: cannot write reports to \(reports.reportDirectory): \(error)"))
+        throw ExitStatus.unusableInput
     }
     if report.exitCode != 0 { throw ExitCode(report.exitCode) }
 }

@@ -53,7 +53,7 @@ import Testing
     @Test func writingToAProcessThatStoppedReadingDoesNotKillUs() throws {
         let process = try SignerProcess(command: "exec 0<&-; sleep 1")
         let line = String(repeating: "x", count: 1 << 20)
-        // SIGPIPE is ignored: the write fails with EPIPE, or fills the pipe and times out.
+        // SIGPIPE is blocked during the write: it fails with EPIPE, or fills the pipe and times out.
         #expect(throws: SignerFailure.self) { try process.send(line, timeout: 0.5) }
         process.forceStop()
         #expect(!Self.exists(process.pid))

@@ -1,7 +1,9 @@
-import SigConformCore
+import SigConformMAC
 
 /// The escapes reporters write text with. The ``Redactor`` derives the escaped forms of each
-/// credential from these same functions, so whatever a reporter can write, it can find.
+/// credential from these same functions, so whatever a reporter can write, it can find. It
+/// lives in Core (not Reports) because every layer that echoes outside text (the signer
+/// harness, lint, record) scrubs with the same ``Redactor``.
 public enum Escaping {
     /// The inside of a JSON string literal (no quotes), written as ``JSONWriter`` writes it.
     public static func json(_ text: String, style: JSONWriter.Style = .compact) -> String {
@@ -80,7 +82,7 @@ public enum Escaping {
         return out
     }
 
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
@@ -105,7 +107,7 @@ public enum Escaping {
         return out
     }
 
-    static func htmlSpecial(_ byte: UInt8) -> Bool {
+    package static func htmlSpecial(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
     }
 
@@ -126,7 +128,9 @@ public enum Escaping {
     }
 
     /// Every form `value` can take in a report: raw and each reporter's escape, plus common
-    /// equivalents other tools produce (numeric character references, `\u` escapes, percent-encoding).
+    /// equivalents other tools produce (numeric character references, `\u` escapes in either
+    /// case, percent-encoding in either case and as Python's `quote()`, `quote_plus()` and
+    /// JavaScript's `encodeURIComponent` write it).
     public static func forms(of value: String) -> Set<String> {
         var forms: Set<String> = [value]
         let compact = json(value)
@@ -140,13 +144,79 @@ public enum Escaping {
         forms.insert(html(value))
         forms.insert(numericReferences(value, hexadecimal: false))
         forms.insert(numericReferences(value, hexadecimal: true))
-        forms.insert(PercentEncoding.encode(value))
+        for json in Array(forms) where json.contains("\\u") { forms.insert(uppercaseUnicodeEscapes(json)) }
+        forms.formUnion(percentEncodings(of: value))
         forms.insert(markdown(value))
         // Markup escapes as other libraries write them: `"` escaped or not, `'` kept or written
         // as &apos;, &#39; or &#x27;.
         for quote in ["\"", "&quot;", "&#34;"] {
             for apostrophe in ["'", "&apos;", "&#39;", "&#x27;"] {
                 forms.insert(markupEscaped(value, quote: quote, apostrophe: apostrophe))
+            }
+        }
+        return forms
+    }
+
+    /// `value` percent-encoded as the usual encoders write it: RFC 3986 unreserved kept
+    /// (`urllib.parse.quote(safe='')`), also `/` kept (`quote()`'s default), also `!'()*` kept
+    /// (`encodeURIComponent`), each with upper- and lower-case hex, and with space as `+`
+    /// (`quote_plus`, form bodies). A client may write any of them into a signed query or body.
+    static func percentEncodings(of value: String) -> Set<String> {
+        let slash: Set<UInt8> = [UInt8(ascii: "/")]
+        let javaScript = Set("!'()*".utf8)
+        var forms: Set<String> = []
+        for keep in [[], slash, javaScript] {
+            for uppercase in [true, false] {
+                for plus in [false, true] {
+                    forms.insert(PercentEncoding.encode(value, uppercaseHex: uppercase, spaceAsPlus: plus, keep: keep))
+                }
+            }
+        }
+        return forms
+    }
+
+    /// JSON text with the hex digits of every `\uXXXX` escape in upper case (Java, .NET and
+    /// some hand-written encoders; ``JSONWriter`` writes lower case).
+    static func uppercaseUnicodeEscapes(_ json: String) -> String {
+        var out: [UInt8] = []
+        let bytes = Array(json.utf8)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\\"), index + 5 < bytes.count, bytes[index + 1] == UInt8(ascii: "u") {
+                out += bytes[index...index + 1]
+                for digit in bytes[index + 2...index + 5] {
+                    out.append((UInt8(ascii: "a")...UInt8(ascii: "f")).contains(digit) ? digit - 32 : digit)
+                }
+                index += 6
+            } else if bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count {
+                out += bytes[index...index + 1]
+                index += 2
+            } else {
+                out.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The forms `value`'s bytes take inside binary-to-text encodings of larger data: hex in
+    /// both cases, and the base64 characters (standard and URL-safe alphabets) that depend on
+    /// `value` alone at each of the three alignments it can start at (a `Basic` header is the
+    /// base64 of `key:secret`, so the secret starts wherever the key's length puts it). Cores
+    /// shorter than 8 characters are left out: they would match unrelated text.
+    public static func binaryForms(of value: String) -> Set<String> {
+        let bytes = Array(value.utf8)
+        var forms: Set<String> = [Hex.encode(bytes), Hex.encode(bytes).uppercased()]
+        for offset in 0..<3 {
+            let padded = Array(repeating: UInt8(0), count: offset) + bytes
+            // Character i of the encoding covers bits [6i, 6i + 6) of `padded`; keep those
+            // wholly inside `value`'s bits [8·offset, 8·(offset + count)).
+            let first = (8 * offset + 5) / 6
+            let end = (8 * (offset + bytes.count)) / 6
+            guard end - first >= 8 else { continue }
+            for urlSafe in [false, true] {
+                let encoded = Array(Base64.encode(padded, urlSafe: urlSafe).utf8)
+                forms.insert(String(decoding: encoded[first..<end], as: UTF8.self))
             }
         }
         return forms

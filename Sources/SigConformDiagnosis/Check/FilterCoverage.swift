@@ -1,0 +1,71 @@
+import SigConformCore
+
+/// What the vectors of a run matched, so that a run that checked nothing is an unusable input
+/// that says why, not a pass: a CI gate whose `--venue` has a typo would otherwise go green
+/// having checked no vector.
+///
+/// The rule: the run must check at least one vector, and every `--venue`, `--tag` and `--id`
+/// value must match at least one vector read (a typo in one of two ids leaves that vector
+/// unchecked). A shard left empty by the split is not an error: the merge of all shards checks
+/// that the whole run covered something.
+public struct FilterCoverage: Sendable {
+    public let filter: VectorFilter
+    /// Vectors read, whatever the filter said.
+    public private(set) var read = 0
+    /// Vectors the venue, tag and id filters selected, before the shard split.
+    public private(set) var selectedBeforeShard = 0
+    var venuesMatched: Set<String> = []
+    var tagsMatched: Set<String> = []
+    var idsMatched: Set<String> = []
+    var venuesRead: Set<String> = []
+
+    public init(filter: VectorFilter) { self.filter = filter }
+
+    /// Counts `vector` (call for every vector read, selected or not).
+    public mutating func note(_ vector: Vector) {
+        read += 1
+        venuesRead.insert(vector.venue)
+        if filter.venues.contains(vector.venue) { venuesMatched.insert(vector.venue) }
+        for tag in vector.tags where filter.tags.contains(tag) { tagsMatched.insert(tag) }
+        for id in [vector.id, vector.qualifiedID] where filter.ids.contains(id) { idsMatched.insert(id) }
+        var unsharded = filter
+        unsharded.shard = nil
+        if unsharded.includes(vector) { selectedBeforeShard += 1 }
+    }
+
+    /// The input errors of a run that checked `checked` vectors under `paths`; `knownVenues`
+    /// are the venues the run could check (listed for a `--venue` that matched nothing).
+    /// `othersReported`: the run has input errors already (a missing path, an unreadable
+    /// file), which say why nothing was read; an empty run is then not reported again.
+    public func problems(checked: Int, paths: [String], knownVenues: [String], othersReported: Bool = false) -> [InputError] {
+        var problems: [InputError] = []
+        let venues = Set(knownVenues).union(venuesRead).sorted()
+        for venue in filter.venues.subtracting(venuesMatched).sorted() {
+            let suggestion = nearestName(to: venue, in: venues).map { "did you mean \"\($0)\"? " } ?? ""
+            problems.append(InputError(file: "--venue \(venue)", message: "matched no vector",
+                                       hint: suggestion + "known venues: " + venues.joined(separator: ", ")))
+        }
+        for tag in filter.tags.subtracting(tagsMatched).sorted() {
+            problems.append(InputError(file: "--tag \(tag)", message: "matched no vector", hint: "check the spelling against the vectors' \"tags\""))
+        }
+        for id in filter.ids.subtracting(idsMatched).sorted() {
+            problems.append(InputError(file: "--id \(id)", message: "matched no vector", hint: "give a vector's id or venue/id as the report shows it"))
+        }
+        guard checked == 0, problems.isEmpty else { return problems }
+        let place = paths.joined(separator: ", ")
+        if read == 0 {
+            guard !othersReported else { return problems }
+            problems.append(InputError(file: place, message: "holds no vectors: nothing was checked",
+                                       hint: "pass vector files (*.json, *.jsonl) or folders holding them; a run that checks nothing is not a pass"))
+        } else if selectedBeforeShard == 0 {
+            problems.append(InputError(file: place, message: "no vector matches the filters together (\(describe(filter))): nothing was checked",
+                                       hint: "each filter matches some vector, but no vector matches them all"))
+        }
+        return problems
+    }
+
+    func describe(_ filter: VectorFilter) -> String {
+        (filter.venues.sorted().map { "--venue \($0)" } + filter.tags.sorted().map { "--tag \($0)" } + filter.ids.sorted().map { "--id \($0)" })
+            .joined(separator: " ")
+    }
+}
