@@ -23,7 +23,7 @@ public struct RequestView: Sendable {
         let bodyLooksLikeJSON = request.body.first.map { $0 == "{" || $0 == "[" } ?? false
         var form = bodyLooksLikeJSON ? [] : QueryItem.split(request.body)
         var json: JSONValue?
-        if bodyLooksLikeJSON, let document = try? JSONParser().parse(request.body) { json = document.root }
+        if bodyLooksLikeJSON, let document = try? JSONParser(recordsLocations: false).parse(request.body) { json = document.root }
         var observed: String?
         var unsignedQuery = request.query
         var unsignedBody = request.body
