@@ -93,15 +93,21 @@ def sign_kraken(request, credentials):
     set_header(request, "API-Sign", base64.b64encode(mac).decode())
 
 
-def sign_gateio(request, credentials):
-    """https://www.gate.io/docs/developers/apiv4/en/#authentication
-    HMAC-SHA512 (hex) of METHOD \\n path \\n query (not URL-encoded) \\n hex(SHA512(body)) \\n
-    timestamp, into the SIGN header."""
+def decoded_query(request):
+    """The query with keys and values percent-decoded form style ('+' is a space), order kept:
+    what Gate.io, KuCoin and Bitget verify."""
     items = []
     for item in request["query"].split("&") if request["query"] else []:
         key, equals, value = item.partition("=")
         items.append(unquote_plus(key) + (equals + unquote_plus(value) if equals else ""))
-    payload = "\n".join([request["method"], request["path"], "&".join(items),
+    return "&".join(items)
+
+
+def sign_gateio(request, credentials):
+    """https://www.gate.io/docs/developers/apiv4/en/#authentication
+    HMAC-SHA512 (hex) of METHOD \\n path \\n query (not URL-encoded) \\n hex(SHA512(body)) \\n
+    timestamp, into the SIGN header."""
+    payload = "\n".join([request["method"], request["path"], decoded_query(request),
                          hashlib.sha512(request["body"].encode()).hexdigest(), header(request, "Timestamp")])
     set_header(request, "SIGN", hmac_hex(credentials["secret"], payload, hashlib.sha512))
 
@@ -124,9 +130,20 @@ def hmac_base64(key, message, digest=hashlib.sha256):
 
 def sign_bitget(request, credentials):
     """https://www.bitget.com/api-doc/common/signature
-    ACCESS-SIGN = base64(HMAC-SHA256(secret, timestamp + METHOD + requestPath + '?' + query + body))."""
-    payload = header(request, "ACCESS-TIMESTAMP") + request["method"] + request_path(request) + request["body"]
+    ACCESS-SIGN = base64(HMAC-SHA256(secret, timestamp + METHOD + path + '?' + query + body)), the
+    query percent-decoded (ccxt #28888 / PR #28890, the official SDK's "sign decode")."""
+    query = "?" + decoded_query(request) if request["query"] else ""
+    payload = header(request, "ACCESS-TIMESTAMP") + request["method"] + request["path"] + query + request["body"]
     set_header(request, "ACCESS-SIGN", hmac_base64(credentials["secret"].encode(), payload))
+
+
+def sign_bitmart(request, credentials):
+    """https://developer-pro.bitmart.com/en/part2/auth.html
+    X-BM-SIGN = hex(HMAC-SHA256(secret, timestamp + '#' + memo + '#' + (body, else the query))); the
+    memo is a credential that is never sent."""
+    signed = request["body"] if request["body"] else request["query"]
+    payload = header(request, "X-BM-TIMESTAMP") + "#" + credentials["memo"] + "#" + signed
+    set_header(request, "X-BM-SIGN", hmac_hex(credentials["secret"], payload))
 
 
 def sign_bitmex(request, credentials):
@@ -248,11 +265,7 @@ def sign_kucoin(request, credentials):
     """https://www.kucoin.com/docs/basic-info/connection-method/authentication/signing-a-message
     KC-API-SIGN = base64(HMAC-SHA256(secret, timestamp + METHOD + endpoint (with the query,
     not URL-encoded) + body))."""
-    items = []
-    for item in request["query"].split("&") if request["query"] else []:
-        key, equals, value = item.partition("=")
-        items.append(unquote_plus(key) + (equals + unquote_plus(value) if equals else ""))
-    endpoint = request["path"] + ("?" + "&".join(items) if request["query"] else "")
+    endpoint = request["path"] + ("?" + decoded_query(request) if request["query"] else "")
     payload = header(request, "KC-API-TIMESTAMP") + request["method"] + endpoint + request["body"]
     set_header(request, "KC-API-SIGN", hmac_base64(credentials["secret"].encode(), payload))
 
@@ -267,9 +280,11 @@ SIGNERS = {
     "binance-spot": sign_binance,
     # Binance USDⓈ-M futures and MEXC sign exactly as Binance spot does (their docs, "SIGNED").
     "binance-usdm": sign_binance,
+    "binance-coinm": sign_binance,
     "mexc": sign_binance,
     "bitfinex-v2": sign_bitfinex,
     "bitget": sign_bitget,
+    "bitmart": sign_bitmart,
     "bitmex": sign_bitmex,
     "bitstamp-v2": sign_bitstamp,
     "coinbase-exchange": sign_coinbase,

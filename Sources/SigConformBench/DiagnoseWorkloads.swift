@@ -12,6 +12,9 @@ import SigConform
 ///   timestamp, so no prefix state can be cached and each candidate hashes all 300 bytes;
 /// - `…-no-time-search`: the 300-byte cases with the timestamp search turned off, the
 ///   "diagnosis without drift search" of issue 7.
+/// - `diagnose-okx-{10k,100k,1m}`, `diagnose-gateio-1m`: the same requests with a prehash of
+///   10 KB, 100 KB and 1 MB (a JSON body for okx-v5, ahead of which the timestamp comes; a query
+///   for gateio-v4, after which it comes): bounded by ``SearchBudget``.
 public enum DiagnoseWorkloads {
     /// Builds the cases (those whose id is `only`, when given), or says why the bundled venues
     /// or vectors cannot be used.
@@ -40,6 +43,11 @@ public enum DiagnoseWorkloads {
         try add("diagnose-okx-300b", try decode(okxVector(prehashLength: 300)))
         try add("diagnose-gateio-300b-no-time-search", try decode(gateVector(prehashLength: 300)), timeSearch: false)
         try add("diagnose-okx-300b-no-time-search", try decode(okxVector(prehashLength: 300)), timeSearch: false)
+        // Large bodies: the search budget, not the size, bounds the time (issue 17, item 3).
+        for (label, length) in [("10k", 10_000), ("100k", 100_000), ("1m", 1_000_000)] {
+            try add("diagnose-okx-\(label)", try decode(okxVector(prehashLength: length)))
+        }
+        try add("diagnose-gateio-1m", try decode(gateVector(prehashLength: 1_000_000)))
         return cases
     }
 

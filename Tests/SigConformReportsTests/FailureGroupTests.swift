@@ -79,7 +79,7 @@ import Testing
     @Test func theCorrectPrehashAndTheMistakesTriedAreShown() {
         let lines = TerminalReporter.describe(Self.diagnosis, paint: Paint(enabled: false))
         #expect(lines.contains("  correct prehash: 1700000000000GET/api/v5/account/balance"))
-        let tried = lines.first { $0.hasPrefix("  tried, alone and in pairs: ") }
+        let tried = lines.first { $0.hasPrefix("  mistakes searched for: ") }
         #expect(tried?.contains("unsorted_params") == true && tried?.contains("wrong_hash") == true, "\(lines)")
         #expect(tried?.hasSuffix("; none reproduces the observed signature") == true)
         #expect(!(tried?.contains("unexplained") ?? true))
@@ -90,6 +90,6 @@ import Testing
         diagnosis.evidence = ["the signature is correct for this secret", Self.advice]
         let lines = TerminalReporter.describe(diagnosis, paint: Paint(enabled: false))
         #expect(lines.contains("  correct prehash: 1700000000000GET/api/v5/account/balance"))
-        #expect(!lines.contains { $0.contains("tried, ") })
+        #expect(!lines.contains { $0.contains("mistakes searched for") })
     }
 }

@@ -9,16 +9,18 @@ enum SecretCorpus {
     static let apiKey = "AKEY-d1st1nct\"<&>'-K3Y-0042-✓"
     static let secret = "SECRET-d1st1nct\"<&>'/\\-S3CR3T-7f3e9a1b-é"
     static let passphrase = "PASS-d1st1nct\"<&>'-PHR4SE"
+    /// A credential field that is signed but never sent (BitMart's memo).
+    static let memo = "MEMO-d1st1nct\"<&>'-M3M0-#9"
     /// Kraken and Coinbase decode the secret from base64: the base64 of a distinctive text.
     static let base64Secret = Base64.encode(Array("SECRET-kraken-d1st1nct-0001".utf8))
 
     /// The values no byte written may contain.
-    static var values: [String] { [apiKey, secret, passphrase, base64Secret] }
+    static var values: [String] { [apiKey, secret, passphrase, base64Secret, memo] }
 
     /// Writes the corpus into `directory` (one file per venue) and returns the folder.
     static func write(to directory: String) throws -> String {
         let (registry, _) = RunEnvironment.registry(extraRoots: [])
-        let venues = ["binance-spot", "bybit-v5", "okx-v5", "kraken-spot", "gateio-v4", "openai-compatible"]
+        let venues = ["binance-spot", "bybit-v5", "okx-v5", "kraken-spot", "gateio-v4", "openai-compatible", "bitmart"]
         for venueID in venues {
             guard let venue = registry[venueID] else { continue }
             var vectors: [Vector] = []
@@ -40,14 +42,15 @@ enum SecretCorpus {
     }
 
     static func credentials(for venue: Venue) -> Credentials {
-        Credentials(apiKey: apiKey, secret: venue.hmac?.secretEncoding == .base64 ? base64Secret : secret, passphrase: passphrase)
+        Credentials(apiKey: apiKey, secret: venue.hmac?.secretEncoding == .base64 ? base64Secret : secret, passphrase: passphrase,
+                    fields: Dictionary(uniqueKeysWithValues: (venue.hmac?.credentialFields ?? []).map { ($0, memo) }))
     }
 
     /// `vector` with the distinctive credentials in its headers and a correct signature for them.
     static func resigned(_ vector: Vector, venue: Venue, signingSecret: String? = nil) throws -> Vector {
         var copy = vector
         copy.credentials = credentials(for: venue)
-        copy.comment = "quotes the secret \(copy.credentials.secret!) and the passphrase \(passphrase) and the key \(apiKey)"
+        copy.comment = "quotes the secret \(copy.credentials.secret!) and the passphrase \(passphrase) and the key \(apiKey) and the memo \(memo)"
         switch venue.auth {
         case .bearer(let recipe):
             copy.request.headers.set(recipe.header, recipe.headerValue(apiKey: apiKey))
@@ -92,6 +95,7 @@ enum SecretCorpus {
         if let key = vector.credentials.apiKey { credentials.append(("apiKey", .string(key))) }
         if let secret = vector.credentials.secret { credentials.append(("secret", .string(secret))) }
         if let passphrase = vector.credentials.passphrase { credentials.append(("passphrase", .string(passphrase))) }
+        for (name, value) in vector.credentials.fields.sorted(by: { $0.key < $1.key }) { credentials.append((name, .string(value))) }
         var request: [(key: String, value: JSONValue)] = [("method", .string(vector.request.method))]
         if let host = vector.request.host { request.append(("host", .string(host))) }
         request += [("path", .string(vector.request.path)), ("query", .string(vector.request.query)),

@@ -11,12 +11,15 @@ client.py):
 * timestamp: the ACCESS-TIMESTAMP header, milliseconds since the epoch.
 * METHOD upper case; requestPath e.g. /api/v2/spot/trade/place-order.
 * queryString: "the request parameter after the ?" - "Need to be sorted in
-  ascending alphabetical order by key" (docs). These vectors take it as the
-  query exactly as sent, byte for byte (percent-encoding included), and every
-  valid vector SENDS its parameters already sorted, so the verdicts are the
-  same whether the server signs the received string or re-sorts it. The SDK
-  itself writes values without percent-encoding; vectors tagged
-  "encoded-query" assume the server uses the query string as received.
+  ascending alphabetical order by key" (docs). Bitget verifies the query
+  PERCENT-DECODED (form decoding, parameter order as sent): ccxt issue #28888
+  (40009 while ccxt signed the encoded query) and its fix PR #28890 (ccxt signs
+  rawencode(params) and sends urlencode(params)); the official SDK's commit
+  d4ef5cb "sign decode" in BitgetLimited/v3-bitget-api-sdk (a $AIUSDT test);
+  JKorf/Bitget.Net#48 (%24 rejected). Every valid vector SENDS its parameters
+  sorted, so verdicts do not depend on whether the server re-sorts. Vectors
+  tagged "decoded-query" are those where the decoded form differs from the
+  bytes sent.
 * body: the request body string as sent; omitted for a GET. The official
   Python SDK sends and signs json.dumps(params) (spaced), other clients
   compact JSON: both valid when sent and signed alike.
@@ -37,6 +40,8 @@ from __future__ import annotations
 import base64
 import json
 
+from urllib.parse import unquote_plus
+
 from common import compact_json, quote, spaced_json, vector, write_file
 from _vecb_util import Mistake, Signer, invalid_vector, server_time, valid_vector
 
@@ -52,6 +57,13 @@ T0 = 1_700_000_000_000
 
 
 def prehash(timestamp, method: str, path: str, query: str, body: str) -> str:
+    """The query signed percent-decoded, form style ('+' is a space), order as sent."""
+    signed = unquote_plus(query)
+    return str(timestamp) + method.upper() + path + ("?" + signed if query else "") + body
+
+
+def prehash_as_sent(timestamp, method: str, path: str, query: str, body: str) -> str:
+    """What a client that signs the encoded bytes builds (ccxt before PR #28890): wrong for Bitget."""
     return str(timestamp) + method.upper() + path + ("?" + query if query else "") + body
 
 
@@ -126,20 +138,25 @@ VALID = [
     ("mix-account", "Three parameters with upper-case values.", ["get", "query", "futures"], "GET",
      "/api/v2/mix/account/account",
      sorted_query([("symbol", "BTCUSDT"), ("productType", "USDT-FUTURES"), ("marginCoin", "USDT")]), ""),
-    ("order-info-encoded-specials", "clientOid with space, '/', '+', '@', ',' sent percent-encoded and signed as sent.",
-     ["get", "query", "encoding", "encoded-query"], "GET", "/api/v2/spot/trade/orderInfo",
+    ("order-info-encoded-specials", "clientOid with space, '/', '+', '@', ',' sent percent-encoded, signed decoded.",
+     ["get", "query", "encoding", "decoded-query"], "GET", "/api/v2/spot/trade/orderInfo",
      sorted_query([("clientOid", "sc test/1+a@b,c")]), ""),
-    ("order-info-non-ascii", "Non-ASCII value percent-encoded as UTF-8, signed as sent.",
-     ["get", "query", "encoding", "non-ascii", "encoded-query"], "GET", "/api/v2/spot/trade/orderInfo",
+    ("order-info-non-ascii", "Non-ASCII value percent-encoded as UTF-8, signed decoded (the raw UTF-8 text).",
+     ["get", "query", "encoding", "non-ascii", "decoded-query"], "GET", "/api/v2/spot/trade/orderInfo",
      sorted_query([("clientOid", "café€")]), ""),
-    ("order-info-amp-equals", "'&' and '=' inside a value, percent-encoded.", ["get", "query", "encoding", "encoded-query"],
+    ("order-info-amp-equals", "'&' and '=' inside a value, percent-encoded; signed decoded, so the signed string has a bare '&' and '=' inside the value.",
+     ["get", "query", "encoding", "decoded-query"],
      "GET", "/api/v2/spot/trade/orderInfo", sorted_query([("clientOid", "a&b=c")]), ""),
     ("empty-value", "An empty value (idLessThan=).", ["get", "query", "empty-value"], "GET",
      "/api/v2/spot/trade/history-orders", sorted_query([("symbol", "BTCUSDT"), ("limit", "20"), ("idLessThan", "")]), ""),
-    ("plus-for-space", "Space sent as '+' (form style) and signed as sent.", ["get", "query", "space", "encoded-query"],
+    ("plus-for-space", "Space sent as '+' (form style); the decoded value has a space, and the space is signed.", ["get", "query", "space", "decoded-query"],
      "GET", "/api/v2/spot/trade/orderInfo", "clientOid=sc+test+1", ""),
-    ("raw-specials-sdk-style", "'@' and ',' left unencoded, as the official SDK writes values; signed as sent.",
+    ("raw-specials-sdk-style", "'@' and ',' left unencoded, as the official SDK writes values; decoded and sent are the same.",
      ["get", "query", "unencoded"], "GET", "/api/v2/spot/trade/orderInfo", "clientOid=a@b,c&symbol=BTCUSDT", ""),
+    ("symbol-dollar-encoded", "The SDK's own test case: symbol $AIUSDT sent as %24AIUSDT, signed decoded as $AIUSDT (ccxt #28888, SDK commit d4ef5cb).",
+     ["get", "query", "encoding", "decoded-query"], "GET", "/api/v2/spot/market/tickers", "symbol=%24AIUSDT", ""),
+    ("symbol-dollar-raw", "The same symbol sent with a raw '$' (ccxt replaces %24 by '$' in the URL): the decoded form is the same.",
+     ["get", "query", "unencoded"], "GET", "/api/v2/spot/market/tickers", "symbol=$AIUSDT", ""),
     ("v1-spot-assets", "Older v1 path.", ["get", "v1"], "GET", "/api/spot/v1/account/assets", "", ""),
     ("deposit-address", "Wallet endpoint.", ["get", "query"], "GET", "/api/v2/spot/wallet/deposit-address",
      sorted_query([("coin", "USDT"), ("chain", "trc20")]), ""),
@@ -218,13 +235,13 @@ def mistake_vectors() -> list:
                           prehash(t, "GET", orders, "&".join(f"{k}={v}" for k, v in insertion), "")))
     info = "/api/v2/spot/trade/orderInfo"
     spaced = sorted_query([("clientOid", "sc test 1")])
-    add("query-sent-pct20-signed-plus", ["query", "encoding", "space"], 2, "GET", info, spaced, "",
-        lambda t: Mistake("query_encoding", "Sent %20 for the spaces but signed '+' (urlencode).",
-                          prehash(t, "GET", info, "clientOid=sc+test+1", "")))
-    specials = sorted_query([("clientOid", "ops@a,b"), ("symbol", "BTCUSDT")])
-    add("query-sent-encoded-signed-raw", ["query", "encoding"], 3, "GET", info, specials, "",
-        lambda t: Mistake("query_encoding", "Sent %40 and %2C but signed the raw '@' and ',' (the encoding was added by the HTTP library after signing).",
-                          prehash(t, "GET", info, "clientOid=ops@a,b&symbol=BTCUSDT", "")))
+    add("query-signed-encoded-space", ["query", "encoding", "space", "decoded-query"], 2, "GET", info, spaced, "",
+        lambda t: Mistake("query_encoding", "Sent %20 for the spaces and signed the query as sent (still encoded); Bitget verifies it decoded (40009).",
+                          prehash_as_sent(t, "GET", info, spaced, "")))
+    dollar = "symbol=%24AIUSDT"
+    add("query-signed-encoded-dollar", ["query", "encoding", "decoded-query"], 3, "GET", "/api/v2/spot/market/tickers", dollar, "",
+        lambda t: Mistake("query_encoding", "ccxt before PR #28890 (issue #28888): sent %24AIUSDT and signed it encoded; Bitget verifies $AIUSDT and answers 40009.",
+                          prehash_as_sent(t, "GET", "/api/v2/spot/market/tickers", dollar, "")))
     place = "/api/v2/spot/trade/place-order"
     add("body-signed-spaced", ["body", "whitespace"], 4, "POST", place, "", compact_json(ORDER),
         lambda t: Mistake("body_encoding", "Sent compact JSON but signed json.dumps' default spaced JSON.",

@@ -17,12 +17,17 @@ https://docs.gemini.com/rest-api/#private-api-invocation):
 * "Whitespace is ignored by the server ... the hashes are always taken on the
   base64 string directly, with no normalization" (docs): any JSON spacing is
   valid as long as the signature covers the base64 that was sent.
-* Nonce: these vectors use a TIME-BASED nonce in SECONDS. The docs: with a
-  key provisioned with "Uses a time based nonce", the nonce "must be in
-  seconds" and "within +/- 30 seconds" of the server's clock. (Keys without
-  that option need only a strictly increasing nonce; ms is recommended.)
-  time.serverTime is therefore nonce * 1000 + 400 ms, and the clock_drift
-  vectors fall outside +/- 30 s.
+* Nonce: two modes, chosen when the key is provisioned (docs, "Private API
+  invocation"); the recipe's key option "nonce" names them:
+  - "time-based" (requests.json, mistakes.json): a key provisioned with
+    "Uses a time based nonce" sends seconds "within +/- 30 seconds" of the
+    server's clock. time.serverTime is nonce * 1000 + 400 ms, and the
+    clock_drift vectors fall outside +/- 30 s.
+  - "increasing" (increasing-nonce.json, docs.json): any other key takes any
+    nonce greater than the last one; Gemini recommends milliseconds. ccxt
+    (gemini.nonce(): milliseconds; sign(): str(nonce)) sends it as a JSON
+    STRING, which these vectors include byte for byte as ccxt builds the
+    payload: {"request", "nonce", params...}, compact JSON.
 
 Run:  python3 scripts/reference/gemini.py
 It rewrites vectors/gemini/{docs,requests,mistakes}.json deterministically.
@@ -88,12 +93,14 @@ def docs_vectors() -> list:
         raise SystemExit("gemini docs example no longer reproduces")
     comment = ("Docs example (doc-examples.json id gemini-order-status), reproduces: /v1/order/status payload (4-space indent, blank line, trailing newline are part "
                "of the signed base64), secret '1234abcd' from the docs' Python snippet, API key 'mykey' from the docs' "
-               "sample request. The docs' nonce 123456 is a counter, not a time: serverTime is set to 123456 s + 300 ms "
-               "only so that the seconds reading of the nonce used by this file's other vectors holds.")
-    return [valid_vector("order-status-docs", comment, ["doc-example", "post", "whitespace"], SIGNER,
-                         credentials["secret"], encoded,
-                         lambda sig: wire("/v1/order/status", encoded, sig, credentials["apiKey"]), expected_headers,
-                         server_time(123_456_300), credentials)]
+               "sample request. The docs' nonce 123456 is a counter, not a time: the vector names the key option "
+               "nonce=increasing (a key without a time-based nonce), under which no clock check applies.")
+    vector = valid_vector("order-status-docs", comment, ["doc-example", "post", "whitespace", "increasing-nonce"], SIGNER,
+                          credentials["secret"], encoded,
+                          lambda sig: wire("/v1/order/status", encoded, sig, credentials["apiKey"]), expected_headers,
+                          server_time(NONCE0 * 1000), credentials)
+    vector["keyOptions"] = {"nonce": "increasing"}
+    return [vector]
 
 
 # (id, comment, tags, path, payload text as sent)
@@ -176,14 +183,54 @@ def nonce_of(text: str) -> int:
     return int(json.loads(text)["nonce"])
 
 
-def valid_vectors() -> list:
+def signed_vectors(cases, arrival) -> list:
+    """Valid vectors for (id, comment, tags, path, payload text) cases; `arrival(text)` is serverTime."""
     vectors = []
-    for vid, comment, tags, path, text in valid_cases():
+    for vid, comment, tags, path, text in cases:
         encoded = b64(text)
         vectors.append(valid_vector(vid, comment, tags, SIGNER, SECRET, encoded,
                                     lambda sig, p=path, e=encoded: wire(p, e, sig), expected_headers,
-                                    server_time(nonce_of(text) * 1000 + 400)))
+                                    server_time(arrival(text))))
     return vectors
+
+
+def valid_vectors() -> list:
+    return signed_vectors(valid_cases(), lambda text: nonce_of(text) * 1000 + 400)
+
+
+MS0 = NONCE0 * 1000 + 123
+
+
+# (id, comment, tags, path, payload text as sent); keys with an increasing (not time-based) nonce.
+def increasing_cases() -> list:
+    n = iter(range(MS0, MS0 + 1_000_000, 1_013))
+    order = dict(client_order_id="sc-test-order-0101", symbol="btcusd", amount="0.5", price="36500.00",
+                 side="buy", type="exchange limit")
+    return [
+        ("ms-string-balances", "ccxt's shape: nonce in milliseconds as a JSON string, compact JSON.", ["post", "ccxt", "ms", "string-nonce"],
+         "/v1/balances", compact_json(payload("/v1/balances", str(next(n))))),
+        ("ms-string-order-new", "ccxt's shape for a new order: request, nonce (ms, string), then the parameters.", ["post", "order", "ccxt", "ms", "string-nonce"],
+         "/v1/order/new", compact_json(payload("/v1/order/new", str(next(n)), **order))),
+        ("ms-string-order-status", "Order status with a numeric order id, ms string nonce.", ["post", "ccxt", "ms", "string-nonce"],
+         "/v1/order/status", compact_json(payload("/v1/order/status", str(next(n)), order_id=18834))),
+        ("ms-string-mytrades", "Past trades with a limit, ms string nonce.", ["post", "ccxt", "ms", "string-nonce"],
+         "/v1/mytrades", compact_json(payload("/v1/mytrades", str(next(n)), symbol="btcusd", limit_trades=50))),
+        ("ms-number-balances", "Milliseconds as a JSON number (Gemini's recommendation, written as a number).", ["post", "ms"],
+         "/v1/balances", compact_json(payload("/v1/balances", next(n)))),
+        ("ms-number-spaced", "Milliseconds, json.dumps' spaced JSON: whitespace is ignored by the server, the base64 is signed as sent.", ["post", "ms", "whitespace"],
+         "/v1/notionalvolume", spaced_json(payload("/v1/notionalvolume", next(n)))),
+        ("us-number-cancel-all", "Microseconds: larger than any millisecond nonce before it, so still increasing.", ["post", "us"],
+         "/v1/order/cancel/all", compact_json(payload("/v1/order/cancel/all", next(n) * 1000))),
+        ("counter-heartbeat", "A plain counter (the docs' worked example uses 123456): any increasing integer.", ["post", "counter"],
+         "/v1/heartbeat", compact_json(payload("/v1/heartbeat", 7))),
+        ("seconds-on-increasing-key", "Seconds are increasing integers too: a time-based client works with this key.", ["post", "seconds"],
+         "/v1/balances", compact_json(payload("/v1/balances", NONCE0 + 5))),
+    ]
+
+
+def increasing_vectors() -> list:
+    """No clock check applies to these keys; serverTime is an hour after the first nonce anyway."""
+    return signed_vectors(increasing_cases(), lambda text: MS0 + 3_600_000)
 
 
 B64_SECRET = "c2MtdGVzdC1nZW1pbmktYmFzZTY0LWxvb2tpbmctc2VjcmV0"  # valid base64 test secret
@@ -232,6 +279,12 @@ def mistake_vectors() -> list:
         Mistake("timestamp_units", "Sent the nonce in seconds (as a time-based key requires) but signed a payload whose nonce was in milliseconds.",
                 b64(order_text(n * 1000))))
     n += 11
+    ms_text = compact_json(payload(path, str(n * 1000 + 250), **order))
+    add("ms-nonce-on-time-based-key", ["nonce", "units", "ccxt"], n, ms_text,
+        Mistake("timestamp_units", "ccxt's millisecond nonce (a JSON string) on a key provisioned with a time-based nonce: "
+                "Gemini reads it as seconds, some 50,000 years ahead (InvalidNonce). Right on a key without that option "
+                "(increasing-nonce.json); the vector names the time-based key.", b64(ms_text)))
+    n += 11
     add("secret-trailing-crlf", ["secret"], n, order_text(n),
         Mistake("secret_whitespace", "Secret pasted with a trailing CRLF: key bytes = secret + \"\\r\\n\".",
                 b64(order_text(n)), key=(SECRET + "\r\n").encode()))
@@ -255,11 +308,15 @@ def mistake_vectors() -> list:
 
 
 def main() -> None:
-    defaults = {"credentials": {"apiKey": API_KEY, "secret": SECRET}}
+    defaults = {"credentials": {"apiKey": API_KEY, "secret": SECRET}, "keyOptions": {"nonce": "time-based"}}
     write_file(VENUE, "docs", "The Gemini docs' worked signing example (reproduces)", [DOCS_URL], GENERATOR, None,
                docs_vectors())
     write_file(VENUE, "requests", "Valid Gemini private REST calls, time-based nonce in seconds (synthetic, generated from the documented rule)",
                SOURCES, GENERATOR, defaults, valid_vectors())
+    write_file(VENUE, "increasing-nonce", "Valid Gemini private REST calls from keys without a time-based nonce: any increasing nonce, "
+               "milliseconds as ccxt sends them (synthetic, generated from the documented rule; cross-checked with ccxt, docs/clients.md)",
+               SOURCES, GENERATOR, {"credentials": {"apiKey": API_KEY, "secret": SECRET}, "keyOptions": {"nonce": "increasing"}},
+               increasing_vectors())
     write_file(VENUE, "mistakes", "Gemini requests as buggy clients sent them, each with the one mistake that explains its signature",
                SOURCES, GENERATOR, defaults, mistake_vectors())
 

@@ -290,9 +290,10 @@ def mistake_vectors():
         get("/api/v5/account/balance", "", ts), ts + 300,
         client_key=base64.b64decode(hex_secret["secret"], validate=True), credentials=hex_secret)
     ts = t()
-    add(out, "unexplained-other-secret", "Signed under another secret (demo key on live, or the passphrase pasted "
-        "as secret): no single mistake reproduces it.", ["get"], "unexplained",
-        get("/api/v5/account/balance", "", ts), ts + 300, client_key=CREDENTIALS["passphrase"].encode())
+    # Not the passphrase: a passphrase pasted as the secret is credentials_swapped (mistakes.py).
+    add(out, "unexplained-other-secret", "Signed under another secret (a demo-trading key's secret on live): "
+        "no single mistake reproduces it.", ["get"], "unexplained",
+        get("/api/v5/account/balance", "", ts), ts + 300, client_key=b"sc-test-okx-demo-secret-0001")
     return out
 
 

@@ -80,6 +80,9 @@ public enum LintRule: String, Sendable, Hashable, CaseIterable {
     case clientPrehashMismatch = "client-prehash-mismatch"
     /// The MAC backends disagree (a sigconform bug).
     case backendDivergence = "backend-divergence"
+    /// `keyOptions` names an option or choice the venue's recipe does not have, or (a warning)
+    /// leaves one of the venue's key options unnamed.
+    case keyOption = "key-option"
     /// `check` fails the vector for a reason no other rule names.
     case checkFailure = "check-failure"
 }

@@ -18,13 +18,14 @@ struct MeaningLint {
             emit(rule, pointer, message, fix)
         }
         let venue = evaluation.venue
-        let unsignable = evaluation.findings.filter { $0.kind == .unsignable }
+        // Unknown key options are reported by VectorFileLint at /keyOptions.
+        let unsignable = evaluation.findings.filter { $0.kind == .unsignable && !$0.message.hasPrefix("keyOptions.") }
         for finding in unsignable {
             let parts = finding.message.components(separatedBy: " — ")
             report(.incompleteRequest, "/request", "the request cannot be signed under \(venue.id): \(parts[0])",
                    fix: parts.count > 1 ? parts[1] : "add what \(venue.id) signs (see its venue.json) to the request or credentials")
         }
-        guard unsignable.isEmpty else { return }
+        guard unsignable.isEmpty, !evaluation.findings.contains(where: { $0.kind == .unsignable }) else { return }
 
         // A wrong prehash makes every signature differ too, and a wrong expect.signature is also
         // the request's and the signature header's when they carry it: report the cause once.

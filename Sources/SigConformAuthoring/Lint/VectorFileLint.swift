@@ -159,9 +159,9 @@ struct VectorFileLint {
 
     func check(_ vector: Vector, raw: JSONValue, place: Place, venueUsable: Bool, context: inout Context, report: inout LintReport) {
         report.vectors += 1
-        func emit(_ rule: LintRule, _ pointer: String, _ message: String, fix: String?) {
+        func emit(_ rule: LintRule, _ pointer: String, _ message: String, fix: String?, severity: LintDiagnostic.Severity = .error) {
             let absolute = place.base + pointer
-            report.diagnostics.append(LintDiagnostic(rule, file: file, location: place.locate(absolute), pointer: absolute,
+            report.diagnostics.append(LintDiagnostic(rule, severity: severity, file: file, location: place.locate(absolute), pointer: absolute,
                                                      message: message, fix: fix, vector: vector.qualifiedID))
         }
         let here = place.locate(place.base + "/id").map { "\(file):\($0)" } ?? file
@@ -180,8 +180,20 @@ struct VectorFileLint {
             emit(.unknownDiagnosis, "/expect/diagnosis/\(index)", "unknown diagnosis class \"\(id)\"",
                  fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "see the class table in docs/vector-format.md")
         }
+        if venueUsable, let recipe = context.runner?.registry[vector.venue]?.hmac {
+            for problem in recipe.unknownKeyChoices(vector.keyChoices) {
+                let name = String(problem.prefix { $0 != ":" }.dropFirst("keyOptions.".count))
+                emit(.keyOption, JSONPointer.appending("/keyOptions", name), problem,
+                     fix: "name an option and choice from the venue's hmac.keyOptions (docs/recipes.md, Key options)")
+            }
+            for option in recipe.keyOptions where vector.keyChoices[option.name] == nil {
+                emit(.keyOption, "/id", "the vector names no choice for the key option \"\(option.name)\" (\(option.choices.map(\.name).joined(separator: ", "))): it is checked under each in turn",
+                     fix: "add \"keyOptions\": {\"\(option.name)\": \"…\"} (or to the file's defaults) with the setting the request was made for",
+                     severity: .warning)
+            }
+        }
         // A vector still holding placeholders is reported as such; signing it would only add noise.
         guard venueUsable, let runner = context.runner, Placeholders.scan(raw, file: file, locate: { _ in nil }).isEmpty else { return }
-        MeaningLint(runner: runner).check(vector, raw: raw, compareDiagnosis: diagnosisKnown, emit: emit)
+        MeaningLint(runner: runner).check(vector, raw: raw, compareDiagnosis: diagnosisKnown) { emit($0, $1, $2, fix: $3) }
     }
 }

@@ -12,6 +12,10 @@ public struct VectorEvaluation: Sendable {
     /// Clock position, when the vector has a server time and the venue a window.
     public var clock: ClockCheck?
     public var findings: [Finding]
+    /// The key settings the verdict is for (option name to choice name), when the venue has
+    /// key options: the vector's own, and for options it leaves open the first choice under
+    /// which the request is right (or the first choice, when it is right under none).
+    public var keyChoices: [String: String] = [:]
 
     /// The first backend's outcome, when it signed.
     public var reference: SigningOutcome? { outcomes.first.flatMap { try? $0.outcome.get() } }
@@ -34,9 +38,30 @@ public struct VectorEvaluator: Sendable {
 
     public func evaluate(_ vector: Vector, venue: Venue) -> VectorEvaluation {
         switch venue.auth {
+        case .hmac(let recipe) where !recipe.keyOptions.isEmpty || !vector.keyChoices.isEmpty:
+            evaluateUnderKeyChoices(vector, venue: venue, recipe: recipe)
         case .hmac(let recipe): evaluateHMAC(vector, venue: venue, recipe: recipe)
         case .bearer(let recipe): evaluateBearer(vector, venue: venue, recipe: recipe)
         }
+    }
+
+    /// A venue whose keys have settings that change verification (Gemini's nonce mode): the
+    /// request is checked under the vector's choices and, for options it leaves open, under
+    /// each choice in recipe order. The first choice with no finding gives the verdict, so a
+    /// request right for a setting the user may have is not called wrong; when none is
+    /// clean, the first whose request the venue would accept, else the first.
+    func evaluateUnderKeyChoices(_ vector: Vector, venue: Venue, recipe: HMACRecipe) -> VectorEvaluation {
+        let unknown = recipe.unknownKeyChoices(vector.keyChoices)
+        var evaluations: [VectorEvaluation] = []
+        for choices in recipe.keyChoiceCombinations(keeping: vector.keyChoices) {
+            let chosen = venue.choosing(choices)
+            var evaluation = evaluateHMAC(vector, venue: chosen, recipe: recipe.choosing(choices))
+            evaluation.keyChoices = choices
+            evaluation.findings += unknown.map { Finding(kind: .unsignable, message: $0, expected: nil, actual: nil) }
+            if evaluation.findings.isEmpty { return evaluation }
+            evaluations.append(evaluation)
+        }
+        return evaluations.first { !$0.requestRejected } ?? evaluations[0]
     }
 
     func evaluateBearer(_ vector: Vector, venue: Venue, recipe: BearerRecipe) -> VectorEvaluation {
@@ -75,7 +100,12 @@ public struct VectorEvaluator: Sendable {
                 try signer.sign(view, credentials: vector.credentials, backend: backend)
             }))
         }
-        var findings: [Finding] = []
+        // A credential the recipe does not declare is read by nothing: a typo or the wrong venue.
+        var findings: [Finding] = vector.credentials.fields.keys.sorted().filter { !recipe.credentialFields.contains($0) }.map { name in
+            Finding(kind: .unsignable, message: "credentials.\(name) is not a credential \(venue.id) signs"
+                        + (recipe.credentialFields.isEmpty ? "" : " (its recipe declares \(recipe.credentialFields.joined(separator: ", ")))")
+                        + " — remove it, or declare it in the recipe's credentialFields")
+        }
         var evaluation = VectorEvaluation(vector: vector, venue: venue, outcomes: outcomes,
                                           observedSignature: view.observedSignature, clock: nil, findings: [])
         let signed = outcomes.compactMap { try? $0.outcome.get() }
@@ -108,8 +138,15 @@ public struct VectorEvaluator: Sendable {
         }
         for expected in vector.expect.headers {
             if let computed = reference.expectedHeaders.first(where: { $0.name.lowercased() == expected.name.lowercased() }) {
-                let matches = expected.name.lowercased() == headerName(of: recipe.signature.location)?.lowercased()
-                    ? signer.signatureMatches(expected.value, computed.value) : constantTimeEquals(Array(expected.value.utf8), Array(computed.value.utf8))
+                let matches: Bool
+                if case .headerParameter(let header, let scheme, let parameter) = recipe.signature.location,
+                   header.lowercased() == expected.name.lowercased() {
+                    matches = Self.sameHeaderParameters(expected.value, computed.value, scheme: scheme, signature: parameter, signer: signer)
+                } else if expected.name.lowercased() == headerName(of: recipe.signature.location)?.lowercased() {
+                    matches = signer.signatureMatches(expected.value, computed.value)
+                } else {
+                    matches = constantTimeEquals(Array(expected.value.utf8), Array(computed.value.utf8))
+                }
                 if !matches {
                     findings.append(Finding(kind: .expectedHeaderMismatch, message: "expect.headers.\(expected.name) differs from the computed value",
                                             expected: expected.value, actual: computed.value))
@@ -154,6 +191,21 @@ public struct VectorEvaluator: Sendable {
         }
         evaluation.findings = findings
         return evaluation
+    }
+
+    /// Whether two `<scheme> k=v,…` headers carry the same items, as the venue parses them:
+    /// the same names with the same values, in any order, with `,` or `, ` between them; the
+    /// signature item compared by the venue's signature rule.
+    static func sameHeaderParameters(_ expected: String, _ computed: String, scheme: String, signature: String, signer: RequestSigner) -> Bool {
+        guard let a = RequestView.headerParameters(expected, scheme: scheme),
+              let b = RequestView.headerParameters(computed, scheme: scheme), a.count == b.count else { return false }
+        let byName = Dictionary(b.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+        guard byName.count == b.count else { return false }
+        return a.allSatisfy { item in
+            guard let other = byName[item.name] else { return false }
+            return item.name == signature ? signer.signatureMatches(item.value, other)
+                : constantTimeEquals(Array(item.value.utf8), Array(other.utf8))
+        }
     }
 
     func uniqueUnsignable(_ findings: [Finding]) -> [Finding] {

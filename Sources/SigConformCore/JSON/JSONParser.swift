@@ -15,7 +15,17 @@ public struct JSONParser: Sendable {
     }
 
     public var limits: Limits
-    public init(limits: Limits = Limits()) { self.limits = limits }
+    /// Whether the document keeps each value's line and column (for error messages about the
+    /// file). Off for bodies that are only read, where the JSON-pointer strings would cost more
+    /// than the parse (the diagnosis reads a 1 MB body many times).
+    public var recordsLocations: Bool
+    public init(limits: Limits = Limits()) {
+        self.init(limits: limits, recordsLocations: true)
+    }
+    public init(limits: Limits = Limits(), recordsLocations: Bool) {
+        self.limits = limits
+        self.recordsLocations = recordsLocations
+    }
 
     /// Parses `bytes` as one JSON text.
     public func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONDocument {
@@ -25,7 +35,7 @@ public struct JSONParser: Sendable {
                 message: "input is \(bytes.count) bytes, over the limit of \(limits.maximumBytes)",
                 hint: "split the corpus into several files or use JSON Lines")
         }
-        var cursor = Cursor(bytes: bytes, limits: limits)
+        var cursor = Cursor(bytes: bytes, limits: limits, recordsLocations: recordsLocations)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             throw cursor.error("the file starts with a UTF-8 byte-order mark", hint: "save the file as UTF-8 without BOM")
         }
@@ -61,10 +71,12 @@ private struct Cursor {
     var line = 1
     var lineStart = 0
     var locations: [String: SourceLocation] = [:]
+    let recordsLocations: Bool
 
-    init(bytes: [UInt8], limits: JSONParser.Limits) {
+    init(bytes: [UInt8], limits: JSONParser.Limits, recordsLocations: Bool) {
         self.bytes = bytes
         self.limits = limits
+        self.recordsLocations = recordsLocations
     }
 
     /// The column at `columnCache.position` on the line starting at `columnCache.lineStart`: the
@@ -124,7 +136,7 @@ private struct Cursor {
             throw error("nesting deeper than \(limits.maximumDepth) levels", hint: "vector files need only a few levels")
         }
         guard !atEnd else { throw error("unexpected end of input", hint: "the file is truncated") }
-        locations[pointer] = trackedLocation()
+        if recordsLocations { locations[pointer] = trackedLocation() }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try parseObject(pointer: pointer, depth: depth)
         case UInt8(ascii: "["): return try parseArray(pointer: pointer, depth: depth)
@@ -172,7 +184,7 @@ private struct Cursor {
             guard !atEnd, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after member name \"\(key)\"") }
             index += 1
             skipWhitespace()
-            let value = try parseValue(pointer: JSONPointer.appending(pointer, key), depth: depth + 1)
+            let value = try parseValue(pointer: recordsLocations ? JSONPointer.appending(pointer, key) : "", depth: depth + 1)
             members.append((key, value))
             skipWhitespace()
             guard !atEnd else { throw error("unexpected end of input inside an object", hint: "the file is truncated") }
@@ -198,7 +210,7 @@ private struct Cursor {
         }
         while true {
             skipWhitespace()
-            elements.append(try parseValue(pointer: JSONPointer.appending(pointer, elements.count), depth: depth + 1))
+            elements.append(try parseValue(pointer: recordsLocations ? JSONPointer.appending(pointer, elements.count) : "", depth: depth + 1))
             skipWhitespace()
             guard !atEnd else { throw error("unexpected end of input inside an array", hint: "the file is truncated") }
             if bytes[index] == UInt8(ascii: ",") {

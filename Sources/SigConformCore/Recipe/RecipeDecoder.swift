@@ -12,8 +12,10 @@ public struct RecipeDecoder: Sendable {
     public static let responsesMembers: Set<String> = ["public", "errorBody", "success", "endpoints"]
     public static let hmacMembers: Set<String> = [
         "hash", "secret", "prehash", "signature", "apiKey", "timestamp", "nonce", "recvWindow", "passphrase",
-        "canonicalQuery", "paramString",
+        "canonicalQuery", "paramString", "keyOptions", "credentialFields",
     ]
+    /// The recipe members a key choice may replace.
+    public static let keyChoiceMembers: Set<String> = ["description", "prehash", "timestamp", "nonce", "recvWindow", "passphrase"]
     public static let locationMembers: Set<String> = ["header", "query", "body", "param", "prefix", "scheme", "parameter", "decode", "member"]
 
     public init() {}
@@ -182,24 +184,21 @@ public struct RecipeDecoder: Sendable {
         }
 
         var recipe = HMACRecipe(hash: hash, secretEncoding: secretEncoding, prehash: prehash, signature: signature)
+        if let value = member("credentialFields") {
+            let names = try reader.stringArray(value, at: path("credentialFields"))
+            for (index, name) in names.enumerated() where !Credentials.isFieldName(name) {
+                throw reader.error("\(path("credentialFields"))/\(index)", "\"\(name)\" cannot be a credential field",
+                                   hint: "a letter, then letters and digits (at most 64); apiKey, secret and passphrase are built in")
+            }
+            guard names.count <= 8, Set(names).count == names.count else {
+                throw reader.error(path("credentialFields"), "credentialFields holds at most 8 distinct names")
+            }
+            recipe.credentialFields = names
+        }
         if let value = member("apiKey") { recipe.apiKey = Field(try decodeIn(value, at: path("apiKey"), reader: reader)) }
         if let value = member("nonce") { recipe.nonce = Field(try decodeIn(value, at: path("nonce"), reader: reader)) }
         if let value = member("timestamp") { recipe.timestamp = try decodeTimestamp(value, at: path("timestamp"), reader: reader) }
-        if let value = member("recvWindow") {
-            let pointer = path("recvWindow")
-            var field = RecvWindowField(location: nil, defaultMilliseconds: 0)
-            var hasDefault = false
-            for item in try reader.members(value, at: pointer, allowed: ["in", "defaultMs"]) {
-                if item.key == "in" {
-                    field.location = try decodeLocation(item.value, at: "\(pointer)/in", reader: reader)
-                } else {
-                    field.defaultMilliseconds = try reader.integer(item.value, at: "\(pointer)/defaultMs")
-                    hasDefault = true
-                }
-            }
-            guard hasDefault else { throw reader.error(pointer, "missing \"defaultMs\"", hint: "the window the venue applies when none is sent, e.g. 5000") }
-            recipe.recvWindow = field
-        }
+        if let value = member("recvWindow") { recipe.recvWindow = try decodeRecvWindow(value, at: path("recvWindow"), reader: reader) }
         if let value = member("passphrase") { recipe.passphrase = try decodePassphrase(value, at: path("passphrase"), reader: reader) }
         if let value = member("canonicalQuery") {
             let pointer = path("canonicalQuery")
@@ -250,7 +249,77 @@ public struct RecipeDecoder: Sendable {
             recipe.paramString = rule
         }
         try validateVariables(recipe, reader: reader)
+        if let value = member("keyOptions") {
+            recipe.keyOptions = try decodeKeyOptions(value, at: path("keyOptions"), base: recipe, reader: reader)
+        }
         return recipe
+    }
+
+    /// An object whose member names are the author's (options, choices), annotations left out.
+    func namedMembers(_ value: JSONValue, at pointer: String, reader: JSONReader) throws(InputError) -> [(key: String, value: JSONValue)] {
+        guard let members = value.objectMembers else { throw reader.error(pointer, "expected an object, found \(value.typeName)") }
+        return members.filter { !$0.key.hasPrefix("$") }
+    }
+
+    func decodeRecvWindow(_ value: JSONValue, at pointer: String, reader: JSONReader) throws(InputError) -> RecvWindowField {
+        var field = RecvWindowField(location: nil, defaultMilliseconds: 0)
+        var hasDefault = false
+        for item in try reader.members(value, at: pointer, allowed: ["in", "defaultMs"]) {
+            if item.key == "in" {
+                field.location = try decodeLocation(item.value, at: "\(pointer)/in", reader: reader)
+            } else {
+                field.defaultMilliseconds = try reader.integer(item.value, at: "\(pointer)/defaultMs")
+                hasDefault = true
+            }
+        }
+        guard hasDefault else { throw reader.error(pointer, "missing \"defaultMs\"", hint: "the window the venue applies when none is sent, e.g. 5000") }
+        return field
+    }
+
+    /// `"keyOptions": {"<option>": {"description": "…", "choices": {"<choice>": {<members it replaces>}}}}`.
+    func decodeKeyOptions(_ value: JSONValue, at pointer: String, base: HMACRecipe, reader: JSONReader) throws(InputError) -> [KeyOption] {
+        var options: [KeyOption] = []
+        let items = try namedMembers(value, at: pointer, reader: reader)
+        guard !items.isEmpty, items.count <= 8 else {
+            throw reader.error(pointer, "keyOptions needs 1 to 8 options", hint: "remove \"keyOptions\" when the key has no setting that changes signing")
+        }
+        for item in items {
+            let optionPointer = JSONPointer.appending(pointer, item.key)
+            guard Self.isVenueID(item.key) else { throw reader.error(optionPointer, "an option name is lower-case letters, digits and '-'") }
+            let members = try reader.members(item.value, at: optionPointer, allowed: ["description", "choices"])
+            guard let descriptionValue = members.first(where: { $0.key == "description" })?.value else {
+                throw reader.error(optionPointer, "missing \"description\"", hint: "say which setting of the key this is and where the docs describe it")
+            }
+            let description = try reader.string(descriptionValue, at: "\(optionPointer)/description")
+            guard let choicesValue = members.first(where: { $0.key == "choices" })?.value else {
+                throw reader.error(optionPointer, "missing \"choices\"", hint: "e.g. {\"time-based\": {}, \"increasing\": {\"timestamp\": …}}")
+            }
+            let choiceItems = try namedMembers(choicesValue, at: "\(optionPointer)/choices", reader: reader)
+            guard (2...8).contains(choiceItems.count) else {
+                throw reader.error("\(optionPointer)/choices", "an option needs 2 to 8 choices", hint: "one choice is no option: put its members in the recipe")
+            }
+            var choices: [KeyChoice] = []
+            for choiceItem in choiceItems {
+                let choicePointer = JSONPointer.appending("\(optionPointer)/choices", choiceItem.key)
+                guard Self.isVenueID(choiceItem.key) else { throw reader.error(choicePointer, "a choice name is lower-case letters, digits and '-'") }
+                var choice = KeyChoice(name: choiceItem.key)
+                for member in try reader.members(choiceItem.value, at: choicePointer, allowed: Self.keyChoiceMembers) {
+                    let memberPointer = "\(choicePointer)/\(member.key)"
+                    switch member.key {
+                    case "description": choice.description = try reader.string(member.value, at: memberPointer)
+                    case "prehash": choice.prehash = try decodeTemplate(member.value, at: memberPointer, reader: reader, depth: 0)
+                    case "timestamp": choice.timestamp = try decodeTimestamp(member.value, at: memberPointer, reader: reader)
+                    case "nonce": choice.nonce = Field(try decodeIn(member.value, at: memberPointer, reader: reader))
+                    case "recvWindow": choice.recvWindow = try decodeRecvWindow(member.value, at: memberPointer, reader: reader)
+                    default: choice.passphrase = try decodePassphrase(member.value, at: memberPointer, reader: reader)
+                    }
+                }
+                try validateVariables(base.applying(choice), reader: reader)
+                choices.append(choice)
+            }
+            options.append(KeyOption(name: item.key, description: description, choices: choices))
+        }
+        return options
     }
 
     /// A template that reads a variable the recipe never says where to find is a recipe bug: say so at load time.
@@ -263,6 +332,7 @@ public struct RecipeDecoder: Sendable {
             case .recvWindow where recipe.recvWindow == nil: "recvWindow"
             case .canonicalQuery where recipe.canonicalQuery == nil: "canonicalQuery"
             case .paramString where recipe.paramString == nil: "paramString"
+            case .credential(let name) where !recipe.credentialFields.contains(name): "credentialFields entry \"\(name)\""
             default: nil
             }
             if let missing {

@@ -70,6 +70,9 @@ public enum Variable: Sendable, Hashable, CustomStringConvertible {
     case queryParameter(String)
     /// A body member: a JSON member's text (strings unquoted, numbers as written) or a form field's raw value.
     case bodyField(String)
+    /// A credential the recipe declares in `credentialFields`, signed but never sent (BitMart's
+    /// memo); read from the vector's credentials, masked in reports like a passphrase.
+    case credential(String)
     /// `then` when `condition` is present and non-empty in the request, else `otherwise`
     /// (Bitstamp signs the content type only with a body; KuCoin adds `?` only with a query).
     /// Both branches hold text and variables only. It is a variable rather than a template part
@@ -88,6 +91,7 @@ public enum Variable: Sendable, Hashable, CustomStringConvertible {
         case .header(let name): "header:\(name)"
         case .queryParameter(let name): "query:\(name)"
         case .bodyField(let name): "body:\(name)"
+        case .credential(let name): "credential:\(name)"
         case .conditional(let condition, let then, let otherwise):
             "if \(condition): \(then.source)" + (otherwise.parts.isEmpty ? "" : " else: \(otherwise.source)")
         default: Self.simpleName[self] ?? "?"
@@ -116,6 +120,7 @@ public enum Variable: Sendable, Hashable, CustomStringConvertible {
         case .apiKey: .key
         case .recvWindow: .recvWindow
         case .header: .header
+        case .credential: .passphrase
         case .conditional(let condition, let then, let otherwise):
             (then.variables.first ?? otherwise.variables.first ?? condition).component
         }

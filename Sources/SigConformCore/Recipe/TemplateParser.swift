@@ -90,8 +90,14 @@ public struct TemplateParser: Sendable {
                 return .variable(.header(argument), optional: optional)
             case "query": return .variable(.queryParameter(argument), optional: optional)
             case "body": return .variable(.bodyField(argument), optional: optional)
+            case "credential":
+                guard Credentials.isFieldName(argument) else {
+                    throw TemplateError(offset: offset, message: "{credential:\(argument)}: a credential field is a name of letters and digits other than apiKey, secret and passphrase",
+                                        hint: "the secret only keys the HMAC and the passphrase goes where passphrase.in says; {apiKey} reads the key")
+                }
+                return .variable(.credential(argument), optional: optional)
             default:
-                throw TemplateError(offset: offset, message: "unknown variable kind \"\(kind):\"", hint: "use header:, query: or body:")
+                throw TemplateError(offset: offset, message: "unknown variable kind \"\(kind):\"", hint: "use header:, query:, body: or credential:")
             }
         }
         if let variable = Variable.simpleNames[name] { return .variable(variable, optional: optional) }

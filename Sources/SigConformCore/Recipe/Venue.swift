@@ -96,6 +96,12 @@ public struct HMACRecipe: Sendable, Hashable {
     public var canonicalQuery: CanonicalQueryRule?
     /// How `{paramString}` is built from a JSON body member (Crypto.com).
     public var paramString: ParamStringRule?
+    /// Settings of a key or account that change how the venue verifies (Gemini's nonce mode):
+    /// each option's choices replace recipe members. Empty for most venues.
+    public var keyOptions: [KeyOption] = []
+    /// Credentials beyond key, secret and passphrase that the venue signs but never receives
+    /// (BitMart's memo): `{credential:name}` reads them from the vector's credentials.
+    public var credentialFields: [String] = []
 
     public init(hash: HashAlgorithm, secretEncoding: SecretEncoding, prehash: Template, signature: SignatureField,
                 apiKey: Field? = nil, timestamp: TimestampField? = nil, nonce: Field? = nil,
@@ -112,6 +118,96 @@ public struct HMACRecipe: Sendable, Hashable {
         self.passphrase = passphrase
         self.canonicalQuery = canonicalQuery
         self.paramString = paramString
+    }
+}
+
+/// A setting of the user's key or account that changes signing or its checks, with the choices
+/// the venue offers (Gemini keys provisioned with a time-based nonce or not). A request that is
+/// right under any choice the user may have is not called wrong (docs/recipes.md, Key options).
+public struct KeyOption: Sendable, Hashable {
+    public var name: String
+    public var description: String
+    /// In the order of the recipe; a vector that names no choice is checked under each in turn.
+    public var choices: [KeyChoice]
+    public init(name: String, description: String, choices: [KeyChoice]) {
+        self.name = name
+        self.description = description
+        self.choices = choices
+    }
+}
+
+/// One choice of a ``KeyOption``: the recipe members it replaces (none: the base recipe).
+public struct KeyChoice: Sendable, Hashable {
+    public var name: String
+    public var description: String
+    public var prehash: Template?
+    public var timestamp: TimestampField?
+    public var nonce: Field?
+    public var recvWindow: RecvWindowField?
+    public var passphrase: PassphraseField?
+    public init(name: String, description: String = "") {
+        self.name = name
+        self.description = description
+    }
+}
+
+extension HMACRecipe {
+    /// The recipe with a choice's members in place of its own.
+    public func applying(_ choice: KeyChoice) -> HMACRecipe {
+        var recipe = self
+        if let prehash = choice.prehash { recipe.prehash = prehash }
+        if let timestamp = choice.timestamp { recipe.timestamp = timestamp }
+        if let nonce = choice.nonce { recipe.nonce = nonce }
+        if let recvWindow = choice.recvWindow { recipe.recvWindow = recvWindow }
+        if let passphrase = choice.passphrase { recipe.passphrase = passphrase }
+        return recipe
+    }
+
+    /// Every combination of choices that keeps `named` (option name to choice name), in recipe
+    /// order: the first choice of each option first. Names that match no option or choice are
+    /// left out here; ``unknownKeyChoices(_:)`` reports them.
+    public func keyChoiceCombinations(keeping named: [String: String]) -> [[String: String]] {
+        var combinations: [[String: String]] = [[:]]
+        for option in keyOptions {
+            let names = named[option.name].map { [$0] } ?? option.choices.map(\.name)
+            combinations = combinations.flatMap { partial in names.map { partial.merging([option.name: $0]) { a, _ in a } } }
+        }
+        return combinations
+    }
+
+    /// The recipe under one combination of choices.
+    /// The recipe under one combination of choices; it has no key options left.
+    public func choosing(_ choices: [String: String]) -> HMACRecipe {
+        var recipe = self
+        for option in keyOptions {
+            if let name = choices[option.name], let choice = option.choices.first(where: { $0.name == name }) {
+                recipe = recipe.applying(choice)
+            }
+        }
+        recipe.keyOptions = []
+        return recipe
+    }
+
+    /// Named options or choices this recipe does not have, as messages.
+    public func unknownKeyChoices(_ named: [String: String]) -> [String] {
+        named.sorted { $0.key < $1.key }.compactMap { name, choice in
+            guard let option = keyOptions.first(where: { $0.name == name }) else {
+                return keyOptions.isEmpty ? "keyOptions.\(name): the venue has no key options"
+                    : "keyOptions.\(name): the venue has no such option (it has \(keyOptions.map(\.name).joined(separator: ", ")))"
+            }
+            return option.choices.contains { $0.name == choice } ? nil
+                : "keyOptions.\(name): \"\(choice)\" is not one of \(option.choices.map(\.name).joined(separator: ", "))"
+        }
+    }
+}
+
+extension Venue {
+    /// The venue with its HMAC recipe under one combination of key choices.
+    public func choosing(_ choices: [String: String]) -> Venue {
+        guard case .hmac(let recipe) = auth, !recipe.keyOptions.isEmpty else { return self }
+        var copy = self
+        copy.auth = .hmac(recipe.choosing(choices))
+        return copy
     }
 }
 

@@ -60,6 +60,10 @@ public struct Canonicalizer: Sendable {
     func value(of variable: Variable, optional: Bool, view: RequestView, credentials: Credentials) throws(SigningError) -> String? {
         if let value = try resolve(variable, view: view, credentials: credentials) { return value }
         guard optional else {
+            if case .credential(let name) = variable {
+                throw SigningError("the vector has no credentials.\(name), which \(venue.id) signs (it is never sent)",
+                                   hint: "give the \(name) in the vector's credentials")
+            }
             throw SigningError("the request has no \(describe(variable)), which \(venue.id) signs",
                                hint: "add it to the request, or mark the variable optional ({\(variable)?}) in the recipe if the venue allows its absence")
         }
@@ -92,6 +96,7 @@ public struct Canonicalizer: Sendable {
         case .header(let name): return request.headers[name]
         case .queryParameter(let name): return view.queryItems.last { $0.key == name }?.rawValue
         case .bodyField(let name): return view.bodyMember(name)
+        case .credential(let name): return credentials.fields[name]
         case .conditional(let condition, let then, let otherwise):
             let present = !(try resolve(condition, view: view, credentials: credentials) ?? "").isEmpty
             return try text(present ? then : otherwise, view: view, credentials: credentials)
@@ -138,6 +143,7 @@ public struct Canonicalizer: Sendable {
         case .header(let name): "header \(name)"
         case .queryParameter(let name): "query parameter \(name)"
         case .bodyField(let name): "body member \(name)"
+        case .credential(let name): "credential \(name) (credentials.\(name), never sent)"
         default: "{\(variable)}"
         }
     }

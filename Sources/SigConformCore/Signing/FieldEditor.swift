@@ -50,7 +50,7 @@ extension HTTPRequest {
     /// Replaces the text of a top-level JSON member's value, keeping every other byte; numbers
     /// stay numbers and strings stay strings.
     static func replacingJSONMember(_ name: String, in text: String, with value: String) -> String? {
-        guard text.first == "{", let document = try? JSONParser().parse(text), let current = document.root[name] else { return nil }
+        guard text.first == "{", let document = try? JSONParser(recordsLocations: false).parse(text), let current = document.root[name] else { return nil }
         let needle: String
         let replacement: String
         switch current {

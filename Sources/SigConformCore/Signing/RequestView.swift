@@ -23,7 +23,7 @@ public struct RequestView: Sendable {
         let bodyLooksLikeJSON = request.body.first.map { $0 == "{" || $0 == "[" } ?? false
         var form = bodyLooksLikeJSON ? [] : QueryItem.split(request.body)
         var json: JSONValue?
-        if bodyLooksLikeJSON, let document = try? JSONParser().parse(request.body) { json = document.root }
+        if bodyLooksLikeJSON, let document = try? JSONParser(recordsLocations: false).parse(request.body) { json = document.root }
         var observed: String?
         var unsignedQuery = request.query
         var unsignedBody = request.body
@@ -97,16 +97,8 @@ public struct RequestView: Sendable {
             guard !prefix.isEmpty else { return value }
             return value.hasPrefix(prefix) ? String(value.dropFirst(prefix.count)) : nil
         case .headerParameter(let header, let scheme, let parameter):
-            guard var value = request.headers[header] else { return nil }
-            if !scheme.isEmpty {
-                guard value.hasPrefix(scheme) else { return nil }
-                value = String(value.dropFirst(scheme.count))
-            }
-            for item in value.split(separator: ",") {
-                let pair = item.split(separator: "=", maxSplits: 1)
-                if pair.count == 2, pair[0].trimmingSpaces() == parameter { return String(pair[1]).trimmingSpaces() }
-            }
-            return nil
+            guard let value = request.headers[header] else { return nil }
+            return headerParameters(value, scheme: scheme)?.last { $0.name == parameter }?.value
         case .encodedHeaderMember(let header, let member):
             guard let value = request.headers[header], let bytes = Base64.decode(value),
                   let document = try? JSONParser().parse(bytes), let found = document.root[member] else { return nil }
@@ -118,6 +110,23 @@ public struct RequestView: Sendable {
             return form.last { $0.key == name }?.value
         case .parameter(let name):
             return query.last { $0.key == name }?.value ?? form.last { $0.key == name }?.value
+        }
+    }
+}
+
+extension RequestView {
+    /// The `k=v` items of a `<scheme> k=v,k=v` header value, in order, names and values trimmed
+    /// (items may be separated by `,` or `, `); nil when the value lacks the scheme. This is how
+    /// the venue reads the header (Deribit): field order and spacing carry no meaning.
+    public static func headerParameters(_ value: String, scheme: String) -> [(name: String, value: String)]? {
+        var rest = Substring(value)
+        if !scheme.isEmpty {
+            guard rest.hasPrefix(scheme) else { return nil }
+            rest = rest.dropFirst(scheme.count)
+        }
+        return rest.split(separator: ",").compactMap { item in
+            let pair = item.split(separator: "=", maxSplits: 1)
+            return pair.count == 2 ? (pair[0].trimmingSpaces(), pair[1].trimmingSpaces()) : nil
         }
     }
 }

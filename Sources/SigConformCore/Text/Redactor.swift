@@ -76,6 +76,10 @@ public struct Redactor: Sendable {
                 add(passphrase, "[passphrase \(Redaction.fingerprint(passphrase))]",
                     fragment: "[part of passphrase \(Redaction.fingerprint(passphrase))]")
             }
+            // Credential fields (BitMart's memo) are signed but never sent: scrubbed like a passphrase.
+            for (name, value) in credential.fields.sorted(by: { $0.key < $1.key }) where value.count >= Self.minimumScrubbedLength {
+                add(value, "[\(name) \(Redaction.fingerprint(value))]", fragment: "[part of \(name) \(Redaction.fingerprint(value))]")
+            }
             if let key = credential.apiKey, key.count >= Self.minimumScrubbedLength {
                 add(key, Redaction.maskKey(key), fragment: "[part of key \(Redaction.maskKey(key))]")
             }

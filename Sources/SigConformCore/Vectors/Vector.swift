@@ -92,11 +92,33 @@ public struct Credentials: Sendable, Hashable, CustomStringConvertible {
     public var apiKey: String?
     public var secret: String?
     public var passphrase: String?
+    /// Further credentials a venue signs but never sends, by name (BitMart's `memo`); the
+    /// recipe declares them in `credentialFields`. Treated as secret as the passphrase is.
+    public var fields: [String: String] = [:]
 
-    public init(apiKey: String? = nil, secret: String? = nil, passphrase: String? = nil) {
+    public init(apiKey: String? = nil, secret: String? = nil, passphrase: String? = nil, fields: [String: String] = [:]) {
         self.apiKey = apiKey
         self.secret = secret
         self.passphrase = passphrase
+        self.fields = fields
+    }
+
+    /// The names a credential field may have: a letter, then letters and digits (at most 64),
+    /// and none of the three built-in credentials.
+    public static func isFieldName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, name.unicodeScalars.count <= 64,
+              ("a"..."z").contains(first) || ("A"..."Z").contains(first) else { return false }
+        guard name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) }) else { return false }
+        return !["apikey", "secret", "passphrase"].contains(name.lowercased())
+    }
+
+    /// Every credential value that must never appear in output, with its kind.
+    public var secretValues: [(kind: String, value: String)] {
+        var values: [(String, String)] = []
+        if let secret { values.append(("secret", secret)) }
+        if let passphrase { values.append(("passphrase", passphrase)) }
+        for (name, value) in fields.sorted(by: { $0.key < $1.key }) { values.append((name, value)) }
+        return values
     }
 
     public var description: String {
@@ -172,6 +194,9 @@ public struct Vector: Sendable, Hashable, Identifiable {
     public var result: ExpectedResult
     public var expect: Expectation
     public var origin: VectorOrigin
+    /// The key's settings the vector assumes, option name to choice name (the venue's
+    /// `hmac.keyOptions`); an option it does not name may have any of its choices.
+    public var keyChoices: [String: String] = [:]
 
     public init(id: String, venue: String, comment: String? = nil, tags: [String] = [], credentials: Credentials,
                 request: HTTPRequest, time: TimeContext = TimeContext(), result: ExpectedResult,

@@ -12,7 +12,7 @@ public struct VectorDecoder: Sendable {
     // The members each object may have (members starting with `$`, such as `$schema`, are always allowed).
     // vectors/schema/vectors.schema.json mirrors these; SchemaTests keep the two in step.
     public static let fileMembers: Set<String> = ["format", "venue", "description", "sources", "generator", "defaults", "vectors", "notes"]
-    public static let vectorMembers: Set<String> = ["id", "venue", "comment", "tags", "credentials", "request", "time", "result", "expect"]
+    public static let vectorMembers: Set<String> = ["id", "venue", "comment", "tags", "credentials", "request", "time", "result", "expect", "keyOptions"]
     public static let requestMembers: Set<String> = ["method", "host", "path", "query", "headers", "body"]
     public static let credentialMembers: Set<String> = ["apiKey", "secret", "passphrase"]
     public static let timeMembers: Set<String> = ["serverTime", "recvWindow"]
@@ -90,12 +90,21 @@ public struct VectorDecoder: Sendable {
 
         var credentials = Credentials()
         if let value = member("credentials") {
-            for item in try reader.members(value, at: path("credentials"), allowed: Self.credentialMembers) {
-                let text = try reader.string(item.value, at: JSONPointer.appending(path("credentials"), item.key))
+            guard let items = value.objectMembers else { throw reader.error(path("credentials"), "expected an object, found \(value.typeName)") }
+            for item in items where !item.key.hasPrefix("$") {
+                let itemPath = JSONPointer.appending(path("credentials"), item.key)
+                // A near-miss of a built-in name is a typo, not a field: a field nobody reads would check nothing.
+                if !Self.credentialMembers.contains(item.key), !Credentials.isFieldName(item.key) || Self.credentialMembers.contains(where: { $0.lowercased() == item.key.lowercased() }) {
+                    let suggestion = nearestName(to: item.key, in: Self.credentialMembers)
+                    throw reader.error(itemPath, "unknown credential \"\(item.key)\"",
+                                       hint: suggestion.map { "did you mean \"\($0)\"?" } ?? "apiKey, secret, passphrase, or a field the venue's recipe declares in credentialFields (letters and digits)")
+                }
+                let text = try reader.string(item.value, at: itemPath)
                 switch item.key {
                 case "apiKey": credentials.apiKey = text
                 case "secret": credentials.secret = text
-                default: credentials.passphrase = text
+                case "passphrase": credentials.passphrase = text
+                default: credentials.fields[item.key] = text
                 }
             }
         }
@@ -147,9 +156,16 @@ public struct VectorDecoder: Sendable {
         var comment: String?
         if let value = member("comment") { comment = try reader.string(value, at: path("comment")) }
 
-        return Vector(id: id, venue: venue, comment: comment, tags: tags, credentials: credentials, request: request,
-                      time: time, result: result, expect: expect,
-                      origin: VectorOrigin(file: reader.file, pointer: pointer, location: reader.document.location(of: pointer)))
+        var decoded = Vector(id: id, venue: venue, comment: comment, tags: tags, credentials: credentials, request: request,
+                             time: time, result: result, expect: expect,
+                             origin: VectorOrigin(file: reader.file, pointer: pointer, location: reader.document.location(of: pointer)))
+        if let value = member("keyOptions") {
+            guard let items = value.objectMembers else { throw reader.error(path("keyOptions"), "expected an object, found \(value.typeName)") }
+            for item in items where !item.key.hasPrefix("$") {
+                decoded.keyChoices[item.key] = try reader.string(item.value, at: JSONPointer.appending(path("keyOptions"), item.key))
+            }
+        }
+        return decoded
     }
 
     /// Decodes a `request` object (`method`, `host`, `path`, `query`, `headers`, `body`) found at `pointer`.

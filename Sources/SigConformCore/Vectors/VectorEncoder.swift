@@ -27,6 +27,9 @@ public struct VectorEncoder: Sendable {
         if let serverTime = vector.time.serverTime { time.append(("serverTime", .number(String(serverTime)))) }
         if let recvWindow = vector.time.recvWindow { time.append(("recvWindow", .number(String(recvWindow)))) }
         if !time.isEmpty { members.append(("time", .object(time))) }
+        if !vector.keyChoices.isEmpty {
+            members.append(("keyOptions", .object(vector.keyChoices.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
+        }
         members.append(("result", .string(vector.result.rawValue)))
         members.append(("expect", try encode(vector.expect)))
         return .object(members)
@@ -75,7 +78,8 @@ public struct VectorEncoder: Sendable {
             ("secret", credentials.secret, defaults?.secret),
             ("passphrase", credentials.passphrase, defaults?.passphrase),
         ]
-        return pairs.compactMap { name, own, inherited in
+        let fields = credentials.fields.sorted { $0.key < $1.key }.map { ($0.key, Optional($0.value), defaults?.fields[$0.key]) }
+        return (pairs + fields).compactMap { name, own, inherited in
             guard let own, own != inherited else { return nil }
             return (name, .string(own))
         }

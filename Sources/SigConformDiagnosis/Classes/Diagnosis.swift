@@ -31,6 +31,9 @@ public struct Diagnosis: Sendable, Hashable {
     public var docs: String
     /// The venue's own prehash from its error message, compared with the correct one (Bybit 10004).
     public var serverEcho: ServerEcho?
+    /// What the search tried (mistakes, candidates, the timestamp range) and what its budget cut
+    /// short; `nil` when no search ran (a correct signature, a bearer request, no signature).
+    public var searchSummary: SearchSummary?
 
     public init(steps: [Step], clientPrehash: Prehash?, correctPrehash: Prehash?, evidence: [String], venueError: VenueError?, docs: String) {
         self.steps = steps

@@ -13,26 +13,29 @@ public struct Diagnoser: Sendable {
     public var mistakes: [Mistake]
     /// Half-width of the millisecond timestamp search (default ±10 minutes).
     public var timestampSearchRadius: Int64
-    /// Upper bound on candidates tried in the pair search.
-    public var pairBudget: Int
+    /// What one diagnosis may spend: bytes hashed in all, candidates of the pair search.
+    public var budget: SearchBudget
 
     public init(backends: [any MACBackend], mistakes: [Mistake] = Mistake.catalogue,
-                 timestampSearchRadius: Int64 = 600_000, pairBudget: Int = 20_000) {
+                 timestampSearchRadius: Int64 = 600_000, budget: SearchBudget = .standard) {
         precondition(!backends.isEmpty, "at least one MAC backend is needed")
         self.backends = backends
         self.searchBackend = backends.first { $0.id == Self.fastestBackendID } ?? backends[0]
         self.mistakes = mistakes
         self.timestampSearchRadius = timestampSearchRadius
-        self.pairBudget = pairBudget
+        self.budget = budget
     }
 
     /// Diagnoses the request of an evaluated vector. Call it for requests the evaluation rejects.
     public func diagnose(_ evaluation: VectorEvaluation) -> Diagnosis {
         let venue = evaluation.venue
         let venueErrorSignature = venue.errors.badSignature
-        func result(_ steps: [Diagnosis.Step], client: Prehash? = nil, evidence: [String] = [], error: VenueError? = venueErrorSignature) -> Diagnosis {
-            Diagnosis(steps: steps, clientPrehash: client, correctPrehash: evaluation.reference?.prehash, evidence: evidence,
-                      venueError: error, docs: venue.docs)
+        func result(_ steps: [Diagnosis.Step], client: Prehash? = nil, evidence: [String] = [], error: VenueError? = venueErrorSignature,
+                    summary: SearchSummary? = nil) -> Diagnosis {
+            var diagnosis = Diagnosis(steps: steps, clientPrehash: client, correctPrehash: evaluation.reference?.prehash, evidence: evidence,
+                                      venueError: error, docs: venue.docs)
+            diagnosis.searchSummary = summary
+            return diagnosis
         }
         if case .bearer(let recipe) = venue.auth {
             return BearerDiagnosis.diagnose(evaluation, recipe: recipe)
@@ -55,6 +58,9 @@ public struct Diagnoser: Sendable {
                 }
                 return result([Diagnosis.Step(.clockDrift, clock.summary)], error: venue.errors.badTimestamp)
             }
+            if evaluation.clock == nil, let units = unreadableUnitsExplanation(evaluation, recipe: recipe) {
+                return result([Diagnosis.Step(.timestampUnits, units)], error: venue.errors.badTimestamp)
+            }
             let other = evaluation.findings.filter(\.rejectsRequest).map(\.message)
             return result([], evidence: ["the signature is correct for this secret"] + other + credentialsAdvice)
         }
@@ -64,13 +70,16 @@ public struct Diagnoser: Sendable {
         let context = MistakeContext(venue: venue, recipe: recipe, credentials: vector.credentials, sent: vector.request,
                                      view: signer.canonicalizer.view(vector.request))
         let base = SigningAttempt(request: vector.request, template: recipe.prehash, key: key, hash: recipe.hash, encoding: recipe.signature.encoding)
-        let search = Search(diagnoser: self, signer: signer, context: context, observed: observed)
+        let ledger = SearchLedger(budget: budget)
+        let search = Search(diagnoser: self, signer: signer, context: context, observed: observed, ledger: ledger)
 
         var found = search.firstMatch(singles: mistakes, from: base)
         if found == nil { found = search.timestampSearch(base: base, reference: reference) }
-        if found == nil { found = search.firstMatchInPairs(mistakes.filter(\.combinable), from: base, budget: pairBudget) }
+        if found == nil { found = search.firstMatchInPairs(mistakes.filter(\.combinable), from: base) }
         guard let match = found else {
-            return result([], evidence: Evidence.collect(observed: observed, evaluation: evaluation, recipe: recipe) + credentialsAdvice)
+            let summary = ledger.summary
+            return result([], evidence: Evidence.collect(observed: observed, evaluation: evaluation, recipe: recipe)
+                            + ["searched: \(summary.text)"] + credentialsAdvice, summary: summary)
         }
         // Confirm on every backend: a diagnosis must not rest on one implementation.
         var steps = match.attempt.steps
@@ -82,7 +91,7 @@ public struct Diagnoser: Sendable {
         if let clock = evaluation.clock, !clock.withinWindow {
             steps.append(Diagnosis.Step(.clockDrift, clock.summary))
         }
-        return result(steps, client: match.prehash)
+        return result(steps, client: match.prehash, summary: ledger.summary)
     }
 
     /// The backend that searches fastest in this build: copying a pure-Swift HMAC state costs
@@ -116,6 +125,28 @@ public struct Diagnoser: Sendable {
     }
 }
 
+extension Diagnoser {
+    /// A timestamp too large to be read in the venue's unit at all (milliseconds where seconds
+    /// are due lands beyond the year 9999) that, read as milliseconds, micro- or nanoseconds,
+    /// is within the window: the units are wrong, not the clock (Gemini's time-based nonce
+    /// given ccxt's millisecond nonce).
+    func unreadableUnitsExplanation(_ evaluation: VectorEvaluation, recipe: HMACRecipe) -> String? {
+        guard let field = recipe.timestamp, let window = field.window, !window.isExpiry,
+              let serverTime = evaluation.vector.time.serverTime,
+              let text = RequestView(evaluation.vector.request, signature: recipe.signature.location).value(at: field.location),
+              TimestampCodec.milliseconds(text, format: field.format) == nil,
+              !text.isEmpty, text.utf8.count <= 19, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let value = Int64(text) else { return nil }
+        for (divisor, unit) in [(Int64(1), "milliseconds"), (1000, "microseconds"), (1_000_000, "nanoseconds")] {
+            let check = ClockCheck(timestamp: value / divisor, serverTime: serverTime, window: window,
+                                   recvWindow: evaluation.vector.time.recvWindow ?? recipe.recvWindow?.defaultMilliseconds ?? 5000)
+            if check.withinWindow {
+                return "the timestamp was sent in \(unit) where the venue reads \(field.format.rawValue) (read as \(unit), it is within the window)"
+            }
+        }
+        return nil
+    }
+}
+
 /// A reproduced hypothesis: the attempt and the prehash it signed.
 struct Match {
     var attempt: SigningAttempt
@@ -132,9 +163,12 @@ struct Search {
     /// (by the venue's comparison rule), so that a candidate is judged by its MAC bytes
     /// without encoding each one: a MAC matches exactly when its encoding would.
     let observedTags: [ByteEncoding: [UInt8]]
+    /// What the search has spent and tried; it stops a part when the budget says so.
+    let ledger: SearchLedger
 
-    init(diagnoser: Diagnoser, signer: RequestSigner, context: MistakeContext, observed: String) {
+    init(diagnoser: Diagnoser, signer: RequestSigner, context: MistakeContext, observed: String, ledger: SearchLedger) {
         self.diagnoser = diagnoser
+        self.ledger = ledger
         self.signer = signer
         self.context = context
         self.observed = observed
@@ -149,7 +183,7 @@ struct Search {
 
     /// The prehash the attempt's request and template give.
     func prehash(of attempt: SigningAttempt, backend: any MACBackend) throws(SigningError) -> Prehash {
-        let view = RequestView(attempt.request, signature: context.recipe.signature.location)
+        let view = ledger.view(of: attempt.request) { RequestView($0, signature: context.recipe.signature.location) }
         return try signer.canonicalizer.prehash(view, credentials: context.credentials, backend: backend, template: attempt.template)
     }
 
@@ -160,13 +194,22 @@ struct Search {
     }
 
     func matches(_ attempt: SigningAttempt) -> Match? {
-        guard observedTags[attempt.encoding] != nil, let prehash = try? prehash(of: attempt, backend: diagnoser.searchBackend) else { return nil }
+        guard !ledger.partExhausted, observedTags[attempt.encoding] != nil,
+              let prehash = try? prehash(of: attempt, backend: diagnoser.searchBackend) else { return nil }
+        // A body the prehash only digests (Gate, Kraken) was still hashed and canonicalised.
+        let digested = max(0, attempt.request.body.utf8.count - prehash.bytes.count)
+        guard digested == 0 || ledger.spend(messageLength: digested, hash: attempt.hash, counting: false) else { return nil }
         return macMatches(attempt, prehash: prehash.bytes) ? Match(attempt: attempt, prehash: prehash) : nil
     }
 
     func firstMatch(singles mistakes: [Mistake], from base: SigningAttempt) -> Match? {
+        ledger.begin("single mistakes", allowance: diagnoser.budget.singlesShare)
         for mistake in mistakes {
-            for variant in mistake.apply(to: base, in: context) {
+            if ledger.partExhausted { return nil }
+            ledger.singleMistakes += 1
+            let variants = mistake.apply(to: base, in: context)
+            ledger.chargeWriting(variants, from: base)
+            for variant in variants {
                 if let match = matches(variant) { return match }
             }
         }
@@ -175,13 +218,24 @@ struct Search {
 
     /// Pairs of mistakes. A mistake in the key, hash or encoding is tried on each prehash another
     /// mistake produced without rebuilding it; two prehash mistakes are combined within `budget`.
-    func firstMatchInPairs(_ mistakes: [Mistake], from base: SigningAttempt, budget: Int) -> Match? {
+    func firstMatchInPairs(_ mistakes: [Mistake], from base: SigningAttempt) -> Match? {
         let macMistakes = mistakes.filter { !$0.changesPrehash }
         let prehashMistakes = mistakes.filter(\.changesPrehash)
         let backend = diagnoser.searchBackend
+        let budget = diagnoser.budget.pairCandidates
+        ledger.begin("pairs", allowance: ledger.remaining)
+        ledger.pairedMistakes = mistakes.count
+        let before = ledger.candidates
+        defer {
+            ledger.pairCandidates = ledger.candidates - before
+            if ledger.partExhausted { ledger.pairsComplete = false }
+        }
         // A prehash mistake, then a MAC mistake on the same prehash.
         for first in prehashMistakes {
-            for intermediate in first.apply(to: base, in: context) {
+            let intermediates = first.apply(to: base, in: context)
+            ledger.chargeWriting(intermediates, from: base)
+            for intermediate in intermediates {
+                if ledger.partExhausted { return nil }
                 guard let prehash = try? self.prehash(of: intermediate, backend: backend) else { continue }
                 for second in macMistakes where second.diagnosisClass != first.diagnosisClass {
                     for variant in second.apply(to: intermediate, in: context) where macMatches(variant, prehash: prehash.bytes) {
@@ -206,10 +260,19 @@ struct Search {
         var tried = 0
         for (i, first) in prehashMistakes.enumerated() {
             for second in prehashMistakes[(i + 1)...] where second.diagnosisClass != first.diagnosisClass {
-                for intermediate in first.apply(to: base, in: context) {
-                    for variant in second.apply(to: intermediate, in: context) {
+                let intermediates = first.apply(to: base, in: context)
+                ledger.chargeWriting(intermediates, from: base)
+                for intermediate in intermediates {
+                    if ledger.partExhausted { return nil }
+                    let variants = second.apply(to: intermediate, in: context)
+                    ledger.chargeWriting(variants, from: intermediate)
+                    for variant in variants {
                         tried += 1
-                        if tried > budget { return nil }
+                        if tried > budget {
+                            ledger.pairsComplete = false
+                            return nil
+                        }
+                        if ledger.partExhausted { return nil }
                         if let match = matches(variant) { return match }
                     }
                 }
@@ -221,7 +284,9 @@ struct Search {
     /// Whether the attempt's key, hash and encoding turn `prehash` into the observed signature.
     func macMatches(_ attempt: SigningAttempt, prehash: [UInt8]) -> Bool {
         guard let target = observedTags[attempt.encoding],
-              let mac = try? signer.mac(prehash, key: attempt.key, hash: attempt.hash, backend: diagnoser.searchBackend) else { return false }
+              let mac = ledger.mac(prehash, key: attempt.key, hash: attempt.hash, compute: {
+                  try? signer.mac(prehash, key: attempt.key, hash: attempt.hash, backend: diagnoser.searchBackend)
+              }) else { return false }
         return mac == target
     }
 
@@ -231,15 +296,39 @@ struct Search {
     /// bytes before it is computed once, and each candidate costs one short update and a
     /// finalisation, with the range split across cores. Otherwise (a value hidden inside a
     /// digest, or re-encoded by a canonical query) each candidate is re-canonicalised, over a
-    /// narrower range.
+    /// narrower range. Either way the range is what the budget pays for: a candidate costs the
+    /// bytes after the timestamp (all of a large body when the timestamp comes first), so a large
+    /// request is searched over fewer milliseconds, nearest first, and the summary says so.
     func timestampSearch(base: SigningAttempt, reference: SigningOutcome) -> Match? {
-        guard let target = observedTags[base.encoding], target.count == base.hash.digestByteCount else { return nil }
-        for field in TimeField.all(in: context) {
+        let requested = diagnoser.timestampSearchRadius
+        guard requested > 0, let target = observedTags[base.encoding], target.count == base.hash.digestByteCount else { return nil }
+        let fields = TimeField.all(in: context)
+        ledger.begin("timestamp search", allowance: ledger.remaining - diagnoser.budget.pairsReserve)
+        for (index, field) in fields.enumerated() {
+            // Each field gets an equal share of what is left.
+            let share = ledger.allowanceLeft / (fields.count - index)
+            let step = field.stepMilliseconds
             let found: Int64?
             if let split = Self.uniqueSplit(reference.prehash.bytes, around: Array(field.sent.utf8)) {
-                found = fastSearch(field: field, base: base, prefix: split.prefix, suffix: split.suffix, target: target)
+                let block = base.hash.blockByteCount
+                let hashedAfterPrefix = split.prefix.count % block + field.sent.utf8.count + split.suffix.count
+                let cost = SearchLedger.cost(messageLength: hashedAfterPrefix, hash: base.hash)
+                let steps = min(requested / step, Int64(share / cost / 2))
+                found = fastSearch(field: field, base: base, prefix: split.prefix, suffix: split.suffix, target: target, steps: steps)
+                let tried = found.map { 2 * abs($0) / step } ?? 2 * steps
+                ledger.charge(candidates: Int(tried), costEach: cost)
+                ledger.timeRanges.append(SearchSummary.TimeRange(
+                    field: field.name, searchedMilliseconds: steps * step, requestedMilliseconds: requested,
+                    narrowedBecause: steps * step < requested
+                        ? "each candidate hashes the \(Self.byteCount(hashedAfterPrefix)) after the \(field.name)'s block" : nil))
             } else {
-                found = slowSearch(field: field, base: base, radius: min(diagnoser.timestampSearchRadius, 5_000))
+                let cap = min(requested, 5_000)
+                let (offset, searched) = slowSearch(field: field, base: base, radius: cap)
+                found = offset
+                ledger.timeRanges.append(SearchSummary.TimeRange(
+                    field: field.name, searchedMilliseconds: searched, requestedMilliseconds: requested,
+                    narrowedBecause: searched < requested
+                        ? (searched < cap ? "the budget ran out" : "the value is not in the prehash exactly once, so each candidate is rebuilt") : nil))
             }
             guard let offset = found else { continue }
             let signedText = field.text(offsetBy: offset)
@@ -248,16 +337,28 @@ struct Search {
                                     "signed \(field.name) \(signedText) but sent \(field.sent) (\(offset > 0 ? "+" : "")\(offset) ms): the clock was read twice") {
                 $0.request = request
             }
-            if let match = matches(attempt) { return match }
+            if let match = confirmed(attempt) { return match }
         }
         return nil
+    }
+
+    /// The attempt's match outside the budget: the check of a candidate a search already found.
+    func confirmed(_ attempt: SigningAttempt) -> Match? {
+        let backend = diagnoser.searchBackend
+        guard let target = observedTags[attempt.encoding], let prehash = try? prehash(of: attempt, backend: backend),
+              let mac = try? signer.mac(prehash.bytes, key: attempt.key, hash: attempt.hash, backend: backend), mac == target else { return nil }
+        return Match(attempt: attempt, prehash: prehash)
+    }
+
+    static func byteCount(_ count: Int) -> String {
+        count >= 10_240 ? "\(count >> 10) KiB" : "\(count) bytes"
     }
 
     /// The bytes before and after the only occurrence of `needle` in `haystack`.
     static func uniqueSplit(_ haystack: [UInt8], around needle: [UInt8]) -> (prefix: [UInt8], suffix: [UInt8])? {
         guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
         var found: Int?
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] && Array(haystack[start..<(start + needle.count)]) == needle {
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] && haystack[start..<(start + needle.count)].elementsEqual(needle) {
             if found != nil { return nil }
             found = start
         }
@@ -271,12 +372,12 @@ struct Search {
     /// candidate's digits and the suffix laid out in a reused buffer: a candidate costs the
     /// hashing of the bytes from the last whole block of the prefix on, and no state copy or
     /// allocation.
-    func fastSearch(field: TimeField, base: SigningAttempt, prefix: [UInt8], suffix: [UInt8], target: [UInt8]) -> Int64? {
+    func fastSearch(field: TimeField, base: SigningAttempt, prefix: [UInt8], suffix: [UInt8], target: [UInt8], steps radius: Int64) -> Int64? {
+        guard radius > 0 else { return nil }
         let backend = diagnoser.searchBackend
         let hash = base.hash
         let key = base.key
         let step = field.stepMilliseconds
-        let radius = diagnoser.timestampSearchRadius / step
         let workers = 2
         let found = LockedBox<Int64?>(nil)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -299,20 +400,23 @@ struct Search {
         return found.value
     }
 
-    func slowSearch(field: TimeField, base: SigningAttempt, radius: Int64) -> Int64? {
+    /// The offset that reproduces the signature, if found, and the half-width searched (less
+    /// than `radius` when the budget ran out).
+    func slowSearch(field: TimeField, base: SigningAttempt, radius: Int64) -> (offset: Int64?, searched: Int64) {
         let step = field.stepMilliseconds
         var distance: Int64 = 1
         while distance * step <= radius {
             for sign: Int64 in [-1, 1] {
                 let offset = sign * distance * step
-                guard let request = field.setting(field.text(offsetBy: offset), in: base) else { return nil }
+                guard let request = field.setting(field.text(offsetBy: offset), in: base) else { return (nil, (distance - 1) * step) }
                 var attempt = base
                 attempt.request = request
-                if matches(attempt) != nil { return offset }
+                if matches(attempt) != nil { return (offset, distance * step) }
+                if ledger.partExhausted { return (nil, (distance - 1) * step) }
             }
             distance += 1
         }
-        return nil
+        return (nil, (distance - 1) * step)
     }
 }
 

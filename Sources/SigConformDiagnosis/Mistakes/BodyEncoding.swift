@@ -12,7 +12,7 @@ extension Mistake {
     static func wholeBodyVariants(_ attempt: SigningAttempt) -> [SigningAttempt] {
         let body = attempt.request.body
         var bodies: [(String, String)] = []
-        if let document = try? JSONParser().parse(body) {
+        if let document = try? JSONParser(recordsLocations: false).parse(body) {
             let value = document.root
             let styles: [(String, JSONWriter.Style)] = [
                 ("compact JSON", .compact),
@@ -53,7 +53,7 @@ extension Mistake {
             let items = part.items(of: attempt.request)
             for (index, item) in items.enumerated() {
                 let decoded = item.value
-                guard decoded.first == "[" || decoded.first == "{", let value = try? JSONParser().parse(decoded).root else { continue }
+                guard decoded.first == "[" || decoded.first == "{", let value = try? JSONParser(recordsLocations: false).parse(decoded).root else { continue }
                 let styles: [(String, JSONWriter.Style)] = [("with spaces (Python json.dumps defaults)", .python),
                                                             ("with spaces, UTF-8 kept", .init(colon: ": ", comma: ", ")),
                                                             ("compact", .compact), ("with keys sorted", .init(sortKeys: true))]
@@ -77,7 +77,7 @@ extension Mistake {
         var out: [SigningAttempt] = []
         for case .header(let name) in attempt.template.variables {
             guard let sent = attempt.request.headers[name], let bytes = Base64.decode(sent),
-                  let json = String(validating: bytes, as: UTF8.self), let value = try? JSONParser().parse(json).root else { continue }
+                  let json = String(validating: bytes, as: UTF8.self), let value = try? JSONParser(recordsLocations: false).parse(json).root else { continue }
             out.append(attempt.with(.bodyEncoding, "signed the JSON payload itself instead of its base64 in \(name)") {
                 $0.request.headers.set(name, json)
             })

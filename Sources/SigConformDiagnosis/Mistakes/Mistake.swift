@@ -80,8 +80,9 @@ public struct Mistake: Sendable {
     /// Every known HMAC mistake, cheapest and most common first. The timestamp search and the
     /// clock check are run by ``Diagnoser`` itself.
     public static let catalogue: [Mistake] = [
-        .unsortedParams, .bodyEncoding, .queryEncoding, .timestampUnits, .timestampMillisecondsUnsent, .secretWhitespace, .wrongSecretEncoding,
-        .wrongHash, .wrongOutputEncoding, .methodCase, .pathMismatch, .missingComponent, .timestampHourOffset,
+        .unsortedParams, .bodyEncoding, .queryEncoding, .timestampUnits, .timestampMillisecondsUnsent, .secretWhitespace, .credentialsSwapped,
+        .wrongSecretEncoding,
+        .wrongHash, .wrongOutputEncoding, .methodCase, .methodMismatch, .pathMismatch, .missingComponent, .timestampHourOffset,
         .payloadOnly, .sortedQueryAndBody,
     ]
 }

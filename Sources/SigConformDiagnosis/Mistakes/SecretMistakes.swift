@@ -2,12 +2,17 @@ import SigConformCore
 import SigConformMAC
 
 extension Mistake {
-    /// The secret was read with trailing (or leading) whitespace, typically from a `.env` file.
+    /// The secret was read with whitespace around it: from a `.env` file (newline, CRLF), a
+    /// web page (a non-breaking space), a table (a tab), a file saved "UTF-8 with BOM".
     public static let secretWhitespace = Mistake(.secretWhitespace, name: "secret-whitespace", changesPrehash: false) { attempt, context in
         guard let secret = context.credentials.secret else { return [] }
         let variants: [(String, String)] = [
             ("a trailing newline", secret + "\n"), ("a trailing CRLF", secret + "\r\n"), ("a trailing space", secret + " "),
             ("a leading space", " " + secret), ("trailing whitespace removed", secret.trimmingTrailingWhitespace()),
+            ("a trailing tab", secret + "\t"), ("a trailing carriage return", secret + "\r"), ("two trailing spaces", secret + "  "),
+            ("a trailing non-breaking space (U+00A0, from a web page)", secret + "\u{00A0}"),
+            ("a leading byte-order mark (U+FEFF, a file saved as UTF-8 with BOM)", "\u{FEFF}" + secret),
+            ("a leading tab", "\t" + secret), ("a leading newline", "\n" + secret),
         ]
         return variants.compactMap { label, text in
             guard text != secret, let key = context.recipe.secretEncoding.keyBytes(text) else { return nil }

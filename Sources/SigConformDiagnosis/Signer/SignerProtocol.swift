@@ -26,6 +26,7 @@ public enum SignerProtocol {
         if let apiKey = vector.credentials.apiKey { credentials.append(("apiKey", .string(apiKey))) }
         if let secret = vector.credentials.secret { credentials.append(("secret", .string(secret))) }
         if let passphrase = vector.credentials.passphrase { credentials.append(("passphrase", .string(passphrase))) }
+        for (name, value) in vector.credentials.fields.sorted(by: { $0.key < $1.key }) { credentials.append((name, .string(value))) }
         var requestMembers: [(key: String, value: JSONValue)] = [("method", .string(request.method))]
         if let host = request.host { requestMembers.append(("host", .string(host))) }
         requestMembers += [

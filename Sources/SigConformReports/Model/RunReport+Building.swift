@@ -60,6 +60,7 @@ extension VectorReport {
             findings: evaluation?.findings.map { FindingReport($0, mask: mask) } ?? [],
             problems: verdict.problems.map(mask.text),
             diagnosis: verdict.diagnosis.map { DiagnosisReport($0, mask: mask) })
+        assumedKeyChoices = (evaluation?.keyChoices ?? [:]).filter { vector.keyChoices[$0.key] == nil }
     }
 }
 
@@ -178,6 +179,8 @@ struct CredentialMask {
             masked.value = "[secret \(Redaction.fingerprint(secret))]"
         } else if let passphrase = credentials.passphrase, field.value == passphrase {
             masked.value = "[passphrase \(Redaction.fingerprint(passphrase))]"
+        } else if let (name, value) = credentials.fields.first(where: { $0.value == field.value }) {
+            masked.value = "[\(name) \(Redaction.fingerprint(value))]"
         } else if let key = credentials.apiKey, !key.isEmpty, field.value.hasSuffix(key) {
             masked.value = String(field.value.dropLast(key.count)) + Redaction.maskKey(key)
         } else {
@@ -206,6 +209,7 @@ struct CredentialMask {
     func maskOccurrences(_ bytes: [UInt8]) -> [UInt8] {
         var out = bytes
         let values = [(credentials.secret, 6, false), (credentials.passphrase, 6, false), (credentials.apiKey, 8, true)]
+            + credentials.fields.values.sorted().map { (Optional($0), 6, false) }
         for case let (value?, minimum, keepEnds) in values where value.count >= minimum {
             let needle = Array(value.utf8)
             var position = 0

@@ -29,6 +29,10 @@ public struct VectorReport: Sendable, Hashable {
     public var diagnosis: DiagnosisReport?
     /// For failing vectors of a run compared with a baseline: whether the failure is known.
     public var baseline: BaselineMark?
+    /// Key settings the verdict assumed because the vector or request did not name them
+    /// (option name to choice name; Gemini's nonce mode): shown so that a pass is not read as
+    /// a pass for every key.
+    public var assumedKeyChoices: [String: String] = [:]
 
     public init(id: String, venue: String, vectorID: String, result: ExpectedResult, status: VerdictStatus, comment: String? = nil,
                 tags: [String] = [], source: SourceReport, credentials: CredentialsReport = CredentialsReport(),
@@ -267,18 +271,19 @@ public struct DiagnosisReport: Sendable, Hashable {
         return correctPrehash
     }
 
-    /// For a signature no known mistake reproduces: the mistake classes the search tried (each
-    /// alone, and the cheap ones in pairs). `nil` for any other diagnosis, and when the signature
-    /// was correct and the request was rejected for another reason.
+    /// For a signature no known mistake reproduces: the mistake classes the search covers. How
+    /// far it went (variants, pairs, timestamp range, what the budget cut short) is the diagnosis's
+    /// own `searched:` evidence line. `nil` for any other diagnosis, and when the signature was
+    /// correct and the request was rejected for another reason.
     public var triedMistakes: [String]? {
         guard classes == [DiagnosisClass.unexplained.rawValue], steps.isEmpty, correctPrehash != nil,
               evidence.first != "the signature is correct for this secret" else { return nil }
         return orderedUnique(Mistake.catalogue.map(\.diagnosisClass.rawValue))
     }
 
-    /// "tried, alone and in pairs: unsorted_params, …; none reproduces the observed signature".
+    /// "mistakes searched for: unsorted_params, …; none reproduces the observed signature".
     public var triedText: String? {
-        triedMistakes.map { "tried, alone and in pairs: \($0.joined(separator: ", ")); none reproduces the observed signature" }
+        triedMistakes.map { "mistakes searched for: \($0.joined(separator: ", ")); none reproduces the observed signature" }
     }
 
     /// The fix of each class without a step (an unexplained diagnosis), else of each step.

@@ -30,6 +30,10 @@ public struct TerminalReporter: Reporter {
             for vector in report.vectors where vector.status == .passed {
                 lines.append(paint.green("OK") + " \(visible(vector.venue)) \(visible(vector.request.method)) \(visible(vector.request.path)): the signature and auth headers are correct")
                 lines.append("  if the venue still rejects it, suspect the credentials or environment (key pair, testnet vs mainnet, IP whitelist)")
+                if !vector.assumedKeyChoices.isEmpty {
+                    let settings = vector.assumedKeyChoices.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+                    lines.append("  correct for a key with \(visible(settings)) (a setting of the key the request does not show; docs/recipes.md, Key options)")
+                }
             }
         } else {
             var heading = paint.bold("sigconform \(report.context.command)")

@@ -19,7 +19,8 @@ public enum VenueDocument {
         - **prehash**: the template of docs/recipes.md; `sha256-raw(…)` is a digest written into the prehash \
         (raw bytes, hex or base64), `{if X: … else: …}` a part signed only when the request has X.
         - **window**: how far the timestamp may trail the venue's clock (behind) and lead it (ahead); \
-        "until the expiry" when the timestamp is an expiry.
+        "until the expiry" when the timestamp is an expiry; "by key option" the window under each setting \
+        of the user's key that changes it (docs/recipes.md, Key options).
         - **errors**: the venue's codes for a bad signature · a bad timestamp · a bad key.
         - **vectors**: vectors of the venue in its folder.
 

@@ -91,7 +91,7 @@ public struct VenueTable: Sendable {
             row.secret = recipe.secretEncoding == .utf8 ? "UTF-8" : recipe.secretEncoding.rawValue + "-decoded"
             row.output = recipe.signature.encoding.rawValue + (recipe.signature.caseInsensitive ? " (any case)" : "")
             row.timestamp = timestamp(recipe)
-            row.window = window(recipe)
+            row.window = window(recipe) + keyOptions(recipe)
             row.signature = recipe.signature.location.description
         }
         return row
@@ -114,6 +114,16 @@ public struct VenueTable: Sendable {
         if let field = recipe.timestamp { parts.append("\(field.format.rawValue), \(field.location)") }
         if let nonce = recipe.nonce { parts.append("nonce: \(nonce.location)") }
         return parts.isEmpty ? "—" : parts.joined(separator: "; ")
+    }
+
+    /// The window under each choice of each key option (Gemini's nonce mode), after the recipe's own.
+    static func keyOptions(_ recipe: HMACRecipe) -> String {
+        recipe.keyOptions.map { option in
+            "; by key option \(option.name): " + option.choices.map { choice in
+                let shown = window(recipe.applying(choice))
+                return "\(choice.name) \(shown == "—" ? "no clock check" : shown)"
+            }.joined(separator: " | ")
+        }.joined()
     }
 
     static func window(_ recipe: HMACRecipe) -> String {

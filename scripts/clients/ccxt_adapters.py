@@ -1,0 +1,267 @@
+"""How ccxt signs the request of a bundled vector, venue by venue.
+
+Each adapter turns a vector's request into the arguments of ccxt's own `sign(path, api,
+method, params)` for that exchange, with the exchange's clock and nonce pinned to the
+vector's and the vector's test credentials. ccxt then builds the URL, headers and body itself;
+nothing here signs. No network: `sign()` makes no request, and no market is loaded.
+"""
+from __future__ import annotations
+
+import base64
+import json
+from datetime import datetime, timezone
+from urllib.parse import parse_qsl, urlsplit
+
+import ccxt
+
+from recipe_view import header, header_parameters
+
+
+class NotProducible(Exception):
+    """ccxt has no call that produces this request (another API family, an option it lacks)."""
+
+
+class PinnedKey(str):
+    """The test key. ccxt's gemini refuses keys without 'account' in their name (it supports
+    account keys only, a policy, not a signing rule); the test keys are named otherwise."""
+
+    def find(self, sub, *args):  # noqa: D401 - str API
+        return 0 if sub == "account" else str.find(self, sub, *args)
+
+
+def ordered_params(vector: dict) -> dict:
+    request = vector["request"]
+    method = request["method"].upper()
+    body = request.get("body") or ""
+    if method in ("GET", "DELETE") or not body:
+        return dict(parse_qsl(request.get("query") or "", keep_blank_values=True))
+    try:
+        parsed = json.loads(body)
+    except ValueError:
+        return dict(parse_qsl(body, keep_blank_values=True))
+    if not isinstance(parsed, dict):
+        raise NotProducible("the body is a JSON array; ccxt's sign() takes an object")
+    return parsed
+
+
+def exchange(exchange_id: str, vector: dict, milliseconds: int, nonce=None, options=None):
+    credentials = vector.get("credentials") or {}
+    instance = getattr(ccxt, exchange_id)({
+        "apiKey": credentials.get("apiKey"),
+        "secret": credentials.get("secret"),
+        "password": credentials.get("passphrase"),
+        "options": dict({"timeDifference": 0}, **(options or {})),
+    })
+    instance.milliseconds = lambda: milliseconds
+    instance.seconds = lambda: milliseconds // 1000
+    pinned = milliseconds if nonce is None else nonce
+    instance.nonce = lambda: pinned
+    instance.incrementing_nonce = lambda: pinned
+    return instance
+
+
+def as_request(result: dict, host_default: str | None = None) -> dict:
+    url = urlsplit(result["url"])
+    return {
+        "method": result["method"],
+        "host": url.hostname or host_default,
+        "path": url.path,
+        "query": url.query,
+        "headers": {k: str(v) for k, v in (result.get("headers") or {}).items() if v is not None},
+        "body": result.get("body") or "",
+    }
+
+
+def strip_prefix(path: str, prefix: str) -> str:
+    if not path.startswith(prefix):
+        raise NotProducible(f"path outside {prefix}")
+    return path[len(prefix):]
+
+
+def iso_to_ms(text: str) -> int:
+    return int(datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc).timestamp() * 1000 + 0.5)
+
+
+# --- venues -------------------------------------------------------------------------------
+
+def bitget(vector):
+    request = vector["request"]
+    ms = int(header(request, "ACCESS-TIMESTAMP"))
+    path = strip_prefix(request["path"], "/api/")
+    family = "mix" if "/mix/" in request["path"] else "spot"
+    ex = exchange("bitget", vector, ms)
+    return ex.sign(path, ["private", family], request["method"], ordered_params(vector))
+
+
+def okx(vector):
+    request = vector["request"]
+    ms = iso_to_ms(header(request, "OK-ACCESS-TIMESTAMP"))
+    path = strip_prefix(request["path"], "/api/v5/")
+    ex = exchange("okx", vector, ms)
+    params = ordered_params(vector)
+    if request["method"] == "POST" and path in ("trade/batch-orders", "trade/order-algo", "trade/order") and "clOrdId" not in params:
+        raise NotProducible("ccxt adds its broker clOrdId and tag to an order without clOrdId")
+    return ex.sign(path, ["private"], request["method"], params)
+
+
+def bybit(vector):
+    request = vector["request"]
+    ms = int(header(request, "X-BAPI-TIMESTAMP"))
+    window = header(request, "X-BAPI-RECV-WINDOW")
+    if window is None:
+        raise NotProducible("ccxt always sends X-BAPI-RECV-WINDOW")
+    path = strip_prefix(request["path"], "/")
+    ex = exchange("bybit", vector, ms, options={"recvWindow": int(window)})
+    return ex.sign(path, ["private"], request["method"], ordered_params(vector))
+
+
+def kucoin(vector):
+    request = vector["request"]
+    ms = int(header(request, "KC-API-TIMESTAMP"))
+    if (header(request, "KC-API-KEY-VERSION") or "") != "2":
+        raise NotProducible("ccxt sends KC-API-KEY-VERSION 2 only")
+    rest = strip_prefix(request["path"], "/api/")
+    version, _, path = rest.partition("/")
+    ex = exchange("kucoin", vector, ms)
+    params = ordered_params(vector)
+    params["version"] = version
+    return ex.sign(path, ["private"], request["method"], params)
+
+
+def gate(vector):
+    request = vector["request"]
+    stamp = header(request, "Timestamp")
+    if not stamp.isdigit():
+        raise NotProducible("ccxt sends whole seconds only")
+    rest = strip_prefix(request["path"], "/api/v4/")
+    family, _, path = rest.partition("/")
+    if request["method"] not in ("GET", "DELETE") and request.get("query"):
+        raise NotProducible("ccxt sends a POST's parameters in the body only")
+    ex = exchange("gate", vector, int(stamp) * 1000)
+    return ex.sign(path, ["private", family], request["method"], ordered_params(vector))
+
+
+def deribit(vector):
+    request = vector["request"]
+    fields = header_parameters(header(request, "Authorization") or "", "deri-hmac-sha256")
+    if request.get("body"):
+        raise NotProducible("ccxt sends every private call as a GET query, never a JSON-RPC body")
+    path = strip_prefix(request["path"], "/api/v2/private/")
+    ex = exchange("deribit", vector, int(fields["ts"]), nonce=fields["nonce"])
+    return ex.sign(path, ["private"], request["method"], ordered_params(vector))
+
+
+def gemini(vector):
+    request = vector["request"]
+    payload = json.loads(base64.b64decode(header(request, "X-GEMINI-PAYLOAD")))
+    nonce = payload.pop("nonce")
+    endpoint = payload.pop("request")
+    ex = exchange("gemini", vector, int(nonce) if str(nonce).isdigit() else 0, nonce=nonce)
+    ex.apiKey = PinnedKey(ex.apiKey)
+    return ex.sign(strip_prefix(endpoint, "/"), ["private"], request["method"], payload)
+
+
+BINANCE_APIS = [("/api/v3/", "private"), ("/sapi/v1/", "sapi"), ("/sapi/v2/", "sapiV2"), ("/fapi/v1/", "fapiPrivate"),
+                ("/fapi/v2/", "fapiPrivateV2"), ("/fapi/v3/", "fapiPrivateV3"), ("/dapi/v1/", "dapiPrivate"),
+                ("/dapi/v2/", "dapiPrivateV2")]
+
+
+def binance_family(exchange_id):
+    def adapter(vector):
+        request = vector["request"]
+        api = next(((prefix, name) for prefix, name in BINANCE_APIS if request["path"].startswith(prefix)), None)
+        if api is None:
+            raise NotProducible("no ccxt API for this path")
+        pairs = parse_qsl(request.get("query") or "", keep_blank_values=True) + \
+            parse_qsl(request.get("body") or "", keep_blank_values=True)
+        params = {k: v for k, v in pairs if k != "signature"}
+        if len(params) != len([k for k, _ in pairs if k != "signature"]):
+            raise NotProducible("a parameter sent twice")
+        if "timestamp" not in params:
+            raise NotProducible("no timestamp parameter")
+        # ccxt puts its own timestamp first and sends GET/DELETE parameters in the query, the
+        # others in a form body; options.recvWindow unset so that it adds none of its own.
+        ex = exchange(exchange_id, vector, int(params["timestamp"]), options={"recvWindow": None})
+        return ex.sign(request["path"][len(api[0]):], [api[1]], request["method"], params)
+    return adapter
+
+
+def cryptocom(vector):
+    request = vector["request"]
+    try:
+        body = json.loads(request.get("body") or "")
+    except ValueError as error:
+        raise NotProducible("the body is not JSON") from error
+    if not isinstance(body.get("params", {}), dict):
+        raise NotProducible("params is not an object")
+    # ccxt writes its nonce as the JSON-RPC id too; pinning nonce() to the vector's nonce
+    # reproduces the vector only when the vector's id equals its nonce.
+    nonce = body.get("nonce")
+    ex = exchange("cryptocom", vector, int(nonce) if str(nonce).isdigit() else 0, nonce=nonce)
+    if not request["path"].startswith("/exchange/v1/"):
+        raise NotProducible("path outside /exchange/v1/")
+    return ex.sign(body.get("method", ""), ["v1", "private"], request["method"], body.get("params", {}))
+
+
+def kraken(vector):
+    request = vector["request"]
+    if (request.get("body") or "").lstrip().startswith("{"):
+        raise NotProducible("ccxt sends a JSON body only for AddOrderBatch, CancelOrderBatch and trigger-percent prices")
+    pairs = parse_qsl(request.get("body") or "", keep_blank_values=True)
+    params = {k: v for k, v in pairs if k != "nonce"}
+    nonce = dict(pairs).get("nonce")
+    if nonce is None or pairs[0][0] != "nonce":
+        raise NotProducible("ccxt always sends the nonce first")
+    ex = exchange("kraken", vector, int(nonce), nonce=nonce)
+    return ex.sign(strip_prefix(request["path"], "/0/private/"), ["private"], request["method"], params)
+
+
+def mexc(vector):
+    request = vector["request"]
+    if request.get("body"):
+        raise NotProducible("ccxt sends spot parameters in the query only")
+    pairs = [(k, v) for k, v in parse_qsl(request.get("query") or "", keep_blank_values=True) if k != "signature"]
+    params = dict(pairs)
+    if "timestamp" not in params:
+        raise NotProducible("no timestamp parameter")
+    # ccxt appends its own timestamp and recvWindow (options.recvWindow, default 5000).
+    window = params.pop("recvWindow", None)
+    timestamp = int(params.pop("timestamp"))
+    ex = exchange("mexc", vector, timestamp, options={"recvWindow": int(window) if window else 5000})
+    return ex.sign(strip_prefix(request["path"], "/api/v3/"), ["spot", "private"], request["method"], params)
+
+
+ADAPTERS = {
+    "cryptocom": cryptocom,
+    "kraken-spot": kraken,
+    "mexc": mexc,
+    "binance-spot": binance_family("binance"),
+    "binance-usdm": binance_family("binanceusdm"),
+    "binance-coinm": binance_family("binancecoinm"),
+    "bitget": bitget,
+    "okx-v5": okx,
+    "bybit-v5": bybit,
+    "kucoin": kucoin,
+    "gateio-v4": gate,
+    "deribit": deribit,
+    "gemini": gemini,
+}
+
+
+def sign(venue: str, vector: dict) -> dict:
+    """ccxt's request for the vector, in the vector's request shape; raises NotProducible."""
+    adapter = ADAPTERS.get(venue)
+    if adapter is None:
+        raise NotProducible("no adapter")
+    try:
+        result = adapter(vector)
+    except NotProducible:
+        raise
+    except ccxt.BaseError as error:
+        raise NotProducible(f"ccxt refused: {type(error).__name__}") from error
+    except (KeyError, TypeError, ValueError) as error:
+        raise NotProducible(f"no ccxt API for this path ({type(error).__name__} {error})") from error
+    return as_request(result)
+
+
+VERSION = ccxt.__version__

@@ -1,0 +1,134 @@
+"""Invalid vectors for the signing mistakes developers report (issue 16), across venues.
+
+Each family is one function that, given a venue's reference rule (the `HmacVenue` subclass of
+that venue's own script, written from the venue's docs), builds requests as a client with that
+mistake would have sent them: the wrong signature is computed here with Python's `hmac` and
+`hashlib`, never by sigconform. The per-venue scripts stay the owners of their venues' rules;
+this module only imports them, and writes `vectors/<venue>/developer-mistakes.json`.
+
+Run from the repository root:
+
+    python3 scripts/reference/mistakes.py
+
+Output is deterministic (fixed secrets and clocks).
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+from _vec6_util import EPOCH_MS, Clock, write_suites  # noqa: E402
+
+GENERATOR = "scripts/reference/mistakes.py"
+
+
+
+def venue_script(name: str):
+    """The venue's reference script as a module (its file name has a dash)."""
+    spec = importlib.util.spec_from_file_location(name.replace("-", "_"), os.path.join(HERE, f"{name}.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# Whitespace that `.env` files, copy-paste from a web page and Windows editors leave around a
+# secret. The trailing "\n", "\r\n" and single space are in the venues' own mistakes files.
+WHITESPACE = [
+    ("tab", "a trailing tab (copied from a table)", lambda s: s + "\t"),
+    ("bom", "a leading byte-order mark (a file saved as 'UTF-8 with BOM')", lambda s: "\ufeff" + s),
+    ("nbsp", "a trailing non-breaking space (copied from a web page)", lambda s: s + "\u00a0"),
+    ("two-spaces", "two trailing spaces", lambda s: s + "  "),
+]
+
+
+def secret_whitespace(rule, parts, clock, tags):
+    """The HMAC key is the secret with whitespace of another kind around it."""
+    out = []
+    secret = rule.credentials["secret"]
+    for name, label, change in WHITESPACE:
+        ts = clock()
+        rule.add_mistake(out, f"secret-whitespace-{name}", f"HMAC key was the secret with {label}.", tags + ["secret"],
+                         "secret_whitespace", parts(ts), ts + 300, client_key=change(secret).encode("utf-8"))
+    return out
+
+
+def credentials_swapped(rule, parts, clock, tags):
+    """The HMAC key is another credential: the API key, or the passphrase (venues that have one)."""
+    out = []
+    ts = clock()
+    rule.add_mistake(out, "credentials-api-key-as-secret", "HMAC key was the API key instead of the secret.",
+                     tags + ["secret"], "credentials_swapped", parts(ts), ts + 300,
+                     client_key=rule.credentials["apiKey"].encode("utf-8"))
+    if "passphrase" in rule.credentials:
+        ts = clock()
+        rule.add_mistake(out, "credentials-passphrase-as-secret", "HMAC key was the passphrase instead of the secret.",
+                         tags + ["secret"], "credentials_swapped", parts(ts), ts + 300,
+                         client_key=rule.credentials["passphrase"].encode("utf-8"))
+    return out
+
+
+def method_mismatch(rule, parts, clock, tags, signed_methods):
+    """The method in the prehash is not the one sent: code shared between GET and POST helpers,
+    or a request retried with another method. `parts(ts, method)` builds the sent request."""
+    out = []
+    for sent, signed in signed_methods:
+        ts = clock()
+        sent_parts = parts(ts, sent)
+        client = rule.prehash(dict(sent_parts, method=signed), rule.credentials)
+        rule.add_mistake(out, f"method-signed-{signed.lower()}-sent-{sent.lower()}",
+                         f"Client signed the method {signed} but sent {sent}.", tags + ["method"], "method_mismatch",
+                         sent_parts, sent_parts.get("server_ms", ts + 300), client_prehash=client)
+    return out
+
+
+def main():
+    bybit = venue_script("bybit-v5")
+    okx = venue_script("okx-v5")
+    binance = venue_script("binance-spot")
+    venues = [
+        (bybit, bybit.RULE, lambda ts: bybit.get("/v5/account/wallet-balance", "accountType=UNIFIED", ts), ["get"]),
+        (okx, okx.RULE, lambda ts: okx.get("/api/v5/account/balance", "ccy=BTC", ts), ["get"]),
+        (binance, binance.VENUE_RULE,
+         lambda ts: binance.parts("GET", "/api/v3/account", f"omitZeroBalances=true&recvWindow=5000&timestamp={ts}"), ["get"]),
+    ]
+    # Venues that sign the method: the sent request for `method_mismatch`, and the pairs tried.
+    gate = venue_script("gateio-v4")
+    method_venues = {
+        "okx-v5": (lambda ts, method: okx.post("/api/v5/trade/cancel-order", '{"instId":"BTC-USDT","ordId":"590908157585625111"}', ts)
+                   if method == "POST" else okx.get("/api/v5/trade/order", "instId=BTC-USDT&ordId=590908157585625111", ts),
+                   [("POST", "GET"), ("GET", "POST")]),
+    }
+    for module, rule, parts, tags in venues:
+        clock = Clock(EPOCH_MS + 7_200_000).tick
+        vectors = secret_whitespace(rule, parts, clock, tags) + credentials_swapped(rule, parts, clock, tags)
+        if module.VENUE in method_venues:
+            build, pairs = method_venues[module.VENUE]
+            vectors += method_mismatch(rule, build, clock, [], pairs)
+        write_suites(module.VENUE, GENERATOR, [
+            ("developer-mistakes", f"{module.VENUE} requests with signing mistakes developers report (issue 16), "
+             "computed from the venue's reference rule in " + module.GENERATOR + ".", [module.DOCS],
+             {"credentials": module.CREDENTIALS}, vectors, 0, 0),
+        ])
+
+    # gateio-v4 only for the method (its secret mistakes are in its own file).
+    clock = Clock(EPOCH_MS + 7_200_000).tick
+
+    def gate_parts(ts, method):
+        parts = gate.req(method, "/api/v4/spot/orders/12345", ts, query="currency_pair=BTC_USDT")
+        parts["server_ms"] = gate.arrival(parts)
+        return parts
+
+    vectors = method_mismatch(gate.RULE, gate_parts, clock, [], [("DELETE", "GET"), ("GET", "DELETE")])
+    write_suites(gate.VENUE, GENERATOR, [
+        ("developer-mistakes", f"{gate.VENUE} requests with signing mistakes developers report (issue 16), "
+         "computed from the venue's reference rule in " + gate.GENERATOR + ".", [gate.DOCS],
+         {"credentials": gate.CREDENTIALS}, vectors, 0, 0),
+    ])
+
+
+if __name__ == "__main__":
+    main()
