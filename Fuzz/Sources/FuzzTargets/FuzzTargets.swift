@@ -234,8 +234,9 @@ struct Harness: Sendable {
         registry = VenueRegistry(venues)
         backends = standardBackends()
         evaluator = VectorEvaluator(backends: backends)
-        // ±0.5 s instead of ±10 min and a small pair budget: the fuzzer wants thousands of runs a second.
-        diagnoser = Diagnoser(backends: backends, timestampSearchRadius: 500, pairBudget: 50)
+        // ±0.5 s instead of ±10 min and a small search budget: the fuzzer wants thousands of runs a second.
+        diagnoser = Diagnoser(backends: backends, timestampSearchRadius: 500,
+                              budget: SearchBudget(bytes: 4 << 20, pairCandidates: 50))
     }
 }
 
