@@ -3,6 +3,15 @@ import Testing
 
 /// Runs the built `sigconform` binary the way a user or a CI job does and captures what it says.
 enum CLI {
+    /// The bundled venue ids as `check` lists them ("known venues: …"): every folder of
+    /// vectors/ with a venue.json, sorted.
+    static func bundledVenueList() throws -> String {
+        let vectors = repositoryRoot.appendingPathComponent("vectors")
+        return try FileManager.default.contentsOfDirectory(atPath: vectors.path)
+            .filter { FileManager.default.fileExists(atPath: vectors.appendingPathComponent($0).appendingPathComponent("venue.json").path) }
+            .sorted().joined(separator: ", ")
+    }
+
     struct Output {
         var status: Int32
         var stdout: String
