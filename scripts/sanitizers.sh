@@ -51,9 +51,15 @@ for step in "${STEPS[@]}"; do
                 # Definite and indirect leaks fail the run; the Swift runtime's metadata caches are
                 # "still reachable", and its lazy metadata initialisation reads words valgrind thinks
                 # uninitialised (swift_initStructMetadata), hence --undef-value-errors=no.
+                # valgrind 3.19 (Debian 12) gives up on the DWARF 5 forms clang writes for the SwiftNIO
+                # C modules linked in since `serve`; a copy without debug info finds the same leaks,
+                # only without file:line in a report.
+                undebugged=$(mktemp /tmp/sigconform-valgrind.XXXXXX)
+                objcopy --strip-debug "$(swift build --show-bin-path)/sigconform" "$undebugged" || status=1
                 timed leaks valgrind --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect \
                     --undef-value-errors=no \
-                    --error-exitcode=3 "$(swift build --show-bin-path)/sigconform" selftest
+                    --error-exitcode=3 "$undebugged" selftest
+                rm -f "$undebugged"
             else
                 echo "valgrind not installed (apt-get install valgrind): using LeakSanitizer in the ASan build"
                 swift build --sanitize=address --scratch-path .build-asan --product sigconform >/dev/null || status=1
