@@ -46,8 +46,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from common import encode, mac  # noqa: E402
-from _vec6_util import EPOCH_MS, Clock, HmacVenue, request, write_suites  # noqa: E402
+from engine import Clock, Mistake, Venue, encode, mac, request, split_query  # noqa: E402
 
 VENUE = "binance-spot"
 GENERATOR = "scripts/reference/binance-spot.py"
@@ -61,6 +60,7 @@ CREDENTIALS = {
     "secret": "sc-test-binance-spot-secret-do-not-use-00000000000000000000000000",
 }
 DEFAULT_RECV_WINDOW = 5000
+CLOCK_START = 1_700_000_000_000  # 2023-11-14T22:13:20Z: fixed, so regenerating never changes a byte
 
 # The docs' published test credentials (rest-api.md, "SIGNED Endpoint Examples").
 DOCS_CREDENTIALS = {
@@ -69,8 +69,11 @@ DOCS_CREDENTIALS = {
 }
 
 
-class Binance(HmacVenue):
+class Binance(Venue):
     """parts: method, path, query (as sent, no signature), body (as sent, no signature)."""
+
+    name = VENUE
+    generator = GENERATOR
 
     def prehash(self, parts, credentials) -> bytes:
         # "query string concatenated without separator to the HTTP body" (request-security page).
@@ -88,6 +91,19 @@ class Binance(HmacVenue):
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         return request(parts["method"], parts["path"], query, headers, body)
 
+    def read_wire(self, request, credentials):
+        # The server takes `signature` off where it was sent and signs query + body as they arrived.
+        query, body = request["query"], request["body"]
+        where = "body" if body else "query"
+        pairs = split_query(body if body else query)
+        name, sig = pairs[-1]
+        assert name == "signature", f"signature is not the last parameter of the {where}"
+        rest = "&".join(f"{k}={v}" for k, v in pairs[:-1])
+        return (query + rest if body else rest + body), sig
+
+    def same_signature(self, seen, want):
+        return seen.lower() == want  # HMAC signatures "are not case-sensitive" (request-security page)
+
 
 VENUE_RULE = Binance(CREDENTIALS)
 
@@ -98,16 +114,15 @@ def parts(method, path, query, body=""):
 
 def valid_case(out, id, comment, tags, method, path, query, body, ts, server_ms=None, credentials=None,
                observed=None):
-    VENUE_RULE.add_valid(out, id, comment, tags, parts(method, path, query, body),
-                         server_ms if server_ms is not None else ts + 300, credentials, observed)
+    out.append(VENUE_RULE.valid(id, comment, tags, parts(method, path, query, body),
+                         server_ms if server_ms is not None else ts + 300, credentials, observed))
 
 
 def mistake_case(out, id, comment, tags, diagnosis, method, path, query, body, ts, client_prehash=None,
                  client_key=None, hash_name=None, encoding=None, server_ms=None, credentials=None):
-    VENUE_RULE.add_mistake(out, id, comment, tags, diagnosis, parts(method, path, query, body),
-                           server_ms if server_ms is not None else ts + 300,
-                           client_prehash.encode() if client_prehash is not None else None,
-                           client_key, hash_name, encoding, credentials)
+    mistake = Mistake(diagnosis, client_prehash=client_prehash, key=client_key, hash_name=hash_name, encoding=encoding)
+    out.append(VENUE_RULE.invalid(id, comment, tags, parts(method, path, query, body), mistake,
+                                  server_ms if server_ms is not None else ts + 300, credentials))
 
 
 def signature(key: bytes, prehash: str, hash_name: str = "sha256", encoding: str = "hex") -> str:
@@ -145,15 +160,14 @@ def docs_vectors():
             # Never hide a doc defect: a non-reproducing example would become an invalid vector.
             raise SystemExit(f"{id}: docs publish {published}, the docs' rule gives {correct}")
         # docs.json's defaults hold the docs' credentials, so the vectors carry no override.
-        Binance(DOCS_CREDENTIALS).add_valid(
-            out, id, f"{comment} Source: {source}. Published signature {published} reproduces.", tags,
-            parts("POST", "/api/v3/order", query, body), 1499827319559 + 300)
+        out.append(Binance(DOCS_CREDENTIALS).valid(id, f"{comment} Source: {source}. Published signature {published} reproduces.", tags,
+            parts("POST", "/api/v3/order", query, body), 1499827319559 + 300))
     return out
 
 
 def request_vectors():
     out = []
-    clock = Clock(EPOCH_MS)
+    clock = Clock(CLOCK_START)
     t = clock.tick
     get, post, put, delete = "GET", "POST", "PUT", "DELETE"
 
@@ -286,7 +300,7 @@ def request_vectors():
 
 def mistake_vectors():
     out = []
-    clock = Clock(EPOCH_MS + 3_600_000)
+    clock = Clock(CLOCK_START + 3_600_000)
     t = clock.tick
     secret = CREDENTIALS["secret"].encode()
 
@@ -388,7 +402,7 @@ def mistake_vectors():
 
 def main():
     defaults = {"credentials": CREDENTIALS}
-    write_suites(VENUE, GENERATOR, [
+    VENUE_RULE.write_all([
         ("docs", "Binance Spot REST HMAC-SHA256 examples from the official API docs (all reproduce). The docs' RSA "
          "and Ed25519 examples are omitted: unpublished private keys, not HMAC.", [DOCS_REPO, DOCS_OLD, DOCS],
          {"credentials": DOCS_CREDENTIALS}, docs_vectors(), 0, 0),

@@ -46,8 +46,7 @@ import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from common import compact_json, spaced_json  # noqa: E402
-from _vec6_util import EPOCH_MS, Clock, HmacVenue, request, write_suites  # noqa: E402
+from engine import Clock, Mistake, Venue, compact_json, request, spaced_json  # noqa: E402
 
 VENUE = "gateio-v4"
 GENERATOR = "scripts/reference/gateio-v4.py"
@@ -58,6 +57,7 @@ SDK = "https://github.com/gateio/gateapi-python/blob/master/gate_api/api_client.
 CREDENTIALS = {"apiKey": "sc-test-gate-api-key-0001", "secret": "sc-test-gate-secret-do-not-use-0001"}
 DOCS_CREDENTIALS = {"apiKey": "key", "secret": "secret"}
 WINDOW_MS = 60_000
+CLOCK_START = 1_700_000_000_000  # 2023-11-14T22:13:20Z: fixed, so regenerating never changes a byte
 
 
 def signed_query(sent: str) -> str:
@@ -70,8 +70,11 @@ def signature_string(method, path, query_text, body, timestamp) -> bytes:
     return f"{method}\n{path}\n{query_text}\n{body_hash}\n{timestamp}".encode("utf-8")
 
 
-class Gate(HmacVenue):
+class Gate(Venue):
     """parts: method, path (with /api/v4), query (as sent), body, ts (header text)."""
+
+    name = VENUE
+    generator = GENERATOR
 
     hash_name = "sha512"
 
@@ -87,6 +90,11 @@ class Gate(HmacVenue):
 
     def expect_headers(self, parts, credentials, sig):
         return {"SIGN": sig}
+
+    def read_wire(self, request, credentials):
+        h = request["headers"]
+        return signature_string(request["method"], request["path"], signed_query(request["query"]),
+                                request["body"], h["Timestamp"]), h["SIGN"]
 
 
 RULE = Gate(CREDENTIALS)
@@ -122,18 +130,17 @@ def docs_vectors():
         _, sig = rule.correct(parts, DOCS_CREDENTIALS)
         if sig != published:
             raise SystemExit(f"{id}: docs publish {published}, the docs' rule gives {sig}")
-        rule.add_valid(out, id, f"{comment} Key 'key', secret 'secret' as stated by the docs; published SIGN "
-                       f"{published[:16]}… reproduces. Source: {DOCS}.", tags, parts, arrival(parts))
+        out.append(rule.valid(id, f"{comment} Key 'key', secret 'secret' as stated by the docs; published SIGN "
+                       f"{published[:16]}… reproduces. Source: {DOCS}.", tags, parts, arrival(parts)))
     return out
 
 
 def request_vectors():
     out = []
-    t = Clock(EPOCH_MS).tick
-    add = RULE.add_valid
+    t = Clock(CLOCK_START).tick
 
     def case(id, comment, tags, parts, delta_ms=300):
-        add(out, id, comment, tags, parts, arrival(parts, delta_ms))
+        out.append(RULE.valid(id, comment, tags, parts, arrival(parts, delta_ms)))
 
     case("get-spot-accounts-no-query", "GET without a query: the query line is empty, not omitted.",
          ["get", "no-query"], req("GET", "/api/v4/spot/accounts", t()))
@@ -224,12 +231,12 @@ def request_vectors():
 
 def mistake_vectors():
     out = []
-    t = Clock(EPOCH_MS + 3_600_000).tick
-    add = RULE.add_mistake
+    t = Clock(CLOCK_START + 3_600_000).tick
     secret = CREDENTIALS["secret"].encode()
 
-    def case(id, comment, tags, diagnosis, parts, delta_ms=300, **mistake):
-        add(out, id, comment, tags, diagnosis, parts, arrival(parts, delta_ms), **mistake)
+    def case(id, comment, tags, diagnosis, parts, delta_ms=300, client_key=None, credentials=None, **how):
+        out.append(RULE.invalid(id, comment, tags, parts, Mistake(diagnosis, key=client_key, **how),
+                                arrival(parts, delta_ms), credentials))
 
     def sig_str(parts, **changes):
         p = dict(parts, **changes)
@@ -297,7 +304,7 @@ def mistake_vectors():
 
 def main():
     defaults = {"credentials": CREDENTIALS}
-    write_suites(VENUE, GENERATOR, [
+    RULE.write_all([
         ("docs", "Gate APIv4 worked examples from the official docs (key 'key', secret 'secret'); both reproduce.",
          [DOCS], {"credentials": DOCS_CREDENTIALS}, docs_vectors(), 0, 0),
         ("requests", "Valid signed Gate APIv4 requests: GET/POST/PUT/PATCH/DELETE, JSON bodies, decoded query "

@@ -37,19 +37,20 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from common import compact_json, spaced_json  # noqa: E402
-from _vec6_util import EPOCH_MS, Clock, HmacVenue, b64_secret, request, write_suites  # noqa: E402
+from engine import Clock, Mistake, Venue, b64_secret, compact_json, request, spaced_json, split_query  # noqa: E402
 
 VENUE = "kraken-spot"
 GENERATOR = "scripts/reference/kraken-spot.py"
 DOCS = "https://docs.kraken.com/api/docs/guides/spot-rest-auth"
 DOCS_ALT = "https://docs.kraken.com/exchange/guides/rest/authentication"
 FORM = "application/x-www-form-urlencoded; charset=utf-8"
+CLOCK_START = 1_700_000_000_000  # 2023-11-14T22:13:20Z: fixed, so regenerating never changes a byte
 
 CREDENTIALS = {"apiKey": "sc-test-kraken-api-key-0001", "secret": b64_secret("scTestKrakenSecretDoNotUse", 64)}
 DOCS_CREDENTIALS = {
@@ -65,8 +66,11 @@ def message(path: str, nonce: str, body: str) -> bytes:
     return path.encode("utf-8") + hashlib.sha256((nonce + body).encode("utf-8")).digest()
 
 
-class Kraken(HmacVenue):
+class Kraken(Venue):
     """parts: path, body, nonce (the text in the body), content type."""
+
+    name = VENUE
+    generator = GENERATOR
 
     hash_name = "sha512"
     encoding = "base64"
@@ -84,6 +88,15 @@ class Kraken(HmacVenue):
 
     def expect_headers(self, parts, credentials, sig):
         return {"API-Sign": sig}
+
+    def read_wire(self, request, credentials):
+        # The nonce is the one in the body, form or JSON, as the server parses it.
+        body = request["body"]
+        if request["headers"]["Content-Type"].startswith("application/json"):
+            nonce = str(json.loads(body)["nonce"])
+        else:
+            nonce = dict(split_query(body))["nonce"]
+        return message(request["path"], nonce, body), request["headers"]["API-Sign"]
 
 
 RULE = Kraken(CREDENTIALS)
@@ -107,20 +120,19 @@ def docs_vectors():
     prehash, sig = docs_rule.correct(parts, DOCS_CREDENTIALS)
     if sig != DOCS_SIGNATURE or prehash.hex() != DOCS_PREHASH_HEX:
         raise SystemExit(f"Kraken docs example does not reproduce: {sig}")
-    docs_rule.add_valid(out, "docs-add-order", "Docs API-Sign example: AddOrder buy 1.25 XBTUSD @ 37500, nonce "
+    out.append(docs_rule.valid("docs-add-order", "Docs API-Sign example: AddOrder buy 1.25 XBTUSD @ 37500, nonce "
                         f"1616492376594. Published API-Sign {DOCS_SIGNATURE} reproduces. API-Key is a placeholder "
                         f"(the docs publish none; it is not signed). Source: {DOCS}.",
-                        ["doc-example", "post", "form-body"], parts, 1616492376594 + 300)
+                        ["doc-example", "post", "form-body"], parts, 1616492376594 + 300))
     return out
 
 
 def request_vectors():
     out = []
-    t = Clock(EPOCH_MS).tick
-    add = RULE.add_valid
+    t = Clock(CLOCK_START).tick
 
     def case(id, comment, tags, parts, nonce):
-        add(out, id, comment, tags, parts, nonce + 300)
+        out.append(RULE.valid(id, comment, tags, parts, nonce + 300))
 
     n = t()
     case("balance-nonce-only", "Body is only the nonce.", ["post", "form-body", "minimal"],
@@ -223,12 +235,12 @@ def request_vectors():
 
 def mistake_vectors():
     out = []
-    t = Clock(EPOCH_MS + 3_600_000).tick
-    add = RULE.add_mistake
+    t = Clock(CLOCK_START + 3_600_000).tick
     raw_secret = CREDENTIALS["secret"].encode("utf-8")
 
-    def case(id, comment, tags, diagnosis, parts, nonce, **mistake):
-        add(out, id, comment, tags, diagnosis, parts, nonce + 300, **mistake)
+    def case(id, comment, tags, diagnosis, parts, nonce, client_key=None, credentials=None, **how):
+        out.append(RULE.invalid(id, comment, tags, parts, Mistake(diagnosis, key=client_key, **how), nonce + 300,
+                                credentials))
 
     n = t()
     case("secret-not-decoded", "Client used the base64 TEXT of the secret as the HMAC key instead of decoding it.",
@@ -297,7 +309,7 @@ def mistake_vectors():
 
 def main():
     defaults = {"credentials": CREDENTIALS}
-    write_suites(VENUE, GENERATOR, [
+    RULE.write_all([
         ("docs", "Kraken Spot REST API-Sign example from the official docs (reproduces).", [DOCS, DOCS_ALT],
          {"credentials": DOCS_CREDENTIALS}, docs_vectors(), 0, 0),
         ("requests", "Valid signed Kraken Spot private requests: form bodies (encodings, nonce position, empty "

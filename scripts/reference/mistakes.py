@@ -1,6 +1,6 @@
 """Invalid vectors for the signing mistakes developers report (issue 16), across venues.
 
-Each family is one function that, given a venue's reference rule (the `HmacVenue` subclass of
+Each family is one function that, given a venue's reference rule (the `engine.Venue` subclass of
 that venue's own script, written from the venue's docs), builds requests as a client with that
 mistake would have sent them: the wrong signature is computed here with Python's `hmac` and
 `hashlib`, never by sigconform. The per-venue scripts stay the owners of their venues' rules;
@@ -21,7 +21,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from _vec6_util import EPOCH_MS, Clock, write_suites  # noqa: E402
+from engine import Clock, Mistake  # noqa: E402
 
 GENERATOR = "scripts/reference/mistakes.py"
 
@@ -51,8 +51,8 @@ def secret_whitespace(rule, parts, clock, tags):
     secret = rule.credentials["secret"]
     for name, label, change in WHITESPACE:
         ts = clock()
-        rule.add_mistake(out, f"secret-whitespace-{name}", f"HMAC key was the secret with {label}.", tags + ["secret"],
-                         "secret_whitespace", parts(ts), ts + 300, client_key=change(secret).encode("utf-8"))
+        out.append(rule.invalid(f"secret-whitespace-{name}", f"HMAC key was the secret with {label}.", tags + ["secret"],
+                         parts(ts), Mistake("secret_whitespace", key=change(secret).encode("utf-8")), ts + 300))
     return out
 
 
@@ -60,14 +60,12 @@ def credentials_swapped(rule, parts, clock, tags):
     """The HMAC key is another credential: the API key, or the passphrase (venues that have one)."""
     out = []
     ts = clock()
-    rule.add_mistake(out, "credentials-api-key-as-secret", "HMAC key was the API key instead of the secret.",
-                     tags + ["secret"], "credentials_swapped", parts(ts), ts + 300,
-                     client_key=rule.credentials["apiKey"].encode("utf-8"))
+    out.append(rule.invalid("credentials-api-key-as-secret", "HMAC key was the API key instead of the secret.",
+                     tags + ["secret"], parts(ts), Mistake("credentials_swapped", key=rule.credentials["apiKey"].encode("utf-8")), ts + 300))
     if "passphrase" in rule.credentials:
         ts = clock()
-        rule.add_mistake(out, "credentials-passphrase-as-secret", "HMAC key was the passphrase instead of the secret.",
-                         tags + ["secret"], "credentials_swapped", parts(ts), ts + 300,
-                         client_key=rule.credentials["passphrase"].encode("utf-8"))
+        out.append(rule.invalid("credentials-passphrase-as-secret", "HMAC key was the passphrase instead of the secret.",
+                         tags + ["secret"], parts(ts), Mistake("credentials_swapped", key=rule.credentials["passphrase"].encode("utf-8")), ts + 300))
     return out
 
 
@@ -79,9 +77,8 @@ def method_mismatch(rule, parts, clock, tags, signed_methods):
         ts = clock()
         sent_parts = parts(ts, sent)
         client = rule.prehash(dict(sent_parts, method=signed), rule.credentials)
-        rule.add_mistake(out, f"method-signed-{signed.lower()}-sent-{sent.lower()}",
-                         f"Client signed the method {signed} but sent {sent}.", tags + ["method"], "method_mismatch",
-                         sent_parts, sent_parts.get("server_ms", ts + 300), client_prehash=client)
+        out.append(rule.invalid(f"method-signed-{signed.lower()}-sent-{sent.lower()}",
+                         f"Client signed the method {signed} but sent {sent}.", tags + ["method"], sent_parts, Mistake("method_mismatch", client_prehash=client), sent_parts.get("server_ms", ts + 300)))
     return out
 
 
@@ -103,19 +100,19 @@ def main():
                    [("POST", "GET"), ("GET", "POST")]),
     }
     for module, rule, parts, tags in venues:
-        clock = Clock(EPOCH_MS + 7_200_000).tick
+        clock = Clock(module.CLOCK_START + 7_200_000).tick
         vectors = secret_whitespace(rule, parts, clock, tags) + credentials_swapped(rule, parts, clock, tags)
         if module.VENUE in method_venues:
             build, pairs = method_venues[module.VENUE]
             vectors += method_mismatch(rule, build, clock, [], pairs)
-        write_suites(module.VENUE, GENERATOR, [
+        rule.write_all([
             ("developer-mistakes", f"{module.VENUE} requests with signing mistakes developers report (issue 16), "
              "computed from the venue's reference rule in " + module.GENERATOR + ".", [module.DOCS],
              {"credentials": module.CREDENTIALS}, vectors, 0, 0),
-        ])
+        ], GENERATOR)
 
     # gateio-v4 only for the method (its secret mistakes are in its own file).
-    clock = Clock(EPOCH_MS + 7_200_000).tick
+    clock = Clock(gate.CLOCK_START + 7_200_000).tick
 
     def gate_parts(ts, method):
         parts = gate.req(method, "/api/v4/spot/orders/12345", ts, query="currency_pair=BTC_USDT")
@@ -123,11 +120,11 @@ def main():
         return parts
 
     vectors = method_mismatch(gate.RULE, gate_parts, clock, [], [("DELETE", "GET"), ("GET", "DELETE")])
-    write_suites(gate.VENUE, GENERATOR, [
+    gate.RULE.write_all([
         ("developer-mistakes", f"{gate.VENUE} requests with signing mistakes developers report (issue 16), "
          "computed from the venue's reference rule in " + gate.GENERATOR + ".", [gate.DOCS],
          {"credentials": gate.CREDENTIALS}, vectors, 0, 0),
-    ])
+    ], GENERATOR)
 
 
 if __name__ == "__main__":

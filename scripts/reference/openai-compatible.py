@@ -41,8 +41,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from common import compact_json, vector  # noqa: E402
-from _vec6_util import expect, request, write_suites  # noqa: E402
+from engine import Venue, compact_json, expect, request, vector  # noqa: E402
 
 VENUE = "openai-compatible"
 GENERATOR = "scripts/reference/openai-compatible.py"
@@ -52,6 +51,20 @@ RFC9110 = "https://www.rfc-editor.org/rfc/rfc9110#section-5.5"
 
 CREDENTIALS = {"apiKey": "sk-test-sigconform-0000000000000000000000000000"}
 JSON = "application/json"
+
+
+class OpenAICompatible(Venue):
+    """Nothing is signed: the key travels as `Authorization: Bearer <key>` (RFC 6750 §2.1).
+    Vectors are built with `vector`/`expect` directly; `write` checks the header on the wire."""
+
+    name = VENUE
+    generator = GENERATOR
+
+    def read_wire(self, request, credentials):
+        return None, None
+
+
+RULE = OpenAICompatible(CREDENTIALS)
 
 
 def bearer(key: str) -> str:
@@ -196,7 +209,7 @@ def mistake_vectors():
 
 def main():
     defaults = {"credentials": CREDENTIALS}
-    write_suites(VENUE, GENERATOR, [
+    RULE.write_all([
         ("requests", "Valid OpenAI-compatible requests: 'Authorization: Bearer <key>' on many endpoints, hosts and "
          "bodies.", [DOCS, RFC6750], defaults, request_vectors(), 25, 0),
         ("mistakes", "OpenAI-compatible requests with a wrong Authorization header: every missing_bearer_prefix "
