@@ -18,15 +18,18 @@ vectors/binance-coinm/{requests,mistakes}.json deterministically.
 Decisions (as for binance-usdm): values percent-encoded (UTF-8, upper-case hex) and signed
 exactly as sent; no empty-valued parameters in valid vectors; upper-case hex is accepted.
 """
-from _veca_util import (BinanceFamily, T0, b64_decode_secret, clock, drop_param, pairs_request,
-                        replace_param, sorted_query, with_)
+from binance_family import BinanceFamily
+from engine import (Clock, Mistake, b64_decode_secret, drop_param, pairs_request, replace_param,
+                    sorted_query, with_)
 
 DOCS = "https://developers.binance.com/docs/derivatives/coin-margined-futures/general-info"
 GENERATOR = "scripts/reference/binance-coinm.py"
+CLOCK_START = 1_767_225_600_000  # 2026-01-01T00:00:00Z: fixed, so regenerating never changes a byte
 
 
 class BinanceCoinm(BinanceFamily):
-    venue = "binance-coinm"
+    name = "binance-coinm"
+    generator = GENERATOR
     host = "dapi.binance.com"
     api_key_header = "X-MBX-APIKEY"
     hex_case_insensitive = True  # docs: "The signature is not case sensitive."
@@ -34,7 +37,7 @@ class BinanceCoinm(BinanceFamily):
 
 V = BinanceCoinm({"apiKey": "sc-test-binance-coinm-api-key-0001",
                   "secret": "sc-test-binance-coinm-secret-7d41b0c2"})
-ts = clock(67_000)
+ts = Clock(CLOCK_START, 67_000).text
 req = pairs_request
 
 ORDER = [("symbol", "BTCUSD_PERP"), ("side", "BUY"), ("type", "LIMIT"), ("timeInForce", "GTC"),
@@ -56,8 +59,8 @@ def request_vectors():
         V.valid("get-open-orders-quarterly", "A delivery contract symbol with its date suffix.", ["get", "query"],
                 req("GET", "/dapi/v1/openOrders", [("symbol", "ETHUSD_250627"), ("timestamp", ts(5))])),
         V.valid("get-user-trades-range", "Six parameters in the order the client chose.", ["get", "query"],
-                req("GET", "/dapi/v1/userTrades", [("symbol", "BTCUSD_PERP"), ("startTime", str(T0 - 86_400_000)),
-                                                   ("endTime", str(T0)), ("limit", "100"), ("recvWindow", "5000"),
+                req("GET", "/dapi/v1/userTrades", [("symbol", "BTCUSD_PERP"), ("startTime", str(CLOCK_START - 86_400_000)),
+                                                   ("endTime", str(CLOCK_START)), ("limit", "100"), ("recvWindow", "5000"),
                                                    ("timestamp", ts(6))])),
         V.valid("get-income-timestamp-first", "Parameter order is free: timestamp first; signed as sent.",
                 ["get", "query", "order"],
@@ -117,36 +120,29 @@ def mistake_vectors():
     b64_secret = "scTestCoinmSecretLooksLikeBase64xAAAAbbbbCCCCddddEEEEffff0000222"
     return [
         V.invalid("unsorted-params-signed-sorted", "Sent the parameters in insertion order, signed them sorted by key.",
-                  ["get", "query"], trades, "unsorted_params", client=with_(trades, query=sorted_query(trades["query"]))),
+                  ["get", "query"], trades, Mistake("unsorted_params", client=with_(trades, query=sorted_query(trades["query"])))),
         V.invalid("query-encoding-space-signed-plus", "Sent spaces as %20 but signed them as '+'.",
-                  ["post", "form-body", "space"], spaced, "query_encoding",
-                  client=with_(spaced, body=spaced["body"].replace("%20", "+"))),
+                  ["post", "form-body", "space"], spaced, Mistake("query_encoding", client=with_(spaced, body=spaced["body"].replace("%20", "+")))),
         V.invalid("clock-drift-behind", "Correct signature, but it reached the server 6 s after its timestamp "
-                  "(recvWindow 5000).", ["get", "time"], acct(43), "clock_drift", server_time=int(ts(43)) + 6000),
+                  "(recvWindow 5000).", ["get", "time"], acct(43), Mistake("clock_drift"), server_time=int(ts(43)) + 6000),
         V.invalid("timestamp-mismatch", "Read the clock twice: sent T, signed T - 12 ms.", ["post", "query", "time"],
-                  order, "timestamp_mismatch",
-                  client=with_(order, query=replace_param(order["query"], "timestamp", str(int(ts(41)) - 12)))),
-        V.invalid("timestamp-units-signed-seconds", "Sent ms, signed seconds.", ["get", "query", "time"], acct(44),
-                  "timestamp_units",
-                  client=with_(acct(44), query=replace_param(acct(44)["query"], "timestamp", str(int(ts(44)) // 1000)))),
+                  order, Mistake("timestamp_mismatch", client=with_(order, query=replace_param(order["query"], "timestamp", str(int(ts(41)) - 12))))),
+        V.invalid("timestamp-units-signed-seconds", "Sent ms, signed seconds.", ["get", "query", "time"], acct(44), Mistake("timestamp_units", client=with_(acct(44), query=replace_param(acct(44)["query"], "timestamp", str(int(ts(44)) // 1000))))),
         V.invalid("missing-component-recvwindow", "Sent recvWindow=5000 but signed without it.", ["post", "query", "recv-window"],
-                  order, "missing_component", client=with_(order, query=drop_param(order["query"], "recvWindow"))),
-        V.invalid("secret-whitespace-newline", "key = secret + '\\n'.", ["get", "secret"], acct(45), "secret_whitespace",
-                  key=(V.credentials["secret"] + "\n").encode()),
-        V.invalid("wrong-hash-sha512", "HMAC-SHA512 instead of HMAC-SHA256.", ["post", "hash"], order, "wrong_hash",
-                  hash_name="sha512"),
-        V.invalid("wrong-output-encoding-base64", "Right HMAC, base64 instead of hex.", ["get", "encoding"], acct(46),
-                  "wrong_output_encoding", encoding="base64"),
+                  order, Mistake("missing_component", client=with_(order, query=drop_param(order["query"], "recvWindow")))),
+        V.invalid("secret-whitespace-newline", "key = secret + '\\n'.", ["get", "secret"], acct(45), Mistake("secret_whitespace", key=(V.credentials["secret"] + "\n").encode())),
+        V.invalid("wrong-hash-sha512", "HMAC-SHA512 instead of HMAC-SHA256.", ["post", "hash"], order, Mistake("wrong_hash", hash_name="sha512")),
+        V.invalid("wrong-output-encoding-base64", "Right HMAC, base64 instead of hex.", ["get", "encoding"], acct(46), Mistake("wrong_output_encoding", encoding="base64")),
         V.invalid("wrong-secret-encoding-base64-decoded", "The secret looks like base64 and the client decoded it.",
-                  ["get", "secret"], acct(47), "wrong_secret_encoding", key=b64_decode_secret(b64_secret),
+                  ["get", "secret"], acct(47), Mistake("wrong_secret_encoding", key=b64_decode_secret(b64_secret)),
                   credentials={"apiKey": "sc-test-binance-coinm-api-key-0002", "secret": b64_secret}),
         V.invalid("unexplained-usdm-secret", "Signed with the USD-M key's secret: no single mistake reproduces it.",
-                  ["get", "secret"], acct(48), "unexplained", key=b"sc-test-binance-usdm-secret-2f8c1e7a"),
+                  ["get", "secret"], acct(48), Mistake("unexplained", key=b"sc-test-binance-usdm-secret-2f8c1e7a")),
     ]
 
 
 if __name__ == "__main__":
     V.write("requests", "Valid signed COIN-M (/dapi) requests computed from the documented rule; cross-checked with "
-            "ccxt's binancecoinm (docs/clients.md).", [DOCS], GENERATOR, request_vectors())
+            "ccxt's binancecoinm (docs/clients.md).", [DOCS], request_vectors(), V.defaults())
     V.write("mistakes", "COIN-M requests as buggy clients sent them, each with the one diagnosis that explains it.",
-            [DOCS], GENERATOR, mistake_vectors())
+            [DOCS], mistake_vectors(), V.defaults())

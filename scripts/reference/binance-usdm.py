@@ -29,16 +29,18 @@ Decisions:
     `test-prv-key.pem` is not published, so the value cannot be recomputed, and it is
     another recipe than HMAC.
 """
-from _veca_util import (BinanceFamily, T0, b64_decode_secret, clock, drop_param, pairs_query,
-                        pairs_request, replace_param, sorted_query, with_)
-from common import compact_json, spaced_json
+from binance_family import BinanceFamily
+from engine import (Clock, Mistake, b64_decode_secret, compact_json, drop_param, pairs_request,
+                    query_string, replace_param, sorted_query, spaced_json, with_)
 
 DOCS = "https://developers.binance.com/docs/derivatives/usds-margined-futures/general-info"
 GENERATOR = "scripts/reference/binance-usdm.py"
+CLOCK_START = 1_767_225_600_000  # 2026-01-01T00:00:00Z: fixed, so regenerating never changes a byte
 
 
 class BinanceUsdm(BinanceFamily):
-    venue = "binance-usdm"
+    name = "binance-usdm"
+    generator = GENERATOR
     host = "fapi.binance.com"
     api_key_header = "X-MBX-APIKEY"
     hex_case_insensitive = True  # docs: "The signature is not case sensitive."
@@ -48,7 +50,7 @@ V = BinanceUsdm({"apiKey": "sc-test-binance-usdm-api-key-0001",
                  "secret": "sc-test-binance-usdm-secret-2f8c1e7a"})
 DOC_CREDS = {"apiKey": "dbefbc809e3e83c283a984c3a1459732ea7db1360ca80c5c2c8867408d28cc83",
              "secret": "2b5eb11e18796d12d88f13dc27dbbd02c2cc51ff7059765ed9821957d82bb4d9"}
-ts = clock(61_000)
+ts = Clock(CLOCK_START, 61_000).text
 req = pairs_request
 
 ORDER = [("symbol", "BTCUSDT"), ("side", "BUY"), ("type", "LIMIT"), ("timeInForce", "GTC"),
@@ -91,10 +93,8 @@ def docs_vectors():
                   "space; for those bytes the correct signature is 30baaf0f... (computed here, not "
                   "published). No single mistake class inserts a space, hence 'unexplained'.",
                   ["doc-example", "doc-defect", "post", "mixed"],
-                  dict(method="POST", path="/fapi/v1/order", query=mixed_q, body=mixed_b),
-                  "unexplained", observed=typo,
-                  client=dict(method="POST", path="/fapi/v1/order", query=mixed_q,
-                              body=mixed_b.replace("timestamp=", "timestamp= ")),
+                  dict(method="POST", path="/fapi/v1/order", query=mixed_q, body=mixed_b), Mistake("unexplained", observed=typo, client=dict(method="POST", path="/fapi/v1/order", query=mixed_q,
+                              body=mixed_b.replace("timestamp=", "timestamp= "))),
                   credentials=DOC_CREDS),
         V.invalid("docs-parameter-table-order",
                   "DOC DEFECT. The docs' parameter table and 'queryString' listing put timeInForce "
@@ -103,9 +103,7 @@ def docs_vectors():
                   "signature is rejected; the correct signature for the listed order is ec11dcc1.... "
                   "The two orders are neither sorted nor reversed, so no known mistake reproduces it.",
                   ["doc-example", "doc-defect", "post", "query", "order"],
-                  dict(method="POST", path="/fapi/v1/order", query=table_order, body=""),
-                  "unexplained", observed=published,
-                  client=dict(method="POST", path="/fapi/v1/order", query=doc_query, body=""),
+                  dict(method="POST", path="/fapi/v1/order", query=table_order, body=""), Mistake("unexplained", observed=published, client=dict(method="POST", path="/fapi/v1/order", query=doc_query, body="")),
                   credentials=DOC_CREDS),
     ]
     assert out[0]["expect"]["signature"] == published == out[1]["expect"]["signature"]
@@ -131,7 +129,7 @@ def request_vectors():
         V.valid("get-user-trades-range", "GET with six parameters in the order the client chose.",
                 ["get", "query"],
                 req("GET", "/fapi/v1/userTrades",
-                    [("symbol", "ETHUSDT"), ("startTime", str(T0 - 86_400_000)), ("endTime", str(T0)),
+                    [("symbol", "ETHUSDT"), ("startTime", str(CLOCK_START - 86_400_000)), ("endTime", str(CLOCK_START)),
                      ("limit", "500"), ("recvWindow", "5000"), ("timestamp", ts(4))])),
         V.valid("get-income-timestamp-first",
                 "Parameter order is free: timestamp first, unsorted; signed in the order sent.",
@@ -279,7 +277,7 @@ def request_vectors():
 
 def mistake_vectors():
     trades = req("GET", "/fapi/v1/userTrades",
-                 [("symbol", "BTCUSDT"), ("startTime", str(T0 - 3_600_000)), ("limit", "50"),
+                 [("symbol", "BTCUSDT"), ("startTime", str(CLOCK_START - 3_600_000)), ("limit", "50"),
                   ("recvWindow", "5000"), ("timestamp", ts(40))])
     income_insertion = req("GET", "/fapi/v1/income",
                            [("symbol", "ETHUSDT"), ("incomeType", "REALIZED_PNL"), ("timestamp", ts(41)),
@@ -296,87 +294,76 @@ def mistake_vectors():
     return [
         V.invalid("unsorted-params-signed-sorted",
                   "Client sent the parameters in insertion order but signed them sorted by key.",
-                  ["get", "query"], trades, "unsorted_params",
-                  client=with_(trades, query=sorted_query(trades["query"]))),
+                  ["get", "query"], trades, Mistake("unsorted_params", client=with_(trades, query=sorted_query(trades["query"])))),
         V.invalid("unsorted-params-signed-insertion-order",
                   "Client sent the parameters sorted by key (its HTTP layer sorted them) but signed "
                   "them in insertion order.",
-                  ["get", "query"], income, "unsorted_params", client=income_insertion),
+                  ["get", "query"], income, Mistake("unsorted_params", client=income_insertion)),
         V.invalid("body-encoding-batch-orders-spaced-json",
                   "Client sent batchOrders as compact JSON but signed json.dumps' default "
                   "serialisation (', ' and ': ') of the same list.",
-                  ["post", "form-body", "json-in-param"], batch_parts, "body_encoding",
-                  client=with_(batch_parts, body=pairs_query([("batchOrders", spaced_json(BATCH)),
-                                                              ("timestamp", ts(42))]))),
+                  ["post", "form-body", "json-in-param"], batch_parts, Mistake("body_encoding", client=with_(batch_parts, body=query_string([("batchOrders", spaced_json(BATCH)),
+                                                              ("timestamp", ts(42))])))),
         V.invalid("query-encoding-nonascii-signed-raw",
                   "Client sent the symbol percent-encoded but signed the raw UTF-8 characters "
                   "(the pre-2026 habit; Binance now requires encoding before signing).",
-                  ["get", "query", "non-ascii"], nonascii, "query_encoding",
-                  client=with_(nonascii, query=f"symbol=币安人生USDT&timestamp={ts(43)}")),
+                  ["get", "query", "non-ascii"], nonascii, Mistake("query_encoding", client=with_(nonascii, query=f"symbol=币安人生USDT&timestamp={ts(43)}"))),
         V.invalid("query-encoding-space-signed-plus",
                   "Client sent spaces as %20 but signed them as '+' (signed with a form encoder, "
                   "sent with an RFC 3986 one).",
-                  ["post", "form-body", "space"], spaced_id, "query_encoding",
-                  client=with_(spaced_id, body=spaced_id["body"].replace("%20", "+"))),
+                  ["post", "form-body", "space"], spaced_id, Mistake("query_encoding", client=with_(spaced_id, body=spaced_id["body"].replace("%20", "+")))),
         V.invalid("clock-drift-behind",
                   "Correct signature, but the request reached the server 7.5 s after its timestamp "
                   "(recvWindow 5000).",
-                  ["get", "time"], acct(47), "clock_drift", server_time=int(ts(47)) + 7500),
+                  ["get", "time"], acct(47), Mistake("clock_drift"), server_time=int(ts(47)) + 7500),
         V.invalid("clock-drift-ahead",
                   "Correct signature, but the client clock is 3 s ahead of the server "
                   "(timestamp must be < serverTime + 1000).",
-                  ["get", "time"], acct(48), "clock_drift", server_time=int(ts(48)) - 3000),
+                  ["get", "time"], acct(48), Mistake("clock_drift"), server_time=int(ts(48)) - 3000),
         V.invalid("timestamp-mismatch-37ms",
                   "Client read the clock twice: sent timestamp T but signed T - 37 ms.",
-                  ["post", "query", "time"], order, "timestamp_mismatch",
-                  client=with_(order, query=replace_param(order["query"], "timestamp", str(int(ts(45)) - 37)))),
+                  ["post", "query", "time"], order, Mistake("timestamp_mismatch", client=with_(order, query=replace_param(order["query"], "timestamp", str(int(ts(45)) - 37))))),
         V.invalid("timestamp-units-signed-seconds",
                   "Client sent timestamp in ms but signed it in seconds (T // 1000).",
-                  ["get", "query", "time"], acct(49), "timestamp_units",
-                  client=with_(acct(49), query=replace_param(acct(49)["query"], "timestamp",
-                                                             str(int(ts(49)) // 1000)))),
+                  ["get", "query", "time"], acct(49), Mistake("timestamp_units", client=with_(acct(49), query=replace_param(acct(49)["query"], "timestamp",
+                                                             str(int(ts(49)) // 1000))))),
         V.invalid("secret-whitespace-newline",
                   "The secret was read from a file with its trailing newline: key = secret + '\\n'.",
-                  ["get", "secret"], acct(50), "secret_whitespace",
-                  key=(V.credentials["secret"] + "\n").encode()),
+                  ["get", "secret"], acct(50), Mistake("secret_whitespace", key=(V.credentials["secret"] + "\n").encode())),
         V.invalid("wrong-hash-sha512", "HMAC-SHA512 instead of HMAC-SHA256, hex.",
-                  ["post", "hash"], order, "wrong_hash", hash_name="sha512"),
+                  ["post", "hash"], order, Mistake("wrong_hash", hash_name="sha512")),
         V.invalid("wrong-output-encoding-base64",
                   "Right HMAC, encoded base64 instead of hex.",
-                  ["get", "encoding"], acct(51), "wrong_output_encoding", encoding="base64"),
+                  ["get", "encoding"], acct(51), Mistake("wrong_output_encoding", encoding="base64")),
         V.invalid("path-mismatch-signed-path-and-query",
                   "Client signed '/fapi/v1/order?' + query (path and '?') instead of the bare "
                   "totalParams.",
-                  ["post", "query", "path"], order, "path_mismatch",
-                  client=with_(order, query="/fapi/v1/order?" + order["query"])),
+                  ["post", "query", "path"], order, Mistake("path_mismatch", client=with_(order, query="/fapi/v1/order?" + order["query"]))),
         V.invalid("missing-component-body-of-mixed-request",
                   "Mixed request: client signed only the query string and left the form body out "
                   "of totalParams.",
-                  ["post", "mixed"], mixed, "missing_component", client=with_(mixed, body="")),
+                  ["post", "mixed"], mixed, Mistake("missing_component", client=with_(mixed, body=""))),
         V.invalid("missing-component-recvwindow",
                   "Client sent recvWindow=5000 but built the signed string without it.",
-                  ["post", "query", "recv-window"], order, "missing_component",
-                  client=with_(order, query=drop_param(order["query"], "recvWindow"))),
+                  ["post", "query", "recv-window"], order, Mistake("missing_component", client=with_(order, query=drop_param(order["query"], "recvWindow")))),
         V.invalid("wrong-secret-encoding-base64-decoded",
                   "The secret happens to be valid base64 and the client base64-decoded it; Binance "
                   "uses the secret's UTF-8 bytes.",
-                  ["get", "secret"], acct(52), "wrong_secret_encoding",
-                  key=b64_decode_secret(b64_secret),
+                  ["get", "secret"], acct(52), Mistake("wrong_secret_encoding", key=b64_decode_secret(b64_secret)),
                   credentials={"apiKey": "sc-test-binance-usdm-api-key-0002", "secret": b64_secret}),
         V.invalid("unexplained-other-secret",
                   "Signed with a different (testnet) secret: no single mistake reproduces it.",
-                  ["get", "secret"], acct(53), "unexplained", key=b"sc-test-binance-usdm-testnet-secret"),
+                  ["get", "secret"], acct(53), Mistake("unexplained", key=b"sc-test-binance-usdm-testnet-secret")),
     ]
 
 
 if __name__ == "__main__":
     V.write("docs", "Official HMAC worked examples from the USD-M futures general-info page, "
             "including the two doc defects, kept as invalid vectors.",
-            [DOCS], GENERATOR, docs_vectors())
+            [DOCS], docs_vectors(), V.defaults())
     V.write("requests", "Valid signed requests (GET/POST/PUT/DELETE, query, form body, mixed, "
             "encodings, time-window boundaries) computed from the documented rule.",
-            [DOCS, "https://developers.binance.com/docs/binance-spot-api-docs/CHANGELOG"],
-            GENERATOR, request_vectors())
+            [DOCS, "https://developers.binance.com/docs/binance-spot-api-docs/CHANGELOG"], request_vectors(), V.defaults())
     V.write("mistakes", "Requests as buggy clients sent them; each carries the wrong signature "
             "the mistake produces and the single diagnosis class that explains it.",
-            [DOCS], GENERATOR, mistake_vectors())
+            [DOCS], mistake_vectors(), V.defaults())

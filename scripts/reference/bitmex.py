@@ -29,25 +29,28 @@ Decisions:
 """
 from collections import OrderedDict
 
-from _veca_util import (T0, Venue, b64_decode_secret, sorted_keys, sorted_query, spaced, with_)
-from common import compact_json, quote
+from engine import (Mistake, Venue, b64_decode_secret, compact_json, quote, sorted_keys,
+                    sorted_query, spaced, with_)
 
 DOCS = "https://www.bitmex.com/app/apiKeysUsage"
 CONNECTORS = "https://github.com/BitMEX/api-connectors/blob/9f8f5e699732424b6fb0f70d25782c3accadcce2/official-http/vba/hexhash.vbs"
 GENERATOR = "scripts/reference/bitmex.py"
+CLOCK_START = 1_767_225_600_000  # 2026-01-01T00:00:00Z: fixed, so regenerating never changes a byte
 LEAD_S = 5  # synthetic clients sign with expires = now + 5 s
 
 
 class Bitmex(Venue):
-    venue = "bitmex"
+    name = "bitmex"
+    generator = GENERATOR
+    tag_diagnosis = True
     host = "www.bitmex.com"
     time_header = "api-expires"
 
-    def prehash(self, parts):
+    def prehash(self, parts, creds=None):
         path = parts["path"] + ("?" + parts["query"] if parts["query"] else "")
         return parts["method"] + path + parts[self.time_header] + parts["body"]
 
-    def wire(self, parts, signature, creds):
+    def wire(self, parts, creds, signature):
         headers = OrderedDict()
         headers[self.time_header] = parts[self.time_header]
         headers["api-key"] = creds["apiKey"]
@@ -57,8 +60,11 @@ class Bitmex(Venue):
         return OrderedDict(method=parts["method"], host=self.host, path=parts["path"],
                            query=parts["query"], headers=headers, body=parts["body"])
 
-    def auth_headers(self, parts, signature, creds):
+    def expect_headers(self, parts, creds, signature):
         return {"api-signature": signature}
+
+    def arrival(self, parts):
+        return self.request_time_ms(parts) + 300
 
     def request_time_ms(self, parts):
         return (int(parts["api-expires"]) - LEAD_S) * 1000
@@ -67,16 +73,15 @@ class Bitmex(Venue):
         return dict(method=request["method"], path=request["path"], query=request["query"],
                     body=request["body"], **{self.time_header: request["headers"][self.time_header]})
 
+    def read_wire(self, request, creds):
+        return self.prehash(self.rebuild(request)), request["headers"]["api-signature"]
+
     def accept(self, request, creds, server_time):
-        parts = self.rebuild(request)
-        pre = self.prehash(parts)
-        if request["headers"]["api-signature"] != self.sign(pre, creds):
-            return False, pre, "Signature not valid."
         if request["headers"]["api-key"] != creds["apiKey"]:
-            return False, pre, "api-key"
-        if not server_time < int(parts["api-expires"]) * 1000:
-            return False, pre, "This request has expired"
-        return True, pre, "ok"
+            return "api-key"
+        if not server_time < int(request["headers"]["api-expires"]) * 1000:
+            return "This request has expired"
+        return None
 
 
 class BitmexNonce(Bitmex):
@@ -87,10 +92,7 @@ class BitmexNonce(Bitmex):
         return int(parts["api-nonce"])  # the examples' nonces are ms clock readings
 
     def accept(self, request, creds, server_time):
-        parts = self.rebuild(request)
-        pre = self.prehash(parts)
-        same = request["headers"]["api-signature"] == self.sign(pre, creds)
-        return same, pre, "ok" if same else "Signature not valid."
+        return None  # the examples pin the recipe only: no expiry to check
 
 
 CREDS = {"apiKey": "sc-test-bitmex-key-01", "secret": "sc-test-bitmex-secret-4b9e2d71"}
@@ -101,7 +103,7 @@ DOC_FILTER = "filter=%7B%22symbol%22%3A+%22XBTM15%22%7D"
 
 
 def expires(n: int) -> str:
-    return str(T0 // 1000 + LEAD_S + n * 61)
+    return str(CLOCK_START // 1000 + LEAD_S + n * 61)
 
 
 def req(method, path, query="", body="", n=0, form=False):
@@ -288,66 +290,60 @@ def mistake_vectors():
     b64_secret = "scTestBitmexSecretLooksLikeBase64xAAAAbbbbCCCCdd"  # 48 characters, valid base64
     return [
         V.invalid("unsorted-params-signed-sorted", "Client sent insertion order but signed the query sorted by key.",
-                  ["get", "query"], orders, "unsorted_params",
-                  client=with_(orders, query=sorted_query(orders["query"]))),
+                  ["get", "query"], orders, Mistake("unsorted_params", client=with_(orders, query=sorted_query(orders["query"])))),
         V.invalid("body-encoding-spaced-json", "Client sent compact JSON but signed json.dumps' spaced form.",
-                  ["post", "json-body"], order, "body_encoding", client=with_(order, body=spaced(order["body"]))),
+                  ["post", "json-body"], order, Mistake("body_encoding", client=with_(order, body=spaced(order["body"])))),
         V.invalid("body-encoding-sorted-keys",
                   "Client signed the body re-serialised with sorted keys, sent it in insertion order "
                   "(the pitfall BitMEX's own node examples warn about).",
-                  ["post", "json-body"], order, "body_encoding", client=with_(order, body=sorted_keys(order["body"]))),
+                  ["post", "json-body"], order, Mistake("body_encoding", client=with_(order, body=sorted_keys(order["body"])))),
         V.invalid("query-encoding-percent20-signed-plus", "Client sent %20 for spaces but signed '+'.",
-                  ["get", "query", "space"], spacey, "query_encoding",
-                  client=with_(spacey, query=spacey["query"].replace("%20", "+"))),
+                  ["get", "query", "space"], spacey, Mistake("query_encoding", client=with_(spacey, query=spacey["query"].replace("%20", "+")))),
         V.invalid("query-encoding-signed-decoded", "Client sent the filter percent-encoded but signed it decoded.",
-                  ["get", "query"], orders, "query_encoding",
-                  client=with_(orders, query='symbol=XBTUSD&reverse=true&count=20&filter={"open":true}')),
+                  ["get", "query"], orders, Mistake("query_encoding", client=with_(orders, query='symbol=XBTUSD&reverse=true&count=20&filter={"open":true}'))),
         V.invalid("clock-drift-expired", "Correct signature, but the server received it 2.5 s after api-expires.",
-                  ["get", "time"], wallet(43), "clock_drift", server_time=int(expires(43)) * 1000 + 2500),
+                  ["get", "time"], wallet(43), Mistake("clock_drift"), server_time=int(expires(43)) * 1000 + 2500),
         V.invalid("clock-drift-expired-long", "Correct signature, client clock a minute behind: expired on arrival.",
-                  ["get", "time"], wallet(44), "clock_drift", server_time=int(expires(44)) * 1000 + 60_000),
+                  ["get", "time"], wallet(44), Mistake("clock_drift"), server_time=int(expires(44)) * 1000 + 60_000),
         V.invalid("timestamp-mismatch-5s", "api-expires header is E but the client signed E - 5 (two clock reads).",
-                  ["post", "json-body", "time"], order, "timestamp_mismatch",
-                  client=with_(order, **{"api-expires": str(int(order["api-expires"]) - 5)})),
+                  ["post", "json-body", "time"], order, Mistake("timestamp_mismatch", client=with_(order, **{"api-expires": str(int(order["api-expires"]) - 5)}))),
         V.invalid("timestamp-units-signed-ms", "api-expires header in seconds, signed in milliseconds (E * 1000).",
-                  ["get", "time"], wallet(45), "timestamp_units",
-                  client=with_(wallet(45), **{"api-expires": str(int(expires(45)) * 1000)})),
+                  ["get", "time"], wallet(45), Mistake("timestamp_units", client=with_(wallet(45), **{"api-expires": str(int(expires(45)) * 1000)}))),
         V.invalid("secret-whitespace-newline", "Key = secret + '\\n'.",
-                  ["get", "secret"], wallet(46), "secret_whitespace", key=(CREDS["secret"] + "\n").encode()),
+                  ["get", "secret"], wallet(46), Mistake("secret_whitespace", key=(CREDS["secret"] + "\n").encode())),
         V.invalid("wrong-hash-sha384", "HMAC-SHA384 instead of HMAC-SHA256, hex.",
-                  ["post", "hash"], order, "wrong_hash", hash_name="sha384"),
+                  ["post", "hash"], order, Mistake("wrong_hash", hash_name="sha384")),
         V.invalid("wrong-output-encoding-base64", "Right HMAC, base64 instead of hex.",
-                  ["get", "encoding"], wallet(47), "wrong_output_encoding", encoding="base64"),
+                  ["get", "encoding"], wallet(47), Mistake("wrong_output_encoding", encoding="base64")),
         V.invalid("method-case-lowercase", "Client signed 'get' instead of 'GET'.",
-                  ["get", "method"], wallet(48), "method_case", client=with_(wallet(48), method="get")),
+                  ["get", "method"], wallet(48), Mistake("method_case", client=with_(wallet(48), method="get"))),
         V.invalid("path-mismatch-query-omitted",
                   "GET with a query, signed without '?query' (BitMEX/api-connectors#212).",
-                  ["get", "query", "path"], orders, "path_mismatch", client=with_(orders, query="")),
+                  ["get", "query", "path"], orders, Mistake("path_mismatch", client=with_(orders, query=""))),
         V.invalid("path-mismatch-prefix-missing", "Client signed '/order' instead of '/api/v1/order'.",
-                  ["post", "path"], order, "path_mismatch", client=with_(order, path="/order")),
+                  ["post", "path"], order, Mistake("path_mismatch", client=with_(order, path="/order"))),
         V.invalid("missing-component-expires", "Client signed verb + path + body and left expires out.",
-                  ["post", "json-body", "time"], order, "missing_component",
-                  client=with_(order, **{"api-expires": ""})),
+                  ["post", "json-body", "time"], order, Mistake("missing_component", client=with_(order, **{"api-expires": ""}))),
         V.invalid("wrong-secret-encoding-base64-decoded",
                   "The secret happens to be valid base64 and the client decoded it; BitMEX uses its "
                   "UTF-8 bytes.",
-                  ["get", "secret"], wallet(49), "wrong_secret_encoding", key=b64_decode_secret(b64_secret),
+                  ["get", "secret"], wallet(49), Mistake("wrong_secret_encoding", key=b64_decode_secret(b64_secret)),
                   credentials={"apiKey": "sc-test-bitmex-key-02", "secret": b64_secret}),
         V.invalid("unexplained-other-secret", "Signed with the testnet key's secret.",
-                  ["get", "secret"], wallet(50), "unexplained", key=b"sc-test-bitmex-testnet-secret"),
+                  ["get", "secret"], wallet(50), Mistake("unexplained", key=b"sc-test-bitmex-testnet-secret")),
     ]
 
 
 if __name__ == "__main__":
     V.write("docs", "The three api-expires worked examples of the 'API Keys Usage' page.",
-            [DOCS], GENERATOR, docs_vectors())
+            [DOCS], docs_vectors(), V.defaults())
     N, legacy = legacy_vectors()
     N.write("legacy-nonce", "The two worked examples of the retired api-nonce scheme (header api-nonce "
             "instead of api-expires, same string layout). The current docs say the scheme is no "
             "longer supported; these vectors pin the recipe only.",
-            [CONNECTORS, DOCS], GENERATOR, legacy)
+            [CONNECTORS, DOCS], legacy, N.defaults())
     V.write("requests", "Valid signed requests (GET/POST/PUT/DELETE, query exactly as sent, JSON and form "
             "bodies, expiry boundaries) computed from the documented rule.",
-            [DOCS], GENERATOR, request_vectors())
+            [DOCS], request_vectors(), V.defaults())
     V.write("mistakes", "Requests as buggy clients sent them, one diagnosis class each.",
-            [DOCS, "https://github.com/BitMEX/api-connectors/issues/212"], GENERATOR, mistake_vectors())
+            [DOCS, "https://github.com/BitMEX/api-connectors/issues/212"], mistake_vectors(), V.defaults())

@@ -37,29 +37,32 @@ import base64
 from collections import OrderedDict
 from decimal import Decimal
 
-from _veca_util import Venue, clock, sorted_keys, sorted_query, spaced, with_
-from common import compact_json, quote
+from engine import (Clock, Mistake, Venue, compact_json, quote, sorted_keys, sorted_query, spaced,
+                    with_)
 
 DOCS = "https://docs.cdp.coinbase.com/exchange/rest-api/authentication"
 NODE_SIGNER = ("https://github.com/coinbase/coinbase-pro-node/blob/08dc887583a227faadacbb47c04e51ced1207032/"
                "lib/request_signer.js")
 GENERATOR = "scripts/reference/coinbase-exchange.py"
+CLOCK_START = 1_767_225_600_000  # 2026-01-01T00:00:00Z: fixed, so regenerating never changes a byte
 WINDOW_MS = 30_000
 
 
 class CoinbaseExchange(Venue):
-    venue = "coinbase-exchange"
+    name = "coinbase-exchange"
+    generator = GENERATOR
+    tag_diagnosis = True
     host = "api.exchange.coinbase.com"
     encoding = "base64"
 
-    def key(self, secret):
-        return base64.b64decode(secret)  # "using the base64-decoded secret key"
+    def key(self, creds):
+        return base64.b64decode(creds["secret"])  # "using the base64-decoded secret key"
 
-    def prehash(self, parts):
+    def prehash(self, parts, creds=None):
         path = parts["path"] + ("?" + parts["query"] if parts["query"] else "")
         return parts["ts"] + parts["method"] + path + parts["body"]
 
-    def wire(self, parts, signature, creds):
+    def wire(self, parts, creds, signature):
         headers = OrderedDict([("CB-ACCESS-KEY", creds["apiKey"]), ("CB-ACCESS-SIGN", signature),
                                ("CB-ACCESS-TIMESTAMP", parts["ts"]), ("CB-ACCESS-PASSPHRASE", creds["passphrase"])])
         if parts["body"]:
@@ -67,29 +70,33 @@ class CoinbaseExchange(Venue):
         return OrderedDict(method=parts["method"], host=self.host, path=parts["path"],
                            query=parts["query"], headers=headers, body=parts["body"])
 
-    def auth_headers(self, parts, signature, creds):
+    def expect_headers(self, parts, creds, signature):
         return OrderedDict([("CB-ACCESS-SIGN", signature), ("CB-ACCESS-PASSPHRASE", creds["passphrase"])])
+
+    def arrival(self, parts):
+        return self.request_time_ms(parts) + 300
 
     def request_time_ms(self, parts):
         return int(Decimal(parts["ts"]) * 1000)
 
-    def accept(self, request, creds, server_time):
+    def read_wire(self, request, creds):
         h = request["headers"]
         parts = dict(method=request["method"], path=request["path"], query=request["query"],
                      body=request["body"], ts=h["CB-ACCESS-TIMESTAMP"])
-        pre = self.prehash(parts)
-        if h["CB-ACCESS-SIGN"] != self.sign(pre, creds):
-            return False, pre, "invalid signature"
+        return self.prehash(parts), h["CB-ACCESS-SIGN"]
+
+    def accept(self, request, creds, server_time):
+        h = request["headers"]
         if h["CB-ACCESS-PASSPHRASE"] != creds["passphrase"] or h["CB-ACCESS-KEY"] != creds["apiKey"]:
-            return False, pre, "invalid passphrase or key"
-        if abs(server_time - self.request_time_ms(parts)) > WINDOW_MS:
-            return False, pre, "request timestamp expired"
-        return True, pre, "ok"
+            return "invalid passphrase or key"
+        if abs(server_time - self.request_time_ms(dict(ts=h["CB-ACCESS-TIMESTAMP"]))) > WINDOW_MS:
+            return "request timestamp expired"
+        return None
 
 
 SECRET = base64.b64encode((b"sc-test-coinbase-exchange-secret-" * 2)[:64]).decode()
 V = CoinbaseExchange({"apiKey": "sc-test-coinbase-key-0001", "secret": SECRET, "passphrase": "sc-test-passphrase"})
-ms_clock = clock(73_000)
+ms_clock = Clock(CLOCK_START, 73_000).text
 
 
 def ts(n: int, decimals: str = "") -> str:
@@ -205,54 +212,49 @@ def mistake_vectors():
     fills = lambda n: req("GET", "/fills", "product_id=BTC-USD&limit=10", n=n)
     return [
         V.invalid("unsorted-params-signed-sorted", "Client sent insertion order, signed the query sorted by key.",
-                  ["get", "query"], ledger, "unsorted_params", client=with_(ledger, query=sorted_query(ledger["query"]))),
+                  ["get", "query"], ledger, Mistake("unsorted_params", client=with_(ledger, query=sorted_query(ledger["query"])))),
         V.invalid("body-encoding-sorted-keys", "Client sent the body in insertion order, signed it with sorted keys.",
-                  ["post", "json-body"], order, "body_encoding", client=with_(order, body=sorted_keys(order["body"]))),
+                  ["post", "json-body"], order, Mistake("body_encoding", client=with_(order, body=sorted_keys(order["body"])))),
         V.invalid("body-encoding-spaced-json", "Client sent compact JSON, signed json.dumps' spaced form.",
-                  ["post", "json-body"], order, "body_encoding", client=with_(order, body=spaced(order["body"]))),
+                  ["post", "json-body"], order, Mistake("body_encoding", client=with_(order, body=spaced(order["body"])))),
         V.invalid("query-encoding-signed-decoded", "Client sent %3A but signed the raw ':'.",
-                  ["get", "query"], ledger, "query_encoding", client=with_(ledger, query=ledger["query"].replace("%3A", ":"))),
+                  ["get", "query"], ledger, Mistake("query_encoding", client=with_(ledger, query=ledger["query"].replace("%3A", ":")))),
         V.invalid("query-encoding-space-signed-plus", "Client sent %20 for the space, signed '+'.",
-                  ["get", "query", "space"], note, "query_encoding",
-                  client=with_(note, query=note["query"].replace("%20", "+"))),
+                  ["get", "query", "space"], note, Mistake("query_encoding", client=with_(note, query=note["query"].replace("%20", "+")))),
         V.invalid("clock-drift-behind", "Correct signature, arrived 32.5 s after its timestamp (window 30 s).",
-                  ["get", "time"], accounts(43), "clock_drift", server_time=int(ms_clock(43)) + 32_500),
+                  ["get", "time"], accounts(43), Mistake("clock_drift"), server_time=int(ms_clock(43)) + 32_500),
         V.invalid("clock-drift-ahead", "Correct signature, client clock 33 s ahead of the server.",
-                  ["get", "time"], accounts(44), "clock_drift", server_time=int(ms_clock(44)) - 33_000),
+                  ["get", "time"], accounts(44), Mistake("clock_drift"), server_time=int(ms_clock(44)) - 33_000),
         V.invalid("timestamp-mismatch-37ms", "Header '...123', signed '...086' (two clock reads 37 ms apart).",
-                  ["get", "time"], accounts(45, "123"), "timestamp_mismatch",
-                  client=with_(accounts(45, "123"), ts=ts(45, "086"))),
+                  ["get", "time"], accounts(45, "123"), Mistake("timestamp_mismatch", client=with_(accounts(45, "123"), ts=ts(45, "086")))),
         V.invalid("timestamp-units-signed-ms", "Header in seconds, prehash built with milliseconds.",
-                  ["get", "time"], accounts(46), "timestamp_units",
-                  client=with_(accounts(46), ts=str(int(ts(46)) * 1000))),
+                  ["get", "time"], accounts(46), Mistake("timestamp_units", client=with_(accounts(46), ts=str(int(ts(46)) * 1000)))),
         V.invalid("wrong-secret-encoding-not-decoded",
                   "Client used the base64 text's UTF-8 bytes as the key instead of decoding it "
                   "(thrasher-corp/gocryptotrader PR #1199, ccxt/ccxt#828).",
-                  ["get", "secret"], fills(47), "wrong_secret_encoding", key=SECRET.encode()),
+                  ["get", "secret"], fills(47), Mistake("wrong_secret_encoding", key=SECRET.encode())),
         V.invalid("wrong-hash-sha512", "HMAC-SHA512 instead of HMAC-SHA256, base64.",
-                  ["post", "hash"], order, "wrong_hash", hash_name="sha512"),
+                  ["post", "hash"], order, Mistake("wrong_hash", hash_name="sha512")),
         V.invalid("wrong-output-encoding-hex", "Right HMAC, hex instead of base64.",
-                  ["get", "encoding"], fills(48), "wrong_output_encoding", encoding="hex"),
+                  ["get", "encoding"], fills(48), Mistake("wrong_output_encoding", encoding="hex")),
         V.invalid("wrong-output-encoding-base64url", "Right HMAC, base64url ('-' and '_') instead of base64.",
-                  ["get", "encoding"], fills(49), "wrong_output_encoding", encoding="base64url"),
+                  ["get", "encoding"], fills(49), Mistake("wrong_output_encoding", encoding="base64url")),
         V.invalid("method-case-lowercase", "Client signed 'delete' instead of 'DELETE'.",
-                  ["delete", "method"], req("DELETE", f"/orders/{ORDER_ID}", n=50), "method_case",
-                  client=req("delete", f"/orders/{ORDER_ID}", n=50)),
+                  ["delete", "method"], req("DELETE", f"/orders/{ORDER_ID}", n=50), Mistake("method_case", client=req("delete", f"/orders/{ORDER_ID}", n=50))),
         V.invalid("path-mismatch-query-omitted", "GET with a query, signed without '?query'.",
-                  ["get", "query", "path"], fills(51), "path_mismatch", client=with_(fills(51), query="")),
+                  ["get", "query", "path"], fills(51), Mistake("path_mismatch", client=with_(fills(51), query=""))),
         V.invalid("path-mismatch-with-host", "Client signed 'https://api.exchange.coinbase.com/fills?...'.",
-                  ["get", "query", "path"], fills(52), "path_mismatch",
-                  client=with_(fills(52), path="https://api.exchange.coinbase.com/fills")),
+                  ["get", "query", "path"], fills(52), Mistake("path_mismatch", client=with_(fills(52), path="https://api.exchange.coinbase.com/fills"))),
         V.invalid("missing-component-body", "POST signed without its body.",
-                  ["post", "json-body"], order, "missing_component", client=with_(order, body="")),
+                  ["post", "json-body"], order, Mistake("missing_component", client=with_(order, body=""))),
         V.invalid("unexplained-other-secret", "Signed with another key's (decoded) secret.",
-                  ["get", "secret"], fills(53), "unexplained", key=b"sc-test-coinbase-other-secret-bytes"),
+                  ["get", "secret"], fills(53), Mistake("unexplained", key=b"sc-test-coinbase-other-secret-bytes")),
     ]
 
 
 if __name__ == "__main__":
     V.write("requests", "Valid signed requests (GET/POST/PUT/DELETE, '?query' in requestPath, JSON bodies, "
             "integer and decimal second timestamps, 30 s window) computed from the documented rule.",
-            [DOCS, NODE_SIGNER], GENERATOR, request_vectors())
+            [DOCS, NODE_SIGNER], request_vectors(), V.defaults())
     V.write("mistakes", "Requests as buggy clients sent them, one diagnosis class each.",
-            [DOCS, NODE_SIGNER, "https://github.com/coinbase/coinbase-node/pull/65"], GENERATOR, mistake_vectors())
+            [DOCS, NODE_SIGNER, "https://github.com/coinbase/coinbase-node/pull/65"], mistake_vectors(), V.defaults())

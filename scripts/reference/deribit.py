@@ -42,20 +42,23 @@ Decisions:
 """
 from collections import OrderedDict
 
-from _veca_util import Venue, b64_decode_secret, clock, lower_escapes, sorted_query, spaced, with_
-from common import compact_json, mac, quote
+from engine import (Clock, Mistake, Venue, b64_decode_secret, compact_json, lower_escapes, mac,
+                    quote, sorted_query, spaced, with_)
 
 DOCS = "https://docs.deribit.com/#authentication"
 CLIENTS = "https://github.com/deribit/deribit-api-clients"
 GENERATOR = "scripts/reference/deribit.py"
+CLOCK_START = 1_767_225_600_000  # 2026-01-01T00:00:00Z: fixed, so regenerating never changes a byte
 WINDOW_MS = 60_000
 
 
 class Deribit(Venue):
-    venue = "deribit"
+    name = "deribit"
+    generator = GENERATOR
+    tag_diagnosis = True
     host = "www.deribit.com"
 
-    def prehash(self, parts):
+    def prehash(self, parts, creds=None):
         uri = parts["path"] + ("?" + parts["query"] if parts["query"] else "")
         body_line = "" if parts.get("omit_body_line") else parts["body"] + "\n"
         return parts["ts"] + "\n" + parts["nonce"] + "\n" + parts["method"] + "\n" + uri + "\n" + body_line
@@ -65,32 +68,40 @@ class Deribit(Venue):
         fields = [f"id={creds['apiKey']}", f"ts={parts['ts']}", f"sig={signature}", f"nonce={parts['nonce']}"]
         return "deri-hmac-sha256 " + sep.join(fields)
 
-    def wire(self, parts, signature, creds):
+    def wire(self, parts, creds, signature):
         headers = OrderedDict([("Authorization", self.authorization(parts, signature, creds))])
         if parts["body"]:
             headers["Content-Type"] = "application/json"
         return OrderedDict(method=parts["method"], host=self.host, path=parts["path"],
                            query=parts["query"], headers=headers, body=parts["body"])
 
-    def auth_headers(self, parts, signature, creds):
+    def expect_headers(self, parts, creds, signature):
         return {"Authorization": self.authorization(parts, signature, creds)}
+
+    def arrival(self, parts):
+        return self.request_time_ms(parts) + 300
 
     def request_time_ms(self, parts):
         return int(parts["ts"])
 
-    def accept(self, request, creds, server_time):
+    @staticmethod
+    def authorization_fields(request):
         scheme, _, rest = request["headers"]["Authorization"].partition(" ")
-        fields = dict(f.strip().split("=", 1) for f in rest.split(","))
+        return scheme, dict(f.strip().split("=", 1) for f in rest.split(","))
+
+    def read_wire(self, request, creds):
+        _, fields = self.authorization_fields(request)
         parts = dict(method=request["method"], path=request["path"], query=request["query"],
                      body=request["body"], ts=fields["ts"], nonce=fields["nonce"])
-        pre = self.prehash(parts)
+        return self.prehash(parts), fields["sig"]
+
+    def accept(self, request, creds, server_time):
+        scheme, fields = self.authorization_fields(request)
         if scheme != "deri-hmac-sha256" or fields["id"] != creds["apiKey"]:
-            return False, pre, "scheme or client id"
-        if fields["sig"] != self.sign(pre, creds):
-            return False, pre, "invalid signature"
+            return "scheme or client id"
         if server_time - int(fields["ts"]) > WINDOW_MS:
-            return False, pre, "timestamp older than 60 s"
-        return True, pre, "ok"
+            return "timestamp older than 60 s"
+        return None
 
 
 def check_ws_example():
@@ -102,7 +113,7 @@ def check_ws_example():
 
 
 V = Deribit({"apiKey": "sc-test-deribit-id", "secret": "sc-test-deribit-secret-5e8a"})
-ts = clock(71_000)
+ts = Clock(CLOCK_START, 71_000).text
 
 
 def nonce(n: int) -> str:
@@ -230,47 +241,44 @@ def mistake_vectors():
     b64_secret = "scTestDeribitSecretLooksLikeBase64AAAAbbbbCC="  # 44 characters, valid base64
     return [
         V.invalid("unsorted-params-signed-sorted", "Client sent insertion order, signed the query sorted by key.",
-                  ["get", "query"], trades, "unsorted_params", client=with_(trades, query=sorted_query(trades["query"]))),
+                  ["get", "query"], trades, Mistake("unsorted_params", client=with_(trades, query=sorted_query(trades["query"])))),
         V.invalid("body-encoding-spaced-json", "Client sent compact JSON-RPC but signed json.dumps' spaced form.",
-                  ["post", "json-body"], buy, "body_encoding", client=with_(buy, body=spaced(buy["body"]))),
+                  ["post", "json-body"], buy, Mistake("body_encoding", client=with_(buy, body=spaced(buy["body"])))),
         V.invalid("query-encoding-signed-decoded", "Client sent the label percent-encoded, signed it decoded.",
-                  ["get", "query"], label, "query_encoding", client=with_(label, query="currency=BTC&label=grid/leg 3")),
+                  ["get", "query"], label, Mistake("query_encoding", client=with_(label, query="currency=BTC&label=grid/leg 3"))),
         V.invalid("query-encoding-lowercase-hex", "Client sent %2F/%20 but signed %2f/%20.",
-                  ["get", "query", "hex-case"], label, "query_encoding",
-                  client=with_(label, query=lower_escapes(label["query"]))),
+                  ["get", "query", "hex-case"], label, Mistake("query_encoding", client=with_(label, query=lower_escapes(label["query"])))),
         V.invalid("clock-drift-stale-62s", "Correct signature, received 62.5 s after its timestamp (valid 60 s).",
-                  ["get", "time"], summary(43), "clock_drift", server_time=int(ts(43)) + 62_500),
+                  ["get", "time"], summary(43), Mistake("clock_drift"), server_time=int(ts(43)) + 62_500),
         V.invalid("clock-drift-stale-10min", "Correct signature, client clock 10 minutes behind.",
-                  ["get", "time"], summary(44), "clock_drift", server_time=int(ts(44)) + 600_000),
+                  ["get", "time"], summary(44), Mistake("clock_drift"), server_time=int(ts(44)) + 600_000),
         V.invalid("timestamp-mismatch-250ms", "Header ts=T, signed T - 250 ms.",
-                  ["post", "json-body", "time"], buy, "timestamp_mismatch",
-                  client=with_(buy, ts=str(int(buy["ts"]) - 250))),
+                  ["post", "json-body", "time"], buy, Mistake("timestamp_mismatch", client=with_(buy, ts=str(int(buy["ts"]) - 250)))),
         V.invalid("timestamp-units-signed-seconds", "Header ts in ms, signed in seconds.",
-                  ["get", "time"], summary(45), "timestamp_units", client=with_(summary(45), ts=str(int(ts(45)) // 1000))),
+                  ["get", "time"], summary(45), Mistake("timestamp_units", client=with_(summary(45), ts=str(int(ts(45)) // 1000)))),
         V.invalid("secret-whitespace-newline", "Key = secret + '\\n'.",
-                  ["get", "secret"], summary(46), "secret_whitespace", key=(V.credentials["secret"] + "\n").encode()),
+                  ["get", "secret"], summary(46), Mistake("secret_whitespace", key=(V.credentials["secret"] + "\n").encode())),
         V.invalid("wrong-hash-sha512", "HMAC-SHA512 instead of HMAC-SHA256, hex.",
-                  ["post", "hash"], buy, "wrong_hash", hash_name="sha512"),
+                  ["post", "hash"], buy, Mistake("wrong_hash", hash_name="sha512")),
         V.invalid("wrong-output-encoding-base64", "Right HMAC, base64 instead of hex.",
-                  ["get", "encoding"], summary(47), "wrong_output_encoding", encoding="base64"),
+                  ["get", "encoding"], summary(47), Mistake("wrong_output_encoding", encoding="base64")),
         V.invalid("method-case-lowercase", "Client signed 'post' instead of 'POST'.",
-                  ["post", "method"], buy, "method_case", client=with_(buy, method="post")),
+                  ["post", "method"], buy, Mistake("method_case", client=with_(buy, method="post"))),
         V.invalid("path-mismatch-query-omitted", "URI signed without its '?query'.",
-                  ["get", "query", "path"], summary(48), "path_mismatch", client=with_(summary(48), query="")),
+                  ["get", "query", "path"], summary(48), Mistake("path_mismatch", client=with_(summary(48), query=""))),
         V.invalid("path-mismatch-full-url", "Client signed the full URL 'https://www.deribit.com/api/v2/...'.",
-                  ["get", "query", "path"], summary(49), "path_mismatch",
-                  client=with_(summary(49), path="https://www.deribit.com" + P + "get_account_summary")),
+                  ["get", "query", "path"], summary(49), Mistake("path_mismatch", client=with_(summary(49), path="https://www.deribit.com" + P + "get_account_summary"))),
         V.invalid("missing-component-empty-body-line",
                   "GET with no body: the client dropped the empty body line and its newline (the docs: "
                   "'these three newline characters must always be present').",
-                  ["get", "query"], summary(50), "missing_component", client=with_(summary(50), omit_body_line=True)),
+                  ["get", "query"], summary(50), Mistake("missing_component", client=with_(summary(50), omit_body_line=True))),
         V.invalid("wrong-secret-encoding-base64-decoded",
                   "The client secret happens to be valid base64 and the client decoded it; Deribit uses "
                   "its UTF-8 bytes.",
-                  ["get", "secret"], summary(51), "wrong_secret_encoding", key=b64_decode_secret(b64_secret),
+                  ["get", "secret"], summary(51), Mistake("wrong_secret_encoding", key=b64_decode_secret(b64_secret)),
                   credentials={"apiKey": "sc-test-deribit-id-2", "secret": b64_secret}),
         V.invalid("unexplained-other-secret", "Signed with the test.deribit.com key's secret.",
-                  ["get", "secret"], summary(52), "unexplained", key=b"sc-test-deribit-testnet-secret"),
+                  ["get", "secret"], summary(52), Mistake("unexplained", key=b"sc-test-deribit-testnet-secret")),
     ]
 
 
@@ -278,6 +286,6 @@ if __name__ == "__main__":
     check_ws_example()
     V.write("requests", "Valid signed HTTP requests (GET with query, POST with JSON-RPC bodies, encodings, "
             "header formatting, 60 s validity) computed from the documented StringToSign.",
-            [DOCS, CLIENTS], GENERATOR, request_vectors())
+            [DOCS, CLIENTS], request_vectors(), V.defaults())
     V.write("mistakes", "Requests as buggy clients sent them, one diagnosis class each.",
-            [DOCS], GENERATOR, mistake_vectors())
+            [DOCS], mistake_vectors(), V.defaults())

@@ -171,6 +171,12 @@ def b64_secret(text_prefix: str, length: int) -> str:
     return base64.b64encode(raw).decode()
 
 
+def pairs_request(method, path, query=(), body=(), **quote_options) -> dict:
+    """Parts of a form/query request; `query`/`body` are (key, value) pairs encoded here."""
+    return dict(method=method, path=path, query=query_string(query, **quote_options),
+                body=query_string(body, **quote_options))
+
+
 def with_(parts: dict, **changes) -> dict:
     """A copy of `parts` with some fields changed."""
     out = dict(parts)
@@ -197,6 +203,9 @@ class Clock:
 
     def at(self, n: int, ms: int = 0) -> int:
         return self.start + n * self.step + ms
+
+    def text(self, n: int, ms: int = 0) -> str:
+        return str(self.at(n, ms))
 
 
 def iso_ms(ms: int) -> str:
@@ -350,6 +359,7 @@ class Venue:
     encoding = "hex"
     binary = False          # the prehash holds raw bytes: written as prehashHex
     tag_diagnosis = False   # append the diagnosis (dashed) to an invalid vector's tags
+    legacy_hide_unexplained = False  # no clientPrehash on unexplained vectors (vectors-b venues)
 
     def __init__(self, credentials: dict):
         self.credentials = credentials
@@ -389,6 +399,10 @@ class Venue:
         return seen == want
 
     # --- signing --------------------------------------------------------------------------
+    def defaults(self) -> dict:
+        """The `defaults` block of a file whose vectors use this venue's credentials."""
+        return {"credentials": self.credentials}
+
     def creds(self, override: dict | None) -> dict:
         merged = dict(self.credentials)
         merged.update(override or {})
@@ -436,8 +450,8 @@ class Venue:
             raise SystemExit(f"{self.name}/{vid}: a {mistake.diagnosis} request must carry the correct signature")
         if not mistake.signed_correctly and seen == sig:
             raise SystemExit(f"{self.name}/{vid}: the {mistake.diagnosis} mistake did not change the signature")
-        if mistake.diagnosis == "unexplained":
-            shown = None  # no known client prehash to show
+        if self.legacy_hide_unexplained and mistake.diagnosis == "unexplained":
+            shown = None
         dashed = mistake.diagnosis.replace("_", "-")
         if self.tag_diagnosis and dashed not in tags:
             tags = list(tags) + [dashed]

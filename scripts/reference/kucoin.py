@@ -40,8 +40,9 @@ Decisions:
 """
 from collections import OrderedDict
 
-from _veca_util import (Venue, clock, sorted_keys, sorted_query, spaced, unquote_plus, with_)
-from common import compact_json
+from urllib.parse import unquote_plus
+
+from engine import Clock, Mistake, Venue, compact_json, sorted_keys, sorted_query, spaced, with_
 
 DOCS = "https://docs.kucoin.com/#signing-a-message"
 DOCS_V2 = ("https://github.com/Kucoin/kucoin-api-docs/blob/7f01bbefeebb034ba9acc44c115d737816664c48/"
@@ -56,11 +57,14 @@ SDK_TEST = SDK_TREE + "test_default_signer.py"
 SDK_TRANSPORT = SDK_TREE + "default_transport.py"
 PHP_SDK = "https://github.com/Kucoin/kucoin-php-sdk/blob/eedadf752c46bfba0449f5d4986d3e7c2c243ece/src/Auth.php"
 GENERATOR = "scripts/reference/kucoin.py"
+CLOCK_START = 1_767_225_600_000  # 2026-01-01T00:00:00Z: fixed, so regenerating never changes a byte
 WINDOW_MS = 5000
 
 
 class KuCoin(Venue):
-    venue = "kucoin"
+    name = "kucoin"
+    generator = GENERATOR
+    tag_diagnosis = True
     host = "api.kucoin.com"
     encoding = "base64"
 
@@ -68,7 +72,7 @@ class KuCoin(Venue):
         # Decoded query: see the module docstring (SDK behaviour, JKorf/Kucoin.Net#72).
         return parts["path"] + ("?" + unquote_plus(parts["query"]) if parts["query"] else "")
 
-    def prehash(self, parts):
+    def prehash(self, parts, creds=None):
         return parts["ts"] + parts["method"] + self.endpoint(parts) + parts["body"]
 
     def signed_passphrase(self, version, creds) -> str:
@@ -76,7 +80,7 @@ class KuCoin(Venue):
             return creds["passphrase"]
         return self.sign(creds["passphrase"], creds)  # base64(HMAC-SHA256(secret, passphrase))
 
-    def wire(self, parts, signature, creds):
+    def wire(self, parts, creds, signature):
         version = parts.get("version", "2")
         headers = OrderedDict()
         headers["KC-API-KEY"] = creds["apiKey"]
@@ -89,25 +93,29 @@ class KuCoin(Venue):
         return OrderedDict(method=parts["method"], host=parts.get("host", self.host), path=parts["path"],
                            query=parts["query"], headers=headers, body=parts["body"])
 
-    def auth_headers(self, parts, signature, creds):
+    def expect_headers(self, parts, creds, signature):
         return OrderedDict([("KC-API-SIGN", signature),
                             ("KC-API-PASSPHRASE", self.signed_passphrase(parts.get("version", "2"), creds))])
+
+    def arrival(self, parts):
+        return self.request_time_ms(parts) + 300
 
     def request_time_ms(self, parts):
         return int(parts["ts"])
 
-    def accept(self, request, creds, server_time):
+    def read_wire(self, request, creds):
         h = request["headers"]
         parts = dict(method=request["method"], path=request["path"], query=request["query"],
                      body=request["body"], ts=h["KC-API-TIMESTAMP"])
-        pre = self.prehash(parts)
-        if h["KC-API-SIGN"] != self.sign(pre, creds):
-            return False, pre, "signature mismatch (400005)"
+        return self.prehash(parts), h["KC-API-SIGN"]
+
+    def accept(self, request, creds, server_time):
+        h = request["headers"]
         if h["KC-API-PASSPHRASE"] != self.signed_passphrase(h.get("KC-API-KEY-VERSION"), creds):
-            return False, pre, "passphrase mismatch (400004)"
-        if abs(server_time - int(parts["ts"])) > WINDOW_MS:
-            return False, pre, "timestamp outside 5 s (400002)"
-        return True, pre, "ok"
+            return "passphrase mismatch (400004)"
+        if abs(server_time - int(h["KC-API-TIMESTAMP"])) > WINDOW_MS:
+            return "timestamp outside 5 s (400002)"
+        return None
 
 
 V = KuCoin({"apiKey": "sc-test-kucoin-api-key-0001", "secret": "sc-test-kucoin-secret-7f3c9a10",
@@ -115,7 +123,7 @@ V = KuCoin({"apiKey": "sc-test-kucoin-api-key-0001", "secret": "sc-test-kucoin-s
 DOC_V1 = {"apiKey": "5c2db93503aa674c74a31734", "secret": "f03a5284-5c39-4aaa-9b20-dea10bdcf8e3",
           "passphrase": "Abc123456"}
 DOC_V2 = dict(DOC_V1, passphrase="QWIxMjM0NTY3OCkoKiZeJSQjQA==")
-ts = clock(67_000)
+ts = Clock(CLOCK_START, 67_000).text
 
 
 def req(method, path, query="", body="", n=0, **extra):
@@ -144,8 +152,7 @@ def docs_vectors():
                   "(KC-API-PASSPHRASE = QWIx...==); expect.headers gives the signed header it "
                   "requires. No signature mistake applies, hence 'unexplained'.",
                   ["doc-example", "doc-defect", "post", "json-body", "key-v2", "passphrase"],
-                  with_(deposit, version="2", passphrase_header="QWIxMjM0NTY3OCkoKiZeJSQjQA=="),
-                  "unexplained", observed=published, credentials=DOC_V2, defect_elsewhere=True),
+                  with_(deposit, version="2", passphrase_header="QWIxMjM0NTY3OCkoKiZeJSQjQA=="), Mistake("unexplained", observed=published, signed_correctly=True), credentials=DOC_V2),
         V.invalid("docs-futures-deposit-address-copy-defect",
                   "DOC DEFECT. The futures docs edit the example to POST /api/v1/deposit-address "
                   "{\"currency\":\"XBT\"} on api-futures.kucoin.com but print the spot KC-API-SIGN "
@@ -155,9 +162,7 @@ def docs_vectors():
                   ["doc-example", "doc-defect", "post", "json-body", "futures"],
                   dict(method="POST", path="/api/v1/deposit-address", query="", body='{"currency":"XBT"}',
                        ts="1547015186532", version="2", host="api-futures.kucoin.com",
-                       passphrase_header="QWIxMjM0NTY3OCkoKiZeJSQjQA"),
-                  "unexplained", observed=published, credentials=DOC_V2,
-                  client=deposit),
+                       passphrase_header="QWIxMjM0NTY3OCkoKiZeJSQjQA"), Mistake("unexplained", observed=published, client=deposit), credentials=DOC_V2),
         V.valid("sdk-sign-primitive-as-passphrase",
                 "Official kucoin-universal-sdk unit test: KcSigner.sign(b'test_plain', "
                 "b'test_api_secret') = 'jie/gxS38wLFFaBwl/cAzFbAzlI8MIny96jSXrB+iP4='. The SDK "
@@ -330,57 +335,49 @@ def mistake_vectors():
         V.invalid("unsorted-params-signed-sorted",
                   "Client sent the filters in insertion order but signed them sorted by key "
                   "(the bug of sammchardy/python-kucoin#42).",
-                  ["get", "query"], orders, "unsorted_params",
-                  client=with_(orders, query=sorted_query(orders["query"]))),
+                  ["get", "query"], orders, Mistake("unsorted_params", client=with_(orders, query=sorted_query(orders["query"])))),
         V.invalid("body-encoding-spaced-json",
                   "Client sent compact JSON but signed json.dumps(data) with its default spaces, as "
                   "the docs' own Python snippet would.",
-                  ["post", "json-body"], order, "body_encoding", client=with_(order, body=spaced(order["body"]))),
+                  ["post", "json-body"], order, Mistake("body_encoding", client=with_(order, body=spaced(order["body"])))),
         V.invalid("body-encoding-sorted-keys",
                   "Client sent the body in insertion order but signed it re-serialised with sorted keys.",
-                  ["post", "json-body"], order, "body_encoding", client=with_(order, body=sorted_keys(order["body"]))),
+                  ["post", "json-body"], order, Mistake("body_encoding", client=with_(order, body=sorted_keys(order["body"])))),
         V.invalid("query-encoding-signed-encoded-form",
                   "Client signed the query as sent (BEP20%28BSC%29); KuCoin verifies the decoded form "
                   "(JKorf/Kucoin.Net#72).",
-                  ["get", "query"], quotas, "query_encoding",
-                  client=dict(quotas, path=quotas["path"] + "?" + quotas["query"], query="")),
+                  ["get", "query"], quotas, Mistake("query_encoding", client=dict(quotas, path=quotas["path"] + "?" + quotas["query"], query=""))),
         V.invalid("query-encoding-plus-not-decoded",
                   "Client sent Referral+Bonus and signed the '+' literally (percent-decoded without "
                   "form decoding); KuCoin reads '+' as a space.",
-                  ["get", "query", "space"], bonus, "query_encoding",
-                  client=dict(bonus, path=bonus["path"] + "?currency=USDT&bizType=Referral+Bonus", query="")),
+                  ["get", "query", "space"], bonus, Mistake("query_encoding", client=dict(bonus, path=bonus["path"] + "?currency=USDT&bizType=Referral+Bonus", query=""))),
         V.invalid("clock-drift-behind", "Correct signature, arrived 7.5 s after its timestamp (window 5 s).",
-                  ["get", "time"], accounts(44), "clock_drift", server_time=int(ts(44)) + 7500),
+                  ["get", "time"], accounts(44), Mistake("clock_drift"), server_time=int(ts(44)) + 7500),
         V.invalid("clock-drift-ahead", "Correct signature, client clock 8 s ahead of the server.",
-                  ["get", "time"], accounts(45), "clock_drift", server_time=int(ts(45)) - 8000),
+                  ["get", "time"], accounts(45), Mistake("clock_drift"), server_time=int(ts(45)) - 8000),
         V.invalid("timestamp-mismatch-4min",
                   "KC-API-TIMESTAMP is T but the client signed a stale T - 4 min 12.345 s.",
-                  ["post", "json-body", "time"], order, "timestamp_mismatch",
-                  client=with_(order, ts=str(int(order["ts"]) - 252_345))),
+                  ["post", "json-body", "time"], order, Mistake("timestamp_mismatch", client=with_(order, ts=str(int(order["ts"]) - 252_345)))),
         V.invalid("timestamp-units-signed-seconds", "Header in ms, prehash built with seconds (T // 1000).",
-                  ["get", "time"], accounts(46), "timestamp_units",
-                  client=with_(accounts(46), ts=str(int(ts(46)) // 1000))),
+                  ["get", "time"], accounts(46), Mistake("timestamp_units", client=with_(accounts(46), ts=str(int(ts(46)) // 1000)))),
         V.invalid("secret-whitespace-trailing-space", "Key = secret + ' ' (copied with a trailing space).",
-                  ["get", "secret"], accounts(47), "secret_whitespace",
-                  key=(V.credentials["secret"] + " ").encode()),
+                  ["get", "secret"], accounts(47), Mistake("secret_whitespace", key=(V.credentials["secret"] + " ").encode())),
         V.invalid("wrong-hash-sha512", "HMAC-SHA512 instead of HMAC-SHA256, base64.",
-                  ["post", "hash"], order, "wrong_hash", hash_name="sha512"),
+                  ["post", "hash"], order, Mistake("wrong_hash", hash_name="sha512")),
         V.invalid("wrong-output-encoding-hex",
                   "Right HMAC, sent as 64 hex digits instead of 44 base64 characters "
                   "(emmtte/Cryptocurrency-Portfolio#41).",
-                  ["get", "encoding"], accounts(48), "wrong_output_encoding", encoding="hex"),
+                  ["get", "encoding"], accounts(48), Mistake("wrong_output_encoding", encoding="hex")),
         V.invalid("method-case-lowercase", "Client signed 'post' instead of 'POST'.",
-                  ["post", "method"], order, "method_case", client=with_(order, method="post")),
+                  ["post", "method"], order, Mistake("method_case", client=with_(order, method="post"))),
         V.invalid("path-mismatch-query-omitted", "GET with a query, signed with the bare path.",
-                  ["get", "query", "path"], accounts(49), "path_mismatch",
-                  client=with_(accounts(49), query="")),
+                  ["get", "query", "path"], accounts(49), Mistake("path_mismatch", client=with_(accounts(49), query=""))),
         V.invalid("path-mismatch-with-host", "Client signed the full URL 'https://api.kucoin.com/api/v1/...'.",
-                  ["get", "query", "path"], accounts(50), "path_mismatch",
-                  client=with_(accounts(50), path="https://api.kucoin.com/api/v1/accounts")),
+                  ["get", "query", "path"], accounts(50), Mistake("path_mismatch", client=with_(accounts(50), path="https://api.kucoin.com/api/v1/accounts"))),
         V.invalid("missing-component-body", "POST signed as timestamp + 'POST' + path, body left out.",
-                  ["post", "json-body"], order, "missing_component", client=with_(order, body="")),
+                  ["post", "json-body"], order, Mistake("missing_component", client=with_(order, body=""))),
         V.invalid("unexplained-other-secret", "Signed with another key's secret.",
-                  ["get", "secret"], accounts(51), "unexplained", key=b"sc-test-kucoin-other-secret"),
+                  ["get", "secret"], accounts(51), Mistake("unexplained", key=b"sc-test-kucoin-other-secret")),
     ]
 
 
@@ -388,12 +385,11 @@ if __name__ == "__main__":
     V.write("docs", "Official worked examples: the legacy docs' deposit-addresses example (key v1 "
             "rendering valid, key v2 rendering's passphrase header defective), the futures docs' "
             "copy-paste defect, and the universal SDK's signing-primitive unit test.",
-            [DOCS, DOCS_V1, DOCS_V2, FUTURES_DOCS, SDK_TEST], GENERATOR, docs_vectors())
+            [DOCS, DOCS_V1, DOCS_V2, FUTURES_DOCS, SDK_TEST], docs_vectors(), V.defaults())
     V.write("requests", "Valid signed requests (GET/POST/DELETE; decoded query in the endpoint; JSON "
             "bodies with nesting, numbers, escapes and non-ASCII; key versions 1, 2 and 3; 5 s window).",
-            [DOCS, SDK_TRANSPORT, PHP_SDK, "https://github.com/JKorf/Kucoin.Net/issues/72"],
-            GENERATOR, request_vectors())
+            [DOCS, SDK_TRANSPORT, PHP_SDK, "https://github.com/JKorf/Kucoin.Net/issues/72"], request_vectors(), V.defaults())
     V.write("mistakes", "Requests as buggy clients sent them, one diagnosis class each; the passphrase "
             "header is always the correct one.",
             [DOCS, "https://github.com/sammchardy/python-kucoin/issues/42",
-             "https://github.com/JKorf/Kucoin.Net/issues/72"], GENERATOR, mistake_vectors())
+             "https://github.com/JKorf/Kucoin.Net/issues/72"], mistake_vectors(), V.defaults())

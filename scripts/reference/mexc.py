@@ -32,17 +32,19 @@ Decisions:
 """
 import hashlib
 import hmac
-from _veca_util import (BinanceFamily, T0, b64_decode_secret, clock, drop_param, lower_escapes,
-                        pairs_query, pairs_request, replace_param, sorted_query, with_)
-from common import compact_json, spaced_json
+from binance_family import BinanceFamily
+from engine import (Clock, Mistake, b64_decode_secret, compact_json, drop_param, lower_escapes,
+                    pairs_request, query_string, replace_param, sorted_query, spaced_json, with_)
 
 DOCS = "https://mexcdevelop.github.io/apidocs/spot_v3_en/#signed"
 DOCS_SOURCE = ("https://github.com/mexcdevelop/apidocs/blob/00de0dbb4e57c62dc400c4fee4b1063e3898f123/spot_v3_en/index.html")
 GENERATOR = "scripts/reference/mexc.py"
+CLOCK_START = 1_767_225_600_000  # 2026-01-01T00:00:00Z: fixed, so regenerating never changes a byte
 
 
 class Mexc(BinanceFamily):
-    venue = "mexc"
+    name = "mexc"
+    generator = GENERATOR
     host = "api.mexc.com"
     api_key_header = "X-MEXC-APIKEY"
     hex_case_insensitive = False  # docs: "The signature is support lowercase only."
@@ -50,7 +52,7 @@ class Mexc(BinanceFamily):
 
 V = Mexc({"apiKey": "sc-test-mexc-api-key-0001", "secret": "sc-test-mexc-secret-9d41c07b"})
 DOC_CREDS = {"apiKey": "mx0aBYs33eIilxBWC5", "secret": "45d0b3c26f2644f19bfb98b07741b2f5"}
-ts = clock(59_000)
+ts = Clock(CLOCK_START, 59_000).text
 req = pairs_request
 
 ORDER = [("symbol", "MXUSDT"), ("side", "BUY"), ("type", "LIMIT"), ("quantity", "50"),
@@ -74,8 +76,7 @@ def docs_vectors():
                   "string under the docs' secret (checked below with Python's hmac): the published "
                   "command signed nothing, i.e. the whole totalParams was left out of the prehash.",
                   ["doc-example", "doc-defect", "post", "form-body"],
-                  dict(method="POST", path="/api/v3/order", query="", body=doc),
-                  "missing_component", observed=example1, credentials=DOC_CREDS),
+                  dict(method="POST", path="/api/v3/order", query="", body=doc), Mistake("missing_component", observed=example1), credentials=DOC_CREDS),
         V.valid("docs-example2-body",
                 "Docs 'Example 2': same totalParams, published fd3e4e85... reproduces. The docs' "
                 "curl sends it as a form body (-d), like Example 1.",
@@ -116,7 +117,7 @@ def request_vectors():
         V.valid("get-my-trades-range", "GET /api/v3/myTrades with a time range, unsorted order.",
                 ["get", "query", "order"],
                 req("GET", "/api/v3/myTrades",
-                    [("symbol", "BTCUSDT"), ("startTime", str(T0 - 86_400_000)), ("endTime", str(T0)),
+                    [("symbol", "BTCUSDT"), ("startTime", str(CLOCK_START - 86_400_000)), ("endTime", str(CLOCK_START)),
                      ("limit", "100"), ("timestamp", ts(4))])),
         V.valid("get-order-client-id-reserved-chars",
                 "origClientOrderId 'grid/bot:42' sent and signed as %2F/%3A (upper-case hex).",
@@ -230,7 +231,7 @@ def request_vectors():
 
 def mistake_vectors():
     trades = req("GET", "/api/v3/myTrades",
-                 [("symbol", "MXUSDT"), ("startTime", str(T0 - 3_600_000)), ("limit", "20"), ("timestamp", ts(40))])
+                 [("symbol", "MXUSDT"), ("startTime", str(CLOCK_START - 3_600_000)), ("limit", "20"), ("timestamp", ts(40))])
     batch_parts = req("POST", "/api/v3/batchOrders", [("batchOrders", compact_json(BATCH)), ("timestamp", ts(41))])
     cancel = req("DELETE", "/api/v3/openOrders", [("symbol", "BTCUSDT,ETHUSDT"), ("timestamp", ts(42))])
     order = req("POST", "/api/v3/order", ORDER + [("recvWindow", "5000"), ("timestamp", ts(43))])
@@ -239,66 +240,57 @@ def mistake_vectors():
     return [
         V.invalid("unsorted-params-signed-sorted",
                   "Client sent insertion order but signed the parameters sorted by key.",
-                  ["get", "query"], trades, "unsorted_params",
-                  client=with_(trades, query=sorted_query(trades["query"]))),
+                  ["get", "query"], trades, Mistake("unsorted_params", client=with_(trades, query=sorted_query(trades["query"])))),
         V.invalid("body-encoding-batch-orders-spaced-json",
                   "Client sent batchOrders as compact JSON but signed json.dumps' spaced form.",
-                  ["post", "query", "json-in-param"], batch_parts, "body_encoding",
-                  client=with_(batch_parts, query=pairs_query([("batchOrders", spaced_json(BATCH)),
-                                                               ("timestamp", ts(41))]))),
+                  ["post", "query", "json-in-param"], batch_parts, Mistake("body_encoding", client=with_(batch_parts, query=query_string([("batchOrders", spaced_json(BATCH)),
+                                                               ("timestamp", ts(41))])))),
         V.invalid("query-encoding-lowercase-hex",
                   "Client sent %2C but signed %2c: the docs say the encoding 'only support uppercase'.",
-                  ["delete", "query", "hex-case"], cancel, "query_encoding",
-                  client=with_(cancel, query=lower_escapes(cancel["query"]))),
+                  ["delete", "query", "hex-case"], cancel, Mistake("query_encoding", client=with_(cancel, query=lower_escapes(cancel["query"])))),
         V.invalid("query-encoding-comma-signed-raw",
                   "Client sent the symbol list as BTCUSDT%2CETHUSDT but signed the raw comma, which "
                   "the docs say must be URL-encoded when signing.",
-                  ["delete", "query"], cancel, "query_encoding",
-                  client=with_(cancel, query=cancel["query"].replace("%2C", ","))),
+                  ["delete", "query"], cancel, Mistake("query_encoding", client=with_(cancel, query=cancel["query"].replace("%2C", ",")))),
         V.invalid("clock-drift-behind", "Correct signature, arrived 7.5 s after the timestamp (recvWindow 5000).",
-                  ["get", "time"], acct(44), "clock_drift", server_time=int(ts(44)) + 7500),
+                  ["get", "time"], acct(44), Mistake("clock_drift"), server_time=int(ts(44)) + 7500),
         V.invalid("clock-drift-ahead", "Correct signature, client clock 3 s ahead of the server.",
-                  ["get", "time"], acct(45), "clock_drift", server_time=int(ts(45)) - 3000),
+                  ["get", "time"], acct(45), Mistake("clock_drift"), server_time=int(ts(45)) - 3000),
         V.invalid("timestamp-mismatch-1500ms", "Sent timestamp T, signed T - 1500 ms.",
-                  ["post", "query", "time"], order, "timestamp_mismatch",
-                  client=with_(order, query=replace_param(order["query"], "timestamp", str(int(ts(43)) - 1500)))),
+                  ["post", "query", "time"], order, Mistake("timestamp_mismatch", client=with_(order, query=replace_param(order["query"], "timestamp", str(int(ts(43)) - 1500))))),
         V.invalid("timestamp-units-signed-seconds", "Sent timestamp in ms, signed it in seconds.",
-                  ["get", "query", "time"], acct(46), "timestamp_units",
-                  client=with_(acct(46), query=replace_param(acct(46)["query"], "timestamp",
-                                                             str(int(ts(46)) // 1000)))),
+                  ["get", "query", "time"], acct(46), Mistake("timestamp_units", client=with_(acct(46), query=replace_param(acct(46)["query"], "timestamp",
+                                                             str(int(ts(46)) // 1000))))),
         V.invalid("secret-whitespace-crlf", "Key = secret + '\\r\\n' (secret pasted from a Windows file).",
-                  ["get", "secret"], acct(47), "secret_whitespace",
-                  key=(V.credentials["secret"] + "\r\n").encode()),
+                  ["get", "secret"], acct(47), Mistake("secret_whitespace", key=(V.credentials["secret"] + "\r\n").encode())),
         V.invalid("wrong-hash-sha384", "HMAC-SHA384 instead of HMAC-SHA256, hex.",
-                  ["post", "hash"], order, "wrong_hash", hash_name="sha384"),
+                  ["post", "hash"], order, Mistake("wrong_hash", hash_name="sha384")),
         V.invalid("wrong-output-encoding-uppercase-hex",
                   "Right HMAC as upper-case hex; MEXC docs: 'The signature is support lowercase only.'",
-                  ["get", "encoding", "hex-case"], acct(48), "wrong_output_encoding", encoding="hex-upper"),
+                  ["get", "encoding", "hex-case"], acct(48), Mistake("wrong_output_encoding", encoding="hex-upper")),
         V.invalid("wrong-output-encoding-base64", "Right HMAC, base64 instead of hex.",
-                  ["post", "encoding"], order, "wrong_output_encoding", encoding="base64"),
+                  ["post", "encoding"], order, Mistake("wrong_output_encoding", encoding="base64")),
         V.invalid("path-mismatch-signed-path-and-query",
                   "Client signed '/api/v3/order?' + query instead of the bare totalParams.",
-                  ["post", "query", "path"], order, "path_mismatch",
-                  client=with_(order, query="/api/v3/order?" + order["query"])),
+                  ["post", "query", "path"], order, Mistake("path_mismatch", client=with_(order, query="/api/v3/order?" + order["query"]))),
         V.invalid("missing-component-recvwindow", "Sent recvWindow=5000 but left it out of the signed string.",
-                  ["post", "query", "recv-window"], order, "missing_component",
-                  client=with_(order, query=drop_param(order["query"], "recvWindow"))),
+                  ["post", "query", "recv-window"], order, Mistake("missing_component", client=with_(order, query=drop_param(order["query"], "recvWindow")))),
         V.invalid("wrong-secret-encoding-hex-secret-decoded",
                   "A 32-hex-digit secret is also valid base64; the client base64-decoded it instead "
                   "of using its UTF-8 bytes.",
-                  ["get", "secret"], acct(49), "wrong_secret_encoding", key=b64_decode_secret(hex_secret),
+                  ["get", "secret"], acct(49), Mistake("wrong_secret_encoding", key=b64_decode_secret(hex_secret)),
                   credentials={"apiKey": "sc-test-mexc-api-key-0002", "secret": hex_secret}),
         V.invalid("unexplained-other-secret", "Signed with another key's secret.",
-                  ["get", "secret"], acct(50), "unexplained", key=b"sc-test-mexc-other-secret"),
+                  ["get", "secret"], acct(50), Mistake("unexplained", key=b"sc-test-mexc-other-secret")),
     ]
 
 
 if __name__ == "__main__":
     V.write("docs", "Official worked examples from the MEXC spot v3 'SIGNED' section; Example 1's "
             "published signature is a doc defect, kept as an invalid vector.",
-            [DOCS, DOCS_SOURCE], GENERATOR, docs_vectors())
+            [DOCS, DOCS_SOURCE], docs_vectors(), V.defaults())
     V.write("requests", "Valid signed requests (GET/POST/PUT/DELETE, query, form body, mixed, "
             "upper-case percent-encoding, time-window boundaries) computed from the documented rule.",
-            [DOCS], GENERATOR, request_vectors())
+            [DOCS], request_vectors(), V.defaults())
     V.write("mistakes", "Requests as buggy clients sent them, one diagnosis class each.",
-            [DOCS], GENERATOR, mistake_vectors())
+            [DOCS], mistake_vectors(), V.defaults())
