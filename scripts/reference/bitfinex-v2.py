@@ -31,8 +31,7 @@ from __future__ import annotations
 import base64
 import json
 
-from common import compact_json, spaced_json, write_file
-from _vecb_util import Mistake, Signer, invalid_vector, server_time, valid_vector
+from engine import Mistake, Venue, compact_json, spaced_json
 
 VENUE = "bitfinex-v2"
 GENERATOR = "scripts/reference/bitfinex-v2.py"
@@ -43,7 +42,6 @@ SOURCES = [
 ]
 API_KEY = "sc-test-bfx-key-0001"
 SECRET = "sc-test-bfx-secret-0001"
-SIGNER = Signer("sha384", "hex")
 NONCE0 = 1_700_000_000_000_000  # 2023-11-14T22:13:20Z in microseconds
 
 
@@ -67,8 +65,32 @@ def wire(path: str, nonce: int, body: str, signature: str, api_key: str = API_KE
     }
 
 
-def arrival(nonce: int) -> dict:
-    return server_time(nonce // 1000 + 250)
+class Bitfinex(Venue):
+    """parts: path, nonce (µs), body as sent."""
+
+    name = VENUE
+    generator = GENERATOR
+    hash_name = "sha384"
+    legacy_hide_unexplained = True
+
+    def prehash(self, parts, creds):
+        return prehash(parts["path"], parts["nonce"], parts["body"])
+
+    def wire(self, parts, creds, signature):
+        return wire(parts["path"], parts["nonce"], parts["body"], signature, creds["apiKey"])
+
+    def expect_headers(self, parts, creds, signature):
+        return {"bfx-signature": signature}
+
+    def read_wire(self, request, creds):
+        h = request["headers"]
+        return prehash(request["path"], h["bfx-nonce"], request["body"]), h["bfx-signature"]
+
+    def arrival(self, parts):
+        return parts["nonce"] // 1000 + 250
+
+
+RULE = Bitfinex({"apiKey": API_KEY, "secret": SECRET})
 
 
 def nonce_for(index: int) -> int:
@@ -151,17 +173,11 @@ VALID = [
 ]
 
 
-def expected_headers(signature: str) -> dict:
-    return {"bfx-signature": signature}
-
-
 def valid_vectors() -> list:
     vectors = []
     for index, (vid, comment, tags, path, body) in enumerate(VALID):
         nonce = nonce_for(index)
-        vectors.append(valid_vector(
-            vid, comment, tags, SIGNER, SECRET, prehash(path, nonce, body),
-            lambda sig, p=path, n=nonce, b=body: wire(p, n, b, sig), expected_headers, arrival(nonce)))
+        vectors.append(RULE.valid(vid, comment, tags, {"path": path, "nonce": nonce, "body": body}))
     return vectors
 
 
@@ -185,69 +201,64 @@ def mistake_vectors() -> list:
         cases.append((vid, tags, path, nonce, body, make(nonce), credentials))
 
     add("body-signed-spaced-json", ["body", "whitespace"], order_path, 1, order_body,
-        lambda n: Mistake("body_encoding", "Sent compact JSON but signed Python json.dumps' default (\", \" and \": \" separators).",
-                          prehash(order_path, n, spaced_json(order))))
+        lambda n: ("Sent compact JSON but signed Python json.dumps' default (\", \" and \": \" separators).", Mistake("body_encoding",
+                          client_prehash=prehash(order_path, n, spaced_json(order)))))
     add("body-signed-sorted-keys", ["body", "key-order"], order_path, 2, order_body,
-        lambda n: Mistake("body_encoding", "Sent the keys in insertion order but signed json.dumps(sort_keys=True, compact).",
-                          prehash(order_path, n, compact_json(dict(sorted(order.items()))))))
+        lambda n: ("Sent the keys in insertion order but signed json.dumps(sort_keys=True, compact).", Mistake("body_encoding",
+                          client_prehash=prehash(order_path, n, compact_json(dict(sorted(order.items())))))))
     add("body-signed-ascii-escaped", ["body", "non-ascii"], order_path, 3, euro_body,
-        lambda n: Mistake("body_encoding", "Sent raw UTF-8 (€, ✓) but signed the ensure_ascii form with \\u20ac / \\u2713 escapes.",
-                          prehash(order_path, n, json.dumps(euro, separators=(",", ":")))))
+        lambda n: ("Sent raw UTF-8 (€, ✓) but signed the ensure_ascii form with \\u20ac / \\u2713 escapes.", Mistake("body_encoding",
+                          client_prehash=prehash(order_path, n, json.dumps(euro, separators=(",", ":"))))))
     add("nonce-signed-37ms-earlier", ["nonce"], wallets, 4, wallets_body,
-        lambda n: Mistake("timestamp_mismatch", "Read the clock twice: bfx-nonce carries N but the signature covers N - 37000 µs (37 ms).",
-                          prehash(wallets, n - 37_000, wallets_body)))
+        lambda n: ("Read the clock twice: bfx-nonce carries N but the signature covers N - 37000 µs (37 ms).", Mistake("timestamp_mismatch",
+                          client_prehash=prehash(wallets, n - 37_000, wallets_body))))
     add("nonce-signed-1ms-earlier", ["nonce"], order_path, 5, order_body,
-        lambda n: Mistake("timestamp_mismatch", "bfx-nonce N, signed N - 1000 µs: two Date.now() calls one millisecond apart.",
-                          prehash(order_path, n - 1_000, order_body)))
+        lambda n: ("bfx-nonce N, signed N - 1000 µs: two Date.now() calls one millisecond apart.", Mistake("timestamp_mismatch",
+                          client_prehash=prehash(order_path, n - 1_000, order_body))))
     add("nonce-signed-in-ms", ["nonce", "units"], wallets, 6, wallets_body,
-        lambda n: Mistake("timestamp_units", "Sent the microsecond nonce but signed milliseconds (nonce // 1000).",
-                          prehash(wallets, n // 1000, wallets_body)))
+        lambda n: ("Sent the microsecond nonce but signed milliseconds (nonce // 1000).", Mistake("timestamp_units",
+                          client_prehash=prehash(wallets, n // 1000, wallets_body))))
     add("secret-trailing-newline", ["secret"], wallets, 7, wallets_body,
-        lambda n: Mistake("secret_whitespace", "Secret read from a file with its trailing newline: key bytes = secret + \"\\n\".",
-                          prehash(wallets, n, wallets_body), key=(SECRET + "\n").encode()))
+        lambda n: ("Secret read from a file with its trailing newline: key bytes = secret + \"\\n\".", Mistake("secret_whitespace",
+                          client_prehash=prehash(wallets, n, wallets_body), key=(SECRET + "\n").encode())))
     add("hmac-sha256", ["hash"], order_path, 8, order_body,
-        lambda n: Mistake("wrong_hash", "HMAC-SHA256 instead of HMAC-SHA384 (copied from another venue), hex.",
-                          prehash(order_path, n, order_body), hash_name="sha256"))
+        lambda n: ("HMAC-SHA256 instead of HMAC-SHA384 (copied from another venue), hex.", Mistake("wrong_hash",
+                          client_prehash=prehash(order_path, n, order_body), hash_name="sha256")))
     add("hmac-sha512", ["hash"], wallets, 9, wallets_body,
-        lambda n: Mistake("wrong_hash", "HMAC-SHA512 instead of HMAC-SHA384, hex.",
-                          prehash(wallets, n, wallets_body), hash_name="sha512"))
+        lambda n: ("HMAC-SHA512 instead of HMAC-SHA384, hex.", Mistake("wrong_hash",
+                          client_prehash=prehash(wallets, n, wallets_body), hash_name="sha512")))
     add("signature-base64", ["encoding"], wallets, 10, wallets_body,
-        lambda n: Mistake("wrong_output_encoding", "Correct HMAC-SHA384 but base64 instead of lower-case hex.",
-                          prehash(wallets, n, wallets_body), encoding="base64"))
+        lambda n: ("Correct HMAC-SHA384 but base64 instead of lower-case hex.", Mistake("wrong_output_encoding",
+                          client_prehash=prehash(wallets, n, wallets_body), encoding="base64")))
     add("path-without-api-prefix", ["path"], wallets, 11, wallets_body,
-        lambda n: Mistake("path_mismatch", "Signed the URL path \"/v2/auth/r/wallets\" without the \"/api\" prefix the prehash needs.",
-                          wallets + str(n) + wallets_body))
+        lambda n: ("Signed the URL path \"/v2/auth/r/wallets\" without the \"/api\" prefix the prehash needs.", Mistake("path_mismatch",
+                          client_prehash=wallets + str(n) + wallets_body)))
     add("path-with-host", ["path"], order_path, 12, order_body,
-        lambda n: Mistake("path_mismatch", "Signed the full URL (\"https://api.bitfinex.com/v2/...\") instead of \"/api/v2/...\".",
-                          "https://api.bitfinex.com" + order_path + str(n) + order_body))
+        lambda n: ("Signed the full URL (\"https://api.bitfinex.com/v2/...\") instead of \"/api/v2/...\".", Mistake("path_mismatch",
+                          client_prehash="https://api.bitfinex.com" + order_path + str(n) + order_body)))
     add("empty-body-left-out", ["body", "component"], wallets, 13, wallets_body,
-        lambda n: Mistake("missing_component", "Sent \"{}\" but signed \"/api\" + path + nonce with no body at all.",
-                          prehash(wallets, n, "")))
+        lambda n: ("Sent \"{}\" but signed \"/api\" + path + nonce with no body at all.", Mistake("missing_component",
+                          client_prehash=prehash(wallets, n, ""))))
     add("base64-secret-decoded", ["secret", "base64"], wallets, 14, wallets_body,
-        lambda n: Mistake("wrong_secret_encoding", "The secret happens to be valid base64 and the client decoded it (Kraken habit); Bitfinex uses its UTF-8 bytes.",
-                          prehash(wallets, n, wallets_body), key=base64.b64decode(B64_SECRET)),
+        lambda n: ("The secret happens to be valid base64 and the client decoded it (Kraken habit); Bitfinex uses its UTF-8 bytes.", Mistake("wrong_secret_encoding",
+                          client_prehash=prehash(wallets, n, wallets_body), key=base64.b64decode(B64_SECRET))),
         credentials={"apiKey": B64_KEY, "secret": B64_SECRET})
     add("signed-with-rotated-secret", ["secret"], order_path, 15, order_body,
-        lambda n: Mistake("unexplained", "Signed with a secret that is not this key's (a rotated one): no single known mistake reproduces it.",
-                          prehash(order_path, n, order_body), key=b"sc-test-bfx-secret-old-0000"))
+        lambda n: ("Signed with a secret that is not this key's (a rotated one): no single known mistake reproduces it.", Mistake("unexplained",
+                          client_prehash=prehash(order_path, n, order_body), key=b"sc-test-bfx-secret-old-0000")))
 
     vectors = []
-    for vid, tags, path, nonce, body, mistake, credentials in cases:
-        secret = credentials["secret"] if credentials else SECRET
-        api_key = credentials["apiKey"] if credentials else API_KEY
-        vectors.append(invalid_vector(
-            vid, ["post"] + tags, mistake, SIGNER, secret, prehash(path, nonce, body),
-            lambda sig, p=path, n=nonce, b=body, k=api_key: wire(p, n, b, sig, k), expected_headers,
-            arrival(nonce), credentials))
+    for vid, tags, path, nonce, body, (comment, mistake), credentials in cases:
+        vectors.append(RULE.invalid(vid, comment, ["post"] + tags, {"path": path, "nonce": nonce, "body": body}, mistake,
+                                    credentials=credentials))
     return vectors
 
 
 def main() -> None:
-    defaults = {"credentials": {"apiKey": API_KEY, "secret": SECRET}}
-    write_file(VENUE, "requests", "Valid authenticated Bitfinex v2 REST calls (synthetic, generated from the documented rule)",
-               SOURCES, GENERATOR, defaults, valid_vectors())
-    write_file(VENUE, "mistakes", "Bitfinex v2 requests as buggy clients sent them, each with the one mistake that explains its signature",
-               SOURCES, GENERATOR, defaults, mistake_vectors())
+    RULE.write("requests", "Valid authenticated Bitfinex v2 REST calls (synthetic, generated from the documented rule)",
+               SOURCES, valid_vectors(), RULE.defaults())
+    RULE.write("mistakes", "Bitfinex v2 requests as buggy clients sent them, each with the one mistake that explains its signature",
+               SOURCES, mistake_vectors(), RULE.defaults())
 
 
 if __name__ == "__main__":

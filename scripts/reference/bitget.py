@@ -231,68 +231,68 @@ def mistake_vectors() -> list:
     insertion = [("symbol", "BTCUSDT"), ("startTime", "1699990000000"), ("limit", "50")]
     sent_sorted = sorted_query(insertion)
     add("query-signed-insertion-order", ["query", "sorting"], 1, "GET", orders, sent_sorted, "",
-        lambda t: Mistake("unsorted_params", "Sent the parameters sorted (as the docs ask) but signed them in insertion order.",
-                          prehash(t, "GET", orders, "&".join(f"{k}={v}" for k, v in insertion), "")))
+        lambda t: ("Sent the parameters sorted (as the docs ask) but signed them in insertion order.", Mistake("unsorted_params",
+                          client_prehash=prehash(t, "GET", orders, "&".join(f"{k}={v}" for k, v in insertion), ""))))
     info = "/api/v2/spot/trade/orderInfo"
     spaced = sorted_query([("clientOid", "sc test 1")])
     add("query-signed-encoded-space", ["query", "encoding", "space", "decoded-query"], 2, "GET", info, spaced, "",
-        lambda t: Mistake("query_encoding", "Sent %20 for the spaces and signed the query as sent (still encoded); Bitget verifies it decoded (40009).",
-                          prehash_as_sent(t, "GET", info, spaced, "")))
+        lambda t: ("Sent %20 for the spaces and signed the query as sent (still encoded); Bitget verifies it decoded (40009).", Mistake("query_encoding",
+                          client_prehash=prehash_as_sent(t, "GET", info, spaced, ""))))
     dollar = "symbol=%24AIUSDT"
     add("query-signed-encoded-dollar", ["query", "encoding", "decoded-query"], 3, "GET", "/api/v2/spot/market/tickers", dollar, "",
-        lambda t: Mistake("query_encoding", "ccxt before PR #28890 (issue #28888): sent %24AIUSDT and signed it encoded; Bitget verifies $AIUSDT and answers 40009.",
-                          prehash_as_sent(t, "GET", "/api/v2/spot/market/tickers", dollar, "")))
+        lambda t: ("ccxt before PR #28890 (issue #28888): sent %24AIUSDT and signed it encoded; Bitget verifies $AIUSDT and answers 40009.", Mistake("query_encoding",
+                          client_prehash=prehash_as_sent(t, "GET", "/api/v2/spot/market/tickers", dollar, ""))))
     place = "/api/v2/spot/trade/place-order"
     add("body-signed-spaced", ["body", "whitespace"], 4, "POST", place, "", compact_json(ORDER),
-        lambda t: Mistake("body_encoding", "Sent compact JSON but signed json.dumps' default spaced JSON.",
-                          prehash(t, "POST", place, "", spaced_json(ORDER))))
+        lambda t: ("Sent compact JSON but signed json.dumps' default spaced JSON.", Mistake("body_encoding",
+                          client_prehash=prehash(t, "POST", place, "", spaced_json(ORDER)))))
     add("body-signed-sorted-keys", ["body", "key-order"], 5, "POST", place, "", compact_json(ORDER),
-        lambda t: Mistake("body_encoding", "Sent keys in insertion order but signed them sorted.",
-                          prehash(t, "POST", place, "", compact_json(dict(sorted(ORDER.items()))))))
+        lambda t: ("Sent keys in insertion order but signed them sorted.", Mistake("body_encoding",
+                          client_prehash=prehash(t, "POST", place, "", compact_json(dict(sorted(ORDER.items())))))))
     assets = "/api/v2/spot/account/assets"
     add("timestamp-two-minutes-late", ["clock"], 6, "GET", assets, "", "",
-        lambda t: Mistake("clock_drift", "Correct signature, but it arrived 2 minutes after ACCESS-TIMESTAMP (window assumed 30 s, unconfirmed).",
-                          prehash(t, "GET", assets, "", "")), arrival_delta=120_000)
+        lambda t: ("Correct signature, but it arrived 2 minutes after ACCESS-TIMESTAMP (window assumed 30 s, unconfirmed).", Mistake("clock_drift",
+                          client_prehash=prehash(t, "GET", assets, "", ""))), arrival_delta=120_000)
     add("client-clock-three-minutes-ahead", ["clock"], 7, "GET", assets, "", "",
-        lambda t: Mistake("clock_drift", "Correct signature, but the client clock is 3 minutes ahead of the server's.",
-                          prehash(t, "GET", assets, "", "")), arrival_delta=-180_000)
+        lambda t: ("Correct signature, but the client clock is 3 minutes ahead of the server's.", Mistake("clock_drift",
+                          client_prehash=prehash(t, "GET", assets, "", ""))), arrival_delta=-180_000)
     add("timestamp-signed-37ms-earlier", ["timestamp"], 8, "POST", place, "", compact_json(ORDER),
-        lambda t: Mistake("timestamp_mismatch", "Read the clock twice: ACCESS-TIMESTAMP is T, the signed timestamp T - 37 ms.",
-                          prehash(t - 37, "POST", place, "", compact_json(ORDER))))
+        lambda t: ("Read the clock twice: ACCESS-TIMESTAMP is T, the signed timestamp T - 37 ms.", Mistake("timestamp_mismatch",
+                          client_prehash=prehash(t - 37, "POST", place, "", compact_json(ORDER)))))
     add("timestamp-signed-1500ms-earlier", ["timestamp"], 9, "GET", assets, "coin=USDT", "",
-        lambda t: Mistake("timestamp_mismatch", "Signed a timestamp taken 1.5 s before the one sent (a retry reused the old signature with a new header).",
-                          prehash(t - 1_500, "GET", assets, "coin=USDT", "")))
+        lambda t: ("Signed a timestamp taken 1.5 s before the one sent (a retry reused the old signature with a new header).", Mistake("timestamp_mismatch",
+                          client_prehash=prehash(t - 1_500, "GET", assets, "coin=USDT", ""))))
     add("timestamp-signed-in-seconds", ["timestamp", "units"], 10, "GET", assets, "", "",
-        lambda t: Mistake("timestamp_units", "Sent milliseconds but signed seconds (T // 1000).",
-                          prehash(t // 1000, "GET", assets, "", "")))
+        lambda t: ("Sent milliseconds but signed seconds (T // 1000).", Mistake("timestamp_units",
+                          client_prehash=prehash(t // 1000, "GET", assets, "", ""))))
     add("secret-trailing-newline", ["secret"], 11, "GET", assets, "", "",
-        lambda t: Mistake("secret_whitespace", "Key bytes = secret + \"\\n\" (read from a file).",
-                          prehash(t, "GET", assets, "", ""), key=(SECRET + "\n").encode()))
+        lambda t: ("Key bytes = secret + \"\\n\" (read from a file).", Mistake("secret_whitespace",
+                          client_prehash=prehash(t, "GET", assets, "", ""), key=(SECRET + "\n").encode())))
     add("hmac-sha512", ["hash"], 12, "POST", place, "", compact_json(ORDER),
-        lambda t: Mistake("wrong_hash", "HMAC-SHA512 instead of HMAC-SHA256, base64.",
-                          prehash(t, "POST", place, "", compact_json(ORDER)), hash_name="sha512"))
+        lambda t: ("HMAC-SHA512 instead of HMAC-SHA256, base64.", Mistake("wrong_hash",
+                          client_prehash=prehash(t, "POST", place, "", compact_json(ORDER)), hash_name="sha512")))
     add("signature-hex", ["encoding"], 13, "GET", assets, "", "",
-        lambda t: Mistake("wrong_output_encoding", "HMAC-SHA256 as lower-case hex instead of base64.",
-                          prehash(t, "GET", assets, "", ""), encoding="hex"))
+        lambda t: ("HMAC-SHA256 as lower-case hex instead of base64.", Mistake("wrong_output_encoding",
+                          client_prehash=prehash(t, "GET", assets, "", ""), encoding="hex")))
     add("method-lower-case", ["method"], 14, "POST", place, "", compact_json(ORDER),
-        lambda t: Mistake("method_case", "Signed \"post\" instead of \"POST\".",
-                          str(t) + "post" + place + compact_json(ORDER)))
+        lambda t: ("Signed \"post\" instead of \"POST\".", Mistake("method_case",
+                          client_prehash=str(t) + "post" + place + compact_json(ORDER))))
     add("query-left-out-of-path", ["path", "query"], 15, "GET", orders, sent_sorted, "",
-        lambda t: Mistake("path_mismatch", "Signed the request path without its \"?\" + query string.",
-                          prehash(t, "GET", orders, "", "")))
+        lambda t: ("Signed the request path without its \"?\" + query string.", Mistake("path_mismatch",
+                          client_prehash=prehash(t, "GET", orders, "", ""))))
     add("path-with-host", ["path"], 16, "GET", assets, "coin=BTC", "",
-        lambda t: Mistake("path_mismatch", "Signed the full URL https://api.bitget.com/api/v2/... instead of the request path.",
-                          prehash(t, "GET", "https://api.bitget.com" + assets, "coin=BTC", "")))
+        lambda t: ("Signed the full URL https://api.bitget.com/api/v2/... instead of the request path.", Mistake("path_mismatch",
+                          client_prehash=prehash(t, "GET", "https://api.bitget.com" + assets, "coin=BTC", ""))))
     add("timestamp-left-out", ["component", "timestamp"], 17, "GET", assets, "", "",
-        lambda t: Mistake("missing_component", "Left the timestamp out of the prehash: METHOD + path only.",
-                          "GET" + assets))
+        lambda t: ("Left the timestamp out of the prehash: METHOD + path only.", Mistake("missing_component",
+                          client_prehash="GET" + assets)))
     add("base64-secret-decoded", ["secret", "base64"], 18, "GET", assets, "", "",
-        lambda t: Mistake("wrong_secret_encoding", "The secret happens to be valid base64 and the client decoded it; Bitget uses its UTF-8 bytes.",
-                          prehash(t, "GET", assets, "", ""), key=base64.b64decode(B64_SECRET)),
+        lambda t: ("The secret happens to be valid base64 and the client decoded it; Bitget uses its UTF-8 bytes.", Mistake("wrong_secret_encoding",
+                          client_prehash=prehash(t, "GET", assets, "", ""), key=base64.b64decode(B64_SECRET))),
         credentials={"apiKey": "sc-test-bitget-key-0002", "secret": B64_SECRET, "passphrase": PASSPHRASE})
     add("signed-with-other-secret", ["secret"], 19, "POST", place, "", compact_json(ORDER),
-        lambda t: Mistake("unexplained", "Signed with another key's secret: no single known mistake reproduces the signature.",
-                          prehash(t, "POST", place, "", compact_json(ORDER)), key=b"sc-test-bitget-secret-9999"))
+        lambda t: ("Signed with another key's secret: no single known mistake reproduces the signature.", Mistake("unexplained",
+                          client_prehash=prehash(t, "POST", place, "", compact_json(ORDER)), key=b"sc-test-bitget-secret-9999")))
     return vectors
 
 

@@ -200,43 +200,43 @@ def mistake_vectors() -> list:
     pairs = [("symbol", "BTC_USDT"), ("orderMode", "spot"), ("limit", "100")]
     sent = urlencoded(pairs)
     add("query-signed-sorted", ["query", "sorting"], 1, "GET", history, sent, "",
-        lambda t: Mistake("unsorted_params", "Sent the parameters in insertion order but signed them sorted by key.",
-                          prehash(t, MEMO, "GET", urlencoded(sorted(pairs)), "")))
+        lambda t: ("Sent the parameters in insertion order but signed them sorted by key.", Mistake("unsorted_params",
+                          client_prehash=prehash(t, MEMO, "GET", urlencoded(sorted(pairs)), ""))))
     spaced = urlencoded([("clientOrderId", "sc test 1")])
     add("query-signed-plus-for-space", ["query", "encoding", "space"], 2, "GET", "/spot/v4/query/client-order", spaced, "",
-        lambda t: Mistake("query_encoding", "Sent %20 but signed '+' for the spaces (urlencode's quote_plus).",
-                          prehash(t, MEMO, "GET", "clientOrderId=sc+test+1", "")))
+        lambda t: ("Sent %20 but signed '+' for the spaces (urlencode's quote_plus).", Mistake("query_encoding",
+                          client_prehash=prehash(t, MEMO, "GET", "clientOrderId=sc+test+1", ""))))
     add("body-signed-spaced", ["body", "whitespace"], 3, "POST", submit, "", compact_json(ORDER),
-        lambda t: Mistake("body_encoding", "Sent compact JSON but signed json.dumps' spaced JSON.",
-                          prehash(t, MEMO, "POST", "", spaced_json(ORDER))))
+        lambda t: ("Sent compact JSON but signed json.dumps' spaced JSON.", Mistake("body_encoding",
+                          client_prehash=prehash(t, MEMO, "POST", "", spaced_json(ORDER)))))
     add("timestamp-signed-earlier", ["timestamp"], 4, "GET", wallet, "currency=USDT", "",
-        lambda t: Mistake("timestamp_mismatch", "Read the clock twice: X-BM-TIMESTAMP is T, the signed timestamp T - 41 ms.",
-                          prehash(t - 41, MEMO, "GET", "currency=USDT", "")))
+        lambda t: ("Read the clock twice: X-BM-TIMESTAMP is T, the signed timestamp T - 41 ms.", Mistake("timestamp_mismatch",
+                          client_prehash=prehash(t - 41, MEMO, "GET", "currency=USDT", ""))))
     add("timestamp-two-minutes-late", ["clock"], 5, "GET", wallet, "", "",
-        lambda t: Mistake("clock_drift", "Correct signature, but it arrived 2 minutes after X-BM-TIMESTAMP (the docs: 1 minute).",
-                          prehash(t, MEMO, "GET", "", "")), arrival_delta=120_000)
+        lambda t: ("Correct signature, but it arrived 2 minutes after X-BM-TIMESTAMP (the docs: 1 minute).", Mistake("clock_drift",
+                          client_prehash=prehash(t, MEMO, "GET", "", ""))), arrival_delta=120_000)
     add("timestamp-signed-in-seconds", ["timestamp", "units"], 6, "GET", wallet, "", "",
-        lambda t: Mistake("timestamp_units", "Sent milliseconds but signed seconds (T // 1000).",
-                          prehash(t // 1000, MEMO, "GET", "", "")))
+        lambda t: ("Sent milliseconds but signed seconds (T // 1000).", Mistake("timestamp_units",
+                          client_prehash=prehash(t // 1000, MEMO, "GET", "", ""))))
     add("secret-trailing-newline", ["secret"], 7, "POST", submit, "", compact_json(ORDER),
-        lambda t: Mistake("secret_whitespace", "Key bytes = secret + \"\\n\" (read from a file).",
-                          prehash(t, MEMO, "POST", "", compact_json(ORDER)), key=(SECRET + "\n").encode()))
+        lambda t: ("Key bytes = secret + \"\\n\" (read from a file).", Mistake("secret_whitespace",
+                          client_prehash=prehash(t, MEMO, "POST", "", compact_json(ORDER)), key=(SECRET + "\n").encode())))
     add("hmac-sha512", ["hash"], 8, "GET", wallet, "currency=USDT", "",
-        lambda t: Mistake("wrong_hash", "HMAC-SHA512 instead of HMAC-SHA256, hex.",
-                          prehash(t, MEMO, "GET", "currency=USDT", ""), hash_name="sha512"))
+        lambda t: ("HMAC-SHA512 instead of HMAC-SHA256, hex.", Mistake("wrong_hash",
+                          client_prehash=prehash(t, MEMO, "GET", "currency=USDT", ""), hash_name="sha512")))
     add("signature-base64", ["encoding"], 9, "POST", submit, "", compact_json(ORDER),
-        lambda t: Mistake("wrong_output_encoding", "HMAC-SHA256 as base64 instead of lower-case hex.",
-                          prehash(t, MEMO, "POST", "", compact_json(ORDER)), encoding="base64"))
+        lambda t: ("HMAC-SHA256 as base64 instead of lower-case hex.", Mistake("wrong_output_encoding",
+                          client_prehash=prehash(t, MEMO, "POST", "", compact_json(ORDER)), encoding="base64")))
     add("signature-upper-hex", ["encoding"], 10, "GET", wallet, "", "",
-        lambda t: Mistake("wrong_output_encoding", "HMAC-SHA256 as upper-case hex.",
-                          prehash(t, MEMO, "GET", "", ""), encoding="hex-upper"))
+        lambda t: ("HMAC-SHA256 as upper-case hex.", Mistake("wrong_output_encoding",
+                          client_prehash=prehash(t, MEMO, "GET", "", ""), encoding="hex-upper")))
     add("base64-secret-decoded", ["secret", "base64"], 11, "GET", wallet, "", "",
-        lambda t: Mistake("wrong_secret_encoding", "The secret happens to be valid base64 and the client decoded it; BitMart uses its UTF-8 bytes.",
-                          prehash(t, MEMO, "GET", "", ""), key=base64.b64decode(B64_SECRET)),
+        lambda t: ("The secret happens to be valid base64 and the client decoded it; BitMart uses its UTF-8 bytes.", Mistake("wrong_secret_encoding",
+                          client_prehash=prehash(t, MEMO, "GET", "", ""), key=base64.b64decode(B64_SECRET))),
         credentials={"apiKey": "sc-test-bitmart-key-0002", "secret": B64_SECRET, "memo": MEMO})
     add("signed-with-other-secret", ["secret"], 12, "POST", submit, "", compact_json(ORDER),
-        lambda t: Mistake("unexplained", "Signed with another key's secret: no single known mistake reproduces the signature.",
-                          prehash(t, MEMO, "POST", "", compact_json(ORDER)), key=b"sc-test-bitmart-secret-9999"))
+        lambda t: ("Signed with another key's secret: no single known mistake reproduces the signature.", Mistake("unexplained",
+                          client_prehash=prehash(t, MEMO, "POST", "", compact_json(ORDER)), key=b"sc-test-bitmart-secret-9999")))
     return vectors
 
 

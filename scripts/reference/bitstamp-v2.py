@@ -191,60 +191,60 @@ def mistake_vectors() -> list:
         return lambda n, t: prehash(method, path, "", content_type, n, t, body, api_key)
 
     add("form-sent-json-signed", ["body", "form"], 1, order_path, FORM, order_body,
-        lambda n, t: Mistake("body_encoding", "Sent the form body amount=…&price=… but signed the same fields as compact JSON.",
-                             prehash("POST", order_path, "", FORM, n, t, compact_json(dict(order_fields)))))
+        lambda n, t: ("Sent the form body amount=…&price=… but signed the same fields as compact JSON.", Mistake("body_encoding",
+                             client_prehash=prehash("POST", order_path, "", FORM, n, t, compact_json(dict(order_fields))))))
     json_path = "/api/v2/earn/subscribe/"
     json_fields = {"currency": "ETH", "amount": "1.5", "term": "FLEXIBLE"}
     add("json-sent-compact-signed-spaced", ["body", "json", "whitespace"], 2, json_path, JSON, compact_json(json_fields),
-        lambda n, t: Mistake("body_encoding", "Sent compact JSON but signed json.dumps' default spaced JSON.",
-                             prehash("POST", json_path, "", JSON, n, t, spaced_json(json_fields))))
+        lambda n, t: ("Sent compact JSON but signed json.dumps' default spaced JSON.", Mistake("body_encoding",
+                             client_prehash=prehash("POST", json_path, "", JSON, n, t, spaced_json(json_fields)))))
     memo_fields = [("amount", "25"), ("address", "rScTestAddr000000000000000000000"), ("memo", "sc test memo")]
     add("form-sent-pct20-signed-plus", ["body", "form", "space"], 3, "/api/v2/xrp_withdrawal/", FORM,
         form(memo_fields, space="%20"),
-        lambda n, t: Mistake("query_encoding", "The HTTP library re-encoded the form body with %20 after the client signed urlencode()'s '+' (percent-encoding of a key=value string: query_encoding, as for Kraken's form bodies).",
-                             prehash("POST", "/api/v2/xrp_withdrawal/", "", FORM, n, t, form(memo_fields))))
+        lambda n, t: ("The HTTP library re-encoded the form body with %20 after the client signed urlencode()'s '+' (percent-encoding of a key=value string: query_encoding, as for Kraken's form bodies).", Mistake("query_encoding",
+                             client_prehash=prehash("POST", "/api/v2/xrp_withdrawal/", "", FORM, n, t, form(memo_fields)))))
     add("timestamp-too-old", ["clock"], 4, order_path, FORM, order_body,
-        lambda n, t: Mistake("clock_drift", "Correct signature, but it arrived 152.5 s after X-Auth-Timestamp: outside the 150 s window (window unconfirmed).",
-                             signed(order_path, FORM, order_body)(n, t)),
+        lambda n, t: ("Correct signature, but it arrived 152.5 s after X-Auth-Timestamp: outside the 150 s window (window unconfirmed).", Mistake("clock_drift",
+                             client_prehash=signed(order_path, FORM, order_body)(n, t))),
         arrival_delta=WINDOW_MS + 2_500)
     add("timestamp-signed-37ms-earlier", ["timestamp"], 5, order_path, FORM, order_body,
-        lambda n, t: Mistake("timestamp_mismatch", "Read the clock twice: X-Auth-Timestamp is T, the signed timestamp T - 37 ms.",
-                             signed(order_path, FORM, order_body)(n, t - 37)))
+        lambda n, t: ("Read the clock twice: X-Auth-Timestamp is T, the signed timestamp T - 37 ms.", Mistake("timestamp_mismatch",
+                             client_prehash=signed(order_path, FORM, order_body)(n, t - 37))))
     add("timestamp-signed-in-seconds", ["timestamp", "units"], 6, "/api/v2/balance/", FORM, "",
-        lambda n, t: Mistake("timestamp_units", "X-Auth-Timestamp in milliseconds, but the string to sign used seconds (T // 1000).",
-                             prehash("POST", "/api/v2/balance/", "", FORM, n, t // 1000, "")))
+        lambda n, t: ("X-Auth-Timestamp in milliseconds, but the string to sign used seconds (T // 1000).", Mistake("timestamp_units",
+                             client_prehash=prehash("POST", "/api/v2/balance/", "", FORM, n, t // 1000, ""))))
     add("secret-trailing-newline", ["secret"], 7, "/api/v2/balance/", FORM, "",
-        lambda n, t: Mistake("secret_whitespace", "Secret read from a file with a trailing newline: key bytes = secret + \"\\n\".",
-                             signed("/api/v2/balance/", FORM, "")(n, t), key=(SECRET + "\n").encode()))
+        lambda n, t: ("Secret read from a file with a trailing newline: key bytes = secret + \"\\n\".", Mistake("secret_whitespace",
+                             client_prehash=signed("/api/v2/balance/", FORM, "")(n, t), key=(SECRET + "\n").encode())))
     add("hmac-sha512", ["hash"], 8, order_path, FORM, order_body,
-        lambda n, t: Mistake("wrong_hash", "HMAC-SHA512 instead of HMAC-SHA256, hex.",
-                             signed(order_path, FORM, order_body)(n, t), hash_name="sha512"))
+        lambda n, t: ("HMAC-SHA512 instead of HMAC-SHA256, hex.", Mistake("wrong_hash",
+                             client_prehash=signed(order_path, FORM, order_body)(n, t), hash_name="sha512")))
     add("signature-base64", ["encoding"], 9, "/api/v2/balance/", FORM, "",
-        lambda n, t: Mistake("wrong_output_encoding", "HMAC-SHA256 encoded as base64 instead of hex.",
-                             signed("/api/v2/balance/", FORM, "")(n, t), encoding="base64"))
+        lambda n, t: ("HMAC-SHA256 encoded as base64 instead of hex.", Mistake("wrong_output_encoding",
+                             client_prehash=signed("/api/v2/balance/", FORM, "")(n, t), encoding="base64")))
     add("method-lower-case", ["method"], 10, order_path, FORM, order_body,
-        lambda n, t: Mistake("method_case", "Signed \"post\" (the HTTP library's lower-case verb) instead of \"POST\".",
-                             signed(order_path, FORM, order_body, method="post")(n, t)))
+        lambda n, t: ("Signed \"post\" (the HTTP library's lower-case verb) instead of \"POST\".", Mistake("method_case",
+                             client_prehash=signed(order_path, FORM, order_body, method="post")(n, t))))
     add("path-without-api-prefix", ["path"], 11, "/api/v2/balance/", FORM, "",
-        lambda n, t: Mistake("path_mismatch", "Base URL https://www.bitstamp.net/api, so it signed \"/v2/balance/\" without the \"/api\" prefix.",
-                             signed("/v2/balance/", FORM, "")(n, t)))
+        lambda n, t: ("Base URL https://www.bitstamp.net/api, so it signed \"/v2/balance/\" without the \"/api\" prefix.", Mistake("path_mismatch",
+                             client_prehash=signed("/v2/balance/", FORM, "")(n, t))))
     add("content-type-left-out", ["component", "content-type"], 12, order_path, FORM, order_body,
-        lambda n, t: Mistake("missing_component", "Body present, but the content type was left out of the string to sign (it is omitted only for an empty body).",
-                             prehash("POST", order_path, "", FORM, n, t, order_body).replace(FORM, "", 1)))
+        lambda n, t: ("Body present, but the content type was left out of the string to sign (it is omitted only for an empty body).", Mistake("missing_component",
+                             client_prehash=prehash("POST", order_path, "", FORM, n, t, order_body).replace(FORM, "", 1))))
     add("api-key-left-out", ["component", "api-key"], 13, "/api/v2/balance/", FORM, "",
-        lambda n, t: Mistake("missing_component", "Signed \"BITSTAMP \" without the API key after it.",
-                             signed("/api/v2/balance/", FORM, "", api_key="")(n, t)))
+        lambda n, t: ("Signed \"BITSTAMP \" without the API key after it.", Mistake("missing_component",
+                             client_prehash=signed("/api/v2/balance/", FORM, "", api_key="")(n, t))))
     add("base64-secret-decoded", ["secret", "base64"], 14, "/api/v2/balance/", FORM, "",
-        lambda n, t: Mistake("wrong_secret_encoding", "The secret happens to be valid base64 and the client decoded it; Bitstamp uses its UTF-8 bytes.",
-                             prehash("POST", "/api/v2/balance/", "", FORM, n, t, "", "sc-test-bitstamp-key-0002"),
-                             key=base64.b64decode(B64_SECRET)),
+        lambda n, t: ("The secret happens to be valid base64 and the client decoded it; Bitstamp uses its UTF-8 bytes.", Mistake("wrong_secret_encoding",
+                             client_prehash=prehash("POST", "/api/v2/balance/", "", FORM, n, t, "", "sc-test-bitstamp-key-0002"),
+                             key=base64.b64decode(B64_SECRET))),
         credentials={"apiKey": "sc-test-bitstamp-key-0002", "secret": B64_SECRET})
     add("newline-separated-components", ["separators"], 15, order_path, FORM, order_body,
-        lambda n, t: Mistake("unexplained", "Joined the components with newlines, as some third-party write-ups show: no listed mistake class covers separators.",
-                             "\n".join(["BITSTAMP " + API_KEY, "POST", HOST, order_path, "", FORM, n, str(t), "v2", order_body])))
+        lambda n, t: ("Joined the components with newlines, as some third-party write-ups show: no listed mistake class covers separators.", Mistake("unexplained",
+                             client_prehash="\n".join(["BITSTAMP " + API_KEY, "POST", HOST, order_path, "", FORM, n, str(t), "v2", order_body]))))
     add("signed-with-other-secret", ["secret"], 16, order_path, FORM, order_body,
-        lambda n, t: Mistake("unexplained", "Signed with another key's secret: no single known mistake reproduces the signature.",
-                             signed(order_path, FORM, order_body)(n, t), key=b"sc-test-bitstamp-secret-9999"))
+        lambda n, t: ("Signed with another key's secret: no single known mistake reproduces the signature.", Mistake("unexplained",
+                             client_prehash=signed(order_path, FORM, order_body)(n, t), key=b"sc-test-bitstamp-secret-9999")))
     return vectors
 
 

@@ -302,48 +302,48 @@ def mistake_vectors() -> list:
             server_time(nonce + arrival_delta), credentials))
 
     add("params-unsorted", ["params", "sorting"], 1, order, params,
-        lambda r, n, k: Mistake("unsorted_params", "Concatenated the parameters in the order they were written, without sorting the keys.",
-                                order + str(r) + k + unsorted_string(params) + str(n)))
+        lambda r, n, k: ("Concatenated the parameters in the order they were written, without sorting the keys.", Mistake("unsorted_params",
+                                client_prehash=order + str(r) + k + unsorted_string(params) + str(n))))
     add("nested-keys-unsorted", ["params", "sorting", "nested"], 2, "private/create-order-list", nested_list,
-        lambda r, n, k: Mistake("unsorted_params", "Sorted the top-level keys but not the keys inside each order_list object.",
-                                "private/create-order-list" + str(r) + k + top_sorted_only(nested_list) + str(n)))
+        lambda r, n, k: ("Sorted the top-level keys but not the keys inside each order_list object.", Mistake("unsorted_params",
+                                client_prehash="private/create-order-list" + str(r) + k + top_sorted_only(nested_list) + str(n))))
     add("signed-params-json", ["params", "json"], 3, order, params,
-        lambda r, n, k: Mistake("body_encoding", "Put the params object's compact JSON in the prehash instead of the key+value parameter string.",
-                                order + str(r) + k + js_json(params) + str(n)))
+        lambda r, n, k: ("Put the params object's compact JSON in the prehash instead of the key+value parameter string.", Mistake("body_encoding",
+                                client_prehash=order + str(r) + k + js_json(params) + str(n))))
     add("nonce-late", ["clock"], 4, order, params,
-        lambda r, n, k: Mistake("clock_drift", "Correct signature, but it arrived 62.5 s after its nonce time: outside the 60 s window.",
-                                prehash(order, r, k, params, n)), arrival_delta=WINDOW_MS + 2_500)
+        lambda r, n, k: ("Correct signature, but it arrived 62.5 s after its nonce time: outside the 60 s window.", Mistake("clock_drift",
+                                client_prehash=prehash(order, r, k, params, n))), arrival_delta=WINDOW_MS + 2_500)
     add("nonce-ahead", ["clock"], 5, "private/user-balance", {},
-        lambda r, n, k: Mistake("clock_drift", "Correct signature, but the client clock is 63 s ahead of the server's.",
-                                prehash("private/user-balance", r, k, {}, n)), arrival_delta=-WINDOW_MS - 3_000)
+        lambda r, n, k: ("Correct signature, but the client clock is 63 s ahead of the server's.", Mistake("clock_drift",
+                                client_prehash=prehash("private/user-balance", r, k, {}, n))), arrival_delta=-WINDOW_MS - 3_000)
     add("nonce-signed-37ms-earlier", ["nonce"], 6, order, params,
-        lambda r, n, k: Mistake("timestamp_mismatch", "Read the clock twice: the body's nonce is N, the signed one N - 37 ms.",
-                                prehash(order, r, k, params, n - 37)))
+        lambda r, n, k: ("Read the clock twice: the body's nonce is N, the signed one N - 37 ms.", Mistake("timestamp_mismatch",
+                                client_prehash=prehash(order, r, k, params, n - 37))))
     add("nonce-signed-in-seconds", ["nonce", "units"], 7, "private/user-balance", {},
-        lambda r, n, k: Mistake("timestamp_units", "Sent the nonce in milliseconds but signed seconds (N // 1000).",
-                                prehash("private/user-balance", r, k, {}, n // 1000)))
+        lambda r, n, k: ("Sent the nonce in milliseconds but signed seconds (N // 1000).", Mistake("timestamp_units",
+                                client_prehash=prehash("private/user-balance", r, k, {}, n // 1000))))
     add("secret-trailing-newline", ["secret"], 8, "private/user-balance", {},
-        lambda r, n, k: Mistake("secret_whitespace", "Key bytes = secret + \"\\n\".",
-                                prehash("private/user-balance", r, k, {}, n), key=(SECRET + "\n").encode()))
+        lambda r, n, k: ("Key bytes = secret + \"\\n\".", Mistake("secret_whitespace",
+                                client_prehash=prehash("private/user-balance", r, k, {}, n), key=(SECRET + "\n").encode())))
     add("hmac-sha512", ["hash"], 9, order, params,
-        lambda r, n, k: Mistake("wrong_hash", "HMAC-SHA512 instead of HMAC-SHA256, hex.",
-                                prehash(order, r, k, params, n), hash_name="sha512"))
+        lambda r, n, k: ("HMAC-SHA512 instead of HMAC-SHA256, hex.", Mistake("wrong_hash",
+                                client_prehash=prehash(order, r, k, params, n), hash_name="sha512")))
     add("signature-base64", ["encoding"], 10, order, params,
-        lambda r, n, k: Mistake("wrong_output_encoding", "HMAC-SHA256 as base64 instead of hex.",
-                                prehash(order, r, k, params, n), encoding="base64"))
+        lambda r, n, k: ("HMAC-SHA256 as base64 instead of hex.", Mistake("wrong_output_encoding",
+                                client_prehash=prehash(order, r, k, params, n), encoding="base64")))
     add("id-left-out", ["component", "id"], 11, order, params,
-        lambda r, n, k: Mistake("missing_component", "Left the request id out: method + api_key + parameter string + nonce.",
-                                order + k + object_string(params) + str(n)))
+        lambda r, n, k: ("Left the request id out: method + api_key + parameter string + nonce.", Mistake("missing_component",
+                                client_prehash=order + k + object_string(params) + str(n))))
     add("api-key-left-out", ["component", "api-key"], 12, "private/get-account-summary", {},
-        lambda r, n, k: Mistake("missing_component", "Left the api_key out of the prehash.",
-                                "private/get-account-summary" + str(r) + object_string({}) + str(n)))
+        lambda r, n, k: ("Left the api_key out of the prehash.", Mistake("missing_component",
+                                client_prehash="private/get-account-summary" + str(r) + object_string({}) + str(n))))
     add("base64-secret-decoded", ["secret", "base64"], 13, "private/user-balance", {},
-        lambda r, n, k: Mistake("wrong_secret_encoding", "The secret happens to be valid base64 and the client decoded it; Crypto.com uses its UTF-8 bytes.",
-                                prehash("private/user-balance", r, k, {}, n), key=base64.b64decode(B64_SECRET)),
+        lambda r, n, k: ("The secret happens to be valid base64 and the client decoded it; Crypto.com uses its UTF-8 bytes.", Mistake("wrong_secret_encoding",
+                                client_prehash=prehash("private/user-balance", r, k, {}, n), key=base64.b64decode(B64_SECRET))),
         credentials={"apiKey": "sc-test-cdc-key-0002", "secret": B64_SECRET})
     add("signed-with-other-secret", ["secret"], 14, order, params,
-        lambda r, n, k: Mistake("unexplained", "Signed with another key's secret: no single known mistake reproduces the signature.",
-                                prehash(order, r, k, params, n), key=b"sc-test-cdc-secret-9999"))
+        lambda r, n, k: ("Signed with another key's secret: no single known mistake reproduces the signature.", Mistake("unexplained",
+                                client_prehash=prehash(order, r, k, params, n), key=b"sc-test-cdc-secret-9999")))
     return vectors
 
 

@@ -37,8 +37,7 @@ from __future__ import annotations
 import base64
 import json
 
-from common import compact_json, spaced_json, write_file
-from _vecb_util import Mistake, Signer, invalid_vector, server_time, valid_vector
+from engine import Mistake, Venue, compact_json, sign, spaced_json
 
 VENUE = "gemini"
 GENERATOR = "scripts/reference/gemini.py"
@@ -46,7 +45,6 @@ DOCS_URL = "https://developer.gemini.com/authentication/api-key"
 SOURCES = [DOCS_URL, "https://docs.gemini.com/rest-api/#private-api-invocation"]
 API_KEY = "sc-test-gemini-key-0001"
 SECRET = "sc-test-gemini-secret-0001"
-SIGNER = Signer("sha384", "hex")
 NONCE0 = 1_700_000_000  # seconds: 2023-11-14T22:13:20Z
 WINDOW_MS = 30_000
 
@@ -72,8 +70,29 @@ def wire(path: str, payload_b64: str, signature: str, api_key: str = API_KEY) ->
     }
 
 
-def expected_headers(signature: str) -> dict:
-    return {"X-GEMINI-SIGNATURE": signature}
+class Gemini(Venue):
+    """parts: path, text (the JSON payload as the client serialised it)."""
+
+    name = VENUE
+    generator = GENERATOR
+    hash_name = "sha384"
+    legacy_hide_unexplained = True
+
+    def prehash(self, parts, creds):
+        return b64(parts["text"])
+
+    def wire(self, parts, creds, signature):
+        return wire(parts["path"], b64(parts["text"]), signature, creds["apiKey"])
+
+    def expect_headers(self, parts, creds, signature):
+        return {"X-GEMINI-SIGNATURE": signature}
+
+    def read_wire(self, request, creds):
+        h = request["headers"]
+        return h["X-GEMINI-PAYLOAD"], h["X-GEMINI-SIGNATURE"]
+
+
+RULE = Gemini({"apiKey": API_KEY, "secret": SECRET})
 
 
 def payload(path: str, nonce, **params) -> dict:
@@ -89,16 +108,14 @@ def docs_vectors() -> list:
     encoded = b64(text)
     published = "337cc8b4ea692cfe65b4a85fcc9f042b2e3f702ac956fd098d600ab15705775017beae402be773ceee10719ff70d710f"
     credentials = {"apiKey": "mykey", "secret": "1234abcd"}
-    if SIGNER(credentials["secret"], encoded) != published:
+    if sign("sha384", credentials["secret"].encode(), encoded, "hex") != published:
         raise SystemExit("gemini docs example no longer reproduces")
     comment = ("Docs example (doc-examples.json id gemini-order-status), reproduces: /v1/order/status payload (4-space indent, blank line, trailing newline are part "
                "of the signed base64), secret '1234abcd' from the docs' Python snippet, API key 'mykey' from the docs' "
                "sample request. The docs' nonce 123456 is a counter, not a time: the vector names the key option "
                "nonce=increasing (a key without a time-based nonce), under which no clock check applies.")
-    vector = valid_vector("order-status-docs", comment, ["doc-example", "post", "whitespace", "increasing-nonce"], SIGNER,
-                          credentials["secret"], encoded,
-                          lambda sig: wire("/v1/order/status", encoded, sig, credentials["apiKey"]), expected_headers,
-                          server_time(NONCE0 * 1000), credentials)
+    vector = RULE.valid("order-status-docs", comment, ["doc-example", "post", "whitespace", "increasing-nonce"],
+                        {"path": "/v1/order/status", "text": text}, NONCE0 * 1000, credentials)
     vector["keyOptions"] = {"nonce": "increasing"}
     return [vector]
 
@@ -187,10 +204,7 @@ def signed_vectors(cases, arrival) -> list:
     """Valid vectors for (id, comment, tags, path, payload text) cases; `arrival(text)` is serverTime."""
     vectors = []
     for vid, comment, tags, path, text in cases:
-        encoded = b64(text)
-        vectors.append(valid_vector(vid, comment, tags, SIGNER, SECRET, encoded,
-                                    lambda sig, p=path, e=encoded: wire(p, e, sig), expected_headers,
-                                    server_time(arrival(text))))
+        vectors.append(RULE.valid(vid, comment, tags, {"path": path, "text": text}, arrival(text)))
     return vectors
 
 
@@ -242,83 +256,77 @@ def mistake_vectors() -> list:
                  side="buy", type="exchange limit")
     vectors = []
 
-    def add(vid, tags, nonce, sent_text, mistake, arrival_ms=None, credentials=None, route=path):
-        encoded = b64(sent_text)
-        secret = credentials["secret"] if credentials else SECRET
-        key = credentials["apiKey"] if credentials else API_KEY
-        vectors.append(invalid_vector(
-            vid, ["post"] + tags, mistake, SIGNER, secret, encoded,
-            lambda sig: wire(route, encoded, sig, key), expected_headers,
-            server_time(arrival_ms if arrival_ms is not None else nonce * 1000 + 400), credentials))
+    def add(vid, tags, nonce, sent_text, case, arrival_ms=None, credentials=None, route=path):
+        comment, mistake = case
+        vectors.append(RULE.invalid(vid, comment, ["post"] + tags, {"path": route, "text": sent_text}, mistake,
+                                    arrival_ms if arrival_ms is not None else nonce * 1000 + 400, credentials))
 
     def order_text(nonce, **extra):
         return compact_json(payload(path, nonce, **order, **extra))
 
     n = NONCE0 + 50_000
     add("payload-reserialised-after-signing", ["payload", "whitespace"], n, order_text(n),
-        Mistake("body_encoding", "Signed base64 of json.dumps' spaced JSON, then re-serialised the payload compactly for the header.",
-                b64(spaced_json(payload(path, n, **order)))))
+        ("Signed base64 of json.dumps' spaced JSON, then re-serialised the payload compactly for the header.", Mistake("body_encoding",
+                client_prehash=b64(spaced_json(payload(path, n, **order))))))
     n += 11
     add("signed-json-not-base64", ["payload"], n, order_text(n),
-        Mistake("body_encoding", "Signed the JSON text itself instead of its base64 (the docs: hashes are taken on the base64 string).",
-                order_text(n)))
+        ("Signed the JSON text itself instead of its base64 (the docs: hashes are taken on the base64 string).", Mistake("body_encoding",
+                client_prehash=order_text(n))))
     n += 11
     add("nonce-outside-window-late", ["clock"], n, order_text(n),
-        Mistake("clock_drift", "Correct signature, but the time-based nonce (seconds) arrived 32.5 s after it was made: outside +/- 30 s.",
-                b64(order_text(n))), arrival_ms=n * 1000 + WINDOW_MS + 2_500)
+        ("Correct signature, but the time-based nonce (seconds) arrived 32.5 s after it was made: outside +/- 30 s.", Mistake("clock_drift",
+                client_prehash=b64(order_text(n)))), arrival_ms=n * 1000 + WINDOW_MS + 2_500)
     n += 11
     add("nonce-outside-window-early", ["clock"], n, order_text(n),
-        Mistake("clock_drift", "Correct signature, but the client clock runs 33 s ahead of the server's: outside +/- 30 s.",
-                b64(order_text(n))), arrival_ms=n * 1000 - WINDOW_MS - 3_000)
+        ("Correct signature, but the client clock runs 33 s ahead of the server's: outside +/- 30 s.", Mistake("clock_drift",
+                client_prehash=b64(order_text(n)))), arrival_ms=n * 1000 - WINDOW_MS - 3_000)
     n += 11
     add("payload-rebuilt-with-new-nonce", ["nonce"], n, order_text(n),
-        Mistake("timestamp_mismatch", "Built the payload twice: the header carries nonce N, the signed payload N - 1 (one second earlier).",
-                b64(order_text(n - 1))))
+        ("Built the payload twice: the header carries nonce N, the signed payload N - 1 (one second earlier).", Mistake("timestamp_mismatch",
+                client_prehash=b64(order_text(n - 1)))))
     n += 11
     add("nonce-signed-in-ms", ["nonce", "units"], n, order_text(n),
-        Mistake("timestamp_units", "Sent the nonce in seconds (as a time-based key requires) but signed a payload whose nonce was in milliseconds.",
-                b64(order_text(n * 1000))))
+        ("Sent the nonce in seconds (as a time-based key requires) but signed a payload whose nonce was in milliseconds.", Mistake("timestamp_units",
+                client_prehash=b64(order_text(n * 1000)))))
     n += 11
     ms_text = compact_json(payload(path, str(n * 1000 + 250), **order))
     add("ms-nonce-on-time-based-key", ["nonce", "units", "ccxt"], n, ms_text,
-        Mistake("timestamp_units", "ccxt's millisecond nonce (a JSON string) on a key provisioned with a time-based nonce: "
+        ("ccxt's millisecond nonce (a JSON string) on a key provisioned with a time-based nonce: "
                 "Gemini reads it as seconds, some 50,000 years ahead (InvalidNonce). Right on a key without that option "
-                "(increasing-nonce.json); the vector names the time-based key.", b64(ms_text)))
+                "(increasing-nonce.json); the vector names the time-based key.", Mistake("timestamp_units", client_prehash=b64(ms_text), signed_correctly=True)))
     n += 11
     add("secret-trailing-crlf", ["secret"], n, order_text(n),
-        Mistake("secret_whitespace", "Secret pasted with a trailing CRLF: key bytes = secret + \"\\r\\n\".",
-                b64(order_text(n)), key=(SECRET + "\r\n").encode()))
+        ("Secret pasted with a trailing CRLF: key bytes = secret + \"\\r\\n\".", Mistake("secret_whitespace",
+                client_prehash=b64(order_text(n)), key=(SECRET + "\r\n").encode())))
     n += 11
     add("hmac-sha256", ["hash"], n, order_text(n),
-        Mistake("wrong_hash", "HMAC-SHA256 instead of HMAC-SHA384, hex.", b64(order_text(n)), hash_name="sha256"))
+        ("HMAC-SHA256 instead of HMAC-SHA384, hex.", Mistake("wrong_hash", client_prehash=b64(order_text(n)), hash_name="sha256")))
     n += 11
     add("signature-base64", ["encoding"], n, order_text(n),
-        Mistake("wrong_output_encoding", "HMAC-SHA384 encoded as base64 instead of hex.", b64(order_text(n)), encoding="base64"))
+        ("HMAC-SHA384 encoded as base64 instead of hex.", Mistake("wrong_output_encoding", client_prehash=b64(order_text(n)), encoding="base64")))
     n += 11
     balances = compact_json(payload("/v1/balances", n))
     add("base64-secret-decoded", ["secret", "base64"], n, balances,
-        Mistake("wrong_secret_encoding", "The secret happens to be valid base64 and the client decoded it; Gemini uses its UTF-8 bytes.",
-                b64(balances), key=base64.b64decode(B64_SECRET)),
+        ("The secret happens to be valid base64 and the client decoded it; Gemini uses its UTF-8 bytes.", Mistake("wrong_secret_encoding",
+                client_prehash=b64(balances), key=base64.b64decode(B64_SECRET))),
         credentials={"apiKey": "sc-test-gemini-key-0002", "secret": B64_SECRET}, route="/v1/balances")
     n += 11
     add("signed-with-other-secret", ["secret"], n, order_text(n),
-        Mistake("unexplained", "Signed with another key's secret: no single known mistake reproduces the signature.",
-                b64(order_text(n)), key=b"sc-test-gemini-secret-9999"))
+        ("Signed with another key's secret: no single known mistake reproduces the signature.", Mistake("unexplained",
+                client_prehash=b64(order_text(n)), key=b"sc-test-gemini-secret-9999")))
     return vectors
 
 
 def main() -> None:
-    defaults = {"credentials": {"apiKey": API_KEY, "secret": SECRET}, "keyOptions": {"nonce": "time-based"}}
-    write_file(VENUE, "docs", "The Gemini docs' worked signing example (reproduces)", [DOCS_URL], GENERATOR, None,
-               docs_vectors())
-    write_file(VENUE, "requests", "Valid Gemini private REST calls, time-based nonce in seconds (synthetic, generated from the documented rule)",
-               SOURCES, GENERATOR, defaults, valid_vectors())
-    write_file(VENUE, "increasing-nonce", "Valid Gemini private REST calls from keys without a time-based nonce: any increasing nonce, "
+    defaults = dict(RULE.defaults(), keyOptions={"nonce": "time-based"})
+    RULE.write("docs", "The Gemini docs' worked signing example (reproduces)", [DOCS_URL], docs_vectors())
+    RULE.write("requests", "Valid Gemini private REST calls, time-based nonce in seconds (synthetic, generated from the documented rule)",
+               SOURCES, valid_vectors(), defaults)
+    RULE.write("increasing-nonce", "Valid Gemini private REST calls from keys without a time-based nonce: any increasing nonce, "
                "milliseconds as ccxt sends them (synthetic, generated from the documented rule; cross-checked with ccxt, docs/clients.md)",
-               SOURCES, GENERATOR, {"credentials": {"apiKey": API_KEY, "secret": SECRET}, "keyOptions": {"nonce": "increasing"}},
-               increasing_vectors())
-    write_file(VENUE, "mistakes", "Gemini requests as buggy clients sent them, each with the one mistake that explains its signature",
-               SOURCES, GENERATOR, defaults, mistake_vectors())
+               SOURCES, increasing_vectors(), dict(RULE.defaults(), keyOptions={"nonce": "increasing"}))
+    RULE.write("mistakes", "Gemini requests as buggy clients sent them, each with the one mistake that explains its signature",
+               SOURCES, mistake_vectors(), defaults)
 
 
 if __name__ == "__main__":

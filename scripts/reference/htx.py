@@ -40,8 +40,7 @@ from __future__ import annotations
 
 import urllib.parse
 
-from common import compact_json, quote, vector, write_file
-from _vecb_util import Mistake, Signer, invalid_vector, server_time, utc_ms, utc_text, valid_vector
+from engine import Mistake, Venue, compact_json, quote, server_time, utc_ms, utc_text, vector
 
 VENUE = "htx"
 GENERATOR = "scripts/reference/htx.py"
@@ -53,8 +52,7 @@ SOURCES = [
 ]
 API_KEY = "sc-test-htx-access-key-0001"
 SECRET = "sc-test-htx-secret-key-0001"
-SIGNER = Signer("sha256", "base64")
-T0 = 1_700_000_000_000  # 2023-11-14T22:13:20Z
+CLOCK_START = 1_700_000_000_000  # 2023-11-14T22:13:20Z: fixed, so regenerating never changes a byte
 WINDOW_MS = 5 * 60 * 1000
 SPOT, AWS, FUTURES = "api.huobi.pro", "api-aws.huobi.pro", "api.hbdm.com"
 
@@ -106,12 +104,36 @@ def wire(method: str, host: str, path: str, query: str, body: str, signature: st
             "headers": headers, "body": body}
 
 
-def no_headers(_signature: str):
-    return None  # HTX carries every auth value in the query
+def arrival(timestamp: str) -> int:
+    return utc_ms(timestamp) + 300
 
 
-def arrival(timestamp: str) -> dict:
-    return server_time(utc_ms(timestamp) + 300)
+class Htx(Venue):
+    """parts: method, host, path, query as sent (without Signature), body, timestamp.
+    HTX carries every auth value in the query: no expect.headers."""
+
+    name = VENUE
+    generator = GENERATOR
+    encoding = "base64"
+    legacy_hide_unexplained = True
+
+    def prehash(self, parts, creds):
+        return prehash(parts["method"], parts["host"], parts["path"], parts["query"])
+
+    def wire(self, parts, creds, signature):
+        return wire(parts["method"], parts["host"], parts["path"], parts["query"], parts["body"], signature)
+
+    def read_wire(self, request, creds):
+        # The server rebuilds the params line from the decoded query (Signature left out).
+        params = dict(p.split("=", 1) for p in request["query"].split("&"))
+        signature = urllib.parse.unquote_plus(params["Signature"]) if "Signature" in params else None
+        return prehash(request["method"], request["host"], request["path"], request["query"]), signature
+
+    def arrival(self, parts):
+        return arrival(parts["timestamp"])
+
+
+RULE = Htx({"apiKey": API_KEY, "secret": SECRET})
 
 
 def send_order(user: list, auth: list, order: str) -> list:
@@ -143,7 +165,7 @@ def docs_vectors() -> list:
     request = {"method": "GET", "host": SPOT, "path": "/v1/order/orders", "query": query, "headers": {}, "body": ""}
     expect = {"prehash": published}
     return [vector("order-orders-docs-masked", comment, ["doc-example", "prehash-only", "get", "query"], request,
-                   expect, time=arrival("2017-05-11T15:19:30"),
+                   expect, time=server_time(arrival("2017-05-11T15:19:30")),
                    credentials={"apiKey": "e2xxxxxx-99xxxxxx-84xxxxxx-7xxxx", "secret": "b0xxxxxx-c6xxxxxx-94xxxxxx-dxxxx"})]
 
 
@@ -239,12 +261,10 @@ VALID = [
 def valid_vectors() -> list:
     vectors = []
     for index, (vid, comment, tags, method, host, path, user, order, encoding, body) in enumerate(VALID):
-        timestamp = utc_text(T0 + index * 61_000)
+        timestamp = utc_text(CLOCK_START + index * 61_000)
         query = wire_query(send_order(user, auth_params(timestamp), order), encoding)
-        vectors.append(valid_vector(
-            vid, comment, tags, SIGNER, SECRET, prehash(method, host, path, query),
-            lambda sig, m=method, h=host, p=path, q=query, b=body: wire(m, h, p, q, b, sig), no_headers,
-            arrival(timestamp)))
+        vectors.append(RULE.valid(vid, comment, tags, dict(method=method, host=host, path=path, query=query, body=body,
+                                                           timestamp=timestamp)))
     return vectors
 
 
@@ -254,83 +274,82 @@ def valid_vectors() -> list:
 def mistake_vectors() -> list:
     vectors = []
 
-    def add(vid, tags, method, host, path, query, body, mistake, arrival_ms=None, sent_timestamp=None):
-        timestamp = sent_timestamp or urllib.parse.unquote_plus(dict(p.split("=", 1) for p in query.split("&"))["Timestamp"])
-        vectors.append(invalid_vector(
-            vid, [method.lower()] + tags, mistake, SIGNER, SECRET, prehash(method, host, path, query),
-            lambda sig: wire(method, host, path, query, body, sig), no_headers,
-            server_time(arrival_ms) if arrival_ms is not None else arrival(timestamp)))
+    def add(vid, tags, method, host, path, query, body, case, arrival_ms=None):
+        comment, mistake = case
+        timestamp = urllib.parse.unquote_plus(dict(p.split("=", 1) for p in query.split("&"))["Timestamp"])
+        parts = dict(method=method, host=host, path=path, query=query, body=body, timestamp=timestamp)
+        vectors.append(RULE.invalid(vid, comment, [method.lower()] + tags, parts, mistake, arrival_ms))
 
     def text(method, host, path, params_line):
         return "\n".join([method, host, path, params_line])
 
-    t = T0 + 3_600_000
+    t = CLOCK_START + 3_600_000
     ts = utc_text(t)
     user = [("symbol", "btcusdt"), ("account-id", "100009"), ("size", "10"), ("side", "buy")]
     sent = send_order(user, auth_params(ts), "user-first")
     q = wire_query(sent)
     add("params-signed-unsorted", ["query", "sorting"], "GET", SPOT, "/v1/order/openOrders", q, "",
-        Mistake("unsorted_params", "Signed the parameters in the order it sent them (call parameters first, auth last) instead of sorted.",
-                text("GET", SPOT, "/v1/order/openOrders", wire_query(sent))))
+        ("Signed the parameters in the order it sent them (call parameters first, auth last) instead of sorted.", Mistake("unsorted_params",
+                client_prehash=text("GET", SPOT, "/v1/order/openOrders", wire_query(sent)))))
 
     ts = utc_text(t + 61_000)
     sent = send_order(user, auth_params(ts), "auth-first")
     q = wire_query(sent)
     add("params-signed-case-insensitive-order", ["query", "sorting"], "GET", SPOT, "/v1/order/openOrders", q, "",
-        Mistake("unsorted_params", "Sorted the names case-insensitively (localeCompare style), so 'account-id', 'side' and "
-                "'size' land among the capitalised auth names: not ASCII order.",
-                text("GET", SPOT, "/v1/order/openOrders",
-                     wire_query(sorted(sent, key=lambda pair: pair[0].lower())))))
+        ("Sorted the names case-insensitively (localeCompare style), so 'account-id', 'side' and "
+                "'size' land among the capitalised auth names: not ASCII order.", Mistake("unsorted_params",
+                client_prehash=text("GET", SPOT, "/v1/order/openOrders",
+                     wire_query(sorted(sent, key=lambda pair: pair[0].lower()))))))
 
     ts = utc_text(t + 122_000)
     sent = send_order([("clientOrderId", "sc test@b,c")], auth_params(ts), "user-first")
     q = wire_query(sent)
     add("signed-lower-hex", ["query", "encoding", "hex-case"], "GET", SPOT, "/v1/order/orders/getClientOrder", q, "",
-        Mistake("query_encoding", "Sent upper-case escapes but signed lower-case hex (%3a, %40, %2c): HTX requires upper case.",
-                text("GET", SPOT, "/v1/order/orders/getClientOrder",
-                     "&".join(f"{k}={quote(v, upper=False)}" for k, v in sorted(sent)))))
+        ("Sent upper-case escapes but signed lower-case hex (%3a, %40, %2c): HTX requires upper case.", Mistake("query_encoding",
+                client_prehash=text("GET", SPOT, "/v1/order/orders/getClientOrder",
+                     "&".join(f"{k}={quote(v, upper=False)}" for k, v in sorted(sent))))))
 
     ts = utc_text(t + 183_000)
     sent = send_order([("clientOrderId", "sc test order")], auth_params(ts), "user-first")
     q = wire_query(sent)
     add("signed-plus-for-space", ["query", "encoding", "space"], "GET", SPOT, "/v1/order/orders/getClientOrder", q, "",
-        Mistake("query_encoding", "Signed urlencode() output ('+' for space) instead of %20.",
-                text("GET", SPOT, "/v1/order/orders/getClientOrder", urllib.parse.urlencode(sorted(sent)))))
+        ("Signed urlencode() output ('+' for space) instead of %20.", Mistake("query_encoding",
+                client_prehash=text("GET", SPOT, "/v1/order/orders/getClientOrder", urllib.parse.urlencode(sorted(sent))))))
 
     ts = utc_text(t + 244_000)
     sent = send_order([("note", "ops@sc-test.example"), ("fromId", "0")], auth_params(ts), "user-first")
     q = wire_query(sent)
     add("signed-decoded-values", ["query", "encoding"], "GET", SPOT, "/v2/sub-user/user-list", q, "",
-        Mistake("query_encoding", "Sent %40 and %3A but signed the decoded characters ('@', ':').",
-                text("GET", SPOT, "/v2/sub-user/user-list", "&".join(f"{k}={v}" for k, v in sorted(sent)))))
+        ("Sent %40 and %3A but signed the decoded characters ('@', ':').", Mistake("query_encoding",
+                client_prehash=text("GET", SPOT, "/v2/sub-user/user-list", "&".join(f"{k}={v}" for k, v in sorted(sent))))))
 
     ts = utc_text(t + 305_000)
     q = wire_query(auth_params(ts))
     add("timestamp-too-old", ["clock"], "GET", SPOT, "/v1/account/accounts", q, "",
-        Mistake("clock_drift", "Correct signature, but it arrived 5 min 2.5 s after its Timestamp: outside the 5-minute window.",
-                prehash("GET", SPOT, "/v1/account/accounts", q)),
+        ("Correct signature, but it arrived 5 min 2.5 s after its Timestamp: outside the 5-minute window.", Mistake("clock_drift",
+                client_prehash=prehash("GET", SPOT, "/v1/account/accounts", q))),
         arrival_ms=utc_ms(ts) + WINDOW_MS + 2_500)
 
     ts = utc_text(t + 366_000)
     q = wire_query(auth_params(ts))
     add("timestamp-local-clock-ahead", ["clock"], "GET", SPOT, "/v1/account/accounts", q, "",
-        Mistake("clock_drift", "Correct signature, but the client clock is 5 min 3 s ahead of the server's.",
-                prehash("GET", SPOT, "/v1/account/accounts", q)),
+        ("Correct signature, but the client clock is 5 min 3 s ahead of the server's.", Mistake("clock_drift",
+                client_prehash=prehash("GET", SPOT, "/v1/account/accounts", q))),
         arrival_ms=utc_ms(ts) - WINDOW_MS - 3_000)
 
     ts = utc_text(t + 427_000)
     q = wire_query(auth_params(ts) + [("symbol", "btcusdt")])
     signed = wire_query(sorted(auth_params(utc_text(t + 426_000)) + [("symbol", "btcusdt")]))
     add("timestamp-signed-1s-earlier", ["timestamp"], "GET", SPOT, "/v1/order/openOrders", q, "",
-        Mistake("timestamp_mismatch", "Formatted the time twice: Timestamp on the wire is T, the signed one T - 1 s.",
-                text("GET", SPOT, "/v1/order/openOrders", signed)))
+        ("Formatted the time twice: Timestamp on the wire is T, the signed one T - 1 s.", Mistake("timestamp_mismatch",
+                client_prehash=text("GET", SPOT, "/v1/order/openOrders", signed))))
 
     ts = utc_text(t + 488_000)
     q = wire_query(auth_params(ts))
     signed = wire_query(auth_params(utc_text(t + 488_000 - 3 * 3_600_000)))
     add("timestamp-signed-local-time", ["timestamp", "timezone"], "GET", SPOT, "/v1/account/accounts", q, "",
-        Mistake("timestamp_mismatch", "Sent the UTC Timestamp but signed local time (UTC-3) formatted the same way: T - 3 h.",
-                text("GET", SPOT, "/v1/account/accounts", signed)))
+        ("Sent the UTC Timestamp but signed local time (UTC-3) formatted the same way: T - 3 h.", Mistake("timestamp_mismatch",
+                client_prehash=text("GET", SPOT, "/v1/account/accounts", signed))))
 
     def simple(vid, tags, offset, make, path="/v1/account/accounts", extra=()):
         """A plain signed GET whose only fault is how the client turned the right prehash into a signature."""
@@ -338,49 +357,48 @@ def mistake_vectors() -> list:
         add(vid, tags, "GET", SPOT, path, query, "", make(prehash("GET", SPOT, path, query)))
 
     simple("secret-trailing-space", ["secret"], 549_000,
-           lambda pre: Mistake("secret_whitespace", "Secret copied with a trailing space: key bytes = secret + \" \".",
-                               pre, key=(SECRET + " ").encode()))
+           lambda pre: ("Secret copied with a trailing space: key bytes = secret + \" \".", Mistake("secret_whitespace",
+                               client_prehash=pre, key=(SECRET + " ").encode())))
     simple("hmac-sha512", ["hash"], 610_000,
-           lambda pre: Mistake("wrong_hash", "HMAC-SHA512 instead of HMAC-SHA256 (SignatureMethod says HmacSHA256), base64.",
-                               pre, hash_name="sha512"))
+           lambda pre: ("HMAC-SHA512 instead of HMAC-SHA256 (SignatureMethod says HmacSHA256), base64.", Mistake("wrong_hash",
+                               client_prehash=pre, hash_name="sha512")))
     simple("signature-hex", ["encoding"], 671_000,
-           lambda pre: Mistake("wrong_output_encoding", "HMAC-SHA256 sent as lower-case hex instead of base64.",
-                               pre, encoding="hex"))
+           lambda pre: ("HMAC-SHA256 sent as lower-case hex instead of base64.", Mistake("wrong_output_encoding",
+                               client_prehash=pre, encoding="hex")))
     simple("signature-base64url", ["encoding"], 732_000,
-           lambda pre: Mistake("wrong_output_encoding", "base64url alphabet ('-', '_') instead of standard base64.",
-                               pre, encoding="base64url"),
+           lambda pre: ("base64url alphabet ('-', '_') instead of standard base64.", Mistake("wrong_output_encoding",
+                               client_prehash=pre, encoding="base64url")),
            path="/v1/order/openOrders", extra=[("symbol", "ethusdt")])
     simple("method-lower-case", ["method"], 793_000,
-           lambda pre: Mistake("method_case", "Signed \"get\" instead of \"GET\" on the first line.", "get" + pre[3:]))
+           lambda pre: ("Signed \"get\" instead of \"GET\" on the first line.", Mistake("method_case", client_prehash="get" + pre[3:])))
 
     ts = utc_text(t + 854_000)
     q = wire_query(auth_params(ts))
     body = compact_json({"symbol": "BTC", "contract_type": "quarter", "volume": 1, "direction": "buy", "offset": "open",
                          "lever_rate": 5, "order_price_type": "optimal_5"})
     add("futures-path-without-api-prefix", ["path", "futures"], "POST", FUTURES, "/api/v1/contract_order", q, body,
-        Mistake("path_mismatch", "Base URL https://api.hbdm.com/api, so it signed \"/v1/contract_order\" without the \"/api\" prefix.",
-                text("POST", FUTURES, "/v1/contract_order", canonical_params(q))))
+        ("Base URL https://api.hbdm.com/api, so it signed \"/v1/contract_order\" without the \"/api\" prefix.", Mistake("path_mismatch",
+                client_prehash=text("POST", FUTURES, "/v1/contract_order", canonical_params(q)))))
 
     ts = utc_text(t + 915_000)
     q = wire_query(auth_params(ts) + [("symbol", "btcusdt")])
     add("host-line-missing", ["host", "component"], "GET", SPOT, "/v1/order/openOrders", q, "",
-        Mistake("missing_component", "Left the host line out: signed METHOD\\npath\\nparams (three lines).",
-                "\n".join(["GET", "/v1/order/openOrders", canonical_params(q)])))
+        ("Left the host line out: signed METHOD\\npath\\nparams (three lines).", Mistake("missing_component",
+                client_prehash="\n".join(["GET", "/v1/order/openOrders", canonical_params(q)]))))
 
     simple("signed-with-other-secret", ["secret"], 976_000,
-           lambda pre: Mistake("unexplained", "Signed with another key's secret: no single known mistake reproduces the signature.",
-                               pre, key=b"sc-test-htx-secret-key-9999"))
+           lambda pre: ("Signed with another key's secret: no single known mistake reproduces the signature.", Mistake("unexplained",
+                               client_prehash=pre, key=b"sc-test-htx-secret-key-9999")))
     return vectors
 
 
 def main() -> None:
-    defaults = {"credentials": {"apiKey": API_KEY, "secret": SECRET}}
-    write_file(VENUE, "docs", "The HTX docs' Signature V2 example: key and secret are masked, so only its pre-signed text is checked",
-               [DOCS_URL], GENERATOR, None, docs_vectors())
-    write_file(VENUE, "requests", "Valid HTX Signature V2 requests (synthetic, generated from the documented rule)",
-               SOURCES, GENERATOR, defaults, valid_vectors())
-    write_file(VENUE, "mistakes", "HTX requests as buggy clients sent them, each with the one mistake that explains its signature",
-               SOURCES, GENERATOR, defaults, mistake_vectors())
+    RULE.write("docs", "The HTX docs' Signature V2 example: key and secret are masked, so only its pre-signed text is checked",
+               [DOCS_URL], docs_vectors())
+    RULE.write("requests", "Valid HTX Signature V2 requests (synthetic, generated from the documented rule)",
+               SOURCES, valid_vectors(), RULE.defaults())
+    RULE.write("mistakes", "HTX requests as buggy clients sent them, each with the one mistake that explains its signature",
+               SOURCES, mistake_vectors(), RULE.defaults())
 
 
 if __name__ == "__main__":
