@@ -42,8 +42,7 @@ import json
 
 from urllib.parse import unquote_plus
 
-from common import compact_json, quote, spaced_json, vector, write_file
-from _vecb_util import Mistake, Signer, invalid_vector, server_time, valid_vector
+from engine import Mistake, Venue, compact_json, quote, server_time, spaced_json, vector
 
 VENUE = "bitget"
 GENERATOR = "scripts/reference/bitget.py"
@@ -52,8 +51,7 @@ SOURCES = [DOCS_URL, "https://github.com/BitgetLimited/v3-bitget-api-sdk/blob/ma
 API_KEY = "sc-test-bitget-key-0001"
 SECRET = "sc-test-bitget-secret-0001"
 PASSPHRASE = "sc-test-bitget-passphrase"
-SIGNER = Signer("sha256", "base64")
-T0 = 1_700_000_000_000
+CLOCK_START = 1_700_000_000_000  # 2023-11-14T22:13:20Z: fixed, so regenerating never changes a byte
 
 
 def prehash(timestamp, method: str, path: str, query: str, body: str) -> str:
@@ -84,8 +82,31 @@ def wire(method, path, query, body, timestamp, signature, api_key=API_KEY, passp
     }
 
 
-def headers_for(passphrase):
-    return lambda signature: {"ACCESS-SIGN": signature, "ACCESS-PASSPHRASE": passphrase}
+class Bitget(Venue):
+    """parts: timestamp (ms), method, path, query as sent, body as sent."""
+
+    name = VENUE
+    generator = GENERATOR
+    encoding = "base64"
+    legacy_hide_unexplained = True
+
+    def prehash(self, parts, creds):
+        return prehash(parts["timestamp"], parts["method"], parts["path"], parts["query"], parts["body"])
+
+    def wire(self, parts, creds, signature):
+        return wire(parts["method"], parts["path"], parts["query"], parts["body"], parts["timestamp"], signature,
+                    creds["apiKey"], creds["passphrase"])
+
+    def expect_headers(self, parts, creds, signature):
+        return {"ACCESS-SIGN": signature, "ACCESS-PASSPHRASE": creds["passphrase"]}
+
+    def read_wire(self, request, creds):
+        h = request["headers"]
+        text = prehash(h["ACCESS-TIMESTAMP"], request["method"], request["path"], request["query"], request["body"])
+        return text, h.get("ACCESS-SIGN")
+
+
+RULE = Bitget({"apiKey": API_KEY, "secret": SECRET, "passphrase": PASSPHRASE})
 
 
 def sorted_query(pairs, encode=quote) -> str:
@@ -203,11 +224,9 @@ VALID = [
 def valid_vectors() -> list:
     vectors = []
     for index, (vid, comment, tags, method, path, query, body) in enumerate(VALID):
-        timestamp = T0 + index * 1_009
-        vectors.append(valid_vector(
-            vid, comment, tags, SIGNER, SECRET, prehash(timestamp, method, path, query, body),
-            lambda sig, m=method, p=path, q=query, b=body, t=timestamp: wire(m, p, q, b, t, sig),
-            headers_for(PASSPHRASE), server_time(timestamp + 300)))
+        timestamp = CLOCK_START + index * 1_009
+        parts = dict(timestamp=timestamp, method=method, path=path, query=query, body=body)
+        vectors.append(RULE.valid(vid, comment, tags, parts, timestamp + 300))
     return vectors
 
 
@@ -218,14 +237,11 @@ def mistake_vectors() -> list:
     vectors = []
 
     def add(vid, tags, index, method, path, query, body, make, arrival_delta=300, credentials=None):
-        timestamp = T0 + 900_000 + index * 1_009
-        secret = credentials["secret"] if credentials else SECRET
-        key = credentials["apiKey"] if credentials else API_KEY
-        passphrase = credentials["passphrase"] if credentials else PASSPHRASE
-        vectors.append(invalid_vector(
-            vid, [method.lower()] + tags, make(timestamp), SIGNER, secret, prehash(timestamp, method, path, query, body),
-            lambda sig: wire(method, path, query, body, timestamp, sig, key, passphrase), headers_for(passphrase),
-            server_time(timestamp + arrival_delta), credentials))
+        timestamp = CLOCK_START + 900_000 + index * 1_009
+        comment, mistake = make(timestamp)
+        parts = dict(timestamp=timestamp, method=method, path=path, query=query, body=body)
+        vectors.append(RULE.invalid(vid, comment, [method.lower()] + tags, parts, mistake, timestamp + arrival_delta,
+                                    credentials))
 
     orders = "/api/v2/spot/trade/history-orders"
     insertion = [("symbol", "BTCUSDT"), ("startTime", "1699990000000"), ("limit", "50")]
@@ -297,13 +313,12 @@ def mistake_vectors() -> list:
 
 
 def main() -> None:
-    defaults = {"credentials": {"apiKey": API_KEY, "secret": SECRET, "passphrase": PASSPHRASE}}
-    write_file(VENUE, "docs", "The Bitget docs' two pre-sign strings (no secret published: prehash-only)", [DOCS_URL],
-               GENERATOR, None, docs_vectors())
-    write_file(VENUE, "requests", "Valid Bitget HMAC requests (synthetic, generated from the documented rule)",
-               SOURCES, GENERATOR, defaults, valid_vectors())
-    write_file(VENUE, "mistakes", "Bitget requests as buggy clients sent them, each with the one mistake that explains its signature",
-               SOURCES, GENERATOR, defaults, mistake_vectors())
+    RULE.write("docs", "The Bitget docs' two pre-sign strings (no secret published: prehash-only)", [DOCS_URL],
+               docs_vectors())
+    RULE.write("requests", "Valid Bitget HMAC requests (synthetic, generated from the documented rule)",
+               SOURCES, valid_vectors(), RULE.defaults())
+    RULE.write("mistakes", "Bitget requests as buggy clients sent them, each with the one mistake that explains its signature",
+               SOURCES, mistake_vectors(), RULE.defaults())
 
 
 if __name__ == "__main__":

@@ -42,8 +42,7 @@ from __future__ import annotations
 
 import base64
 
-from common import compact_json, quote, spaced_json, write_file
-from _vecb_util import Mistake, Signer, invalid_vector, server_time, valid_vector
+from engine import Mistake, Venue, compact_json, quote, sign, spaced_json
 
 VENUE = "bitmart"
 GENERATOR = "scripts/reference/bitmart.py"
@@ -53,8 +52,7 @@ SOURCES = [DOCS_URL, QA_URL]
 API_KEY = "sc-test-bitmart-key-0001"
 SECRET = "sc-test-bitmart-secret-0001"
 MEMO = "sc-test-memo-01"
-SIGNER = Signer("sha256", "hex")
-T0 = 1_700_000_000_000
+CLOCK_START = 1_700_000_000_000  # 2023-11-14T22:13:20Z: fixed, so regenerating never changes a byte
 
 DOCS_KEY = "80618e45710812162b04892c7ee5ead4a3cc3e56"
 DOCS_SECRET = "6c6c98544461bbe71db2bca4c6d7fd0021e0ba9efc215f9c6ad41852df9d9df9"
@@ -82,8 +80,31 @@ def wire(method, path, query, body, timestamp, signature, api_key=API_KEY) -> di
     }
 
 
-def expected_headers(signature: str) -> dict:
-    return {"X-BM-SIGN": signature}
+class BitMart(Venue):
+    """parts: timestamp (ms), method, path, query as sent, body as sent; the memo is a credential."""
+
+    name = VENUE
+    generator = GENERATOR
+    legacy_hide_unexplained = True
+
+    def prehash(self, parts, creds):
+        return prehash(parts["timestamp"], creds["memo"], parts["method"], parts["query"], parts["body"])
+
+    def wire(self, parts, creds, signature):
+        return wire(parts["method"], parts["path"], parts["query"], parts["body"], parts["timestamp"], signature,
+                    creds["apiKey"])
+
+    def expect_headers(self, parts, creds, signature):
+        return {"X-BM-SIGN": signature}
+
+    def read_wire(self, request, creds):
+        # The memo is never sent: the server knows it from the key (X-BM-KEY).
+        h = request["headers"]
+        text = prehash(h["X-BM-TIMESTAMP"], creds["memo"], request["method"], request["query"], request["body"])
+        return text, h["X-BM-SIGN"]
+
+
+RULE = BitMart({"apiKey": API_KEY, "secret": SECRET, "memo": MEMO})
 
 
 def urlencoded(pairs) -> str:
@@ -92,7 +113,7 @@ def urlencoded(pairs) -> str:
 
 
 def docs_vectors() -> list:
-    if SIGNER(DOCS_SECRET, "1589267764859#test001#bitmart.WebSocket") != DOCS_WS_SIGNATURE:
+    if sign("sha256", DOCS_SECRET.encode(), "1589267764859#test001#bitmart.WebSocket", "hex") != DOCS_WS_SIGNATURE:
         raise SystemExit("bitmart: the docs' WebSocket login signature no longer reproduces")
     credentials = {"apiKey": DOCS_KEY, "secret": DOCS_SECRET, "memo": DOCS_MEMO}
     timestamp = 1589267764859
@@ -103,9 +124,8 @@ def docs_vectors() -> list:
                "and memo test001; the pre-sign string is the docs' own. The docs print the openssl command but cut its "
                "output, so the signature is computed here; the same credentials reproduce the docs' published WebSocket "
                "login signature 3ceeb7e1... (checked by the script).")
-    return [valid_vector("docs-get-contract", comment, ["doc-example", "get", "query"], SIGNER, DOCS_SECRET, published,
-                         lambda sig: wire("GET", "/v1", "contract_id=1&category=1", "", timestamp, sig, DOCS_KEY),
-                         expected_headers, server_time(timestamp + 250), credentials)]
+    parts = dict(timestamp=timestamp, method="GET", path="/v1", query="contract_id=1&category=1", body="")
+    return [RULE.valid("docs-get-contract", comment, ["doc-example", "get", "query"], parts, timestamp + 250, credentials)]
 
 
 ORDER = {"symbol": "BTC_USDT", "side": "buy", "type": "limit", "size": "0.001", "price": "36500.5",
@@ -169,13 +189,10 @@ MEMO_SPECIAL = "my bot #2"
 def valid_vectors() -> list:
     vectors = []
     for index, (vid, comment, tags, method, path, query, body) in enumerate(VALID):
-        timestamp = T0 + index * 1_009
-        memo = MEMO_SPECIAL if vid == "memo-with-specials" else MEMO
-        credentials = {"memo": memo} if memo != MEMO else None
-        vectors.append(valid_vector(
-            vid, comment, tags, SIGNER, SECRET, prehash(timestamp, memo, method, query, body),
-            lambda sig, m=method, p=path, q=query, b=body, t=timestamp: wire(m, p, q, b, t, sig),
-            expected_headers, server_time(timestamp + 300), credentials))
+        timestamp = CLOCK_START + index * 1_009
+        credentials = {"memo": MEMO_SPECIAL} if vid == "memo-with-specials" else None
+        parts = dict(timestamp=timestamp, method=method, path=path, query=query, body=body)
+        vectors.append(RULE.valid(vid, comment, tags, parts, timestamp + 300, credentials))
     return vectors
 
 
@@ -186,13 +203,11 @@ def mistake_vectors() -> list:
     vectors = []
 
     def add(vid, tags, index, method, path, query, body, make, arrival_delta=300, credentials=None):
-        timestamp = T0 + 900_000 + index * 1_009
-        secret = credentials["secret"] if credentials else SECRET
-        key = credentials["apiKey"] if credentials else API_KEY
-        vectors.append(invalid_vector(
-            vid, [method.lower()] + tags, make(timestamp), SIGNER, secret, prehash(timestamp, MEMO, method, query, body),
-            lambda sig: wire(method, path, query, body, timestamp, sig, key), expected_headers,
-            server_time(timestamp + arrival_delta), credentials))
+        timestamp = CLOCK_START + 900_000 + index * 1_009
+        comment, mistake = make(timestamp)
+        parts = dict(timestamp=timestamp, method=method, path=path, query=query, body=body)
+        vectors.append(RULE.invalid(vid, comment, [method.lower()] + tags, parts, mistake, timestamp + arrival_delta,
+                                    credentials))
 
     wallet = "/account/v1/wallet"
     submit = "/spot/v2/submit_order"
@@ -241,13 +256,12 @@ def mistake_vectors() -> list:
 
 
 def main() -> None:
-    defaults = {"credentials": {"apiKey": API_KEY, "secret": SECRET, "memo": MEMO}}
-    write_file(VENUE, "docs", "The BitMart docs' GET signing example (published key, secret and memo; signature computed)",
-               SOURCES, GENERATOR, None, docs_vectors())
-    write_file(VENUE, "requests", "Valid BitMart requests (synthetic, generated from the documented rule; cross-checked with ccxt's bitmart, docs/clients.md)",
-               SOURCES, GENERATOR, defaults, valid_vectors())
-    write_file(VENUE, "mistakes", "BitMart requests as buggy clients sent them, each with the one mistake that explains its signature",
-               SOURCES, GENERATOR, defaults, mistake_vectors())
+    RULE.write("docs", "The BitMart docs' GET signing example (published key, secret and memo; signature computed)",
+               SOURCES, docs_vectors())
+    RULE.write("requests", "Valid BitMart requests (synthetic, generated from the documented rule; cross-checked with ccxt's bitmart, docs/clients.md)",
+               SOURCES, valid_vectors(), RULE.defaults())
+    RULE.write("mistakes", "BitMart requests as buggy clients sent them, each with the one mistake that explains its signature",
+               SOURCES, mistake_vectors(), RULE.defaults())
 
 
 if __name__ == "__main__":

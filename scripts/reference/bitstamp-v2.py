@@ -40,8 +40,7 @@ from __future__ import annotations
 import base64
 import urllib.parse
 
-from common import compact_json, quote, spaced_json, write_file
-from _vecb_util import Mistake, Signer, invalid_vector, server_time, uuid4_for, valid_vector
+from engine import Mistake, Venue, compact_json, quote, spaced_json, uuid4_for
 
 VENUE = "bitstamp-v2"
 GENERATOR = "scripts/reference/bitstamp-v2.py"
@@ -52,8 +51,7 @@ SOURCES = [
 HOST = "www.bitstamp.net"
 API_KEY = "sc-test-bitstamp-key-0001"
 SECRET = "sc-test-bitstamp-secret-0001"
-SIGNER = Signer("sha256", "hex")
-T0 = 1_700_000_000_000
+CLOCK_START = 1_700_000_000_000  # 2023-11-14T22:13:20Z: fixed, so regenerating never changes a byte
 WINDOW_MS = 150_000
 FORM = "application/x-www-form-urlencoded"
 JSON = "application/json"
@@ -77,8 +75,33 @@ def wire(method, path, query, content_type, nonce, timestamp, body, signature, a
     return {"method": method, "host": HOST, "path": path, "query": query, "headers": headers, "body": body}
 
 
-def headers_for(api_key):
-    return lambda signature: {"X-Auth": "BITSTAMP " + api_key, "X-Auth-Signature": signature, "X-Auth-Version": "v2"}
+class Bitstamp(Venue):
+    """parts: method, path, query, content_type, nonce, timestamp (ms), body as sent."""
+
+    name = VENUE
+    generator = GENERATOR
+    legacy_hide_unexplained = True
+
+    def prehash(self, parts, creds):
+        return prehash(parts["method"], parts["path"], parts["query"], parts["content_type"], parts["nonce"],
+                       parts["timestamp"], parts["body"], creds["apiKey"])
+
+    def wire(self, parts, creds, signature):
+        return wire(parts["method"], parts["path"], parts["query"], parts["content_type"], parts["nonce"],
+                    parts["timestamp"], parts["body"], signature, creds["apiKey"])
+
+    def expect_headers(self, parts, creds, signature):
+        return {"X-Auth": "BITSTAMP " + creds["apiKey"], "X-Auth-Signature": signature, "X-Auth-Version": "v2"}
+
+    def read_wire(self, request, creds):
+        h = request["headers"]
+        assert h["X-Auth"].startswith("BITSTAMP ") and request["host"] == HOST
+        text = prehash(request["method"], request["path"], request["query"], h.get("Content-Type", ""),
+                       h["X-Auth-Nonce"], h["X-Auth-Timestamp"], request["body"], h["X-Auth"][len("BITSTAMP "):])
+        return text, h["X-Auth-Signature"]
+
+
+RULE = Bitstamp({"apiKey": API_KEY, "secret": SECRET})
 
 
 def form(pairs, space="+") -> str:
@@ -159,11 +182,10 @@ def valid_vectors() -> list:
     vectors = []
     for index, (vid, comment, tags, path, query, content_type, body) in enumerate(VALID):
         nonce = uuid4_for("bitstamp-v2:" + vid)
-        timestamp = T0 + index * 1_017
-        vectors.append(valid_vector(
-            vid, comment, tags, SIGNER, SECRET, prehash("POST", path, query, content_type, nonce, timestamp, body),
-            lambda sig, p=path, q=query, c=content_type, n=nonce, t=timestamp, b=body: wire("POST", p, q, c, n, t, b, sig),
-            headers_for(API_KEY), server_time(timestamp + 400)))
+        timestamp = CLOCK_START + index * 1_017
+        parts = dict(method="POST", path=path, query=query, content_type=content_type, nonce=nonce,
+                     timestamp=timestamp, body=body)
+        vectors.append(RULE.valid(vid, comment, tags, parts, timestamp + 400))
     return vectors
 
 
@@ -177,15 +199,12 @@ def mistake_vectors() -> list:
 
     def add(vid, tags, index, path, content_type, body, make, arrival_delta=400, credentials=None, method="POST"):
         nonce = uuid4_for("bitstamp-v2-mistake:" + vid)
-        timestamp = T0 + 600_000 + index * 1_017
-        secret = credentials["secret"] if credentials else SECRET
-        key = credentials["apiKey"] if credentials else API_KEY
-        mistake = make(nonce, timestamp)
-        vectors.append(invalid_vector(
-            vid, ["post"] + tags, mistake, SIGNER, secret,
-            prehash(method, path, "", content_type, nonce, timestamp, body, key),
-            lambda sig: wire(method, path, "", content_type, nonce, timestamp, body, sig, key), headers_for(key),
-            server_time(timestamp + arrival_delta), credentials))
+        timestamp = CLOCK_START + 600_000 + index * 1_017
+        comment, mistake = make(nonce, timestamp)
+        parts = dict(method=method, path=path, query="", content_type=content_type, nonce=nonce,
+                     timestamp=timestamp, body=body)
+        vectors.append(RULE.invalid(vid, comment, ["post"] + tags, parts, mistake, timestamp + arrival_delta,
+                                    credentials))
 
     def signed(path, content_type, body, api_key=API_KEY, method="POST"):
         return lambda n, t: prehash(method, path, "", content_type, n, t, body, api_key)
@@ -249,11 +268,10 @@ def mistake_vectors() -> list:
 
 
 def main() -> None:
-    defaults = {"credentials": {"apiKey": API_KEY, "secret": SECRET}}
-    write_file(VENUE, "requests", "Valid Bitstamp API v2 authenticated requests (synthetic, generated from the documented rule)",
-               SOURCES, GENERATOR, defaults, valid_vectors())
-    write_file(VENUE, "mistakes", "Bitstamp v2 requests as buggy clients sent them, each with the one mistake that explains its signature",
-               SOURCES, GENERATOR, defaults, mistake_vectors())
+    RULE.write("requests", "Valid Bitstamp API v2 authenticated requests (synthetic, generated from the documented rule)",
+               SOURCES, valid_vectors(), RULE.defaults())
+    RULE.write("mistakes", "Bitstamp v2 requests as buggy clients sent them, each with the one mistake that explains its signature",
+               SOURCES, mistake_vectors(), RULE.defaults())
 
 
 if __name__ == "__main__":

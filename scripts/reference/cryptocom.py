@@ -47,8 +47,7 @@ import base64
 import json
 from decimal import Decimal
 
-from common import write_file
-from _vecb_util import Mistake, Signer, invalid_vector, server_time, valid_vector
+from engine import Mistake, Venue
 
 VENUE = "cryptocom"
 GENERATOR = "scripts/reference/cryptocom.py"
@@ -56,7 +55,6 @@ DOCS_URL = "https://exchange-developer.crypto.com/exchange/v1/rest-ws/index.html
 SOURCES = [DOCS_URL, "https://exchange-developer.crypto.com/exchange/v1/rest-ws/index.html#request-format"]
 API_KEY = "sc-test-cdc-key-0001"
 SECRET = "sc-test-cdc-secret-0001"
-SIGNER = Signer("sha256", "hex")
 NONCE0 = 1_700_000_000_000
 WINDOW_MS = 60_000
 
@@ -153,8 +151,30 @@ def wire(method: str, body: str) -> dict:
             "headers": {"Content-Type": "application/json"}, "body": body}
 
 
-def no_headers(_signature: str):
-    return None  # api_key, nonce and sig all travel in the body
+class CryptoCom(Venue):
+    """parts: method, request_id, params, nonce, options (how the body JSON is written).
+    api_key, nonce and sig all travel in the body: no expect.headers."""
+
+    name = VENUE
+    generator = GENERATOR
+    legacy_hide_unexplained = True
+
+    def prehash(self, parts, creds):
+        return prehash(parts["method"], parts["request_id"], creds["apiKey"], parts["params"], parts["nonce"])
+
+    def wire(self, parts, creds, signature):
+        options = parts.get("options", {})
+        return wire(parts["method"], body_text(parts["request_id"], parts["method"], creds["apiKey"], parts["params"],
+                                               parts["nonce"], signature, options.get("ensure_ascii", False),
+                                               options.get("spaced", False)))
+
+    def read_wire(self, request, creds):
+        document = json.loads(request["body"])
+        text = prehash(document["method"], document["id"], document["api_key"], document["params"], document["nonce"])
+        return text, document["sig"]
+
+
+RULE = CryptoCom({"apiKey": API_KEY, "secret": SECRET})
 
 
 ORDER_LIST = {
@@ -250,13 +270,8 @@ def valid_vectors() -> list:
     for index, (vid, comment, tags, method, request_id, params, credentials, nonce, options) in enumerate(VALID):
         nonce = nonce or nonces.get(options.get("nonce_from")) or NONCE0 + index * 1_013
         nonces[vid] = nonce
-        api_key = credentials["apiKey"] if credentials else API_KEY
-        secret = credentials["secret"] if credentials else SECRET
-        vectors.append(valid_vector(
-            vid, comment, tags, SIGNER, secret, prehash(method, request_id, api_key, params, nonce),
-            lambda sig, r=request_id, m=method, k=api_key, p=params, n=nonce, o=options: wire(
-                m, body_text(r, m, k, p, n, sig, o.get("ensure_ascii", False), o.get("spaced", False))),
-            no_headers, server_time(int(nonce) + 300), credentials))
+        parts = dict(method=method, request_id=request_id, params=params, nonce=nonce, options=options)
+        vectors.append(RULE.valid(vid, comment, tags, parts, int(nonce) + 300, credentials))
     return vectors
 
 
@@ -294,12 +309,9 @@ def mistake_vectors() -> list:
         nonce = NONCE0 + 800_000 + index * 1_013
         request_id = 100 + index
         api_key = credentials["apiKey"] if credentials else API_KEY
-        secret = credentials["secret"] if credentials else SECRET
-        vectors.append(invalid_vector(
-            vid, tags, make(request_id, nonce, api_key), SIGNER, secret,
-            prehash(method, request_id, api_key, params_, nonce),
-            lambda sig: wire(method, body_text(request_id, method, api_key, params_, nonce, sig)), no_headers,
-            server_time(nonce + arrival_delta), credentials))
+        comment, mistake = make(request_id, nonce, api_key)
+        parts = dict(method=method, request_id=request_id, params=params_, nonce=nonce)
+        vectors.append(RULE.invalid(vid, comment, tags, parts, mistake, nonce + arrival_delta, credentials))
 
     add("params-unsorted", ["params", "sorting"], 1, order, params,
         lambda r, n, k: ("Concatenated the parameters in the order they were written, without sorting the keys.", Mistake("unsorted_params",
@@ -358,11 +370,10 @@ def self_check() -> None:
 
 def main() -> None:
     self_check()
-    defaults = {"credentials": {"apiKey": API_KEY, "secret": SECRET}}
-    write_file(VENUE, "requests", "Valid Crypto.com Exchange v1 private requests; parameter string per the docs' "
-               "JavaScript helper (synthetic, generated from the documented rule)", SOURCES, GENERATOR, defaults, valid_vectors())
-    write_file(VENUE, "mistakes", "Crypto.com Exchange v1 requests as buggy clients sent them, each with the one mistake "
-               "that explains its signature", SOURCES, GENERATOR, defaults, mistake_vectors())
+    RULE.write("requests", "Valid Crypto.com Exchange v1 private requests; parameter string per the docs' "
+               "JavaScript helper (synthetic, generated from the documented rule)", SOURCES, valid_vectors(), RULE.defaults())
+    RULE.write("mistakes", "Crypto.com Exchange v1 requests as buggy clients sent them, each with the one mistake "
+               "that explains its signature", SOURCES, mistake_vectors(), RULE.defaults())
 
 
 if __name__ == "__main__":
