@@ -34,7 +34,8 @@ Decided, with reasons:
     application/x-www-form-urlencoded bodies.
   * The docs' RSA and Ed25519 examples are not in docs.json: their private keys
     are unpublished (and the REST Ed25519 value is not an Ed25519 signature at
-    all, see /work/shared/design/doc-examples.json), and they are not HMAC.
+    all: 343 base64 characters, some 256 bytes, RSA-2048-sized, where an Ed25519
+    signature is 64 bytes), and they are not HMAC.
 
 Run: python3 scripts/reference/binance-spot.py  (rewrites vectors/binance-spot/*.json)
 """
