@@ -33,7 +33,6 @@ class BinanceFamily(Venue):
     api_key_header = ""
     hex_case_insensitive = True
     default_recv_window = 5000
-    tag_diagnosis = True
 
     def prehash(self, parts, creds=None):
         return parts["query"] + parts["body"]

@@ -71,7 +71,6 @@ class Bitfinex(Venue):
     name = VENUE
     generator = GENERATOR
     hash_name = "sha384"
-    legacy_hide_unexplained = True
 
     def prehash(self, parts, creds):
         return prehash(parts["path"], parts["nonce"], parts["body"])

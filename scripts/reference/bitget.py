@@ -88,7 +88,6 @@ class Bitget(Venue):
     name = VENUE
     generator = GENERATOR
     encoding = "base64"
-    legacy_hide_unexplained = True
 
     def prehash(self, parts, creds):
         return prehash(parts["timestamp"], parts["method"], parts["path"], parts["query"], parts["body"])

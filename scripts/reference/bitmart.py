@@ -85,7 +85,6 @@ class BitMart(Venue):
 
     name = VENUE
     generator = GENERATOR
-    legacy_hide_unexplained = True
 
     def prehash(self, parts, creds):
         return prehash(parts["timestamp"], creds["memo"], parts["method"], parts["query"], parts["body"])

@@ -42,7 +42,6 @@ LEAD_S = 5  # synthetic clients sign with expires = now + 5 s
 class Bitmex(Venue):
     name = "bitmex"
     generator = GENERATOR
-    tag_diagnosis = True
     host = "www.bitmex.com"
     time_header = "api-expires"
 

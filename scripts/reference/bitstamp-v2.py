@@ -80,7 +80,6 @@ class Bitstamp(Venue):
 
     name = VENUE
     generator = GENERATOR
-    legacy_hide_unexplained = True
 
     def prehash(self, parts, creds):
         return prehash(parts["method"], parts["path"], parts["query"], parts["content_type"], parts["nonce"],

@@ -51,7 +51,6 @@ WINDOW_MS = 30_000
 class CoinbaseExchange(Venue):
     name = "coinbase-exchange"
     generator = GENERATOR
-    tag_diagnosis = True
     host = "api.exchange.coinbase.com"
     encoding = "base64"
 

@@ -157,7 +157,6 @@ class CryptoCom(Venue):
 
     name = VENUE
     generator = GENERATOR
-    legacy_hide_unexplained = True
 
     def prehash(self, parts, creds):
         return prehash(parts["method"], parts["request_id"], creds["apiKey"], parts["params"], parts["nonce"])

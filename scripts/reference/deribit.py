@@ -55,7 +55,6 @@ WINDOW_MS = 60_000
 class Deribit(Venue):
     name = "deribit"
     generator = GENERATOR
-    tag_diagnosis = True
     host = "www.deribit.com"
 
     def prehash(self, parts, creds=None):

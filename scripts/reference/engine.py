@@ -358,8 +358,6 @@ class Venue:
     hash_name = "sha256"
     encoding = "hex"
     binary = False          # the prehash holds raw bytes: written as prehashHex
-    tag_diagnosis = False   # append the diagnosis (dashed) to an invalid vector's tags
-    legacy_hide_unexplained = False  # no clientPrehash on unexplained vectors (vectors-b venues)
 
     def __init__(self, credentials: dict):
         self.credentials = credentials
@@ -440,21 +438,17 @@ class Venue:
         sig = self.sign(pre, creds)
         if mistake.client is not None:
             client_pre = self.prehash(mistake.client, creds)
-            shown = client_pre if as_bytes(client_pre) != as_bytes(pre) else None
         else:
             client_pre = pre if mistake.client_prehash is None else mistake.client_prehash
-            shown = mistake.client_prehash
+        # clientPrehash shows what the client signed when it is not the right text (a wrong key,
+        # hash or encoding, or a clock outside the window, leaves the text right: nothing to show).
+        shown = client_pre if as_bytes(client_pre) != as_bytes(pre) else None
         seen = mistake.observed if mistake.observed is not None else self.sign(
             client_pre, creds, key=mistake.key, hash_name=mistake.hash_name, encoding=mistake.encoding)
         if mistake.signed_correctly and seen != sig:
             raise SystemExit(f"{self.name}/{vid}: a {mistake.diagnosis} request must carry the correct signature")
         if not mistake.signed_correctly and seen == sig:
             raise SystemExit(f"{self.name}/{vid}: the {mistake.diagnosis} mistake did not change the signature")
-        if self.legacy_hide_unexplained and mistake.diagnosis == "unexplained":
-            shown = None
-        dashed = mistake.diagnosis.replace("_", "-")
-        if self.tag_diagnosis and dashed not in tags:
-            tags = list(tags) + [dashed]
         v = vector(vid, comment, tags, self.wire(parts, creds, seen),
                    expect(pre, sig, self.expect_headers(parts, creds, sig), mistake.diagnosis, shown,
                           binary=self.binary),

@@ -76,7 +76,6 @@ class Gemini(Venue):
     name = VENUE
     generator = GENERATOR
     hash_name = "sha384"
-    legacy_hide_unexplained = True
 
     def prehash(self, parts, creds):
         return b64(parts["text"])

@@ -115,7 +115,6 @@ class Htx(Venue):
     name = VENUE
     generator = GENERATOR
     encoding = "base64"
-    legacy_hide_unexplained = True
 
     def prehash(self, parts, creds):
         return prehash(parts["method"], parts["host"], parts["path"], parts["query"])

@@ -64,7 +64,6 @@ WINDOW_MS = 5000
 class KuCoin(Venue):
     name = "kucoin"
     generator = GENERATOR
-    tag_diagnosis = True
     host = "api.kucoin.com"
     encoding = "base64"
 
