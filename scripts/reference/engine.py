@@ -32,13 +32,15 @@ from dataclasses import dataclass
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 FORMAT = "sigconform/vectors@1"
 
-# The diagnosis classes of docs/vector-format.md that reference vectors may name.
-CLASSES = {
-    "unsorted_params", "body_encoding", "query_encoding", "clock_drift", "timestamp_mismatch",
-    "timestamp_units", "wrong_secret_encoding", "secret_whitespace", "wrong_hash",
-    "wrong_output_encoding", "method_case", "method_mismatch", "path_mismatch", "missing_component",
-    "credentials_swapped", "missing_bearer_prefix", "unexplained",
-}
+
+def _diagnosis_classes() -> set[str]:
+    """The diagnosis class ids a vector may name, from the vector file schema (one list to keep)."""
+    with open(os.path.join(REPO, "vectors", "schema", "vectors.schema.json"), encoding="utf-8") as handle:
+        schema = json.load(handle)
+    return set(schema["$defs"]["vector"]["properties"]["expect"]["properties"]["diagnosis"]["items"]["enum"])
+
+
+CLASSES = _diagnosis_classes()
 
 
 # --- MACs and their text forms ------------------------------------------------------------

@@ -71,7 +71,4 @@ public enum DiagnosisClass: String, Sendable, Hashable, CaseIterable, Comparable
         case .unexplained: "compare your prehash with the correct one below; if they are equal, suspect the credentials or environment"
         }
     }
-
-    /// Whether the venue's bad-timestamp error (rather than the bad-signature one) is what users see.
-    public var isTimingClass: Bool { self == .clockDrift }
 }

@@ -77,12 +77,6 @@ public final class SignerProcess {
 
     deinit { terminate() }
 
-    /// Whether the process has not been seen to end.
-    public var isRunning: Bool {
-        guard let child else { return false }
-        return !child.leaderHasExited(grace: 0)
-    }
-
     /// The collected standard error (last few kilobytes).
     public var standardError: String { String(decoding: stderrTail, as: UTF8.self) }
 

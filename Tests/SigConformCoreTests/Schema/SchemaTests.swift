@@ -67,9 +67,13 @@ struct SchemaTests {
             == Set(ParamStringRule.BooleanStyle.allCases.map(\.rawValue)))
         #expect(Self.enumValues("properties/hmac/properties/paramString/properties/numbers/enum", in: venue)
             == Set(ParamStringRule.NumberStyle.allCases.map(\.rawValue)))
-        #expect(Self.enumValues("$defs/vector/properties/result/enum", in: vectors) == Set(ExpectedResult.allCases.map(\.rawValue)))
-        #expect(Self.enumValues("$defs/vector/properties/expect/properties/diagnosis/items/enum", in: vectors)
-            == Set(DiagnosisClass.allCases.map(\.rawValue)))
+        // A vector file's vectors and a JSON Lines file's vectors each have their own copy of these lists.
+        for definition in ["vector", "lineVector"] {
+            #expect(Self.enumValues("$defs/\(definition)/properties/result/enum", in: vectors) == Set(ExpectedResult.allCases.map(\.rawValue)),
+                    "$defs/\(definition) lists other results")
+            #expect(Self.enumValues("$defs/\(definition)/properties/expect/properties/diagnosis/items/enum", in: vectors)
+                == Set(DiagnosisClass.allCases.map(\.rawValue)), "$defs/\(definition) lists other diagnosis classes")
+        }
     }
 
     @Test func templatePatternNamesEveryVariable() throws {
