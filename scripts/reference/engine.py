@@ -459,8 +459,6 @@ class Venue:
         return v
 
     def _time(self, parts, server_time):
-        if server_time is False:
-            return None
         return _time_block(self.arrival(parts) if server_time is None else server_time)
 
     # --- re-verification and output -------------------------------------------------------
