@@ -233,9 +233,9 @@ public struct JSONObjectStream: ~Copyable {
                             index += 1
                             try skipWhitespace()
                             guard let byte = try peek() else { throw error("the input ends inside an array", hint: "the file is truncated") }
+                            guard byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]") else { throw error("expected ',' or ']' in an array, found \(Self.describe(byte))") }
                             advance(byte)
                             if byte == UInt8(ascii: "]") { break }
-                            guard byte == UInt8(ascii: ",") else { throw error("expected ',' or ']' in an array, found \(Self.describe(byte))") }
                         }
                     }
                 } else {
@@ -243,9 +243,9 @@ public struct JSONObjectStream: ~Copyable {
                 }
                 try skipWhitespace()
                 guard let byte = try peek() else { throw error("the input ends inside an object", hint: "the file is truncated") }
+                guard byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}") else { throw error("expected ',' or '}' in an object, found \(Self.describe(byte))") }
                 advance(byte)
                 if byte == UInt8(ascii: "}") { break }
-                guard byte == UInt8(ascii: ",") else { throw error("expected ',' or '}' in an object, found \(Self.describe(byte))") }
             }
         }
         try skipWhitespace()
