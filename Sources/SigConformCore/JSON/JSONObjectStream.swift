@@ -174,7 +174,8 @@ public struct JSONObjectStream: ~Copyable {
                 case UInt8(ascii: "\""): inString = true
                 case UInt8(ascii: "{"), UInt8(ascii: "["):
                     nesting += 1
-                    guard depth + nesting <= limits.maximumDepth else {
+                    // This container's depth in the whole input, counted as the parser counts it.
+                    guard depth + nesting - 1 <= limits.maximumDepth else {
                         throw error("nesting deeper than \(limits.maximumDepth) levels", hint: "flatten the document")
                     }
                 case UInt8(ascii: "}"), UInt8(ascii: "]"):

@@ -89,9 +89,12 @@ import Testing
 
     @Test func nestingIsBoundedAcrossTheFragments() {
         let limits = JSONObjectStream.Limits(totalBytes: 1 << 20, fragmentBytes: 1 << 16, maximumDepth: 8)
-        #expect(throws: Never.self) { try Self.read(#"{"items": ["# + String(repeating: "[", count: 6) + String(repeating: "]", count: 6) + "]}", limits: limits) }
+        // As a whole parse with the same limit counts: the innermost array is at depth 8.
+        let deepest = #"{"items": ["# + String(repeating: "[", count: 7) + String(repeating: "]", count: 7) + "]}"
+        #expect(throws: Never.self) { try JSONParser(limits: JSONParser.Limits(maximumDepth: 8)).parse(deepest) }
+        #expect(throws: Never.self) { try Self.read(deepest, limits: limits) }
         let error = #expect(throws: JSONParseError.self) {
-            try Self.read(#"{"items": ["# + String(repeating: "[", count: 7) + String(repeating: "]", count: 7) + "]}", limits: limits)
+            try Self.read(#"{"items": ["# + String(repeating: "[", count: 8) + String(repeating: "]", count: 8) + "]}", limits: limits)
         }
         #expect(error?.message.contains("deeper than 8") == true)
     }
