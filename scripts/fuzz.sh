@@ -41,6 +41,9 @@ mkdir -p "$FUZZ/corpus" "$FUZZ/crashes" "$FUZZ/logs"
 
 # Let AddressSanitizer and libFuzzer report a crash, not Swift's own backtracer as well.
 export SWIFT_BACKTRACE=enable=no
+# The leak reports every one of which was read and is not sigconform's (scripts/lsan.supp says
+# why for each); libFuzzer's leak check runs LeakSanitizer after inputs and at exit.
+export LSAN_OPTIONS="suppressions=$ROOT/scripts/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 
 # Seconds one input may take before libFuzzer calls it a hang. The check target diagnoses a
 # rejected request (thousands of HMACs on several threads), which a loaded machine slows down.

@@ -53,6 +53,7 @@ import Testing
 
     @Test func limitsAreDescribedInTheUnitsPeopleRead() {
         #expect(InputLimits.describe(64 << 20) == "64 MiB")
+        #expect(InputLimits.describe(4 << 30) == "4 GiB")
         #expect(InputLimits.describe(512 << 10) == "512 KiB")
         #expect(InputLimits.describe(1000) == "1000 bytes")
     }
@@ -70,6 +71,7 @@ import Testing
         #expect(row("requests in one HAR").contains("10,000") && InputLimits.harEntries == 10_000)
         #expect(row("one answer line").contains(InputLimits.describe(InputLimits.signerAnswerBytes)))
         #expect(row("a report read by").contains(InputLimits.describe(InputLimits.reportBytes)))
+        #expect(row("one vector (or one other member) of a report").contains(InputLimits.describe(InputLimits.reportEntryBytes)))
         #expect(row("`--shard K/N`").contains("10,000") && InputLimits.shardCount == 10_000)
         #expect(row("folders below").contains("\(InputLimits.folderDepth)"))
     }

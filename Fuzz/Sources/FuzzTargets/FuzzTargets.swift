@@ -34,6 +34,7 @@ public enum FuzzTargets {
     /// A decoded shard is K/N with 1 ≤ K ≤ N ≤ the limit, and merging never traps or loops
     /// over a claimed shard count (issue #17: 0/0, -1/-5, 3/2, 1/2^63).
     public static func reportJSON(_ bytes: [UInt8]) {
+        checkObjectStream(bytes)
         guard let document = parseJSON(bytes) else { return }
         do {
             let report = try ReportJSONDecoder().decode(JSONReader(file: "report.json", document: document))
@@ -47,6 +48,40 @@ public enum FuzzTargets {
         } catch {
             checkInputError(error, file: "report.json")
         }
+    }
+
+    /// The piece-by-piece reader `report merge` reads reports with (``JSONObjectStream``)
+    /// agrees with the whole parse: it accepts an object exactly when the parser does, and
+    /// hands over the same members, and the same elements of the streamed array.
+    static func checkObjectStream(_ bytes: [UInt8]) {
+        let limits = JSONObjectStream.Limits(totalBytes: 1 << 20, fragmentBytes: 1 << 20)
+        let whole = try? JSONParser().parse(bytes).root
+        var stream = JSONObjectStream(bytes: bytes, limits: limits)
+        var members: [(key: String, value: JSONValue)] = []
+        var elements: [JSONValue]?
+        do {
+            try stream.read(streaming: "vectors", member: { name, fragment in
+                members.append((name, try fragment.parse(limits: limits).root))
+            }, element: { index, fragment in
+                require(index == elements?.count ?? 0, "element \(index) out of order")
+                elements = (elements ?? []) + [try fragment.parse(limits: limits).root]
+            })
+        } catch {
+            if let error = error as? JSONParseError {
+                require(error.location.line >= 1 && error.location.column >= 1, "error location \(error.location)")
+            }
+            require(whole?.objectMembers == nil, "the object stream refused an object the parser accepts: \(error)")
+            return
+        }
+        guard let wholeMembers = whole?.objectMembers else {
+            require(false, "the object stream accepted what the parser refuses")
+            return
+        }
+        var rebuilt = members
+        if let index = wholeMembers.firstIndex(where: { $0.key == "vectors" }), case .array = wholeMembers[index].value {
+            rebuilt.insert(("vectors", .array(elements ?? [])), at: index)
+        }
+        require(JSONValue.object(rebuilt) == JSONValue.object(wholeMembers), "the object stream's pieces differ from the whole parse")
     }
 
     /// venue.json: ``RecipeDecoder``; a venue that decodes signs two fixed requests on both

@@ -20,9 +20,14 @@ public enum InputLimits {
     public static let harEntries = 10_000
     /// One answer line of a `--signer` process; a longer line is an error for that vector.
     public static let signerAnswerBytes = 4 << 20
-    /// A JSON report read back by `report merge` (parsed whole: about 11 times its size in
-    /// memory). `check --shard` says when it wrote a larger one: more shards make each smaller.
-    public static let reportBytes = 64 << 20
+    /// A JSON report read back by `report merge`. Read piece by piece (``JSONObjectStream``),
+    /// so memory does not grow with it: a 100,000-vector shard writes about 224 MB, and this
+    /// leaves room for twenty times that. `check --shard` says when it wrote a larger one.
+    public static let reportBytes = 4 << 30
+    /// One vector of a JSON report, or one of its other members (the input errors, the
+    /// venues), parsed whole: about 11 times this in memory at most. A vector's request is at
+    /// most ``requestBytes``; its report holds a few escaped copies of it.
+    public static let reportEntryBytes = 64 << 20
     /// `--shard K/N`: N at most this (a report claiming more is refused by `report merge`).
     public static let shardCount = 10_000
     /// Folders below a corpus root; deeper folders are an input error, not a silent skip.
@@ -37,8 +42,9 @@ public enum InputLimits {
         return "the request is \(size) bytes, over the \(describe(requestBytes)) limit for one request"
     }
 
-    /// `bytes` written for people: "64 MiB", "512 KiB", "12 bytes".
+    /// `bytes` written for people: "4 GiB", "64 MiB", "512 KiB", "12 bytes".
     public static func describe(_ bytes: Int) -> String {
+        if bytes >= 1 << 30, bytes % (1 << 30) == 0 { return "\(bytes >> 30) GiB" }
         if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
         if bytes >= 1 << 10, bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB" }
         return "\(bytes) bytes"

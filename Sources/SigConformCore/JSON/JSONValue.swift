@@ -81,6 +81,11 @@ public struct JSONDocument: Sendable {
     /// Start location of the value at each JSON pointer ("" is the root).
     public var locations: [String: SourceLocation]
 
+    public init(root: JSONValue, locations: [String: SourceLocation]) {
+        self.root = root
+        self.locations = locations
+    }
+
     /// The location of `pointer`, or of its nearest ancestor that has one.
     public func location(of pointer: String) -> SourceLocation? {
         var current = pointer

@@ -9,25 +9,13 @@ import SigConformDiagnosis
 public struct ReportJSONDecoder: Sendable {
     public init() {}
 
-    /// Reads the report file at `path`.
+    /// Reads the report file at `path`, every vector in memory (``ReportFile`` reads it piece
+    /// by piece; `report merge` holds only the vectors' places).
     public func decode(file path: String) throws(InputError) -> RunReport {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileReader.read(path, limit: InputLimits.reportBytes)
-        } catch {
-            var explained = error
-            explained.hint = "report merge reads reports up to \(InputLimits.describe(InputLimits.reportBytes)): run with more shards (a larger N in --shard K/N)"
-            throw explained
-        }
-        do {
-            return try decode(JSONReader(file: path, document: try JSONParser().parse(bytes)))
-        } catch let error as JSONParseError {
-            throw InputError(file: path, location: error.location, message: error.message, hint: error.hint)
-        } catch let error as InputError {
-            throw error
-        } catch {
-            throw InputError(file: path, message: "\(error)")
-        }
+        var vectors: [VectorReport] = []
+        var report = try ReportFile(path: path).scan { vector, _ throws(InputError) in vectors.append(vector) }
+        report.vectors = vectors
+        return report
     }
 
     public func decode(_ reader: JSONReader) throws(InputError) -> RunReport {

@@ -80,7 +80,12 @@ public final class ReportStream {
                       classes: verdict.diagnosis?.classIDs ?? [], baseline: nil)
             return
         }
-        let vector = VectorReport(verdict, backends: backends, mask: masks.mask(for: credential))
+        add(VectorReport(verdict, backends: backends, mask: masks.mask(for: credential)))
+    }
+
+    /// Takes one vector's report, in run order (`report merge`, whose vectors come from the
+    /// reports of earlier runs: their credentials were scrubbed when those were written).
+    public func add(_ vector: VectorReport) {
         venues.insert(vector.venue)
         guard vector.status == .passed else {
             if let size = json?.size { json?.offsets.append(size) }
@@ -127,6 +132,15 @@ public final class ReportStream {
     public func report(_ run: RunResult, context: ReportContext) -> RunReport {
         var report = RunReport(run, context: context, vectors: held)
         report.venues = run.venues.filter { venues.contains($0.id) }.map(VenueInfo.init)
+        report.streamed = tally
+        return report
+    }
+
+    /// The report of a merge: `header` (the merged runs' members, from ``ReportMerger``) with
+    /// the vectors held and the counts of all.
+    public func report(merging header: RunReport) -> RunReport {
+        var report = header
+        report.vectors = held
         report.streamed = tally
         return report
     }

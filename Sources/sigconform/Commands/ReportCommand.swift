@@ -34,20 +34,15 @@ struct MergeCommand: ParsableCommand {
     }
 
     func run() throws {
-        var loaded: [(name: String, report: RunReport)] = []
-        var unreadable: [InputErrorReport] = []
-        for file in files {
-            do {
-                loaded.append((file, try ReportJSONDecoder().decode(file: file)))
-            } catch {
-                unreadable.append(InputErrorReport(error))
-            }
-        }
-        var merged = ReportMerger.merge(loaded)
-        merged.inputErrors += unreadable
-        merged.context.mergedReports = files.count
-        try baseline.apply(to: &merged)
+        let knownFailures = try baseline.load()
+        // Each report is read piece by piece and passed vectors go straight to the report
+        // files, so memory does not grow with the shards (docs/report-format.md, Sharding).
+        let folder = reports.folder(standard: "reports")
+        // `backends` are for verdicts; the reports' vectors name their own.
+        let stream = ReportStream(directory: folder, reporters: reports.selectedReporters, backends: [], watching: knownFailures?.ids ?? [])
+        var merged = stream.report(merging: ReportMerger.merge(files: files, into: stream))
+        try baseline.apply(to: &merged, loaded: knownFailures, passedElsewhere: stream.watchedPassed)
         // The reports were scrubbed when they were written; they hold no credentials to scrub again.
-        try finish(merged, redactor: Redactor(credentials: []), reports: reports, folder: reports.folder(standard: "reports"))
+        try finish(merged, redactor: stream.redactor, reports: reports, folder: folder, stream: stream)
     }
 }

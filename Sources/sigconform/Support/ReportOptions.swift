@@ -123,6 +123,7 @@ func finish(_ report: RunReport, redactor: Redactor, reports: ReportOptions, fol
         }
         if report.context.shard != nil, let json = written.first(where: { $0.hasSuffix("report.json") }),
            let size = try? FileManager.default.attributesOfItem(atPath: json)[.size] as? Int, size > InputLimits.reportBytes {
+            // report merge streams each report (memory stays flat), but refuses a file over this limit.
             TerminalText.print("note: \(json) is \(size >> 20) MiB, over the \(InputLimits.describe(InputLimits.reportBytes)) that report merge reads: use more shards")
         }
     } catch {
