@@ -259,8 +259,12 @@ struct Search {
         // Two prehash mistakes, bounded.
         var tried = 0
         for (i, first) in prehashMistakes.enumerated() {
+            // The first mistake's variants are the same for every second one: built once (a
+            // large request made rebuilding them most of a diagnosis), charged as before.
+            var firstVariants: [SigningAttempt]?
             for second in prehashMistakes[(i + 1)...] where second.diagnosisClass != first.diagnosisClass {
-                let intermediates = first.apply(to: base, in: context)
+                let intermediates = firstVariants ?? first.apply(to: base, in: context)
+                firstVariants = intermediates
                 ledger.chargeWriting(intermediates, from: base)
                 for intermediate in intermediates {
                     if ledger.partExhausted { return nil }
