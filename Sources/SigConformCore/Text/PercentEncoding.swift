@@ -5,7 +5,15 @@ public enum PercentEncoding {
     /// Decodes `%XX` escapes and, when `plusIsSpace` (form semantics), `+` as space.
     /// Malformed escapes are kept as written; bytes that are not UTF-8 are replaced.
     public static func decode(_ text: String, plusIsSpace: Bool = true) -> String {
-        String(decoding: decodeBytes(text, plusIsSpace: plusIsSpace), as: UTF8.self)
+        // Nothing to decode (most keys and values, and every large padded one): the text itself.
+        if !needsDecoding(text, plusIsSpace: plusIsSpace) { return text }
+        return String(decoding: decodeBytes(text, plusIsSpace: plusIsSpace), as: UTF8.self)
+    }
+
+    private static func needsDecoding(_ text: String, plusIsSpace: Bool) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.contains { $0 == UInt8(ascii: "%") || ($0 == UInt8(ascii: "+") && plusIsSpace) }
+        } ?? true
     }
 
     /// Decodes to raw bytes, without interpreting them as UTF-8.
@@ -32,6 +40,9 @@ public enum PercentEncoding {
 
     /// Encodes every byte outside RFC 3986's unreserved set (`A-Z a-z 0-9 - . _ ~`) as `%XX`.
     public static func encode(_ text: String, uppercaseHex: Bool = true, spaceAsPlus: Bool = false, keep: Set<UInt8> = []) -> String {
+        // Text that is all unreserved (a canonical query's usual key and value) is its own encoding.
+        let unchanged = text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isUnreserved) } ?? false
+        if unchanged { return text }
         let digits = Array((uppercaseHex ? "0123456789ABCDEF" : "0123456789abcdef").utf8)
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
