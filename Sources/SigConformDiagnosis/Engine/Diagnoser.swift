@@ -316,7 +316,7 @@ struct Search {
             if let split = Self.uniqueSplit(reference.prehash.bytes, around: Array(field.sent.utf8)) {
                 let block = base.hash.blockByteCount
                 let hashedAfterPrefix = split.prefix.count % block + field.sent.utf8.count + split.suffix.count
-                let cost = SearchLedger.cost(messageLength: hashedAfterPrefix, hash: base.hash)
+                let cost = SearchLedger.cost(messageLength: hashedAfterPrefix, hash: base.hash, fourLanes: CandidateBatch.hasFourLanes(base.hash))
                 let steps = min(requested / step, Int64(share / cost / 2))
                 found = fastSearch(field: field, base: base, prefix: split.prefix, suffix: split.suffix, target: target, steps: steps)
                 let tried = found.map { 2 * abs($0) / step } ?? 2 * steps
