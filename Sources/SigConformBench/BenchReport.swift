@@ -4,10 +4,13 @@ import Foundation
 public struct BenchReport: Sendable, Codable {
     public var machine: MachineDescription
     public var groups: [String: BenchResult]
+    /// The per-venue diagnoses (`--only venues`), when run.
+    public var venues: VenueDiagnosisResult?
 
-    public init(machine: MachineDescription, groups: [String: BenchResult]) {
+    public init(machine: MachineDescription, groups: [String: BenchResult], venues: VenueDiagnosisResult? = nil) {
         self.machine = machine
         self.groups = groups
+        self.venues = venues
     }
 
     public func json() throws -> String {
@@ -34,6 +37,10 @@ public struct BenchReport: Sendable, Codable {
                  ratio.target.map { String(format: "≥ %.1f×", $0) } ?? "", ratio.met.map { $0 ? "met" : "MISSED" } ?? ""]
             }
             lines += table(ratioRows, header: ["workload", "ratio (same round)", "median", "of best", "target", ""])
+        }
+        if let venues {
+            lines.append("")
+            lines += venues.text()
         }
         return lines.joined(separator: "\n") + "\n"
     }

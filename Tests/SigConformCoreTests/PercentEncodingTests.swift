@@ -22,6 +22,24 @@ import Testing
 
     /// A server splits the bytes it receives; a combining mark after '&' or '=' (one Character
     /// with it in Swift) must not hide the separator.
+    @Test func splittingOnContiguousBytesKeepsEmptyItemsAndMultiByteText() {
+        #expect(QueryItem.split("&").map(\.raw) == ["", ""])
+        #expect(QueryItem.split("a=1&").map(\.raw) == ["a=1", ""])
+        #expect(QueryItem.split("é=ü&x").map(\.raw) == ["é=ü", "x"])
+        #expect(QueryItem.split("é=ü&x").map(\.rawValue) == ["ü", ""])
+        let large = "pad=" + String(repeating: "x", count: 100_000) + "&b=2"
+        #expect(QueryItem.split(large).map(\.rawKey) == ["pad", "b"])
+        #expect(QueryItem.join(QueryItem.split(large)) == large)
+    }
+
+    @Test func textWithNothingToEncodeOrDecodeIsItsOwnResult() {
+        #expect(PercentEncoding.encode("AZaz09-._~") == "AZaz09-._~")
+        #expect(PercentEncoding.encode("AZ az") == "AZ%20az")
+        #expect(PercentEncoding.decode("plain-text") == "plain-text")
+        #expect(PercentEncoding.decode("a+b", plusIsSpace: false) == "a+b")
+        #expect(PercentEncoding.decode("a+b") == "a b")
+    }
+
     @Test func queryItemsSplitOnBytesNotCharacters() {
         let query = "a=1&\u{301}b=\u{301}2"
         let items = QueryItem.split(query)

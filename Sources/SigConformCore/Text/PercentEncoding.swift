@@ -5,7 +5,15 @@ public enum PercentEncoding {
     /// Decodes `%XX` escapes and, when `plusIsSpace` (form semantics), `+` as space.
     /// Malformed escapes are kept as written; bytes that are not UTF-8 are replaced.
     public static func decode(_ text: String, plusIsSpace: Bool = true) -> String {
-        String(decoding: decodeBytes(text, plusIsSpace: plusIsSpace), as: UTF8.self)
+        // Nothing to decode (most keys and values, and every large padded one): the text itself.
+        if !needsDecoding(text, plusIsSpace: plusIsSpace) { return text }
+        return String(decoding: decodeBytes(text, plusIsSpace: plusIsSpace), as: UTF8.self)
+    }
+
+    private static func needsDecoding(_ text: String, plusIsSpace: Bool) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.contains { $0 == UInt8(ascii: "%") || ($0 == UInt8(ascii: "+") && plusIsSpace) }
+        } ?? true
     }
 
     /// Decodes to raw bytes, without interpreting them as UTF-8.
@@ -32,15 +40,21 @@ public enum PercentEncoding {
 
     /// Encodes every byte outside RFC 3986's unreserved set (`A-Z a-z 0-9 - . _ ~`) as `%XX`.
     public static func encode(_ text: String, uppercaseHex: Bool = true, spaceAsPlus: Bool = false, keep: Set<UInt8> = []) -> String {
+        // Text that is all unreserved (a canonical query's usual key and value) is its own encoding.
+        let unchanged = text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isUnreserved) } ?? false
+        if unchanged { return text }
         let digits = Array((uppercaseHex ? "0123456789ABCDEF" : "0123456789abcdef").utf8)
         var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
             if isUnreserved(byte) || keep.contains(byte) {
                 out.append(byte)
             } else if byte == UInt8(ascii: " "), spaceAsPlus {
                 out.append(UInt8(ascii: "+"))
             } else {
-                out += [UInt8(ascii: "%"), digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]]
+                out.append(UInt8(ascii: "%"))
+                out.append(digits[Int(byte >> 4)])
+                out.append(digits[Int(byte & 0x0f)])
             }
         }
         return String(decoding: out, as: UTF8.self)
@@ -70,7 +84,7 @@ public struct QueryItem: Sendable, Hashable {
         self.raw = raw
         // Bytes, not Characters: a server splits on the byte '=' even when a combining mark
         // follows it, and byte search is what keeps the diagnosis's many re-splits cheap.
-        if let equals = raw.utf8.firstIndex(of: UInt8(ascii: "=")) {
+        if let equals = Self.firstIndex(of: UInt8(ascii: "="), in: raw) {
             rawKey = String(raw[..<equals])
             rawValue = String(raw[raw.utf8.index(after: equals)...])
             hasEquals = true
@@ -87,9 +101,35 @@ public struct QueryItem: Sendable, Hashable {
     /// Splits a query string or form body on `&`, keeping empty items so rejoining is lossless.
     public static func split(_ query: String) -> [QueryItem] {
         guard !query.isEmpty else { return [] }
-        // Split on the byte '&' (see init(raw:)); empty items are kept.
-        return query.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: false)
-            .map { QueryItem(raw: String(Substring($0))) }
+        // Split on the byte '&' (see init(raw:)); empty items are kept. The separators are
+        // found in the contiguous UTF-8 of the string: the generic `split` over `String.UTF8View`
+        // advanced a string index per byte, over half of a diagnosis of a 1 MB query, which
+        // splits the query again for every candidate request (docs/performance.md).
+        let utf8 = query.utf8
+        let offsets = utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.indices.filter { bytes[$0] == UInt8(ascii: "&") }
+        }
+        guard let offsets else {
+            return utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: false).map { QueryItem(raw: String(Substring($0))) }
+        }
+        var items: [QueryItem] = []
+        items.reserveCapacity(offsets.count + 1)
+        var start = utf8.startIndex
+        for offset in offsets {
+            // An ASCII byte's offset is a character boundary: slicing there needs no validation.
+            let end = utf8.index(utf8.startIndex, offsetBy: offset)
+            items.append(QueryItem(raw: String(query[start..<end])))
+            start = utf8.index(after: end)
+        }
+        items.append(QueryItem(raw: String(query[start...])))
+        return items
+    }
+
+    /// The index of the first `byte` in `text`'s UTF-8, searched in its contiguous storage.
+    static func firstIndex(of byte: UInt8, in text: String) -> String.Index? {
+        let utf8 = text.utf8
+        guard let offset = utf8.withContiguousStorageIfAvailable({ $0.firstIndex(of: byte) }) else { return utf8.firstIndex(of: byte) }
+        return offset.map { utf8.index(utf8.startIndex, offsetBy: $0) }
     }
 
     /// Joins items back with `&`.

@@ -35,7 +35,7 @@ struct CandidateBatch: ~Copyable {
     init?(backend: any MACBackend, hash: HashAlgorithm, key: [UInt8], prefix: [UInt8], suffix: [UInt8]) {
         guard var prefixState = try? backend.makeHMAC(hash, key: key), (try? prefixState.update(prefix)) != nil else { return nil }
         self.prefixState = prefixState
-        if backend is PureSwiftBackend, hash == .sha256 || hash == .sha224 {
+        if backend is PureSwiftBackend, Self.hasFourLanes(hash) {
             var keyed = PureSwiftHMAC(key: key, hash: SHA256(variant: hash == .sha256 ? .sha256 : .sha224))
             keyed.update(prefix)
             fourLanes = SHA256FourLaneHMAC(keyed)
@@ -49,6 +49,9 @@ struct CandidateBatch: ~Copyable {
         digestByteCount = hash.digestByteCount
         tags = .allocate(byteCount: SHA256FourLaneHMAC.laneCount * max(digestByteCount, 32), alignment: 16)
     }
+
+    /// Whether candidates of `hash` are tagged four at a time (with the pure-Swift backend).
+    static func hasFourLanes(_ hash: HashAlgorithm) -> Bool { hash == .sha256 || hash == .sha224 }
 
     deinit {
         messages.deallocate()

@@ -259,8 +259,12 @@ struct Search {
         // Two prehash mistakes, bounded.
         var tried = 0
         for (i, first) in prehashMistakes.enumerated() {
+            // The first mistake's variants are the same for every second one: built once (a
+            // large request made rebuilding them most of a diagnosis), charged as before.
+            var firstVariants: [SigningAttempt]?
             for second in prehashMistakes[(i + 1)...] where second.diagnosisClass != first.diagnosisClass {
-                let intermediates = first.apply(to: base, in: context)
+                let intermediates = firstVariants ?? first.apply(to: base, in: context)
+                firstVariants = intermediates
                 ledger.chargeWriting(intermediates, from: base)
                 for intermediate in intermediates {
                     if ledger.partExhausted { return nil }
@@ -312,7 +316,7 @@ struct Search {
             if let split = Self.uniqueSplit(reference.prehash.bytes, around: Array(field.sent.utf8)) {
                 let block = base.hash.blockByteCount
                 let hashedAfterPrefix = split.prefix.count % block + field.sent.utf8.count + split.suffix.count
-                let cost = SearchLedger.cost(messageLength: hashedAfterPrefix, hash: base.hash)
+                let cost = SearchLedger.cost(messageLength: hashedAfterPrefix, hash: base.hash, fourLanes: CandidateBatch.hasFourLanes(base.hash))
                 let steps = min(requested / step, Int64(share / cost / 2))
                 found = fastSearch(field: field, base: base, prefix: split.prefix, suffix: split.suffix, target: target, steps: steps)
                 let tried = found.map { 2 * abs($0) / step } ?? 2 * steps

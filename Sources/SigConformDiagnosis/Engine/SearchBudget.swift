@@ -222,11 +222,28 @@ final class SearchLedger: @unchecked Sendable {
         candidates += count
     }
 
-    /// Bytes an HMAC of `messageLength` bytes hashes after its keyed state: the message with its
-    /// padding, and the outer hash's block.
-    static func cost(messageLength: Int, hash: HashAlgorithm) -> Int {
+    /// What an HMAC of `messageLength` bytes is charged: the bytes it hashes after its keyed state
+    /// (the message with its padding, and the outer hash's block), weighted by what hashing a
+    /// byte costs in that hash (``costPerByte(_:fourLanes:)``).
+    static func cost(messageLength: Int, hash: HashAlgorithm, fourLanes: Bool = false) -> Int {
         let block = hash.blockByteCount
-        return ((messageLength + block / 8 + 1 + block - 1) / block + 1) * block
+        let bytes = ((messageLength + block / 8 + 1 + block - 1) / block + 1) * block
+        return bytes * costPerByte(hash, fourLanes: fourLanes) / 2
+    }
+
+    /// Twice the cost of hashing one byte, in bytes of the four-lane SHA-256 path (the timestamp
+    /// search of HMAC-SHA256, four candidates per pass) that ``SearchBudget/standard`` was sized
+    /// on. One message at a time, SHA-256 runs about 2.5 times slower per byte and SHA-512
+    /// about 1.5 times (`bench --only venues`, docs/performance.md): charging every byte alike
+    /// let a search of SHA-256 hashed one message at a time (a large request) or of SHA-384/512
+    /// spend 1.2 to 2 s of the budget's one second. The same on every machine and build, so a
+    /// diagnosis still gives the same answer everywhere.
+    static func costPerByte(_ hash: HashAlgorithm, fourLanes: Bool) -> Int {
+        switch hash {
+        case .sha224, .sha256: fourLanes ? 2 : 5
+        case .sha384, .sha512, .sha512_224, .sha512_256, .md5, .sha1: 3
+        case .sha3_224, .sha3_256, .sha3_384, .sha3_512: 6
+        }
     }
 
     /// The MAC of `prehash`, from the previous call when key, hash and prehash are the same

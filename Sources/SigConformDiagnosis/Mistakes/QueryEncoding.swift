@@ -50,6 +50,9 @@ extension Mistake {
     static func upperHexEscapes(_ text: String) -> String { mapEscapes(text) { $0.uppercased() } }
 
     static func mapEscapes(_ text: String, _ transform: (String) -> String) -> String {
+        // Most values have no escape, and a large one (a padded 1 MB query) made this walk of
+        // Characters a third of its diagnosis.
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
         var out = ""
         var characters = Array(text)[...]
         while let first = characters.first {
@@ -68,6 +71,22 @@ extension Mistake {
 
 extension String {
     func replacingAll(_ target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+        // Searching the bytes first: a Character match is also a byte match, so a text without
+        // the target's bytes is returned as it is, without the slow generic substring search.
+        let needle = Array(target.utf8)
+        let found = utf8.withContiguousStorageIfAvailable { Self.containsBytes($0, needle) } ?? true
+        guard found else { return self }
+        return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+
+    private static func containsBytes(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return needle.isEmpty }
+        var index = 0
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first, needle.indices.allSatisfy({ haystack[index + $0] == needle[$0] }) { return true }
+            index += 1
+        }
+        return false
     }
 }

@@ -19,7 +19,7 @@ struct BenchCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Which groups to run: all, mac or diagnose.")
+    @Option(help: "Which groups to run: all, mac, diagnose or venues (every venue's diagnoses, one at a time; not part of all).")
     var only = "all"
 
     @Option(help: "Interleaved rounds of the mac group.")
@@ -30,6 +30,15 @@ struct BenchCommand: ParsableCommand {
 
     @Option(name: .customLong("diagnose-rounds"), help: "Rounds of the diagnose group (each diagnosis takes up to a second).")
     var diagnoseRounds = 5
+
+    @Option(name: .customLong("venue"), help: "With --only venues: diagnose only this venue's requests (repeatable).")
+    var venues: [String] = []
+
+    @Option(name: .customLong("venue-case"), help: "With --only venues: diagnose only the requests of this name (a vector id, drift, body-1m, …; repeatable).")
+    var venueCases: [String] = []
+
+    @Option(name: .customLong("venue-rounds"), help: "Rounds of the venues group (each round diagnoses every request once).")
+    var venueRounds = 3
 
     @Flag(help: "Print the results as JSON.")
     var json = false
@@ -51,8 +60,8 @@ struct BenchCommand: ParsableCommand {
     var opensslWorker = false
 
     func validate() throws {
-        guard ["all", "mac", "diagnose"].contains(only) else { throw ValidationError("--only is all, mac or diagnose") }
-        guard rounds >= 1, diagnoseRounds >= 1, batchMilliseconds > 0 else { throw ValidationError("rounds and --batch-ms must be positive") }
+        guard ["all", "mac", "diagnose", "venues"].contains(only) else { throw ValidationError("--only is all, mac, diagnose or venues") }
+        guard rounds >= 1, diagnoseRounds >= 1, venueRounds >= 1, batchMilliseconds > 0 else { throw ValidationError("rounds and --batch-ms must be positive") }
     }
 
     func run() throws {
@@ -71,6 +80,12 @@ struct BenchCommand: ParsableCommand {
             return
         }
         var groups: [String: BenchResult] = [:]
+        if only == "venues" {
+            let result = try VenueDiagnoseWorkloads.run(rounds: venueRounds, venues: Set(venues), caseNames: Set(venueCases)) { report("venues", $0, of: venueRounds) }
+            let benchReport = BenchReport(machine: .current(openSSL: OpenSSLBackend().displayName), groups: [:], venues: result)
+            print(json ? try benchReport.json() : benchReport.text(), terminator: json ? "\n" : "")
+            return
+        }
         if only != "diagnose" {
             let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
             let worker = try OpenSSLWorker.Client(executable: executable, arguments: ["bench", "--openssl-worker"], mask: workerMask)
