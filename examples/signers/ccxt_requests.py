@@ -14,11 +14,11 @@ from urllib.parse import parse_qsl, urlsplit
 
 import ccxt
 
-from recipe_view import header, header_parameters
+from signer_support import CannotSign, header, header_parameters
 
 
-class NotProducible(Exception):
-    """ccxt has no call that produces this request (another API family, an option it lacks)."""
+# ccxt has no call that produces this request (another API family, an option it lacks).
+NotProducible = CannotSign
 
 
 class PinnedKey(str):
@@ -252,7 +252,7 @@ def sign(venue: str, vector: dict) -> dict:
     """ccxt's request for the vector, in the vector's request shape; raises NotProducible."""
     adapter = ADAPTERS.get(venue)
     if adapter is None:
-        raise NotProducible("no adapter")
+        raise NotProducible(f"no mapping onto ccxt {ccxt.__version__} for the venue {venue}")
     try:
         result = adapter(vector)
     except NotProducible:
