@@ -20,6 +20,9 @@ public struct VectorVerdict: Sendable {
     public var diagnosis: Diagnosis?
     /// Why the verdict is not `passed`, one sentence each.
     public var problems: [String]
+    /// Harmless differences worth knowing, one sentence each: how a `--signer` answer differs
+    /// from the vector's request where the venue does not mind (docs/signer.md).
+    public var notes: [String] = []
 
     public init(vector: Vector, status: VerdictStatus, evaluation: VectorEvaluation?, diagnosis: Diagnosis?, problems: [String]) {
         self.vector = vector

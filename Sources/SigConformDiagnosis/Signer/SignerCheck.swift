@@ -3,8 +3,9 @@ import SigConformCore
 
 /// `check --signer CMD`: tests a client written in any language. For every valid vector the
 /// signer gets the request without its signature and answers with the request it would send;
-/// the answer is checked as the vector's request would be (prehash, signature and expected
-/// headers must match, and a missing signature is a failure), and a wrong one is diagnosed.
+/// the answer is judged as the venue would judge it (``AnswerJudge``): its signature must be
+/// right for its own bytes, it must ask for what the vector asks, within the venue's clock
+/// window and with the required headers; a wrong signature is diagnosed.
 ///
 /// Invalid vectors are not sent: they are captured bugs that test the diagnosis, not requests
 /// a client should reproduce. A signer that crashes, hangs or answers garbage costs the vector
@@ -30,8 +31,20 @@ public struct SignerCheck {
         public var skippedInvalid: Int
     }
 
-    /// Loads the vectors under `paths` that `filter` selects and checks the signer on each valid one.
+    /// Loads the vectors under `paths` that `filter` selects and checks the signer on each valid
+    /// one, keeping every verdict (``Outcome/run``'s `verdicts`).
     public func run(paths: [String], filter: VectorFilter = VectorFilter(), progress: ((Int) -> Void)? = nil) -> Outcome {
+        var verdicts: [VectorVerdict] = []
+        var outcome = run(paths: paths, filter: filter, progress: progress) { verdicts.append($0) }
+        outcome.run.verdicts = verdicts
+        return outcome
+    }
+
+    /// Checks like ``run(paths:filter:progress:)``, but hands each verdict to `body` as the
+    /// signer answers instead of keeping it, so memory does not grow with the corpus: the
+    /// outcome's run holds no verdicts (as ``CheckRunner/run(paths:filter:progress:each:)``).
+    public func run(paths: [String], filter: VectorFilter = VectorFilter(), progress: ((Int) -> Void)? = nil,
+                    each body: (VectorVerdict) -> Void) -> Outcome {
         let loader = CorpusLoader()
         let listing = loader.list(paths)
         var result = RunResult(inputErrors: listing.errors, files: listing.files, backends: runner.evaluator.backends.map(\.id), venues: runner.registry.sorted)
@@ -40,6 +53,7 @@ public struct SignerCheck {
         var session = Session(command: command, timeout: timeout, maximumRestarts: maximumRestarts)
         defer { session.stop() }
         var skipped = 0
+        var checked = 0
         var used: Set<String> = []
         for file in listing.files {
             do {
@@ -51,17 +65,18 @@ public struct SignerCheck {
                         skipped += 1
                         return
                     }
-                    result.verdicts.append(check(vector, session: &session))
-                    progress?(result.verdicts.count)
+                    body(check(vector, session: &session))
+                    checked += 1
+                    progress?(checked)
                 }, lineError: { result.inputErrors.append($0) })
             } catch {
                 result.inputErrors.append(error)
             }
         }
         result.files = filter.reportedFiles(listing.files, used: used)
-        result.inputErrors += coverage.problems(checked: result.verdicts.count + skipped, paths: paths, knownVenues: runner.registry.sorted.map(\.id),
+        result.inputErrors += coverage.problems(checked: checked + skipped, paths: paths, knownVenues: runner.registry.sorted.map(\.id),
                                                 othersReported: !result.inputErrors.isEmpty)
-        if result.verdicts.isEmpty, skipped > 0 {
+        if checked == 0, skipped > 0 {
             result.inputErrors.append(InputError(file: paths.joined(separator: ", "), message: "the \(skipped) vectors selected are all invalid ones, which are not sent to a signer: nothing was checked",
                                                  hint: "select valid vectors (a signer is tested on requests it should sign)"))
         }
@@ -85,31 +100,8 @@ public struct SignerCheck {
             return VectorVerdict(vector: asked, status: .failed, evaluation: nil, diagnosis: nil,
                                  problems: ["the signer answered for \"\(session.redactor.preview(other, limit: SignerProtocol.previewLimit))\" instead"])
         case .success(.request(let answered)):
-            var observed = vector
-            observed.request = answered
-            var verdict = runner.verdict(for: runner.evaluator.evaluate(observed, venue: venue))
-            // verdict(for:) lets a valid vector omit its signature (a prehash-only docs example);
-            // a signer must sign.
-            if let missing = verdict.evaluation?.findings.first(where: { $0.kind == .observedSignatureMissing }) {
-                verdict.problems.insert("the signer's request carries no signature: \(missing.message)", at: 0)
-            }
-            if !verdict.problems.isEmpty {
-                verdict.status = .failed
-                verdict.problems += Self.changes(from: unsigned, to: answered, venue: venue)
-            }
-            return verdict
+            return AnswerJudge(runner: runner).verdict(for: vector, venue: venue, answered: answered)
         }
-    }
-
-    /// What the signer changed besides adding the signature, one sentence each.
-    static func changes(from sent: HTTPRequest, to answered: HTTPRequest, venue: Venue) -> [String] {
-        let answeredUnsigned = answered.removingSignature(for: venue)
-        var notes: [String] = []
-        if answeredUnsigned.method != sent.method { notes.append("the signer changed the method from \(sent.method) to \(answeredUnsigned.method)") }
-        if answeredUnsigned.path != sent.path { notes.append("the signer changed the path from \(sent.path) to \(answeredUnsigned.path)") }
-        if answeredUnsigned.query != sent.query { notes.append("the signer changed the query from \"\(sent.query)\" to \"\(answeredUnsigned.query)\"") }
-        if answeredUnsigned.body != sent.body { notes.append("the signer changed the body from \(sent.body.utf8.count) to \(answeredUnsigned.body.utf8.count) bytes") }
-        return notes
     }
 }
 

@@ -161,6 +161,7 @@ public struct HTMLReporter: Reporter {
             html += "<p class=\"note-pass\">Passed: this request is signed wrong on purpose, and sigconform rejected it and named the mistake the vector expects.</p>\n"
         }
         if !vector.problems.isEmpty { html += "<ul>" + vector.problems.map { "<li>\(h($0))</li>" }.joined() + "</ul>\n" }
+        if !vector.notes.isEmpty { html += "<ul class=\"muted\">" + vector.notes.map { "<li>note: \(h($0))</li>" }.joined() + "</ul>\n" }
         if let diagnosis = vector.diagnosis { html += self.diagnosis(diagnosis) }
         if vector.diagnosis == nil, vector.status != .passed, let docs {
             html += "<p>Docs: \(WebLink.html(docs, text: h(docs)))</p>\n"

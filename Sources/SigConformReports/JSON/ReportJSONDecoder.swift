@@ -82,7 +82,7 @@ public struct ReportJSONDecoder: Sendable {
             clock = ClockReport(timestamp: try value.int64("timestamp"), serverTime: try value.int64("serverTime"), lagMilliseconds: try value.int64("lagMs"),
                                 withinWindow: try value.bool("withinWindow"), summary: try value.string("summary"))
         }
-        return VectorReport(
+        var report = VectorReport(
             id: try node.string("id"), venue: try node.string("venue"), vectorID: try node.string("vectorId"),
             result: try node.enumeration("result"), status: try node.enumeration("status"),
             comment: try node.optionalString("comment"), tags: try node.strings("tags"),
@@ -107,6 +107,8 @@ public struct ReportJSONDecoder: Sendable {
             problems: try node.strings("problems"),
             diagnosis: diagnosis,
             baseline: try node.optionalEnumeration("baseline"))
+        report.notes = try node.optionalStrings("notes") ?? []
+        return report
     }
 
     func request(_ node: Node) throws(InputError) -> RequestReport {

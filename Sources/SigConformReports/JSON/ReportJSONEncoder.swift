@@ -108,6 +108,7 @@ enum ReportJSONEncoder {
         object.add("clock", vector.clock.map(clock))
         object.add("findings", .array(vector.findings.map(finding)))
         object.add("problems", strings: vector.problems)
+        if !vector.notes.isEmpty { object.add("notes", strings: vector.notes) }
         object.add("diagnosis", vector.diagnosis.map(diagnosis))
         return object.value
     }

@@ -99,6 +99,7 @@ public struct JUnitReporter: Reporter {
         var lines = ["\(vector.id) (\(vector.result.rawValue) vector) at \(vector.source.description)"]
         if let comment = vector.comment { lines.append(comment) }
         lines += vector.problems.map { "- \($0)" }
+        lines += vector.notes.map { "- note: \($0)" }
         if let error = backend.error { lines.append("\(backend.backend): \(error)") }
         if let diagnosis = vector.diagnosis { lines += TerminalReporter.describe(diagnosis, paint: Paint(enabled: false)) }
         return lines.joined(separator: "\n")

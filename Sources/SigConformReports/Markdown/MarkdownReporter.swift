@@ -115,6 +115,7 @@ public struct MarkdownReporter: Reporter {
         lines.append("Defined at `\(Self.inlineCode(vector.source.description))`" + (vector.comment.map { ": " + Escaping.markdown($0) } ?? ""))
         lines.append("")
         lines += vector.problems.map { "- " + Escaping.markdown($0) }
+        lines += vector.notes.map { "- note: " + Escaping.markdown($0) }
         if let diagnosis = vector.diagnosis {
             for step in diagnosis.steps {
                 lines.append("- **\(step.diagnosisClass)**: \(Escaping.markdown(step.detail))")

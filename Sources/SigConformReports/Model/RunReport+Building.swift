@@ -60,6 +60,7 @@ extension VectorReport {
             findings: evaluation?.findings.map { FindingReport($0, mask: mask) } ?? [],
             problems: verdict.problems.map(mask.text),
             diagnosis: verdict.diagnosis.map { DiagnosisReport($0, mask: mask) })
+        notes = verdict.notes.map(mask.text)
         assumedKeyChoices = (evaluation?.keyChoices ?? [:]).filter { vector.keyChoices[$0.key] == nil }
     }
 }

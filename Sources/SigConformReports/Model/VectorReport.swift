@@ -26,6 +26,8 @@ public struct VectorReport: Sendable, Hashable {
     public var findings: [FindingReport]
     /// Why the verdict is not `passed`, one sentence each.
     public var problems: [String]
+    /// Harmless differences of a `--signer` answer from the vector's request, one sentence each.
+    public var notes: [String] = []
     public var diagnosis: DiagnosisReport?
     /// For failing vectors of a run compared with a baseline: whether the failure is known.
     public var baseline: BaselineMark?

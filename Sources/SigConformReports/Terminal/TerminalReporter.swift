@@ -73,6 +73,7 @@ public struct TerminalReporter: Reporter {
             lines.append("\(tag) \(visible(vector.id))  \(paint.dim(visible(vector.source.description)))")
             if let comment = vector.comment { lines.append("  " + paint.dim(visible(comment))) }
             for problem in vector.problems { lines.append("  - \(visible(problem))") }
+            for note in vector.notes { lines.append(paint.dim("  note: \(visible(note))")) }
             if let diagnosis = vector.diagnosis { lines += Self.describe(diagnosis, paint: paint).map { "  " + $0 } }
         }
         if !report.inputErrors.isEmpty {

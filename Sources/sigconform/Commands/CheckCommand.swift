@@ -81,10 +81,10 @@ struct CheckCommand: ParsableCommand {
         var result: RunResult
         var notes: [String] = []
         if let signer {
-            let outcome = SignerCheck(runner: runner, command: signer, timeout: signerTimeout).run(paths: targets, filter: filter) { progress.update($0) }
+            // Streamed like a check run: each answer's verdict goes to the reporters as it comes.
+            let outcome = SignerCheck(runner: runner, command: signer, timeout: signerTimeout)
+                .run(paths: targets, filter: filter, progress: { progress.update($0) }, each: stream.add)
             result = outcome.run
-            for verdict in result.verdicts { stream.add(verdict) }
-            result.verdicts = []
             if outcome.skippedInvalid > 0 {
                 notes.append("\(counted(outcome.skippedInvalid, "invalid vector")) \(outcome.skippedInvalid == 1 ? "was" : "were") not sent to the signer (they test the diagnosis, not a client)")
             }
