@@ -231,6 +231,66 @@ def mexc(vector):
     return ex.sign(strip_prefix(request["path"], "/api/v3/"), ["spot", "private"], request["method"], params)
 
 
+def bitfinex(vector):
+    request = vector["request"]
+    nonce = header(request, "bfx-nonce")
+    if request["method"] != "POST":
+        raise NotProducible("ccxt sends every authenticated v2 call as a POST")
+    try:
+        params = json.loads(request.get("body") or "{}")
+    except ValueError as error:
+        raise NotProducible("the body is not JSON") from error
+    if not isinstance(params, dict):
+        raise NotProducible("the body is not a JSON object; ccxt's sign() takes an object")
+    # ccxt's nonce is milliseconds (bitfinex.nonce); pinned to the vector's, whatever its unit.
+    ex = exchange("bitfinex", vector, int(nonce) // 1000 if nonce.isdigit() else 0, nonce=nonce)
+    return ex.sign(strip_prefix(request["path"], "/v2/"), ["private"], "POST", params)
+
+
+def bitstamp(vector):
+    request = vector["request"]
+    if request.get("query"):
+        raise NotProducible("ccxt sends private parameters in the form body only")
+    stamp = header(request, "X-Auth-Timestamp")
+    ex = exchange("bitstamp", vector, int(stamp) if (stamp or "").isdigit() else 0)
+    nonce = header(request, "X-Auth-Nonce")
+    ex.uuid = lambda: nonce
+    params = dict(parse_qsl(request.get("body") or "", keep_blank_values=True))
+    return ex.sign(strip_prefix(request["path"], "/api/v2/"), ["private"], request["method"], params)
+
+
+def coinbase_exchange(vector):
+    request = vector["request"]
+    stamp = header(request, "CB-ACCESS-TIMESTAMP") or ""
+    try:
+        ms = int(float(stamp) * 1000)
+    except ValueError as error:
+        raise NotProducible("the timestamp is not a number of seconds") from error
+    # ccxt's clock set to the vector's; ccxt writes it its own way (whole seconds).
+    ex = exchange("coinbaseexchange", vector, ms, nonce=ms // 1000)
+    params = ordered_params(vector)
+    return ex.sign(strip_prefix(request["path"], "/"), ["private"], request["method"], params)
+
+
+HTX_AUTH = ("AccessKeyId", "SignatureMethod", "SignatureVersion", "Timestamp", "Signature")
+
+
+def htx(vector):
+    request = vector["request"]
+    pairs = parse_qsl(request.get("query") or "", keep_blank_values=True)
+    stamp = dict(pairs).get("Timestamp")
+    if stamp is None:
+        raise NotProducible("no Timestamp parameter")
+    ms = int(datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S").replace(tzinfo=timezone.utc).timestamp() * 1000)
+    if request.get("host") not in (None, "api.huobi.pro"):
+        raise NotProducible(f"ccxt sends spot calls to api.huobi.pro, not {request.get('host')}")
+    params = {k: v for k, v in pairs if k not in HTX_AUTH}
+    if request["method"] == "POST":
+        params = ordered_params({"request": dict(request, query="")})
+    ex = exchange("htx", vector, ms)
+    return ex.sign(strip_prefix(request["path"], "/"), ["spot", "private"], request["method"], params)
+
+
 ADAPTERS = {
     "cryptocom": cryptocom,
     "kraken-spot": kraken,
@@ -245,12 +305,24 @@ ADAPTERS = {
     "gateio-v4": gate,
     "deribit": deribit,
     "gemini": gemini,
+    "bitfinex-v2": bitfinex,
+    "bitstamp-v2": bitstamp,
+    "coinbase-exchange": coinbase_exchange,
+    "htx": htx,
+}
+
+# Venues ccxt does not carry at this version, with the reason the signer answers.
+UNSUPPORTED = {
+    "bitmex": f"ccxt {ccxt.__version__} has no bitmex exchange (it is not in ccxt.exchanges)",
+    "openai-compatible": "not an exchange: ccxt has no client for it",
 }
 
 
 def sign(venue: str, vector: dict) -> dict:
     """ccxt's request for the vector, in the vector's request shape; raises NotProducible."""
     adapter = ADAPTERS.get(venue)
+    if venue in UNSUPPORTED:
+        raise NotProducible(UNSUPPORTED[venue])
     if adapter is None:
         raise NotProducible(f"no mapping onto ccxt {ccxt.__version__} for the venue {venue}")
     try:
