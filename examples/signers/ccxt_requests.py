@@ -29,16 +29,24 @@ class PinnedKey(str):
         return 0 if sub == "account" else str.find(self, sub, *args)
 
 
+def unique(pairs: list) -> dict:
+    """Decoded form pairs as the dict ccxt's sign() takes; a key sent twice has no dict form."""
+    params = dict(pairs)
+    if len(params) != len(pairs):
+        raise NotProducible("a parameter sent twice; ccxt's sign() takes a dict (one value per key)")
+    return params
+
+
 def ordered_params(vector: dict) -> dict:
     request = vector["request"]
     method = request["method"].upper()
     body = request.get("body") or ""
     if method in ("GET", "DELETE") or not body:
-        return dict(parse_qsl(request.get("query") or "", keep_blank_values=True))
+        return unique(parse_qsl(request.get("query") or "", keep_blank_values=True))
     try:
         parsed = json.loads(body)
     except ValueError:
-        return dict(parse_qsl(body, keep_blank_values=True))
+        return unique(parse_qsl(body, keep_blank_values=True))
     if not isinstance(parsed, dict):
         raise NotProducible("the body is a JSON array; ccxt's sign() takes an object")
     return parsed
@@ -112,7 +120,17 @@ def bybit(vector):
         raise NotProducible("ccxt always sends X-BAPI-RECV-WINDOW")
     path = strip_prefix(request["path"], "/")
     ex = exchange("bybit", vector, ms, options={"recvWindow": int(window)})
-    return ex.sign(path, ["private"], request["method"], ordered_params(vector))
+    params = ordered_params(vector)
+    if "cursor" in params and request["method"] == "GET":
+        # Bybit returns nextPageCursor percent-encoded and ccxt's users pass it on as returned;
+        # ccxt sends GET values unencoded (rawencode), so the cursor travels as Bybit gave it.
+        params["cursor"] = raw_query_value(request.get("query") or "", "cursor")
+    return ex.sign(path, ["private"], request["method"], params)
+
+
+def raw_query_value(query: str, name: str) -> str:
+    """The value of `name` in `query` as sent (still percent-encoded)."""
+    return next(part.partition("=")[2] for part in query.split("&") if part.partition("=")[0] == name)
 
 
 def kucoin(vector):
@@ -122,10 +140,11 @@ def kucoin(vector):
         raise NotProducible("ccxt sends KC-API-KEY-VERSION 2 only")
     rest = strip_prefix(request["path"], "/api/")
     version, _, path = rest.partition("/")
-    ex = exchange("kucoin", vector, ms)
+    futures = request.get("host") == "api-futures.kucoin.com"
+    ex = exchange("kucoinfutures" if futures else "kucoin", vector, ms)
     params = ordered_params(vector)
     params["version"] = version
-    return ex.sign(path, ["private"], request["method"], params)
+    return ex.sign(path, ["futuresPrivate" if futures else "private"], request["method"], params)
 
 
 def gate(vector):
@@ -174,9 +193,10 @@ def binance_family(exchange_id):
             raise NotProducible("no ccxt API for this path")
         pairs = parse_qsl(request.get("query") or "", keep_blank_values=True) + \
             parse_qsl(request.get("body") or "", keep_blank_values=True)
-        params = {k: v for k, v in pairs if k != "signature"}
-        if len(params) != len([k for k, _ in pairs if k != "signature"]):
-            raise NotProducible("a parameter sent twice")
+        params = unique([(k, v) for k, v in pairs if k != "signature"])
+        if request["path"].endswith("/batchOrders") and params.get("batchOrders", "").startswith("["):
+            # ccxt's sign() writes batchOrders itself, from the list of orders it is given.
+            params["batchOrders"] = json.loads(params["batchOrders"])
         if "timestamp" not in params:
             raise NotProducible("no timestamp parameter")
         # ccxt puts its own timestamp first and sends GET/DELETE parameters in the query, the
@@ -251,6 +271,8 @@ def bitstamp(vector):
     request = vector["request"]
     if request.get("query"):
         raise NotProducible("ccxt sends private parameters in the form body only")
+    if (request.get("body") or "").lstrip().startswith("{"):
+        raise NotProducible("ccxt sends private parameters as a form body, never as JSON")
     stamp = header(request, "X-Auth-Timestamp")
     ex = exchange("bitstamp", vector, int(stamp) if (stamp or "").isdigit() else 0)
     nonce = header(request, "X-Auth-Nonce")
