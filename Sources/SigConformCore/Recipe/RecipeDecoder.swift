@@ -12,7 +12,7 @@ public struct RecipeDecoder: Sendable {
     public static let responsesMembers: Set<String> = ["public", "errorBody", "success", "endpoints"]
     public static let hmacMembers: Set<String> = [
         "hash", "secret", "prehash", "signature", "apiKey", "timestamp", "nonce", "recvWindow", "passphrase",
-        "canonicalQuery", "paramString", "keyOptions", "credentialFields",
+        "canonicalQuery", "paramString", "keyOptions", "credentialFields", "clientFields",
     ]
     /// The recipe members a key choice may replace.
     public static let keyChoiceMembers: Set<String> = ["description", "prehash", "timestamp", "nonce", "recvWindow", "passphrase"]
@@ -194,6 +194,13 @@ public struct RecipeDecoder: Sendable {
                 throw reader.error(path("credentialFields"), "credentialFields holds at most 8 distinct names")
             }
             recipe.credentialFields = names
+        }
+        if let value = member("clientFields") {
+            let names = try reader.stringArray(value, at: path("clientFields"))
+            guard names.count <= 8, Set(names).count == names.count, names.allSatisfy({ !$0.isEmpty && $0.count <= 64 }) else {
+                throw reader.error(path("clientFields"), "clientFields holds at most 8 distinct, non-empty names")
+            }
+            recipe.clientFields = names
         }
         if let value = member("apiKey") { recipe.apiKey = Field(try decodeIn(value, at: path("apiKey"), reader: reader)) }
         if let value = member("nonce") { recipe.nonce = Field(try decodeIn(value, at: path("nonce"), reader: reader)) }

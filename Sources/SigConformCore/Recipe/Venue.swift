@@ -102,6 +102,9 @@ public struct HMACRecipe: Sendable, Hashable {
     /// Credentials beyond key, secret and passphrase that the venue signs but never receives
     /// (BitMart's memo): `{credential:name}` reads them from the vector's credentials.
     public var credentialFields: [String] = []
+    /// Request parameters the client picks as it likes (Crypto.com's JSON-RPC `id`, which the
+    /// venue only echoes): still signed, but a `--signer` answer may change them.
+    public var clientFields: [String] = []
 
     public init(hash: HashAlgorithm, secretEncoding: SecretEncoding, prehash: Template, signature: SignatureField,
                 apiKey: Field? = nil, timestamp: TimestampField? = nil, nonce: Field? = nil,

@@ -62,12 +62,15 @@ struct AnswerIntent {
         let given = parameters(of: sent)
         let answer = parameters(of: answered)
         let skipped = authFieldNames
+        let chosenByClient = Set(venue.hmac?.clientFields ?? [])
         var remarks: [AnswerRemark] = []
         for name in given.names where !skipped.contains(name) {
             let expected = given.all(name)
             let found = answer.all(name)
             let place = expected[0].place
-            if found.isEmpty {
+            if chosenByClient.contains(name), let mine = found.first, !sameParameterValue(expected[0].value, mine.value) {
+                remarks.append(.note("the client picks its own \(name) \(quoted(scalarText(mine.value))) (the vector's: \(quoted(scalarText(expected[0].value)))), which \(venue.id) leaves to the client"))
+            } else if found.isEmpty {
                 remarks.append(.failure("the parameter \(name) is missing (the vector sends \(name)=\(quoted(scalarText(expected[0].value))) in the \(place))"))
             } else if found.count != expected.count || !zip(expected, found).allSatisfy({ sameParameterValue($0.value, $1.value) }) {
                 let values = found.map { quoted(scalarText($0.value)) }.joined(separator: ", ")
