@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import ccxt
 
-from signer_support import CannotSign, header, header_parameters
+from signer_support import CannotSign, header, header_parameters, raw_query_value
 
 
 # ccxt has no call that produces this request (another API family, an option it lacks).
@@ -126,11 +126,6 @@ def bybit(vector):
         # ccxt sends GET values unencoded (rawencode), so the cursor travels as Bybit gave it.
         params["cursor"] = raw_query_value(request.get("query") or "", "cursor")
     return ex.sign(path, ["private"], request["method"], params)
-
-
-def raw_query_value(query: str, name: str) -> str:
-    """The value of `name` in `query` as sent (still percent-encoded)."""
-    return next(part.partition("=")[2] for part in query.split("&") if part.partition("=")[0] == name)
 
 
 def kucoin(vector):

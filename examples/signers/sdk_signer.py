@@ -21,7 +21,7 @@ import json
 from datetime import datetime, timezone
 from urllib.parse import parse_qsl, urlsplit
 
-from signer_support import CannotSign, header, run
+from signer_support import CannotSign, header, raw_query_value, run
 
 
 class Captured(Exception):
@@ -97,6 +97,9 @@ def pybit(asked: dict) -> dict:
     timestamp = int(header(request, "X-BAPI-TIMESTAMP"))
     if request["method"] == "GET":
         params = dict(parse_qsl(request.get("query") or "", keep_blank_values=True))
+        if "cursor" in params:
+            # Bybit returns nextPageCursor percent-encoded and pybit's users pass it on as returned.
+            params["cursor"] = raw_query_value(request["query"], "cursor")
     else:
         if request.get("query"):
             raise CannotSign("pybit sends a POST's parameters in the JSON body only")

@@ -39,6 +39,11 @@ def header_parameters(value: str, scheme: str | None) -> dict:
     return items
 
 
+def raw_query_value(query: str, name: str) -> str:
+    """The value of `name` in `query` as sent (still percent-encoded)."""
+    return next(part.partition("=")[2] for part in query.split("&") if part.partition("=")[0] == name)
+
+
 def answer(asked: dict, sign) -> dict:
     """The answer line for one asked line."""
     try:
