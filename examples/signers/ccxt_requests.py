@@ -109,7 +109,15 @@ def okx(vector):
     params = ordered_params(vector)
     if request["method"] == "POST" and path in ("trade/batch-orders", "trade/order-algo", "trade/order") and "clOrdId" not in params:
         raise NotProducible("ccxt adds its broker clOrdId and tag to an order without clOrdId")
-    return ex.sign(path, ["private"], request["method"], params)
+    demo = header(request, "x-simulated-trading") == "1"
+    if demo:
+        # ccxt's demo trading: set_sandbox_mode(True) adds x-simulated-trading: 1 to the
+        # exchange's headers, which fetch() sends along with sign()'s.
+        ex.set_sandbox_mode(True)
+    result = ex.sign(path, ["private"], request["method"], params)
+    if demo:
+        result["headers"] = dict(ex.headers, **(result.get("headers") or {}))
+    return result
 
 
 def bybit(vector):
