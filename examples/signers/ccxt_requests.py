@@ -107,8 +107,6 @@ def okx(vector):
     path = strip_prefix(request["path"], "/api/v5/")
     ex = exchange("okx", vector, ms)
     params = ordered_params(vector)
-    if request["method"] == "POST" and path in ("trade/batch-orders", "trade/order-algo", "trade/order") and "clOrdId" not in params:
-        raise NotProducible("ccxt adds its broker clOrdId and tag to an order without clOrdId")
     demo = header(request, "x-simulated-trading") == "1"
     if demo:
         # ccxt's demo trading: set_sandbox_mode(True) adds x-simulated-trading: 1 to the
@@ -152,15 +150,19 @@ def kucoin(vector):
 
 def gate(vector):
     request = vector["request"]
-    stamp = header(request, "Timestamp")
-    if not stamp.isdigit():
-        raise NotProducible("ccxt sends whole seconds only")
+    try:
+        seconds = float(header(request, "Timestamp"))
+    except (TypeError, ValueError) as error:
+        raise NotProducible("the Timestamp header is not a number of seconds") from error
     rest = strip_prefix(request["path"], "/api/v4/")
     family, _, path = rest.partition("/")
+    params = ordered_params(vector)
     if request["method"] not in ("GET", "DELETE") and request.get("query"):
-        raise NotProducible("ccxt sends a POST's parameters in the body only")
-    ex = exchange("gate", vector, int(stamp) * 1000)
-    return ex.sign(path, ["private", family], request["method"], ordered_params(vector))
+        # ccxt sends a POST's parameters in its JSON body, the query's included.
+        params = dict(unique(parse_qsl(request["query"], keep_blank_values=True)), **params)
+    # ccxt's clock set to the vector's; ccxt writes whole seconds of it.
+    ex = exchange("gate", vector, int(seconds * 1000))
+    return ex.sign(path, ["private", family], request["method"], params)
 
 
 def deribit(vector):
@@ -233,18 +235,18 @@ def kraken(vector):
     pairs = parse_qsl(request.get("body") or "", keep_blank_values=True)
     params = {k: v for k, v in pairs if k != "nonce"}
     nonce = dict(pairs).get("nonce")
-    if nonce is None or pairs[0][0] != "nonce":
-        raise NotProducible("ccxt always sends the nonce first")
+    if nonce is None:
+        raise NotProducible("no nonce parameter")
     ex = exchange("kraken", vector, int(nonce), nonce=nonce)
     return ex.sign(strip_prefix(request["path"], "/0/private/"), ["private"], request["method"], params)
 
 
 def mexc(vector):
     request = vector["request"]
-    if request.get("body"):
-        raise NotProducible("ccxt sends spot parameters in the query only")
-    pairs = [(k, v) for k, v in parse_qsl(request.get("query") or "", keep_blank_values=True) if k != "signature"]
-    params = dict(pairs)
+    # ccxt sends spot parameters in the query only, a form body's included.
+    pairs = parse_qsl(request.get("query") or "", keep_blank_values=True) + \
+        parse_qsl(request.get("body") or "", keep_blank_values=True)
+    params = unique([(k, v) for k, v in pairs if k != "signature"])
     if "timestamp" not in params:
         raise NotProducible("no timestamp parameter")
     # ccxt appends its own timestamp and recvWindow (options.recvWindow, default 5000).
@@ -272,15 +274,20 @@ def bitfinex(vector):
 
 def bitstamp(vector):
     request = vector["request"]
-    if request.get("query"):
-        raise NotProducible("ccxt sends private parameters in the form body only")
-    if (request.get("body") or "").lstrip().startswith("{"):
-        raise NotProducible("ccxt sends private parameters as a form body, never as JSON")
     stamp = header(request, "X-Auth-Timestamp")
     ex = exchange("bitstamp", vector, int(stamp) if (stamp or "").isdigit() else 0)
     nonce = header(request, "X-Auth-Nonce")
     ex.uuid = lambda: nonce
-    params = dict(parse_qsl(request.get("body") or "", keep_blank_values=True))
+    # ccxt sends private parameters in a form body only: the query's and a JSON body's go there.
+    params = unique(parse_qsl(request.get("query") or "", keep_blank_values=True))
+    body = request.get("body") or ""
+    if body.lstrip().startswith("{"):
+        members = json.loads(body)
+        if any(value is None or isinstance(value, (dict, list)) for value in members.values()):
+            raise NotProducible("a null or nested JSON value has no form (ccxt sends private parameters as a form)")
+        params.update(members)
+    else:
+        params.update(unique(parse_qsl(body, keep_blank_values=True)))
     return ex.sign(strip_prefix(request["path"], "/api/v2/"), ["private"], request["method"], params)
 
 
