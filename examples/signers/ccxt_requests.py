@@ -343,18 +343,20 @@ ADAPTERS = {
     "htx": htx,
 }
 
-# Venues ccxt does not carry at this version, with the reason the signer answers.
-UNSUPPORTED = {
-    "bitmex": f"ccxt {ccxt.__version__} has no bitmex exchange (it is not in ccxt.exchanges)",
-    "openai-compatible": "not an exchange: ccxt has no client for it",
-}
+
+def unsupported(reason: str):
+    """A venue ccxt does not carry at this version: every request is declined with `reason`."""
+    def adapter(vector):
+        raise NotProducible(reason)
+    return adapter
+
+
+ADAPTERS["bitmex"] = unsupported(f"ccxt {ccxt.__version__} has no bitmex exchange (it is not in ccxt.exchanges)")
 
 
 def sign(venue: str, vector: dict) -> dict:
     """ccxt's request for the vector, in the vector's request shape; raises NotProducible."""
     adapter = ADAPTERS.get(venue)
-    if venue in UNSUPPORTED:
-        raise NotProducible(UNSUPPORTED[venue])
     if adapter is None:
         raise NotProducible(f"no mapping onto ccxt {ccxt.__version__} for the venue {venue}")
     try:
