@@ -68,6 +68,7 @@ def gate(name: str, report: dict, baseline: dict) -> tuple[list[str], list[str]]
     faults = {entry["id"]: entry for entry in baseline.get("faults", [])}
     counts: dict = defaultdict(lambda: defaultdict(int))
     problems, passed_faults = [], []
+    kinds: dict = defaultdict(int)
     for vector in report["vectors"]:
         if vector.get("result") != "valid":
             continue
@@ -76,6 +77,7 @@ def gate(name: str, report: dict, baseline: dict) -> tuple[list[str], list[str]]
         if seen == "failed":
             if vector["id"] in faults:
                 counts[venue]["known"] += 1
+                kinds[faults[vector["id"]].get("kind", "client")] += 1
             else:
                 reason = "; ".join(vector.get("problems") or []) or vector["status"]
                 problems.append(f"{name}: {vector['id']} fails: {reason[:600]}")
@@ -96,7 +98,8 @@ def gate(name: str, report: dict, baseline: dict) -> tuple[list[str], list[str]]
     mapped = total["passed"] + total["failed"]
     rate = f"{100 * total['passed'] / mapped:.1f} %" if mapped else "—"
     lines.append(f"{name}: all venues: {total['passed']} of {mapped} mapped valid vectors pass ({rate}); "
-                 f"{total['known']} known faults; {total['declined']} not mapped")
+                 f"{total['known']} known faults ({kinds['client']} the client's, {kinds['judge']} the judge's); "
+                 f"{total['declined']} not mapped")
     minimum = baseline.get("minimumMapped", 1)
     if mapped < minimum:
         problems.append(f"{name}: maps {mapped} vectors, the baseline expects at least {minimum}: a mapping now declines "
