@@ -37,7 +37,9 @@ def unique(pairs: list) -> dict:
     return params
 
 
-def ordered_params(vector: dict) -> dict:
+def ordered_params(vector: dict, arrays: bool = False):
+    """The request's parameters as ccxt's sign() takes them; a JSON array body stays a list
+    where the exchange's sign() takes one (`arrays`: its batch calls)."""
     request = vector["request"]
     method = request["method"].upper()
     body = request.get("body") or ""
@@ -47,8 +49,10 @@ def ordered_params(vector: dict) -> dict:
         parsed = json.loads(body)
     except ValueError:
         return unique(parse_qsl(body, keep_blank_values=True))
+    if isinstance(parsed, list) and arrays:
+        return parsed
     if not isinstance(parsed, dict):
-        raise NotProducible("the body is a JSON array; ccxt's sign() takes an object")
+        raise NotProducible("the body is a JSON array; this ccxt exchange's sign() takes an object")
     return parsed
 
 
@@ -106,7 +110,7 @@ def okx(vector):
     ms = iso_to_ms(header(request, "OK-ACCESS-TIMESTAMP"))
     path = strip_prefix(request["path"], "/api/v5/")
     ex = exchange("okx", vector, ms)
-    params = ordered_params(vector)
+    params = ordered_params(vector, arrays=True)
     demo = header(request, "x-simulated-trading") == "1"
     if demo:
         # ccxt's demo trading: set_sandbox_mode(True) adds x-simulated-trading: 1 to the
@@ -156,7 +160,10 @@ def gate(vector):
         raise NotProducible("the Timestamp header is not a number of seconds") from error
     rest = strip_prefix(request["path"], "/api/v4/")
     family, _, path = rest.partition("/")
-    params = ordered_params(vector)
+    if family in ("sub_accounts", "withdrawals"):
+        # ccxt's APIs whose paths start at /api/v4/ (gate.sign(): entirePath = endPart).
+        family, path = ("subAccounts" if family == "sub_accounts" else family), rest
+    params = ordered_params(vector, arrays=True)
     if request["method"] not in ("GET", "DELETE") and request.get("query"):
         # ccxt sends a POST's parameters in its JSON body, the query's included.
         params = dict(unique(parse_qsl(request["query"], keep_blank_values=True)), **params)
@@ -314,13 +321,16 @@ def htx(vector):
     if stamp is None:
         raise NotProducible("no Timestamp parameter")
     ms = int(datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S").replace(tzinfo=timezone.utc).timestamp() * 1000)
-    if request.get("host") not in (None, "api.huobi.pro"):
-        raise NotProducible(f"ccxt sends spot calls to api.huobi.pro, not {request.get('host')}")
     params = {k: v for k, v in pairs if k not in HTX_AUTH}
     if request["method"] == "POST":
-        params = ordered_params({"request": dict(request, query="")})
+        params = ordered_params({"request": dict(request, query="")}, arrays=True)
     ex = exchange("htx", vector, ms)
-    return ex.sign(strip_prefix(request["path"], "/"), ["spot", "private"], request["method"], params)
+    # ccxt signs the host it sends to; a user picks it with urls['hostnames'] (spot: api.huobi.pro
+    # or api-aws.huobi.pro; contracts: api.hbdm.com or ccxt's default api.hbdm.vn).
+    host = request.get("host") or "api.huobi.pro"
+    family = "contract" if "hbdm" in host else "spot"
+    ex.urls["hostnames"] = dict(ex.urls["hostnames"], **{family: host})
+    return ex.sign(strip_prefix(request["path"], "/"), [family, "private"], request["method"], params)
 
 
 ADAPTERS = {

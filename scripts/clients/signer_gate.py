@@ -41,7 +41,10 @@ SIGNERS = {
 def run_signer(sigconform: str, script: str, venues: list, reports: Path) -> dict:
     """sigconform's JSON report of one signer over the bundled vectors."""
     command = [sigconform, "check", "--signer", f"{shlex.quote(sys.executable)} {shlex.quote(str(SIGNERS_DIR / script))}",
-               "--format", "json", "--report-dir", str(reports), "--no-color"]
+               "--format", "json", "--report-dir", str(reports), "--no-color",
+               # Importing ccxt (and, in a child, ccxt's bitmart build) before the first answer
+               # takes seconds on a busy CI machine; a signer that hangs still fails, later.
+               "--signer-timeout", "60"]
     for venue in venues:
         command += ["--venue", venue]
     run = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
