@@ -71,7 +71,8 @@ struct AnswerClock {
         switch (old, new) {
         case let (old?, new?) where old != new:
             remarks.append(.note("the \(label) is \(quoted(new)) (the vector's: \(quoted(old)))\(detail(old, new))"))
-        case (nil, let new?):
+        case (nil, let new?) where location.parameterName == nil:
+            // An added parameter is noted with the request's other parameters (AnswerIntent).
             remarks.append(.note("the client adds the \(label) \(quoted(new)) (\(location))"))
         case (.some, nil):
             remarks.append(.failure("the request has no \(label) (\(location))"))

@@ -64,6 +64,8 @@ struct AnswerIntent {
         let skipped = authFieldNames
         let chosenByClient = Set(venue.hmac?.clientFields ?? [])
         var remarks: [AnswerRemark] = []
+        var moves: [String: [String]] = [:]
+        var moveOrder: [String] = []
         for name in given.names where !skipped.contains(name) {
             let expected = given.all(name)
             let found = answer.all(name)
@@ -77,10 +79,16 @@ struct AnswerIntent {
                 let wanted = expected.map { quoted(scalarText($0.value)) }.joined(separator: ", ")
                 remarks.append(.failure("the parameter \(name) is \(values) in the \(found[0].place), the vector's is \(wanted)"))
             } else if found[0].place != place {
-                remarks.append(.note("the parameter \(name) moved from the \(place) to the \(found[0].place)"))
+                let move = "from the \(place) to the \(found[0].place)"
+                if moves[move] == nil { moveOrder.append(move) }
+                moves[move, default: []].append(name)
             } else if zip(expected, found).contains(where: { $0.written != $1.written }) {
                 remarks.append(.note("the parameter \(name) is written \(quoted(found[0].written)) (the vector's: \(quoted(expected[0].written)))"))
             }
+        }
+        for move in moveOrder {
+            let names = moves[move] ?? []
+            remarks.append(.note(names.count == 1 ? "the parameter \(names[0]) moved \(move)" : "the parameters \(names.joined(separator: ", ")) moved \(move)"))
         }
         let known = Set(given.names)
         for name in answer.names where !known.contains(name) {

@@ -1,7 +1,7 @@
 import SigConformCore
 
 /// The JSON Lines exchanged with a `--signer` (docs/signer.md and the vector format doc):
-/// the harness writes `{"id", "venue", "credentials", "request"}` with the signature removed;
+/// the harness writes `{"id", "venue", "credentials", "request", "time"}` with the signature removed;
 /// the signer answers `{"id", "request"}` with the request as its client would send it, or
 /// `{"id", "error": "…"}` when it cannot sign that request (for instance an unsupported venue).
 public enum SignerProtocol {
@@ -33,10 +33,17 @@ public enum SignerProtocol {
             ("path", .string(request.path)), ("query", .string(request.query)),
             ("headers", .object(request.headers.fields.map { ($0.name, .string($0.value)) })), ("body", .string(request.body)),
         ]
-        return JSONWriter.compact(.object([
+        var members: [(key: String, value: JSONValue)] = [
             ("id", .string(vector.qualifiedID)), ("venue", .string(venue.id)),
             ("credentials", .object(credentials)), ("request", .object(requestMembers)),
-        ]))
+        ]
+        // The venue's clock when the request arrives, for a client that reads its own clock
+        // (an expiry, a nonce of its own): its time fields must be within the venue's window of it.
+        var time: [(key: String, value: JSONValue)] = []
+        if let serverTime = vector.time.serverTime { time.append(("serverTime", .number(String(serverTime)))) }
+        if let recvWindow = vector.time.recvWindow { time.append(("recvWindow", .number(String(recvWindow)))) }
+        if !time.isEmpty { members.append(("time", .object(time))) }
+        return JSONWriter.compact(.object(members))
     }
 
     /// Reads one line of the signer's output as the answer for `id`. Text quoted from the line

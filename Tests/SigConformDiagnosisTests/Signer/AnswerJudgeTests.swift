@@ -96,7 +96,7 @@ import Testing
         request.headers.set("Content-Type", "application/x-www-form-urlencoded")
         let verdict = try Self.judge(vector, try Self.signed(request, as: vector))
         #expect(verdict.status == .passed, "\(verdict.problems)")
-        #expect(verdict.notes.contains("the parameter symbol moved from the query to the form body"), "\(verdict.notes)")
+        #expect(verdict.notes.contains("the parameters symbol, side, type, timeInForce, quantity, price moved from the query to the form body"), "\(verdict.notes)")
         #expect(verdict.notes.contains("the client adds the header Content-Type: \"application/x-www-form-urlencoded\""), "\(verdict.notes)")
     }
 

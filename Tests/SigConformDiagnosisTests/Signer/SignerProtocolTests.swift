@@ -18,6 +18,12 @@ import Testing
         return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
+    @Test func theVenuesClockGoesWithTheRequest() throws {
+        let line = try Self.line(Self.vector("binance-spot", "get-account-timestamp-only"))
+        let time = try #require(line["time"] as? [String: Any])
+        #expect((time["serverTime"] as? NSNumber)?.int64Value == 1_700_000_000_300)
+    }
+
     @Test func theRequestGoesOutWithoutItsSignatureWhereverTheVenueCarriesIt() throws {
         let binance = try Self.line(Self.vector("binance-spot", "post-order-query"))
         let query = try #require((binance["request"] as? [String: Any])?["query"] as? String)
