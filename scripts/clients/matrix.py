@@ -32,9 +32,11 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+# The mapping of a vector onto ccxt's sign() is shared with the ccxt signer (examples/signers/).
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "examples" / "signers"))
 
-import bitmart_ccxt  # noqa: E402
-import ccxt_adapters  # noqa: E402
+import ccxt_bitmart  # noqa: E402
+import ccxt_requests  # noqa: E402
 from evidence import EVIDENCE  # noqa: E402
 from recipe_view import RecipeView  # noqa: E402
 
@@ -42,7 +44,7 @@ ROOT = Path(__file__).resolve().parents[2]
 VECTORS = ROOT / "vectors"
 DOC = ROOT / "docs" / "clients.md"
 
-CLIENTS = {"ccxt": ccxt_adapters, "ccxt-bitmart": bitmart_ccxt}
+CLIENTS = {"ccxt": ccxt_requests, "ccxt-bitmart": ccxt_bitmart}
 
 
 def merged(defaults: dict, vector: dict) -> dict:

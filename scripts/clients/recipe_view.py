@@ -11,6 +11,8 @@ import json
 import re
 from urllib.parse import parse_qsl
 
+from signer_support import header, header_parameters
+
 VARIABLE = re.compile(r"\{([A-Za-z][A-Za-z0-9_:.\-]*)\??\}")
 
 
@@ -33,27 +35,6 @@ def template_variables(prehash) -> set[str]:
 
     walk(prehash)
     return found
-
-
-def header(request: dict, name: str):
-    for key, value in (request.get("headers") or {}).items():
-        if key.lower() == name.lower():
-            return value
-    return None
-
-
-def header_parameters(value: str, scheme: str | None) -> dict:
-    """`<scheme> k=v,k=v` into its items, the way the venue parses it (order and spacing free)."""
-    if scheme:
-        if not value.lower().startswith(scheme.lower()):
-            return {}
-        value = value[len(scheme):]
-    items = {}
-    for item in value.split(","):
-        if "=" in item:
-            key, _, val = item.strip().partition("=")
-            items[key.strip()] = val.strip()
-    return items
 
 
 def read_location(request: dict, location: dict):

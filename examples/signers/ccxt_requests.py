@@ -14,11 +14,11 @@ from urllib.parse import parse_qsl, urlsplit
 
 import ccxt
 
-from recipe_view import header, header_parameters
+from signer_support import CannotSign, header, header_parameters, raw_query_value
 
 
-class NotProducible(Exception):
-    """ccxt has no call that produces this request (another API family, an option it lacks)."""
+# ccxt has no call that produces this request (another API family, an option it lacks).
+NotProducible = CannotSign
 
 
 class PinnedKey(str):
@@ -29,18 +29,30 @@ class PinnedKey(str):
         return 0 if sub == "account" else str.find(self, sub, *args)
 
 
-def ordered_params(vector: dict) -> dict:
+def unique(pairs: list) -> dict:
+    """Decoded form pairs as the dict ccxt's sign() takes; a key sent twice has no dict form."""
+    params = dict(pairs)
+    if len(params) != len(pairs):
+        raise NotProducible("a parameter sent twice; ccxt's sign() takes a dict (one value per key)")
+    return params
+
+
+def ordered_params(vector: dict, arrays: bool = False):
+    """The request's parameters as ccxt's sign() takes them; a JSON array body stays a list
+    where the exchange's sign() takes one (`arrays`: its batch calls)."""
     request = vector["request"]
     method = request["method"].upper()
     body = request.get("body") or ""
     if method in ("GET", "DELETE") or not body:
-        return dict(parse_qsl(request.get("query") or "", keep_blank_values=True))
+        return unique(parse_qsl(request.get("query") or "", keep_blank_values=True))
     try:
         parsed = json.loads(body)
     except ValueError:
-        return dict(parse_qsl(body, keep_blank_values=True))
+        return unique(parse_qsl(body, keep_blank_values=True))
+    if isinstance(parsed, list) and arrays:
+        return parsed
     if not isinstance(parsed, dict):
-        raise NotProducible("the body is a JSON array; ccxt's sign() takes an object")
+        raise NotProducible("the body is a JSON array; this ccxt exchange's sign() takes an object")
     return parsed
 
 
@@ -98,10 +110,16 @@ def okx(vector):
     ms = iso_to_ms(header(request, "OK-ACCESS-TIMESTAMP"))
     path = strip_prefix(request["path"], "/api/v5/")
     ex = exchange("okx", vector, ms)
-    params = ordered_params(vector)
-    if request["method"] == "POST" and path in ("trade/batch-orders", "trade/order-algo", "trade/order") and "clOrdId" not in params:
-        raise NotProducible("ccxt adds its broker clOrdId and tag to an order without clOrdId")
-    return ex.sign(path, ["private"], request["method"], params)
+    params = ordered_params(vector, arrays=True)
+    demo = header(request, "x-simulated-trading") == "1"
+    if demo:
+        # ccxt's demo trading: set_sandbox_mode(True) adds x-simulated-trading: 1 to the
+        # exchange's headers, which fetch() sends along with sign()'s.
+        ex.set_sandbox_mode(True)
+    result = ex.sign(path, ["private"], request["method"], params)
+    if demo:
+        result["headers"] = dict(ex.headers, **(result.get("headers") or {}))
+    return result
 
 
 def bybit(vector):
@@ -112,7 +130,12 @@ def bybit(vector):
         raise NotProducible("ccxt always sends X-BAPI-RECV-WINDOW")
     path = strip_prefix(request["path"], "/")
     ex = exchange("bybit", vector, ms, options={"recvWindow": int(window)})
-    return ex.sign(path, ["private"], request["method"], ordered_params(vector))
+    params = ordered_params(vector)
+    if "cursor" in params and request["method"] == "GET":
+        # Bybit returns nextPageCursor percent-encoded and ccxt's users pass it on as returned;
+        # ccxt sends GET values unencoded (rawencode), so the cursor travels as Bybit gave it.
+        params["cursor"] = raw_query_value(request.get("query") or "", "cursor")
+    return ex.sign(path, ["private"], request["method"], params)
 
 
 def kucoin(vector):
@@ -122,23 +145,31 @@ def kucoin(vector):
         raise NotProducible("ccxt sends KC-API-KEY-VERSION 2 only")
     rest = strip_prefix(request["path"], "/api/")
     version, _, path = rest.partition("/")
-    ex = exchange("kucoin", vector, ms)
+    futures = request.get("host") == "api-futures.kucoin.com"
+    ex = exchange("kucoinfutures" if futures else "kucoin", vector, ms)
     params = ordered_params(vector)
     params["version"] = version
-    return ex.sign(path, ["private"], request["method"], params)
+    return ex.sign(path, ["futuresPrivate" if futures else "private"], request["method"], params)
 
 
 def gate(vector):
     request = vector["request"]
-    stamp = header(request, "Timestamp")
-    if not stamp.isdigit():
-        raise NotProducible("ccxt sends whole seconds only")
+    try:
+        seconds = float(header(request, "Timestamp"))
+    except (TypeError, ValueError) as error:
+        raise NotProducible("the Timestamp header is not a number of seconds") from error
     rest = strip_prefix(request["path"], "/api/v4/")
     family, _, path = rest.partition("/")
+    if family in ("sub_accounts", "withdrawals"):
+        # ccxt's APIs whose paths start at /api/v4/ (gate.sign(): entirePath = endPart).
+        family, path = ("subAccounts" if family == "sub_accounts" else family), rest
+    params = ordered_params(vector, arrays=True)
     if request["method"] not in ("GET", "DELETE") and request.get("query"):
-        raise NotProducible("ccxt sends a POST's parameters in the body only")
-    ex = exchange("gate", vector, int(stamp) * 1000)
-    return ex.sign(path, ["private", family], request["method"], ordered_params(vector))
+        # ccxt sends a POST's parameters in its JSON body, the query's included.
+        params = dict(unique(parse_qsl(request["query"], keep_blank_values=True)), **params)
+    # ccxt's clock set to the vector's; ccxt writes whole seconds of it.
+    ex = exchange("gate", vector, int(seconds * 1000))
+    return ex.sign(path, ["private", family], request["method"], params)
 
 
 def deribit(vector):
@@ -174,9 +205,10 @@ def binance_family(exchange_id):
             raise NotProducible("no ccxt API for this path")
         pairs = parse_qsl(request.get("query") or "", keep_blank_values=True) + \
             parse_qsl(request.get("body") or "", keep_blank_values=True)
-        params = {k: v for k, v in pairs if k != "signature"}
-        if len(params) != len([k for k, _ in pairs if k != "signature"]):
-            raise NotProducible("a parameter sent twice")
+        params = unique([(k, v) for k, v in pairs if k != "signature"])
+        if request["path"].endswith("/batchOrders") and params.get("batchOrders", "").startswith("["):
+            # ccxt's sign() writes batchOrders itself, from the list of orders it is given.
+            params["batchOrders"] = json.loads(params["batchOrders"])
         if "timestamp" not in params:
             raise NotProducible("no timestamp parameter")
         # ccxt puts its own timestamp first and sends GET/DELETE parameters in the query, the
@@ -210,18 +242,18 @@ def kraken(vector):
     pairs = parse_qsl(request.get("body") or "", keep_blank_values=True)
     params = {k: v for k, v in pairs if k != "nonce"}
     nonce = dict(pairs).get("nonce")
-    if nonce is None or pairs[0][0] != "nonce":
-        raise NotProducible("ccxt always sends the nonce first")
+    if nonce is None:
+        raise NotProducible("no nonce parameter")
     ex = exchange("kraken", vector, int(nonce), nonce=nonce)
     return ex.sign(strip_prefix(request["path"], "/0/private/"), ["private"], request["method"], params)
 
 
 def mexc(vector):
     request = vector["request"]
-    if request.get("body"):
-        raise NotProducible("ccxt sends spot parameters in the query only")
-    pairs = [(k, v) for k, v in parse_qsl(request.get("query") or "", keep_blank_values=True) if k != "signature"]
-    params = dict(pairs)
+    # ccxt sends spot parameters in the query only, a form body's included.
+    pairs = parse_qsl(request.get("query") or "", keep_blank_values=True) + \
+        parse_qsl(request.get("body") or "", keep_blank_values=True)
+    params = unique([(k, v) for k, v in pairs if k != "signature"])
     if "timestamp" not in params:
         raise NotProducible("no timestamp parameter")
     # ccxt appends its own timestamp and recvWindow (options.recvWindow, default 5000).
@@ -229,6 +261,76 @@ def mexc(vector):
     timestamp = int(params.pop("timestamp"))
     ex = exchange("mexc", vector, timestamp, options={"recvWindow": int(window) if window else 5000})
     return ex.sign(strip_prefix(request["path"], "/api/v3/"), ["spot", "private"], request["method"], params)
+
+
+def bitfinex(vector):
+    request = vector["request"]
+    nonce = header(request, "bfx-nonce")
+    if request["method"] != "POST":
+        raise NotProducible("ccxt sends every authenticated v2 call as a POST")
+    try:
+        params = json.loads(request.get("body") or "{}")
+    except ValueError as error:
+        raise NotProducible("the body is not JSON") from error
+    if not isinstance(params, dict):
+        raise NotProducible("the body is not a JSON object; ccxt's sign() takes an object")
+    # ccxt's nonce is milliseconds (bitfinex.nonce); pinned to the vector's, whatever its unit.
+    ex = exchange("bitfinex", vector, int(nonce) // 1000 if nonce.isdigit() else 0, nonce=nonce)
+    return ex.sign(strip_prefix(request["path"], "/v2/"), ["private"], "POST", params)
+
+
+def bitstamp(vector):
+    request = vector["request"]
+    stamp = header(request, "X-Auth-Timestamp")
+    ex = exchange("bitstamp", vector, int(stamp) if (stamp or "").isdigit() else 0)
+    nonce = header(request, "X-Auth-Nonce")
+    ex.uuid = lambda: nonce
+    # ccxt sends private parameters in a form body only: the query's and a JSON body's go there.
+    params = unique(parse_qsl(request.get("query") or "", keep_blank_values=True))
+    body = request.get("body") or ""
+    if body.lstrip().startswith("{"):
+        members = json.loads(body)
+        if any(value is None or isinstance(value, (dict, list)) for value in members.values()):
+            raise NotProducible("a null or nested JSON value has no form (ccxt sends private parameters as a form)")
+        params.update(members)
+    else:
+        params.update(unique(parse_qsl(body, keep_blank_values=True)))
+    return ex.sign(strip_prefix(request["path"], "/api/v2/"), ["private"], request["method"], params)
+
+
+def coinbase_exchange(vector):
+    request = vector["request"]
+    stamp = header(request, "CB-ACCESS-TIMESTAMP") or ""
+    try:
+        ms = int(float(stamp) * 1000)
+    except ValueError as error:
+        raise NotProducible("the timestamp is not a number of seconds") from error
+    # ccxt's clock set to the vector's; ccxt writes it its own way (whole seconds).
+    ex = exchange("coinbaseexchange", vector, ms, nonce=ms // 1000)
+    params = ordered_params(vector)
+    return ex.sign(strip_prefix(request["path"], "/"), ["private"], request["method"], params)
+
+
+HTX_AUTH = ("AccessKeyId", "SignatureMethod", "SignatureVersion", "Timestamp", "Signature")
+
+
+def htx(vector):
+    request = vector["request"]
+    pairs = parse_qsl(request.get("query") or "", keep_blank_values=True)
+    stamp = dict(pairs).get("Timestamp")
+    if stamp is None:
+        raise NotProducible("no Timestamp parameter")
+    ms = int(datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S").replace(tzinfo=timezone.utc).timestamp() * 1000)
+    params = {k: v for k, v in pairs if k not in HTX_AUTH}
+    if request["method"] == "POST":
+        params = ordered_params({"request": dict(request, query="")}, arrays=True)
+    ex = exchange("htx", vector, ms)
+    # ccxt signs the host it sends to; a user picks it with urls['hostnames'] (spot: api.huobi.pro
+    # or api-aws.huobi.pro; contracts: api.hbdm.com or ccxt's default api.hbdm.vn).
+    host = request.get("host") or "api.huobi.pro"
+    family = "contract" if "hbdm" in host else "spot"
+    ex.urls["hostnames"] = dict(ex.urls["hostnames"], **{family: host})
+    return ex.sign(strip_prefix(request["path"], "/"), [family, "private"], request["method"], params)
 
 
 ADAPTERS = {
@@ -245,14 +347,28 @@ ADAPTERS = {
     "gateio-v4": gate,
     "deribit": deribit,
     "gemini": gemini,
+    "bitfinex-v2": bitfinex,
+    "bitstamp-v2": bitstamp,
+    "coinbase-exchange": coinbase_exchange,
+    "htx": htx,
 }
+
+
+def unsupported(reason: str):
+    """A venue ccxt does not carry at this version: every request is declined with `reason`."""
+    def adapter(vector):
+        raise NotProducible(reason)
+    return adapter
+
+
+ADAPTERS["bitmex"] = unsupported(f"ccxt {ccxt.__version__} has no bitmex exchange (it is not in ccxt.exchanges)")
 
 
 def sign(venue: str, vector: dict) -> dict:
     """ccxt's request for the vector, in the vector's request shape; raises NotProducible."""
     adapter = ADAPTERS.get(venue)
     if adapter is None:
-        raise NotProducible("no adapter")
+        raise NotProducible(f"no mapping onto ccxt {ccxt.__version__} for the venue {venue}")
     try:
         result = adapter(vector)
     except NotProducible:
