@@ -78,7 +78,9 @@ public struct SelfTestReport: Sendable {
         switch exitStatus {
         case 0: return "OK: \(counts); every test behaves as its vector says."
         case 1: return "FAILED: \(counts); some tests do not behave as their vectors say."
-        default: return "ERROR: \(errors.count) input(s) could not be used; \(counts) in the rest."
+        default:
+            let inputs = errors.count == 1 ? "1 input" : "\(errors.count) inputs"
+            return "ERROR: \(inputs) could not be used; \(counts) in the rest."
         }
     }
 

@@ -91,6 +91,12 @@ struct SelfTestRunnerTests {
             backends: [], results: [good], errors: [.malformed(file: "x.json", reason: "tag: not hex")])
         #expect(broken.exitStatus == 2)
         #expect(broken.render().contains("ERROR   x.json is malformed: tag: not hex"))
+        #expect(broken.render().contains("ERROR: 1 input could not be used;"))
+
+        let twiceBroken = SelfTestReport(
+            backends: [], results: [good],
+            errors: [.malformed(file: "x.json", reason: "tag: not hex"), .malformed(file: "y.json", reason: "key: missing")])
+        #expect(twiceBroken.render().contains("ERROR: 2 inputs could not be used;"))
     }
 }
 
