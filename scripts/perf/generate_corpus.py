@@ -6,7 +6,10 @@ repeated with unique ids until COUNT lines are written. Invalid vectors are left
 costs a full diagnosis (up to a second), which the diagnose benchmark measures separately.
 The output is generated data: write it outside the repository (e.g. /tmp) and do not commit it.
 
-usage: scripts/perf/generate_corpus.py COUNT OUTPUT.jsonl [--vectors DIR]
+With --venues only those venues' vectors are used (the Python peer, scripts/perf/python_peer.py,
+knows five).
+
+usage: scripts/perf/generate_corpus.py COUNT OUTPUT.jsonl [--vectors DIR] [--venues A,B,...]
 """
 import argparse
 import json
@@ -46,8 +49,12 @@ def main():
     parser.add_argument("count", type=int)
     parser.add_argument("output")
     parser.add_argument("--vectors", default=str(pathlib.Path(__file__).resolve().parents[2] / "vectors"))
+    parser.add_argument("--venues", help="comma-separated venue ids to take vectors from (default: all)")
     arguments = parser.parse_args()
     templates = list(valid_vectors(pathlib.Path(arguments.vectors)))
+    if arguments.venues:
+        wanted = set(arguments.venues.split(","))
+        templates = [t for t in templates if t["venue"] in wanted]
     if not templates:
         sys.exit(f"no valid vectors under {arguments.vectors}")
     with open(arguments.output, "w") as out:

@@ -106,6 +106,44 @@ public struct CorpusLoader: Sendable {
     }
 
     func forEachLine(of file: String, body: (Vector) -> Void, lineError: (InputError) -> Void) throws(InputError) {
+        try forEachLine(of: file, line: { number, bytes in
+            switch Self.decodeLine(bytes, number: number, of: file) {
+            case .vector(let vector): body(vector)
+            case .error(let error): lineError(error)
+            }
+        }, lineError: lineError)
+    }
+
+    /// What one line of a JSON Lines file holds.
+    public enum DecodedLine: Sendable {
+        case vector(Vector)
+        case error(InputError)
+    }
+
+    /// Parses and decodes one line of a JSON Lines file as ``forEachLine(of:line:lineError:)``
+    /// hands it on (`number` is 1-based). Pure, so lines can be decoded on several threads
+    /// (``CheckRunner``).
+    public static func decodeLine(_ bytes: [UInt8], number lineNumber: Int, of file: String) -> DecodedLine {
+        do {
+            let document = try JSONParser(limits: .init(maximumDepth: InputLimits.jsonDepth, maximumBytes: InputLimits.jsonLinesLineBytes)).parse(bytes)
+            let reader = JSONReader(file: file, document: document)
+            return .vector(try VectorDecoder().decodeVector(document.root, at: "", reader: reader, fileVenue: nil))
+        } catch let error as JSONParseError {
+            return .error(InputError(file: file, location: SourceLocation(line: lineNumber, column: error.location.column), message: error.message, hint: error.hint))
+        } catch let error as InputError {
+            // Locations inside a line are relative to it; make them point into the file.
+            var located = error
+            located.location = SourceLocation(line: lineNumber, column: error.location?.column ?? 1)
+            return .error(located)
+        } catch {
+            return .error(InputError(file: file, location: SourceLocation(line: lineNumber, column: 1), message: "\(error)"))
+        }
+    }
+
+    /// Calls `line` with each line of the JSON Lines `file` that is not blank (its 1-based number
+    /// and its bytes, without the line break) as it is read; an overlong line is one `lineError`
+    /// and is not handed on.
+    public func forEachLine(of file: String, line body: (Int, [UInt8]) -> Void, lineError: (InputError) -> Void) throws(InputError) {
         _ = try FileReader.checkReadableFile(file)
         guard let handle = FileHandle(forReadingAtPath: file) else {
             throw InputError(file: file, message: "cannot be opened", hint: "check that it is a readable regular file")
@@ -113,7 +151,6 @@ public struct CorpusLoader: Sendable {
         defer { try? handle.close() }
         var lineNumber = 0
         var pending: [UInt8] = []
-        let decoder = VectorDecoder()
         func handleLine(_ line: ArraySlice<UInt8>) {
             lineNumber += 1
             var bytes = Array(line)
@@ -123,20 +160,7 @@ public struct CorpusLoader: Sendable {
                 lineError(Self.overlongLine(file, lineNumber))
                 return
             }
-            do {
-                let document = try JSONParser(limits: .init(maximumDepth: InputLimits.jsonDepth, maximumBytes: InputLimits.jsonLinesLineBytes)).parse(bytes)
-                let reader = JSONReader(file: file, document: document)
-                body(try decoder.decodeVector(document.root, at: "", reader: reader, fileVenue: nil))
-            } catch let error as JSONParseError {
-                lineError(InputError(file: file, location: SourceLocation(line: lineNumber, column: error.location.column), message: error.message, hint: error.hint))
-            } catch let error as InputError {
-                // Locations inside a line are relative to it; make them point into the file.
-                var located = error
-                located.location = SourceLocation(line: lineNumber, column: error.location?.column ?? 1)
-                lineError(located)
-            } catch {
-                lineError(InputError(file: file, location: SourceLocation(line: lineNumber, column: 1), message: "\(error)"))
-            }
+            body(lineNumber, bytes)
         }
         // Lines are cut as they arrive; a line that outgrows the limit is one error, its bytes
         // are dropped until its newline, and every later line is still read (an overlong line

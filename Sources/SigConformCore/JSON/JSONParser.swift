@@ -15,9 +15,10 @@ public struct JSONParser: Sendable {
     }
 
     public var limits: Limits
-    /// Whether the document keeps each value's line and column (for error messages about the
-    /// file). Off for bodies that are only read, where the JSON-pointer strings would cost more
-    /// than the parse (the diagnosis reads a 1 MB body many times).
+    /// Whether the document can tell each value's line and column (for error messages about the
+    /// file). Off for bodies that are only read. When on, the table of locations is still only
+    /// built when first asked for (by parsing the text again): most documents are read without
+    /// an error, and building a JSON-pointer string per value cost a fifth of a `check` run.
     public var recordsLocations: Bool
     public init(limits: Limits = Limits()) {
         self.init(limits: limits, recordsLocations: true)
@@ -35,19 +36,27 @@ public struct JSONParser: Sendable {
                 message: "input is \(bytes.count) bytes, over the limit of \(limits.maximumBytes)",
                 hint: "split the corpus into several files or use JSON Lines")
         }
-        var cursor = Cursor(bytes: bytes, limits: limits, recordsLocations: recordsLocations)
+        let (root, rootLocation, _) = try parse(bytes, buildingLocations: false)
+        guard recordsLocations else { return JSONDocument(root: root, locations: [:]) }
+        return JSONDocument(root: root, rootLocation: rootLocation, locatedBy: LocationTable(source: bytes, limits: limits))
+    }
+
+    /// The root, its location and, with `buildingLocations`, the location of every value by JSON pointer.
+    func parse(_ bytes: [UInt8], buildingLocations: Bool) throws(JSONParseError) -> (JSONValue, SourceLocation, [String: SourceLocation]) {
+        var cursor = Cursor(bytes: bytes, limits: limits, recordsLocations: buildingLocations)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             throw cursor.error("the file starts with a UTF-8 byte-order mark", hint: "save the file as UTF-8 without BOM")
         }
         cursor.skipWhitespace()
         guard !cursor.atEnd else { throw cursor.error("the input is empty", hint: "a vector file is one JSON object") }
+        let rootLocation = cursor.location
         let root = try cursor.parseValue(pointer: "", depth: 0)
         cursor.skipWhitespace()
         guard cursor.atEnd else {
             throw cursor.error("unexpected \(cursor.describeCurrent()) after the end of the JSON value",
                                hint: "remove what follows the closing bracket, or use one JSON value per line (JSON Lines)")
         }
-        return JSONDocument(root: root, locations: cursor.locations)
+        return (root, rootLocation, cursor.locations)
     }
 
     /// Parses a UTF-8 string.
@@ -162,6 +171,7 @@ private struct Cursor {
     mutating func parseObject(pointer: String, depth: Int) throws(JSONParseError) -> JSONValue {
         index += 1
         var members: [(key: String, value: JSONValue)] = []
+        // Small objects (nearly all) look for a repeated key among the members; large ones hash.
         var seen: Set<String> = []
         skipWhitespace()
         if !atEnd && bytes[index] == UInt8(ascii: "}") {
@@ -174,9 +184,18 @@ private struct Cursor {
             guard bytes[index] == UInt8(ascii: "\"") else {
                 throw error("expected a member name in double quotes, found \(describeCurrent())")
             }
-            let keyLocation = trackedLocation()
+            let keyStart = index
             let key = try parseString()
-            guard seen.insert(key).inserted else {
+            let repeated: Bool
+            if members.count < 16 {
+                repeated = members.contains { $0.key == key }
+            } else {
+                if seen.isEmpty { seen = Set(members.map(\.key)) }
+                repeated = !seen.insert(key).inserted
+            }
+            guard !repeated else {
+                // A string holds no line break: the key starts on the current line.
+                let keyLocation = SourceLocation(line: line, column: columnOf(keyStart, from: (lineStart, lineStart, 1)))
                 throw JSONParseError(location: keyLocation, message: "duplicate key \"\(key)\" in the same object",
                                      hint: "JSON readers disagree on which duplicate wins; keep one")
             }
@@ -260,9 +279,13 @@ private struct Cursor {
         // the string itself, with no appends at all.
         var text: String?
         var runStart = index
+        var ascii = true
         func run(_ cursor: Cursor) throws(JSONParseError) -> String {
             guard runStart < cursor.index else { return "" }
-            guard let run = String(validating: cursor.bytes[runStart..<cursor.index], as: UTF8.self) else {
+            // ASCII needs no validation, and decoding from a buffer takes the standard library's
+            // specialised path; the generic validation of a slice cost two metadata lookups a string.
+            if ascii { return cursor.bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[runStart..<cursor.index]), as: UTF8.self) } }
+            guard let run = cursor.bytes.withUnsafeBufferPointer({ String(validating: UnsafeBufferPointer(rebasing: $0[runStart..<cursor.index]), as: UTF8.self) }) else {
                 throw JSONParseError(location: cursor.location, message: "the string is not valid UTF-8",
                                      hint: "re-save the file as UTF-8")
             }
@@ -286,8 +309,10 @@ private struct Cursor {
                 built.unicodeScalars.append(try parseEscape())
                 text = built
                 runStart = index
+                ascii = true
                 continue
             }
+            if byte >= 0x80 { ascii = false }
             if byte < 0x20 {
                 throw error("control character 0x\(String(byte, radix: 16)) inside a string",
                             hint: "write it as an escape such as \\n or \\u00XX")

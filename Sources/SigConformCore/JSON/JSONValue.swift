@@ -78,8 +78,29 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
 /// A parsed JSON text together with the location of every value, keyed by JSON pointer (RFC 6901).
 public struct JSONDocument: Sendable {
     public var root: JSONValue
-    /// Start location of the value at each JSON pointer ("" is the root).
-    public var locations: [String: SourceLocation]
+    private var rootLocation: SourceLocation?
+    private var table: LocationTable
+
+    /// Start location of the value at each JSON pointer ("" is the root). Built on first use
+    /// for a parsed document (see ``JSONParser/recordsLocations``).
+    public var locations: [String: SourceLocation] {
+        get { table.locations }
+        set {
+            table = LocationTable(newValue)
+            rootLocation = nil
+        }
+    }
+
+    public init(root: JSONValue, locations: [String: SourceLocation]) {
+        self.root = root
+        self.table = LocationTable(locations)
+    }
+
+    init(root: JSONValue, rootLocation: SourceLocation, locatedBy table: LocationTable) {
+        self.root = root
+        self.rootLocation = rootLocation
+        self.table = table
+    }
 
     public init(root: JSONValue, locations: [String: SourceLocation]) {
         self.root = root
@@ -88,12 +109,35 @@ public struct JSONDocument: Sendable {
 
     /// The location of `pointer`, or of its nearest ancestor that has one.
     public func location(of pointer: String) -> SourceLocation? {
+        if pointer.isEmpty, let rootLocation { return rootLocation }
+        let locations = table.locations
         var current = pointer
         while true {
             if let found = locations[current] { return found }
             guard let slash = current.lastIndex(of: "/") else { return nil }
             current = String(current[..<slash])
         }
+    }
+}
+
+/// The locations of a document's values: given, or built from its text the first time they are read.
+final class LocationTable: @unchecked Sendable {
+    private let lock = NSLock()
+    private var built: [String: SourceLocation]?
+    private var source: (bytes: [UInt8], limits: JSONParser.Limits)?
+
+    init(_ locations: [String: SourceLocation]) { built = locations }
+    init(source: [UInt8], limits: JSONParser.Limits) { self.source = (source, limits) }
+
+    var locations: [String: SourceLocation] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { return built }
+        // The text parsed once already, with the same limits: it parses again.
+        let table = (source.flatMap { try? JSONParser(limits: $0.limits).parse($0.bytes, buildingLocations: true).2 }) ?? [:]
+        built = table
+        source = nil
+        return table
     }
 }
 

@@ -74,7 +74,7 @@ public struct VectorDecoder: Sendable {
 
         guard let idValue = member("id") else { throw reader.error(pointer, "vector has no \"id\"", hint: "give it a short unique id like \"get-query-space\"") }
         let id = try reader.string(idValue, at: path("id"))
-        guard !id.isEmpty, id.utf8.count <= 200, id.unicodeScalars.allSatisfy(Self.isIDCharacter) else {
+        guard !id.isEmpty, id.utf8.count <= 200, id.utf8.allSatisfy(Self.isIDByte) else {
             throw reader.error(path("id"), "invalid vector id \"\(id)\"", hint: "use 1–200 characters of a-z, A-Z, 0-9, '-', '_', '.'")
         }
         var venue = fileVenue
@@ -92,14 +92,14 @@ public struct VectorDecoder: Sendable {
         if let value = member("credentials") {
             guard let items = value.objectMembers else { throw reader.error(path("credentials"), "expected an object, found \(value.typeName)") }
             for item in items where !item.key.hasPrefix("$") {
-                let itemPath = JSONPointer.appending(path("credentials"), item.key)
+                func itemPath() -> String { JSONPointer.appending(path("credentials"), item.key) }
                 // A near-miss of a built-in name is a typo, not a field: a field nobody reads would check nothing.
                 if !Self.credentialMembers.contains(item.key), !Credentials.isFieldName(item.key) || Self.credentialMembers.contains(where: { $0.lowercased() == item.key.lowercased() }) {
                     let suggestion = nearestName(to: item.key, in: Self.credentialMembers)
-                    throw reader.error(itemPath, "unknown credential \"\(item.key)\"",
+                    throw reader.error(itemPath(), "unknown credential \"\(item.key)\"",
                                        hint: suggestion.map { "did you mean \"\($0)\"?" } ?? "apiKey, secret, passphrase, or a field the venue's recipe declares in credentialFields (letters and digits)")
                 }
-                let text = try reader.string(item.value, at: itemPath)
+                let text = try reader.string(item.value, at: itemPath())
                 switch item.key {
                 case "apiKey": credentials.apiKey = text
                 case "secret": credentials.secret = text
@@ -115,16 +115,16 @@ public struct VectorDecoder: Sendable {
         var time = TimeContext()
         if let value = member("time") {
             for item in try reader.members(value, at: path("time"), allowed: Self.timeMembers) {
-                let itemPath = JSONPointer.appending(path("time"), item.key)
-                let number = try reader.integer(item.value, at: itemPath)
+                func itemPath() -> String { JSONPointer.appending(path("time"), item.key) }
+                let number = try reader.integer(item.value, at: itemPath())
                 if item.key == "serverTime" {
                     guard TimestampCodec.validMilliseconds.contains(number) else {
-                        throw reader.error(itemPath, "serverTime \(number) is not a time in the years 0001–9999",
+                        throw reader.error(itemPath(), "serverTime \(number) is not a time in the years 0001–9999",
                                            hint: "milliseconds since 1970-01-01, e.g. 1700000000000")
                     }
                     time.serverTime = number
                 } else {
-                    guard number >= 0 else { throw reader.error(itemPath, "recvWindow \(number) is negative", hint: "a window in milliseconds, e.g. 5000") }
+                    guard number >= 0 else { throw reader.error(itemPath(), "recvWindow \(number) is negative", hint: "a window in milliseconds, e.g. 5000") }
                     time.recvWindow = number
                 }
             }
@@ -246,8 +246,13 @@ public struct VectorDecoder: Sendable {
         return id
     }
 
-    static func isIDCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" || scalar == ".")
+    /// An ASCII letter or digit, '-', '_' or '.' (bytes, not scalars: no Unicode property lookups per id).
+    static func isIDByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."): true
+        default: false
+        }
     }
 
     /// `defaults` merged under `vector`: the vector's members win, objects merge member by member.

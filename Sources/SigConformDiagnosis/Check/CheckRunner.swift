@@ -1,3 +1,4 @@
+import Foundation
 import SigConformCore
 import SigConformMAC
 
@@ -79,11 +80,18 @@ public struct CheckRunner: Sendable {
     public let evaluator: VectorEvaluator
     public let diagnoser: Diagnoser
 
-    public init(registry: VenueRegistry, backends: [any MACBackend]) {
+    /// Threads that check vectors (and parse JSON Lines) at once; 1 checks on the calling thread.
+    public var workers: Int
+
+    public init(registry: VenueRegistry, backends: [any MACBackend], workers: Int = CheckRunner.defaultWorkers) {
         self.registry = registry
+        self.workers = max(1, workers)
         self.evaluator = VectorEvaluator(backends: backends)
         self.diagnoser = Diagnoser(backends: backends)
     }
+
+    /// One thread per core the process may use.
+    public static var defaultWorkers: Int { ProcessInfo.processInfo.activeProcessorCount }
 
     /// Loads and checks every vector under `paths` that `filter` selects.
     public func run(paths: [String], filter: VectorFilter = VectorFilter(), progress: (@Sendable (Int) -> Void)? = nil) -> RunResult {
@@ -96,6 +104,10 @@ public struct CheckRunner: Sendable {
     /// Checks like ``run(paths:filter:progress:)``, but hands each verdict to `body` as it
     /// finishes instead of keeping it, so memory does not grow with the corpus: the result
     /// holds no verdicts (see ``RunResult/verdicts``).
+    ///
+    /// Lines are parsed, decoded and checked on ``workers`` threads, a batch at a time; `body`,
+    /// `progress` and the result see every vector and error in input order, so a run's output
+    /// is the same whatever the number of threads.
     public func run(paths: [String], filter: VectorFilter = VectorFilter(), progress: (@Sendable (Int) -> Void)? = nil,
                     each body: (VectorVerdict) -> Void) -> RunResult {
         let loader = CorpusLoader()
@@ -105,23 +117,81 @@ public struct CheckRunner: Sendable {
         var coverage = FilterCoverage(filter: filter)
         var checked = 0
         var used: Set<String> = []
-        for file in listing.files {
-            do {
-                try loader.forEachVector(in: file, body: { vector in
+        var batch = WorkBatch(capacity: workers * Self.itemsPerWorker)
+        func flush() {
+            for outcome in outcomes(of: batch.take(), filter: filter) {
+                switch outcome {
+                case .error(let error): result.inputErrors.append(error)
+                case .vector(let vector, let file, let verdict):
                     coverage.note(vector)
-                    guard filter.includes(vector) else { return }
+                    guard let verdict else { continue }
                     used.insert(file)
-                    body(check(vector))
+                    body(verdict)
                     checked += 1
                     progress?(checked)
-                }, lineError: { result.inputErrors.append($0) })
+                }
+            }
+        }
+        for file in listing.files {
+            do {
+                if CorpusLoader.isJSONLines(file) {
+                    try loader.forEachLine(of: file, line: { number, bytes in
+                        if batch.add(.line(file: file, number: number, bytes: bytes)) { flush() }
+                    }, lineError: { error in
+                        if batch.add(.error(error)) { flush() }
+                    })
+                } else {
+                    try loader.forEachVector(in: file, body: { vector in
+                        if batch.add(.vector(vector, file: file)) { flush() }
+                    }, lineError: { error in
+                        if batch.add(.error(error)) { flush() }
+                    })
+                }
             } catch {
+                flush()
                 result.inputErrors.append(error)
             }
         }
+        flush()
         result.files = filter.reportedFiles(listing.files, used: used)
         result.inputErrors += coverage.problems(checked: checked, paths: paths, knownVenues: registry.sorted.map(\.id), othersReported: !result.inputErrors.isEmpty)
         return result
+    }
+
+    /// Work handed to the threads: about this many items each per batch (enough to spread the
+    /// cost of an occasional diagnosis, few enough that a batch of verdicts stays small).
+    static let itemsPerWorker = 64
+
+    /// The outcomes of `items`, in their order, computed on up to ``workers`` threads.
+    private func outcomes(of items: [WorkItem], filter: VectorFilter) -> [WorkOutcome] {
+        let threads = min(workers, items.count)
+        guard threads > 1 else { return items.map { outcome(of: $0, filter: filter) } }
+        let box = OutcomeBox(count: items.count)
+        // Each thread takes every `threads`-th item: neighbours cost alike, so the threads finish together.
+        DispatchQueue.concurrentPerform(iterations: threads) { thread in
+            for index in stride(from: thread, to: items.count, by: threads) {
+                box.set(index, outcome(of: items[index], filter: filter))
+            }
+        }
+        return box.values
+    }
+
+    private func outcome(of item: WorkItem, filter: VectorFilter) -> WorkOutcome {
+        let vector: Vector
+        let file: String
+        switch item {
+        case .error(let error): return .error(error)
+        case .vector(let given, let from):
+            vector = given
+            file = from
+        case .line(let from, let number, let bytes):
+            switch CorpusLoader.decodeLine(bytes, number: number, of: from) {
+            case .error(let error): return .error(error)
+            case .vector(let decoded): vector = decoded
+            }
+            file = from
+        }
+        return .vector(vector, file: file, verdict: filter.includes(vector) ? check(vector) : nil)
     }
 
     /// The verdict on one vector.
@@ -163,4 +233,46 @@ public struct CheckRunner: Sendable {
         }
         return VectorVerdict(vector: vector, status: problems.isEmpty ? .passed : .failed, evaluation: evaluation, diagnosis: diagnosis, problems: problems)
     }
+}
+
+/// One unit of a run's input, in input order.
+private enum WorkItem: Sendable {
+    case line(file: String, number: Int, bytes: [UInt8])
+    case vector(Vector, file: String)
+    case error(InputError)
+}
+
+/// What a ``WorkItem`` came to: an input error, or a vector with its verdict when the filter selects it.
+private enum WorkOutcome: Sendable {
+    case vector(Vector, file: String, verdict: VectorVerdict?)
+    case error(InputError)
+}
+
+/// Items gathered until there are enough to share between the threads.
+private struct WorkBatch {
+    let capacity: Int
+    private var items: [WorkItem] = []
+    init(capacity: Int) { self.capacity = capacity }
+    /// Adds `item`; true when the batch is full.
+    mutating func add(_ item: WorkItem) -> Bool {
+        items.append(item)
+        return items.count >= capacity
+    }
+    mutating func take() -> [WorkItem] {
+        defer { items.removeAll(keepingCapacity: true) }
+        return items
+    }
+}
+
+/// Outcomes written by several threads, each to its own slots.
+private final class OutcomeBox: @unchecked Sendable {
+    private var slots: [WorkOutcome?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ outcome: WorkOutcome) {
+        lock.lock()
+        slots[index] = outcome
+        lock.unlock()
+    }
+    var values: [WorkOutcome] { slots.map { $0! } }
 }
