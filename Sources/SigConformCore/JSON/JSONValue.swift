@@ -102,11 +102,6 @@ public struct JSONDocument: Sendable {
         self.table = table
     }
 
-    public init(root: JSONValue, locations: [String: SourceLocation]) {
-        self.root = root
-        self.locations = locations
-    }
-
     /// The location of `pointer`, or of its nearest ancestor that has one.
     public func location(of pointer: String) -> SourceLocation? {
         if pointer.isEmpty, let rootLocation { return rootLocation }
