@@ -70,4 +70,36 @@ struct AuthoringCommandsTests {
         #expect(output.stdout.hasPrefix("{\n  \"id\": \"get-spot-accounts"))
         #expect(!output.stdout.contains("dry-run-secret-value"))
     }
+
+    /// `record` reads every form the input layer knows: of a HAR file that also holds the page's
+    /// other traffic, the one entry to the venue is recorded, with the diagnosis of its mistake.
+    @Test func recordTakesTheVenuesEntryOfAHARFile() throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let example = CLI.repositoryRoot.appendingPathComponent("examples/requests/okx-balance.har")
+        var har = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: example)) as? [String: Any])
+        var log = try #require(har["log"] as? [String: Any])
+        var entries = try #require(log["entries"] as? [[String: Any]])
+        let analytics: [String: Any] = ["request": ["method": "GET", "url": "https://www.google-analytics.com/collect?v=1", "headers": [] as [Any]]]
+        entries.insert(analytics, at: 0)
+        log["entries"] = entries
+        har["log"] = log
+        let file = folder.appendingPathComponent("page.har")
+        try JSONSerialization.data(withJSONObject: har).write(to: file)
+        let environment = ["SC_SECRET": "sc-test-okx-secret-do-not-use-0001", "SC_PASS": "sc-test-Passphrase-1"]
+        let options = ["record", "--venue", "okx-v5", "--input", file.path, "--secret-env", "SC_SECRET", "--passphrase-env", "SC_PASS", "--dry-run"]
+
+        let recorded = try CLI.run(options, environment: environment)
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        #expect(recorded.stdout.contains("\"path\": \"/api/v5/account/balance\""))
+        #expect(recorded.stdout.contains("\"diagnosis\": [\n      \"path_mismatch\"\n    ]"), "\(recorded.stdout)")
+
+        let chosen = try CLI.run(options + ["--entry", "har-entry-2"], environment: environment)
+        #expect(chosen.status == 0, "\(chosen.stderr)")
+        #expect(chosen.stdout == recorded.stdout)
+
+        let other = try CLI.run(options + ["--entry", "har-entry-9"], environment: environment)
+        #expect(other.status == 2)
+        #expect(other.stderr.contains("holds no request \"har-entry-9\" — its requests: har-entry-1, har-entry-2"), "\(other.stderr)")
+    }
 }

@@ -92,17 +92,25 @@ struct DiagnoseCommand: ParsableCommand {
         let credentials = try loadCredentials()
         given = [credentials]
         let message = try loadServerError()
-        let cases = try CapturedInput.load(path: input, curl: curl)
+        let reader = CapturedRequestReader()
+        let cases: [CapturedRequest]
+        if let curl {
+            cases = try reader.read(CapturedInput(name: "--curl", text: curl), as: CurlForm())
+        } else if let input {
+            cases = try reader.read(path: input)
+        } else {
+            cases = []
+        }
         // `curl -u key:secret` sends them base64-encoded in a Basic header: scrubbed too.
-        given += cases.compactMap(\.vector.request.basicAuthorizationCredentials)
+        given += cases.compactMap(\.request.basicAuthorizationCredentials)
         result.files = input.map { [$0] } ?? []
         var otherHosts: [String] = []
-        let selected = cases.filter { ids.isEmpty || ids.contains($0.vector.id) }
+        let selected = cases.filter { ids.isEmpty || ids.contains($0.id) }
         // Each request on its own: one that cannot be used is an error for it, and the rest
         // are still diagnosed (a HAR's first entry must not hide the others).
         for captured in selected {
-            if captured.isHAREntry, venueID == nil, VenueDetector(registry: registry).candidates(for: captured.vector.request).isEmpty {
-                otherHosts.append(captured.vector.request.host ?? "(no host)")
+            if captured.isOneOfMany, venueID == nil, VenueDetector(registry: registry).candidates(for: captured.request).isEmpty {
+                otherHosts.append(captured.request.host ?? "(no host)")
                 continue
             }
             switch prepare(captured, credentials: credentials, registry: registry) {
@@ -114,7 +122,7 @@ struct DiagnoseCommand: ParsableCommand {
             let hosts = Array(Set(otherHosts)).sorted()
             notes.append("\(otherHosts.count) HAR entries fit no venue and were not diagnosed (hosts: \(hosts.prefix(10).joined(separator: ", "))\(hosts.count > 10 ? ", …" : ""))")
         }
-        for id in ids.sorted() where !cases.contains(where: { $0.vector.id == id }) {
+        for id in ids.sorted() where !cases.contains(where: { $0.id == id }) {
             result.inputErrors.append(InputError(file: "--id \(id)", message: "matched no request in the input",
                                                  hint: "ids are the vectors' ids, or har-entry-N for a HAR file"))
         }
@@ -126,17 +134,17 @@ struct DiagnoseCommand: ParsableCommand {
     }
 
     /// The vector to diagnose for one captured request, with its venue and credentials.
-    func prepare(_ captured: CapturedInput, credentials: Credentials, registry: VenueRegistry) -> Result<(Vector, Venue), InputError> {
-        var vector = captured.vector
+    func prepare(_ captured: CapturedRequest, credentials: Credentials, registry: VenueRegistry) -> Result<(Vector, Venue), InputError> {
+        var captured = captured
         let venue: Venue
-        do { venue = try resolveVenue(for: vector, registry: registry) } catch { return .failure(error) }
-        vector.venue = venue.id
-        vector.credentials = merged(vector.credentials, credentials, venue: venue, request: vector.request)
-        if let serverTime { vector.time.serverTime = serverTime }
-        if vector.credentials.secret == nil, venue.hmac != nil {
-            return .failure(InputError(file: captured.origin, message: "no secret for \(venue.id)", hint: "pass it with --secret-env NAME or --secret-file FILE"))
+        do { venue = try resolveVenue(for: captured, registry: registry) } catch { return .failure(error) }
+        if let serverTime { captured.time.serverTime = serverTime }
+        do {
+            let resolved = try CredentialResolver(given: credentials).resolve(captured.credentials, venue: venue, request: captured.request, for: .diagnosis)
+            return .success((captured.vector(venue: venue.id, credentials: resolved), venue))
+        } catch {
+            return .failure(InputError(file: captured.label, message: "no secret for \(venue.id)", hint: "pass it with --secret-env NAME or --secret-file FILE"))
         }
-        return .success((vector, venue))
     }
 
     func loadCredentials() throws(InputError) -> Credentials {
@@ -170,41 +178,21 @@ struct DiagnoseCommand: ParsableCommand {
         return serverError
     }
 
-    func resolveVenue(for vector: Vector, registry: VenueRegistry) throws(InputError) -> Venue {
-        let id = venueID ?? (vector.venue.isEmpty ? nil : vector.venue)
-        if let id {
+    func resolveVenue(for captured: CapturedRequest, registry: VenueRegistry) throws(InputError) -> Venue {
+        if let id = venueID ?? captured.venue {
             guard let venue = registry[id] else {
-                throw InputError(file: vector.origin.file, message: "unknown venue \"\(id)\"",
+                throw InputError(file: captured.origin.file, message: "unknown venue \"\(id)\"",
                                  hint: unknownVenueHint(id, known: registry.sorted.map(\.id)))
             }
             return venue
         }
-        let candidates = VenueDetector(registry: registry).candidates(for: vector.request)
+        let candidates = VenueDetector(registry: registry).candidates(for: captured.request)
         guard candidates.count == 1, let venue = candidates.first else {
-            throw InputError(file: vector.origin.file,
+            throw InputError(file: captured.origin.file,
                              message: candidates.isEmpty ? "cannot tell the venue from the host and headers"
                                  : "the request fits several venues: \(candidates.map(\.id).joined(separator: ", "))",
                              hint: "pass --venue")
         }
         return venue
-    }
-
-    /// Command-line credentials fill what the input lacks; the API key falls back to the request's own.
-    func merged(_ own: Credentials, _ given: Credentials, venue: Venue, request: HTTPRequest) -> Credentials {
-        var credentials = own
-        credentials.secret = given.secret ?? own.secret
-        credentials.passphrase = given.passphrase ?? own.passphrase
-        credentials.apiKey = given.apiKey ?? own.apiKey
-        if credentials.apiKey == nil {
-            switch venue.auth {
-            case .hmac(let recipe):
-                credentials.apiKey = recipe.apiKey.flatMap { RequestView(request, signature: recipe.signature.location).value(at: $0.location) }
-            case .bearer(let recipe):
-                credentials.apiKey = request.headers[recipe.header].map { value in
-                    value.split(separator: " ", omittingEmptySubsequences: true).last.map(String.init) ?? value
-                }
-            }
-        }
-        return credentials
     }
 }

@@ -9,8 +9,9 @@ struct RecordCommand: ParsableCommand {
         abstract: "Turn a request into a vector: sign it on both backends and append it to a vector file.",
         discussion: """
             Give the request one way: --curl 'curl …' (as copied from a browser or the venue's docs), \
-            --http FILE (a raw HTTP/1.1 request) or --request FILE (a vector's "request" object as JSON); \
-            '-' reads standard input. The secret comes from an environment variable, never the command \
+            --http FILE (a raw HTTP/1.1 request), --request FILE (a vector's "request" object as JSON) or \
+            --input FILE (any form diagnose reads: a curl line, raw HTTP, a HAR file, a case or vector \
+            file; --entry picks one of several requests); '-' reads standard input. The secret comes from an environment variable, never the command \
             line. A correct request (or one without a signature) is recorded as valid with its prehash, \
             signature and auth headers; a request the venue would reject is recorded as invalid with the \
             diagnosis of its mistake. The secret is written into the vector file: use test keys only.
@@ -29,6 +30,12 @@ struct RecordCommand: ParsableCommand {
 
     @Option(name: .customLong("request"), help: "A JSON file holding the request as a vector's \"request\" object.")
     var requestFile: String?
+
+    @Option(name: .customLong("input"), help: "A file holding the request in any form: curl line, raw HTTP, HAR, case or vector JSON ('-' for standard input).")
+    var input: String?
+
+    @Option(name: .customLong("entry"), help: "With --input holding several requests: the one with this id (har-entry-N for a HAR file, a vector's id).")
+    var entry: String?
 
     @Option(name: .customLong("secret-env"), help: "Environment variable holding the secret (for bearer venues: the API key).")
     var secretEnv: String?
@@ -61,8 +68,9 @@ struct RecordCommand: ParsableCommand {
     var dryRun = false
 
     func validate() throws {
-        let sources = [curl, http, requestFile].compactMap { $0 }
-        guard sources.count == 1 else { throw ValidationError("give the request once: --curl, --http or --request") }
+        let sources = [curl, http, requestFile, input].compactMap { $0 }
+        guard sources.count == 1 else { throw ValidationError("give the request once: --curl, --http, --request or --input") }
+        if entry != nil && input == nil { throw ValidationError("--entry picks a request of --input") }
     }
 
     func run() throws {
@@ -91,8 +99,10 @@ struct RecordCommand: ParsableCommand {
         guard let venue = registry[venueID] else {
             throw fail("unknown venue \"\(venueID)\" — \(unknownVenueHint(venueID, known: registry.sorted.map(\.id)))", hint: "create it with `sigconform venue new \(venueID)`, or add its folder with --venues")
         }
-        let request = try readRequest(output: output)
-        let credentials = try self.credentials(for: venue, request: request, given: given)
+        let captured = try readRequest(venue: venue, registry: registry)
+        for note in captured.notes { output.say("note: \(note)") }
+        let request = captured.request
+        let credentials = try self.credentials(for: venue, captured: captured, given: given)
         // The request's own key and passphrase (read from its headers) are credentials too.
         output.redactor = output.redactor.adding([credentials] + [request.basicAuthorizationCredentials].compactMap { $0 })
         let target = file ?? ((venue.file as NSString).deletingLastPathComponent as NSString).appendingPathComponent("requests.json")
@@ -101,7 +111,8 @@ struct RecordCommand: ParsableCommand {
         let recording: VectorRecorder.Recording
         do {
             recording = try VectorRecorder(registry: registry, backends: standardBackends()).record(
-                .init(venue: venue, request: request, credentials: credentials, id: id, comment: comment, tags: tags, serverTime: serverTime),
+                .init(venue: venue, request: request, credentials: credentials, id: id, comment: comment, tags: tags,
+                      serverTime: serverTime ?? captured.time.serverTime),
                 takenIDs: taken)
         } catch {
             throw fail(error.message, hint: error.hint)
@@ -158,28 +169,38 @@ struct RecordCommand: ParsableCommand {
         return "invalid: \(diagnosis.classIDs.joined(separator: "+"))" + (details.isEmpty ? "" : " — \(details)")
     }
 
-    func readRequest(output: Output) throws -> HTTPRequest {
-        do {
+    /// The one request to record, read by the input layer every command shares.
+    func readRequest(venue: Venue, registry: VenueRegistry) throws -> CapturedRequest {
+        // The user named the form, so parse errors need not say what the input was taken for.
+        let reader = CapturedRequestReader(namesTheForm: false)
+        let limit = InputLimits.capturedRequestBytes
+        let requests = try checked { () throws(InputError) -> [CapturedRequest] in
             if let curl {
-                let text = curl == "-" ? String(decoding: try checked { () throws(InputError) in try FileReader.readStandardInput() }, as: UTF8.self) : curl
-                let command = try CurlParser().parse(text)
-                if !command.ignoredOptions.isEmpty { output.say("note: ignored curl options that do not change the request: \(command.ignoredOptions.joined(separator: " "))") }
-                return command.request
+                return curl == "-" ? try reader.read(path: "-", name: "--curl", as: CurlForm()) : try reader.read(CapturedInput(name: "--curl", text: curl), as: CurlForm())
             }
-            if let http {
-                let bytes = try checked { () throws(InputError) in try FileReader.read(http, limit: InputLimits.capturedRequestBytes) }
-                return try HTTPMessageParser().parse(bytes)
-            }
-            let path = requestFile ?? "-"
-            return try checked { () throws(InputError) in
-                let reader = try FileReader.readJSON(path)
-                return try VectorDecoder().decodeRequest(reader.document.root, at: "", reader: reader)
-            }
-        } catch let error as RequestParseError {
-            let origin = curl != nil ? "--curl" : http ?? "-"
-            throw fail("\(origin):\(error.location): \(error.message)", hint: error.hint)
+            if let http { return try reader.read(path: http, name: http, limit: limit, as: HTTPMessageForm()) }
+            if let requestFile { return try reader.read(path: requestFile, as: RequestObjectForm()) }
+            return try reader.read(path: input ?? "-", limit: limit)
         }
+        let name = input ?? "the input"
+        if let entry {
+            guard let chosen = requests.first(where: { $0.id == entry }) else {
+                throw fail("\(name) holds no request \"\(entry)\"", hint: "its requests: \(Self.listed(requests.map(\.id)))")
+            }
+            return chosen
+        }
+        // Of several requests (a HAR also records the page's other traffic), the one to this venue.
+        let fitting = requests.count > 1
+            ? requests.filter { VenueDetector(registry: registry).candidates(for: $0.request).contains { $0.id == venue.id } } : requests
+        guard fitting.count == 1, let chosen = fitting.first else {
+            if requests.isEmpty { throw fail("\(name) holds no request") }
+            throw fail("\(name) holds \(requests.count) requests, \(fitting.count) of them to \(venue.id)",
+                       hint: "choose one with --entry: \(Self.listed((fitting.isEmpty ? requests : fitting).map(\.id)))")
+        }
+        return chosen
     }
+
+    static func listed(_ ids: [String]) -> String { ids.prefix(10).joined(separator: ", ") + (ids.count > 10 ? ", …" : "") }
 
     /// The credentials named by --secret-env, --api-key-env and --passphrase-env.
     func environmentCredentials() throws -> Credentials {
@@ -197,26 +218,16 @@ struct RecordCommand: ParsableCommand {
         return credentials
     }
 
-    func credentials(for venue: Venue, request: HTTPRequest, given: Credentials) throws -> Credentials {
-        var credentials = given
-        switch venue.auth {
-        case .hmac(let recipe):
-            guard credentials.secret != nil else { throw fail("\(venue.id) signs with a secret", hint: "give it with --secret-env NAME") }
-            let view = RequestView(request, signature: recipe.signature.location)
-            if credentials.apiKey == nil, let location = recipe.apiKey?.location { credentials.apiKey = view.value(at: location) }
-            if credentials.passphrase == nil, let field = recipe.passphrase {
-                if field.signing?.applies(to: request) == true {
-                    throw fail("\(venue.id) sends the passphrase signed, so it cannot be read from the request", hint: "give it with --passphrase-env NAME")
-                }
-                credentials.passphrase = view.value(at: field.location)
-            }
-        case .bearer:
-            // The bearer token is the credential; --secret-env may carry it.
-            if credentials.apiKey == nil { credentials.apiKey = credentials.secret }
-            credentials.secret = nil
-            guard credentials.apiKey != nil else { throw fail("\(venue.id) authenticates with a bearer token", hint: "give the token with --secret-env NAME") }
+    func credentials(for venue: Venue, captured: CapturedRequest, given: Credentials) throws -> Credentials {
+        do {
+            return try CredentialResolver(given: given).resolve(captured.credentials, venue: venue, request: captured.request, for: .recording)
+        } catch .secret {
+            throw fail("\(venue.id) signs with a secret", hint: "give it with --secret-env NAME")
+        } catch .signedPassphrase {
+            throw fail("\(venue.id) sends the passphrase signed, so it cannot be read from the request", hint: "give it with --passphrase-env NAME")
+        } catch .bearerToken {
+            throw fail("\(venue.id) authenticates with a bearer token", hint: "give the token with --secret-env NAME")
         }
-        return credentials
     }
 
     func takenIDs(venue: Venue, appender: VectorFileAppender) throws -> Set<String> {

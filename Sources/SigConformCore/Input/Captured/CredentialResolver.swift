@@ -1,0 +1,63 @@
+/// The credentials a captured request is checked with: those given on the command line win over
+/// the input's own (a case's or a vector's), and what neither gives is read from the request
+/// where the venue's recipe says the client sends it. One place, so `diagnose`, `record` and
+/// every later command fill credentials the same way.
+public struct CredentialResolver: Sendable {
+    /// Given on the command line (environment, file, option).
+    public var given: Credentials
+
+    public init(given: Credentials) { self.given = given }
+
+    /// What the credentials are for; the two uses read different things from the request.
+    public enum Purpose: Sendable {
+        /// Finding the mistake behind a signature: the request's key and bearer token name the
+        /// account, but its passphrase header is only what the client sent, which may be the mistake.
+        case diagnosis
+        /// Recording the request as a vector: the recorded vector must hold every credential, so
+        /// an unsigned passphrase header is taken as is, and for a bearer venue the secret given
+        /// (`--secret-env`) is the token.
+        case recording
+    }
+
+    /// A credential the venue needs that neither the command line, the input nor the request gives.
+    public enum Missing: Error, Sendable, Equatable {
+        /// An HMAC venue's secret.
+        case secret
+        /// A bearer venue's token.
+        case bearerToken
+        /// A passphrase the venue sends signed, so it cannot be read back from the request.
+        case signedPassphrase
+    }
+
+    /// `own` (the input's credentials) completed for `request` under `venue`.
+    public func resolve(_ own: Credentials, venue: Venue, request: HTTPRequest, for purpose: Purpose) throws(Missing) -> Credentials {
+        var credentials = own
+        credentials.secret = given.secret ?? own.secret
+        credentials.passphrase = given.passphrase ?? own.passphrase
+        credentials.apiKey = given.apiKey ?? own.apiKey
+        switch venue.auth {
+        case .hmac(let recipe):
+            guard credentials.secret != nil else { throw .secret }
+            let view = RequestView(request, signature: recipe.signature.location)
+            if credentials.apiKey == nil, let location = recipe.apiKey?.location { credentials.apiKey = view.value(at: location) }
+            if purpose == .recording, credentials.passphrase == nil, let field = recipe.passphrase {
+                guard field.signing?.applies(to: request) != true else { throw .signedPassphrase }
+                credentials.passphrase = view.value(at: field.location)
+            }
+        case .bearer(let recipe):
+            switch purpose {
+            case .diagnosis:
+                if credentials.apiKey == nil {
+                    credentials.apiKey = request.headers[recipe.header].map { value in
+                        value.split(separator: " ", omittingEmptySubsequences: true).last.map(String.init) ?? value
+                    }
+                }
+            case .recording:
+                if credentials.apiKey == nil { credentials.apiKey = credentials.secret }
+                credentials.secret = nil
+                guard credentials.apiKey != nil else { throw .bearerToken }
+            }
+        }
+        return credentials
+    }
+}
