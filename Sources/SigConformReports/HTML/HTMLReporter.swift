@@ -5,17 +5,17 @@ import SigConformDiagnosis
 /// `report.html`: one self-contained page (inline style and script, nothing fetched) with the
 /// overview, filters by venue, diagnosis class and result, and every vector; each failure shows
 /// its two prehashes diffed byte by byte, the fix and the venue's docs.
-public struct HTMLReporter: Reporter {
+public struct HTMLReporter: Reporter, StreamingReporter {
     public static let identifier = "html"
     public static let fileName = "report.html"
     public static let description = "self-contained HTML page with filters and byte-by-byte prehash diffs"
 
     public init() {}
 
-    public func render(_ report: RunReport) -> String {
-        var out = StringOutput()
-        try? write(report, spooled: Spooled(), to: &out)
-        return out.text
+    public func render(_ report: RunReport) -> String { renderInMemory(report) }
+
+    func write(_ report: RunReport, spooled: [String: Spooled], to out: inout some ReportOutput) throws(ReportStreamError) {
+        try write(report, spooled: spooled[""] ?? Spooled(), to: &out)
     }
 
     /// A passed vector's card, for the spool: passed cards follow every failure's.

@@ -9,21 +9,21 @@ import SigConformDiagnosis
 /// knows `<skipped>`; unreadable input files get a suite of their own. Each failure's message
 /// starts with its cause and how many share it (``FailureGroup``), so a CI view that lists
 /// messages shows 22 identical failures as one cause.
-public struct JUnitReporter: Reporter {
+public struct JUnitReporter: Reporter, StreamingReporter {
     public static let identifier = "junit"
     public static let fileName = "junit.xml"
     public static let description = "JUnit XML for CI test views (one suite per venue, one case per vector and backend)"
 
     public init() {}
 
-    public func render(_ report: RunReport) -> String {
-        var out = StringOutput()
-        try? write(report, spooled: [:], to: &out)
-        return out.text
-    }
+    public func render(_ report: RunReport) -> String { renderInMemory(report) }
+
+    static var spoolsByVenue: Bool { true }
 
     /// A passed vector's test cases, for the spool of its venue (the suite they belong to).
     func fragment(_ vector: VectorReport) -> String { vector.backends.map { testCase(vector, backend: $0).xml }.joined() }
+
+    func entries(in vector: VectorReport) -> Int { vector.backends.count }
 
     /// The document, with each venue's spooled cases (`spooled[venue]`, counted in test cases)
     /// in their places among the held vectors' cases.

@@ -11,8 +11,8 @@ import SigConformDiagnosis
 /// into a temporary file renamed into place: the files are the same, byte for byte, as
 /// ``ReportWriter`` writes for the whole ``RunReport``.
 ///
-/// Reporters other than the built-in JSON, JUnit and HTML ones render the report the stream
-/// holds: the failures, errors and counts.
+/// Reporters that are not ``StreamingReporter``s render the report the stream holds: the
+/// failures, errors and counts.
 public final class ReportStream {
     public let backends: [String]
     private let directory: String?
@@ -25,10 +25,15 @@ public final class ReportStream {
     private var credentials: [Credentials] = []
     private var knownCredentials: Set<Credentials> = []
     private var masks = CredentialMask.Cache()
-    private var json: Spooled?
-    private var html: Spooled?
-    /// Per venue (the JUnit suite); `nil` when no JUnit report is written.
-    private var junit: [String: Spooled]?
+    /// The streaming reporters' spools; empty when no report file is written (or none can be).
+    private var streams: [Stream] = []
+
+    /// One streaming reporter, its place in `reporters` and its spools (by ``StreamingReporter/channel(of:)``).
+    private struct Stream {
+        let reporter: any StreamingReporter
+        let index: Int
+        var channels: [String: Spooled]
+    }
     private let watched: Set<String>
     /// Ids of passed vectors that were in `watching` (a baseline's ids: its fixed failures).
     public private(set) var watchedPassed: [String] = []
@@ -44,19 +49,16 @@ public final class ReportStream {
         guard let directory else { return }
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            for reporter in reporters {
-                switch reporter {
-                case is JSONReporter: json = Spooled(spool: try Self.spool(in: directory))
-                case is HTMLReporter: html = Spooled(spool: try Self.spool(in: directory))
-                case is JUnitReporter: junit = [:]
-                default: break
-                }
+            for (index, reporter) in reporters.enumerated() {
+                guard let streaming = reporter as? any StreamingReporter else { continue }
+                // One spool for the whole file is opened now, so a folder that cannot take it fails
+                // before the run; per-venue spools open with their venue's first passed vector.
+                let channels = type(of: streaming).spoolsByVenue ? [:] : ["": Spooled(spool: try Self.spool(in: directory))]
+                streams.append(Stream(reporter: streaming, index: index, channels: channels))
             }
         } catch {
             setupError = error
-            json = nil
-            html = nil
-            junit = nil
+            streams = []
         }
     }
 
@@ -71,7 +73,7 @@ public final class ReportStream {
     public func add(_ verdict: VectorVerdict) {
         let credential = verdict.vector.credentials
         if knownCredentials.insert(credential).inserted { credentials.append(credential) }
-        if verdict.status == .passed, json == nil, html == nil, junit == nil {
+        if verdict.status == .passed, streams.isEmpty {
             // Nothing to write for it: counted without building its report (a passed vector's
             // backends all pass, see ``BackendResult/status(_:backend:)``).
             if watched.contains(verdict.id) { watchedPassed.append(verdict.id) }
@@ -88,10 +90,11 @@ public final class ReportStream {
     public func add(_ vector: VectorReport) {
         venues.insert(vector.venue)
         guard vector.status == .passed else {
-            if let size = json?.size { json?.offsets.append(size) }
-            if var suite = junit.map({ $0[vector.venue] ?? Spooled() }) {
-                suite.offsets.append(suite.size)
-                junit?[vector.venue] = suite
+            for index in streams.indices {
+                let channel = streams[index].reporter.channel(of: vector)
+                var spooled = streams[index].channels[channel] ?? Spooled()
+                spooled.offsets.append(spooled.size)
+                streams[index].channels[channel] = spooled
             }
             held.append(vector)
             return
@@ -104,27 +107,20 @@ public final class ReportStream {
         } catch {
             // The reports cannot be written (``write(_:)`` says why); the run goes on.
             setupError = error
-            json = nil
-            html = nil
-            junit = nil
+            streams = []
         }
     }
 
     private func spool(_ vector: VectorReport) throws {
-        if let spool = json?.spool {
-            try spool.append(JSONReporter().fragment(vector))
-            json?.count += 1
-        }
-        if let spool = html?.spool {
-            try spool.append(HTMLReporter().fragment(vector))
-            html?.count += 1
-        }
-        if junit != nil, let directory {
-            var suite = junit?[vector.venue] ?? Spooled()
-            if suite.spool == nil { suite.spool = try Self.spool(in: directory) }
-            try suite.spool?.append(JUnitReporter().fragment(vector))
-            suite.count += vector.backends.count
-            junit?[vector.venue] = suite
+        guard let directory else { return }
+        for index in streams.indices {
+            let reporter = streams[index].reporter
+            let channel = reporter.channel(of: vector)
+            var spooled = streams[index].channels[channel] ?? Spooled()
+            if spooled.spool == nil { spooled.spool = try Self.spool(in: directory) }
+            try spooled.spool?.append(reporter.fragment(vector))
+            spooled.count += reporter.entries(in: vector)
+            streams[index].channels[channel] = spooled
         }
     }
 
@@ -156,15 +152,14 @@ public final class ReportStream {
         guard let directory else { return [] }
         let redactor = self.redactor
         var outputs: [RedactedFileOutput] = []
-        for reporter in reporters {
+        for (index, reporter) in reporters.enumerated() {
             let output = try RedactedFileOutput(path: path(directory, type(of: reporter).fileName), redactor: redactor)
             outputs.append(output)
             var out = output
-            switch reporter {
-            case let reporter as JSONReporter: try reporter.write(report, spooled: json ?? Spooled(), to: &out)
-            case let reporter as HTMLReporter: try reporter.write(report, spooled: html ?? Spooled(), to: &out)
-            case let reporter as JUnitReporter: try reporter.write(report, spooled: junit ?? [:], to: &out)
-            default: out.write(reporter.render(report))
+            if let stream = streams.first(where: { $0.index == index }) {
+                try stream.reporter.write(report, spooled: stream.channels, to: &out)
+            } else {
+                out.write(reporter.render(report))
             }
             try output.finish()
         }
