@@ -25,6 +25,11 @@ public protocol MACBackend: Sendable {
     /// One-shot HMAC of `message` under `key`, full length. The default keys a new context;
     /// a backend may serve it from keyed state it keeps per key (signing a corpus repeats keys).
     func hmac(_ algorithm: HashAlgorithm, key: [UInt8], message: [UInt8]) throws(MACError) -> [UInt8]
+    /// A tagger of four messages at a time appended to `key`'s HMAC state after `prefix`, or nil
+    /// when the backend has none for `algorithm`. The default has none.
+    func makeBatchTagger(_ algorithm: HashAlgorithm, key: [UInt8], prefix: [UInt8]) -> (any HMACBatchTagger)?
+    /// How fast the backend searches in this build (``SearchSpeed``); the default is `unrated`.
+    var searchSpeed: SearchSpeed { get }
 }
 
 /// A streaming digest computation. Not thread-safe; copies are independent.

@@ -1,6 +1,7 @@
 import Foundation
 import SigConformCore
 import SigConformMAC
+import Synchronization
 
 /// Which vectors a run checks.
 public struct VectorFilter: Sendable {
@@ -166,14 +167,15 @@ public struct CheckRunner: Sendable {
     private func outcomes(of items: [WorkItem], filter: VectorFilter) -> [WorkOutcome] {
         let threads = min(workers, items.count)
         guard threads > 1 else { return items.map { outcome(of: $0, filter: filter) } }
-        let box = OutcomeBox(count: items.count)
+        let slots = Mutex<[WorkOutcome?]>(Array(repeating: nil, count: items.count))
         // Each thread takes every `threads`-th item: neighbours cost alike, so the threads finish together.
         DispatchQueue.concurrentPerform(iterations: threads) { thread in
             for index in stride(from: thread, to: items.count, by: threads) {
-                box.set(index, outcome(of: items[index], filter: filter))
+                let outcome = outcome(of: items[index], filter: filter)
+                slots.withLock { $0[index] = outcome }
             }
         }
-        return box.values
+        return slots.withLock { $0.map { $0! } }
     }
 
     private func outcome(of item: WorkItem, filter: VectorFilter) -> WorkOutcome {
@@ -262,17 +264,4 @@ private struct WorkBatch {
         defer { items.removeAll(keepingCapacity: true) }
         return items
     }
-}
-
-/// Outcomes written by several threads, each to its own slots.
-private final class OutcomeBox: @unchecked Sendable {
-    private var slots: [WorkOutcome?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ outcome: WorkOutcome) {
-        lock.lock()
-        slots[index] = outcome
-        lock.unlock()
-    }
-    var values: [WorkOutcome] { slots.map { $0! } }
 }

@@ -4,17 +4,16 @@ import SigConformMAC
 /// The timestamp candidates of one search worker, tagged up to four at a time.
 ///
 /// Each candidate is its timestamp text followed by the prehash's suffix, appended to the keyed
-/// HMAC state of the prefix. With the pure-Swift backend and HMAC-SHA256 (or -224), four
-/// candidates of one length go through one ``SHA256FourLaneHMAC`` pass, four messages per
-/// SIMD compression. Otherwise (the OpenSSL backend of debug builds, other hashes, or a batch
-/// whose texts differ in length, where a digit count changes) each candidate is one
-/// `tag(appending:into:)` on the prefix state. Either way the batch reports the first candidate
+/// HMAC state of the prefix. When the backend offers a batch tagger for the hash (pure Swift's
+/// four SIMD lanes of HMAC-SHA256 or -224), four candidates of one length go through one pass.
+/// Otherwise (a backend without one, other hashes, or a batch whose texts differ in length,
+/// where a digit count changes) each candidate is one `tag(appending:into:)` on the prefix state. Either way the batch reports the first candidate
 /// in the order they were added whose tag is the target, so the search's result does not depend
 /// on the path.
 struct CandidateBatch: ~Copyable {
     /// The keyed prefix state of the search backend; `tag(appending:into:)` leaves it unchanged.
     private var prefixState: any HMACContext
-    private let fourLanes: SHA256FourLaneHMAC?
+    private let fourLanes: (any HMACBatchTagger)?
     /// Candidates per batch: four with ``fourLanes``, else one (each is tagged as it comes).
     private let capacity: Int
     private let suffix: [UInt8]
@@ -35,22 +34,20 @@ struct CandidateBatch: ~Copyable {
     init?(backend: any MACBackend, hash: HashAlgorithm, key: [UInt8], prefix: [UInt8], suffix: [UInt8]) {
         guard var prefixState = try? backend.makeHMAC(hash, key: key), (try? prefixState.update(prefix)) != nil else { return nil }
         self.prefixState = prefixState
-        if backend is PureSwiftBackend, Self.hasFourLanes(hash) {
-            var keyed = PureSwiftHMAC(key: key, hash: SHA256(variant: hash == .sha256 ? .sha256 : .sha224))
-            keyed.update(prefix)
-            fourLanes = SHA256FourLaneHMAC(keyed)
-        } else {
-            fourLanes = nil
-        }
-        capacity = fourLanes == nil ? 1 : SHA256FourLaneHMAC.laneCount
+        fourLanes = backend.makeBatchTagger(hash, key: key, prefix: prefix)
+        capacity = fourLanes == nil ? 1 : Self.laneCount
         self.suffix = suffix
         stride = TimestampCodec.maximumWrittenLength + suffix.count
         messages = .allocate(capacity: capacity * stride)
         digestByteCount = hash.digestByteCount
-        tags = .allocate(byteCount: SHA256FourLaneHMAC.laneCount * max(digestByteCount, 32), alignment: 16)
+        tags = .allocate(byteCount: Self.laneCount * max(digestByteCount, 32), alignment: 16)
     }
 
-    /// Whether candidates of `hash` are tagged four at a time (with the pure-Swift backend).
+    /// Messages per pass of a batch tagger.
+    static let laneCount = 4
+
+    /// Whether the budget charges candidates of `hash` as tagged four at a time: whichever
+    /// backend searches, so that a diagnosis is the same in every build and on every backend.
     static func hasFourLanes(_ hash: HashAlgorithm) -> Bool { hash == .sha256 || hash == .sha224 }
 
     deinit {
@@ -80,7 +77,7 @@ struct CandidateBatch: ~Copyable {
     /// batch is empty afterwards.
     mutating func firstMatch(of target: [UInt8]) -> Int64? {
         defer { count = 0 }
-        if let fourLanes, count == SHA256FourLaneHMAC.laneCount,
+        if let fourLanes, count == Self.laneCount,
            textLengths[1] == textLengths[0], textLengths[2] == textLengths[0], textLengths[3] == textLengths[0] {
             fourLanes.tags(appending: [message(0), message(1), message(2), message(3)], into: tags)
             for lane in 0..<count where tag(lane).elementsEqual(target) {

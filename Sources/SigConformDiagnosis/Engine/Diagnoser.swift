@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 import SigConformCore
 import SigConformMAC
 
@@ -20,7 +21,7 @@ public struct Diagnoser: Sendable {
                  timestampSearchRadius: Int64 = 600_000, budget: SearchBudget = .standard) {
         precondition(!backends.isEmpty, "at least one MAC backend is needed")
         self.backends = backends
-        self.searchBackend = backends.first { $0.id == Self.fastestBackendID } ?? backends[0]
+        self.searchBackend = Self.fastest(of: backends)
         self.mistakes = mistakes
         self.timestampSearchRadius = timestampSearchRadius
         self.budget = budget
@@ -94,15 +95,10 @@ public struct Diagnoser: Sendable {
         return result(steps, client: match.prehash, summary: ledger.summary)
     }
 
-    /// The backend that searches fastest in this build: copying a pure-Swift HMAC state costs
-    /// nothing in an optimised build, while OpenSSL duplicates a context on the heap; unoptimised
-    /// Swift, though, is an order of magnitude slower than libcrypto.
-    static var fastestBackendID: String {
-        #if DEBUG
-        "openssl"
-        #else
-        "swift"
-        #endif
+    /// The backend that searches fastest in this build, by what each says of itself
+    /// (``MACBackend/searchSpeed``); the first of equals.
+    static func fastest(of backends: [any MACBackend]) -> any MACBackend {
+        backends.reduce(backends[0]) { best, backend in backend.searchSpeed > best.searchSpeed ? backend : best }
     }
 
     var credentialsAdvice: [String] {
@@ -383,25 +379,25 @@ struct Search {
         let key = base.key
         let step = field.stepMilliseconds
         let workers = 2
-        let found = LockedBox<Int64?>(nil)
+        let found = Mutex<Int64?>(nil)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             // Each worker keys its own context; contexts are not shared between threads.
             guard var batch = CandidateBatch(backend: backend, hash: hash, key: key, prefix: prefix, suffix: suffix) else { return }
             var distance = Int64(worker) + 1
             while distance <= radius {
-                if distance % 4096 < 2, found.value != nil { return }
+                if distance % 4096 < 2, found.withLock({ $0 }) != nil { return }
                 for sign in stride(from: -1 as Int64, through: 1, by: 2) {
                     batch.add(field, offsetBy: sign * distance * step)
                     if batch.isFull, let offset = batch.firstMatch(of: target) {
-                        found.set(offset)
+                        found.withLock { $0 = offset }
                         return
                     }
                 }
                 distance += Int64(workers)
             }
-            if let offset = batch.firstMatch(of: target) { found.set(offset) }
+            if let offset = batch.firstMatch(of: target) { found.withLock { $0 = offset } }
         }
-        return found.value
+        return found.withLock { $0 }
     }
 
     /// The offset that reproduces the signature, if found, and the half-width searched (less
@@ -422,13 +418,4 @@ struct Search {
         }
         return (nil, (distance - 1) * step)
     }
-}
-
-/// A value shared between search workers.
-final class LockedBox<Value: Sendable>: @unchecked Sendable {
-    private var stored: Value
-    private let lock = DispatchQueue(label: "sigconform.diagnosis.search")
-    init(_ value: Value) { stored = value }
-    var value: Value { lock.sync { stored } }
-    func set(_ value: Value) { lock.sync { stored = value } }
 }

@@ -13,7 +13,7 @@
 /// let lanes = SHA256FourLaneHMAC(keyed)
 /// let tags = lanes.tags(appending: [m0, m1, m2, m3])   // == [keyed.tag(appending: m0), …]
 /// ```
-public struct SHA256FourLaneHMAC: Sendable, BitwiseCopyable {
+public struct SHA256FourLaneHMAC: HMACBatchTagger, BitwiseCopyable {
     /// The number of messages each call authenticates.
     public static let laneCount = 4
 
