@@ -155,10 +155,11 @@ struct Search {
     let signer: RequestSigner
     let context: MistakeContext
     let observed: String
-    /// The observed signature's bytes under each output encoding it is a faithful encoding in
-    /// (by the venue's comparison rule), so that a candidate is judged by its MAC bytes
-    /// without encoding each one: a MAC matches exactly when its encoding would.
-    let observedTags: [ByteEncoding: [UInt8]]
+    /// The observed signature's bytes under each way of writing a MAC as text it is a faithful
+    /// encoding in (by the venue's comparison rule: one encoding, or one encoding of another's
+    /// text), so that a candidate is judged by its MAC bytes without encoding each one: a MAC
+    /// matches exactly when its encoding would.
+    let observedTags: [MACText: [UInt8]]
     /// What the search has spent and tried; it stops a part when the budget says so.
     let ledger: SearchLedger
 
@@ -168,10 +169,16 @@ struct Search {
         self.signer = signer
         self.context = context
         self.observed = observed
-        var tags: [ByteEncoding: [UInt8]] = [:]
+        var tags: [MACText: [UInt8]] = [:]
         for encoding in ByteEncoding.allCases {
             if let bytes = encoding.decode(observed), signer.signatureMatches(observed, encoding.encode(bytes)) {
-                tags[encoding] = bytes
+                tags[MACText(encoding: encoding, reEncoding: nil)] = bytes
+            }
+            // The observed text may itself encode a MAC's text (base64 of the hex digest).
+            guard let outer = encoding.decode(observed), let text = String(validating: outer, as: UTF8.self) else { continue }
+            for inner in ByteEncoding.allCases where inner.writesHex != encoding.writesHex {
+                let form = MACText(encoding: inner, reEncoding: encoding)
+                if let mac = inner.decode(text), signer.signatureMatches(observed, form.encode(mac)) { tags[form] = mac }
             }
         }
         observedTags = tags
@@ -186,11 +193,11 @@ struct Search {
     func signature(of attempt: SigningAttempt, backend: any MACBackend) throws(SigningError) -> (prehash: Prehash, signature: String) {
         let prehash = try prehash(of: attempt, backend: backend)
         let mac = try signer.mac(prehash.bytes, key: attempt.key, hash: attempt.hash, backend: backend)
-        return (prehash, attempt.encoding.encode(mac))
+        return (prehash, attempt.macText.encode(mac))
     }
 
     func matches(_ attempt: SigningAttempt) -> Match? {
-        guard !ledger.partExhausted, observedTags[attempt.encoding] != nil,
+        guard !ledger.partExhausted, observedTags[attempt.macText] != nil,
               let prehash = try? prehash(of: attempt, backend: diagnoser.searchBackend) else { return nil }
         // A body the prehash only digests (Gate, Kraken) was still hashed and canonicalised.
         let digested = max(0, attempt.request.body.utf8.count - prehash.bytes.count)
@@ -283,7 +290,7 @@ struct Search {
 
     /// Whether the attempt's key, hash and encoding turn `prehash` into the observed signature.
     func macMatches(_ attempt: SigningAttempt, prehash: [UInt8]) -> Bool {
-        guard let target = observedTags[attempt.encoding],
+        guard let target = observedTags[attempt.macText],
               let mac = ledger.mac(prehash, key: attempt.key, hash: attempt.hash, compute: {
                   try? signer.mac(prehash, key: attempt.key, hash: attempt.hash, backend: diagnoser.searchBackend)
               }) else { return false }
@@ -301,7 +308,7 @@ struct Search {
     /// request is searched over fewer milliseconds, nearest first, and the summary says so.
     func timestampSearch(base: SigningAttempt, reference: SigningOutcome) -> Match? {
         let requested = diagnoser.timestampSearchRadius
-        guard requested > 0, let target = observedTags[base.encoding], target.count == base.hash.digestByteCount else { return nil }
+        guard requested > 0, let target = observedTags[base.macText], target.count == base.hash.digestByteCount else { return nil }
         let fields = TimeField.all(in: context)
         ledger.begin("timestamp search", allowance: ledger.remaining - diagnoser.budget.pairsReserve)
         for (index, field) in fields.enumerated() {
@@ -345,7 +352,7 @@ struct Search {
     /// The attempt's match outside the budget: the check of a candidate a search already found.
     func confirmed(_ attempt: SigningAttempt) -> Match? {
         let backend = diagnoser.searchBackend
-        guard let target = observedTags[attempt.encoding], let prehash = try? prehash(of: attempt, backend: backend),
+        guard let target = observedTags[attempt.macText], let prehash = try? prehash(of: attempt, backend: backend),
               let mac = try? signer.mac(prehash.bytes, key: attempt.key, hash: attempt.hash, backend: backend), mac == target else { return nil }
         return Match(attempt: attempt, prehash: prehash)
     }

@@ -42,6 +42,10 @@ enum ComputedVariables {
             ("with upper-case hex escapes", join(ordered) { PercentEncoding.encode($0, uppercaseHex: true) }),
             ("with spaces as '+'", join(ordered) { PercentEncoding.encode($0, uppercaseHex: rule.uppercaseHex, spaceAsPlus: true) }),
             ("with values not percent-encoded", join(ordered) { $0 }),
+            // Values the client had already encoded, encoded again by its canonicaliser.
+            ("with values percent-encoded twice ('%3A' as '%253A')", join(ordered) {
+                PercentEncoding.encode(PercentEncoding.encode($0, uppercaseHex: rule.uppercaseHex), uppercaseHex: rule.uppercaseHex)
+            }),
             ("with ':' and ',' left unencoded", join(ordered) {
                 PercentEncoding.encode($0, uppercaseHex: rule.uppercaseHex, keep: [UInt8(ascii: ":"), UInt8(ascii: ",")])
             }),
@@ -57,6 +61,9 @@ extension Template {
             switch part {
             case .variable(variable, _): .literal(literal)
             case .digest(let hash, let output, let inner): .digest(hash, output, inner.replacing(variable, withLiteral: literal))
+            case .variable(.conditional(let condition, let then, let otherwise), let optional):
+                .variable(.conditional(condition, then: then.replacing(variable, withLiteral: literal),
+                                       otherwise: otherwise.replacing(variable, withLiteral: literal)), optional: optional)
             default: part
             }
         })

@@ -9,18 +9,24 @@ public struct SigningAttempt: Sendable {
     public var key: [UInt8]
     public var hash: HashAlgorithm
     public var encoding: ByteEncoding
+    /// A second encoding the client applied to the MAC's text (base64 of the hex digest), or nil.
+    public var reEncoding: ByteEncoding?
     /// The mistakes applied so far.
     public var steps: [Diagnosis.Step]
 
     public init(request: HTTPRequest, template: Template, key: [UInt8], hash: HashAlgorithm, encoding: ByteEncoding,
-                steps: [Diagnosis.Step] = []) {
+                reEncoding: ByteEncoding? = nil, steps: [Diagnosis.Step] = []) {
         self.request = request
         self.template = template
         self.key = key
         self.hash = hash
         self.encoding = encoding
+        self.reEncoding = reEncoding
         self.steps = steps
     }
+
+    /// How the attempt writes its MAC as text.
+    public var macText: MACText { MACText(encoding: encoding, reEncoding: reEncoding) }
 
     /// A copy with one more mistake applied.
     public func with(_ diagnosisClass: DiagnosisClass, _ detail: String, _ change: (inout SigningAttempt) -> Void) -> SigningAttempt {
@@ -28,6 +34,23 @@ public struct SigningAttempt: Sendable {
         change(&copy)
         copy.steps.append(Diagnosis.Step(diagnosisClass, detail))
         return copy
+    }
+}
+
+/// How a MAC is written as text: in an encoding, and possibly that text encoded once more.
+public struct MACText: Sendable, Hashable {
+    public var encoding: ByteEncoding
+    public var reEncoding: ByteEncoding?
+
+    public init(encoding: ByteEncoding, reEncoding: ByteEncoding?) {
+        self.encoding = encoding
+        self.reEncoding = reEncoding
+    }
+
+    /// The MAC's text: `encoding` of its bytes, then `reEncoding` of that text's UTF-8 bytes.
+    public func encode(_ mac: [UInt8]) -> String {
+        let text = encoding.encode(mac)
+        return reEncoding.map { $0.encode(Array(text.utf8)) } ?? text
     }
 }
 
@@ -82,7 +105,7 @@ public struct Mistake: Sendable {
     public static let catalogue: [Mistake] = [
         .unsortedParams, .bodyEncoding, .queryEncoding, .timestampUnits, .timestampMillisecondsUnsent, .secretWhitespace, .credentialsSwapped,
         .wrongSecretEncoding,
-        .wrongHash, .wrongOutputEncoding, .methodCase, .methodMismatch, .pathMismatch, .missingComponent, .timestampHourOffset,
+        .wrongHash, .wrongOutputEncoding, .digestText, .innerDigestText, .methodCase, .methodMismatch, .pathMismatch, .hostMismatch, .missingComponent, .timestampHourOffset,
         .payloadOnly, .sortedQueryAndBody,
     ]
 }

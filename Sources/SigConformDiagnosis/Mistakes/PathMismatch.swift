@@ -1,9 +1,10 @@
 import SigConformCore
 
 extension Mistake {
-    /// Signed a different path than sent: without or with its query, with scheme and host,
-    /// without the venue's version prefix or a literal prefix the venue adds (Bitfinex's `/api`),
-    /// with a trailing slash changed; or a path where the venue signs none.
+    /// Signed a different path than sent: without or with its query, with scheme and host, the
+    /// full URL with the query line left empty, without the venue's version prefix (and without
+    /// the leading slash) or a literal prefix the venue adds (Bitfinex's `/api`), with a doubled
+    /// or trailing slash or a stray character; or a path where the venue signs none.
     public static let pathMismatch = Mistake(.pathMismatch, name: "request-path") { attempt, context in
         var out: [SigningAttempt] = []
         let template = attempt.template
@@ -44,6 +45,15 @@ extension Mistake {
             })
         }
         if let host = context.sent.effectiveHost ?? context.venue.host {
+            // The full URL, query included, as the path, where the venue signs the query on its own
+            // line: that line left empty.
+            if hasQuery, let queryVariable = template.variables.first(where: { Self.isQuery(.variable($0, optional: false)) }) {
+                let url = "https://\(host)\(attempt.request.path)?\(context.view.unsignedQuery)"
+                out.append(attempt.with(.pathMismatch, "signed the full URL as the path (\(url)) and left the query line empty") {
+                    $0.request.path = url
+                    $0.template = $0.template.replacing(queryVariable, withLiteral: "")
+                })
+            }
             for origin in ["https://\(host)", host] {
                 out.append(attempt.with(.pathMismatch, "signed the path with \(origin.hasPrefix("https") ? "scheme and host" : "the host") (\(origin)…)") {
                     $0.template.parts.insert(.literal(origin), at: prefixIndex ?? pathIndex)
@@ -59,9 +69,22 @@ extension Mistake {
         var paths: [(String, String)] = []
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
         for dropped in 1...2 where segments.count > dropped + 1 {
-            let shorter = "/" + segments.dropFirst(dropped + 1).joined(separator: "/")
-            paths.append(("without its prefix \(segments.prefix(dropped + 1).joined(separator: "/"))", shorter))
+            let rest = segments.dropFirst(dropped + 1).joined(separator: "/")
+            let prefix = segments.prefix(dropped + 1).joined(separator: "/")
+            paths.append(("without its prefix \(prefix)", "/" + rest))
+            // Relative to a base URL that ends in the prefix and '/'.
+            paths.append(("without its prefix \(prefix) and the leading '/'", rest))
         }
+        if path.hasPrefix("/") {
+            // A base URL ending in '/' joined with a path starting with '/', or a prefix joined the same way.
+            paths.append(("with a doubled '/' at the start", "/" + path))
+            for (index, segment) in segments.enumerated().dropFirst().prefix(4) where index + 1 < segments.count && !segment.isEmpty {
+                let doubled = segments.prefix(index + 1).joined(separator: "/") + "//" + segments.dropFirst(index + 1).joined(separator: "/")
+                paths.append(("with a doubled '/' after \(segments.prefix(index + 1).joined(separator: "/"))", doubled))
+            }
+        }
+        paths.append(("with a stray '?' after it", path + "?"))
+        paths.append(("with a stray space after it", path + " "))
         if path.hasSuffix("/") && path.count > 1 { paths.append(("without the trailing '/'", String(path.dropLast()))) }
         if !path.hasSuffix("/") { paths.append(("with a trailing '/'", path + "/")) }
         if path.hasPrefix("/") { paths.append(("without the leading '/'", String(path.dropFirst()))) }

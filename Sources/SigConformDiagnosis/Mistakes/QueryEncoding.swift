@@ -12,6 +12,23 @@ extension Mistake {
                 })
             }
         }
+        if attempt.template.uses(.decodedQuery) {
+            // The venue signs the decoded query (Gate, Bitget); the client signed its own
+            // percent-encoding of values it sent raw, or as sent where the venue decodes.
+            let items = QueryItem.split(context.view.unsignedQuery)
+            let decodedForms: [(String, String)] = [
+                ("percent-encoded (RFC 3986) while the venue signs it decoded", QueryItem.join(items.map {
+                    QueryItem(raw: PercentEncoding.encode($0.key) + "=" + PercentEncoding.encode($0.value)) })),
+                ("percent-encoded form-style ('+' for space) while the venue signs it decoded", QueryItem.join(items.map {
+                    QueryItem(raw: PercentEncoding.encode($0.key, spaceAsPlus: true) + "=" + PercentEncoding.encode($0.value, spaceAsPlus: true)) })),
+            ]
+            var seen: Set<String> = [items.map { $0.key + "=" + $0.value }.joined(separator: "&")]
+            for (label, text) in decodedForms where !items.isEmpty && seen.insert(text).inserted {
+                out.append(attempt.with(.queryEncoding, "signed the query \(label): \(text)") {
+                    $0.template = $0.template.replacing(.decodedQuery, withLiteral: text)
+                })
+            }
+        }
         for part in [RequestPart.query, .formBody] {
             let items = part.items(of: attempt.request)
             guard !items.isEmpty else { continue }
