@@ -61,6 +61,11 @@ public struct Diagnoser: Sendable {
             if evaluation.clock == nil, let units = unreadableUnitsExplanation(evaluation, recipe: recipe) {
                 return result([Diagnosis.Step(.timestampUnits, units)], error: venue.errors.badTimestamp)
             }
+            if let key = try? signer.key(vector.credentials),
+               let step = PassphraseDiagnosis.step(request: vector.request, recipe: recipe, credentials: vector.credentials, key: key,
+                                                   signer: signer, backend: searchBackend) {
+                return result([step], error: venue.errors.badPassphrase ?? venueErrorSignature)
+            }
             let other = evaluation.findings.filter(\.rejectsRequest).map(\.message)
             return result([], evidence: ["the signature is correct for this secret"] + other + credentialsAdvice)
         }

@@ -23,10 +23,11 @@ public struct SigningAttempt: Sendable {
     }
 
     /// A copy with one more mistake applied.
-    public func with(_ diagnosisClass: DiagnosisClass, _ detail: String, _ change: (inout SigningAttempt) -> Void) -> SigningAttempt {
+    public func with(_ diagnosisClass: DiagnosisClass, _ detail: String, fix: String? = nil,
+                     _ change: (inout SigningAttempt) -> Void) -> SigningAttempt {
         var copy = self
         change(&copy)
-        copy.steps.append(Diagnosis.Step(diagnosisClass, detail))
+        copy.steps.append(Diagnosis.Step(diagnosisClass, detail, fix: fix))
         return copy
     }
 }
@@ -83,6 +84,6 @@ public struct Mistake: Sendable {
         .unsortedParams, .bodyEncoding, .queryEncoding, .timestampUnits, .timestampMillisecondsUnsent, .secretWhitespace, .credentialsSwapped,
         .wrongSecretEncoding,
         .wrongHash, .wrongOutputEncoding, .methodCase, .methodMismatch, .pathMismatch, .missingComponent, .timestampHourOffset,
-        .payloadOnly, .sortedQueryAndBody,
+        .payloadOnly, .sortedQueryAndBody, .signedValueMismatch, .parametersAddedAfterSigning,
     ]
 }
