@@ -106,6 +106,17 @@ def recv_window_mismatch(rule, cases, clock, tags):
     return out
 
 
+def timestamp_units_consistent(rule, cases, clock, tags):
+    """The timestamp is in the wrong unit, sent and signed alike (a millisecond clock where the
+    venue reads seconds, or the reverse): the signature is right and the venue rejects the time.
+    `cases`: (id, comment, build(ts) -> sent parts), `ts` the true clock in ms."""
+    out = []
+    for vid, comment, build in cases:
+        ts = clock()
+        out.append(rule.invalid(vid, comment, tags + ["timestamp"], build(ts), Mistake("timestamp_units", signed_correctly=True), ts + 300))
+    return out
+
+
 def kucoin_passphrase_mismatch(kucoin, clock):
     """KuCoin key v2/v3: KC-API-PASSPHRASE must be base64(HMAC-SHA256(secret, passphrase)) when
     KC-API-KEY-VERSION is 2 or 3, the plain passphrase otherwise (kucoin.py, from the docs). The
@@ -190,6 +201,11 @@ def main():
             vectors += method_mismatch(rule, build, clock, [], pairs)
         vectors += parameters_added_after_signing(rule, added_after.get(module.VENUE, []), clock, [])
         vectors += recv_window_mismatch(rule, recv_window.get(module.VENUE, []), clock, [])
+        if module.VENUE == "bybit-v5":
+            vectors += timestamp_units_consistent(rule, [
+                ("timestamp-seconds-sent-and-signed", "X-BAPI-TIMESTAMP in seconds where milliseconds are due, signed as sent.",
+                 lambda ts: bybit.get("/v5/account/wallet-balance", "accountType=UNIFIED", ts // 1000)),
+            ], clock, ["get"])
         rule.write_all([
             ("developer-mistakes", f"{module.VENUE} requests with signing mistakes developers report (issue 16), "
              "computed from the venue's reference rule in " + module.GENERATOR + ".", [module.DOCS],
@@ -205,6 +221,10 @@ def main():
         return parts
 
     vectors = method_mismatch(gate.RULE, gate_parts, clock, [], [("DELETE", "GET"), ("GET", "DELETE")])
+    vectors += timestamp_units_consistent(gate.RULE, [
+        ("timestamp-milliseconds-sent-and-signed", "Timestamp header in milliseconds where seconds are due, signed as sent.",
+         lambda ts: gate.req("GET", "/api/v4/spot/accounts", str(ts))),
+    ], clock, ["get"])
     gate.RULE.write_all([
         ("developer-mistakes", f"{gate.VENUE} requests with signing mistakes developers report (issue 16), "
          "computed from the venue's reference rule in " + gate.GENERATOR + ".", [gate.DOCS],

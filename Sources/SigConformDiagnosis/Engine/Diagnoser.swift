@@ -52,14 +52,11 @@ public struct Diagnoser: Sendable {
         }
         let vector = evaluation.vector
         if signer.signatureMatches(observed, reference.signature) {
-            if let clock = evaluation.clock, !clock.withinWindow {
-                if let units = unitsExplanation(clock, recipe: recipe) {
-                    return result([Diagnosis.Step(.timestampUnits, units)], error: venue.errors.badTimestamp)
-                }
-                return result([Diagnosis.Step(.clockDrift, clock.summary)], error: venue.errors.badTimestamp)
-            }
-            if evaluation.clock == nil, let units = unreadableUnitsExplanation(evaluation, recipe: recipe) {
+            if evaluation.clock.map({ !$0.withinWindow }) ?? true, let units = unitsExplanation(evaluation, recipe: recipe) {
                 return result([Diagnosis.Step(.timestampUnits, units)], error: venue.errors.badTimestamp)
+            }
+            if let clock = evaluation.clock, !clock.withinWindow {
+                return result([Diagnosis.Step(.clockDrift, clock.summary)], error: venue.errors.badTimestamp)
             }
             if let key = try? signer.key(vector.credentials),
                let step = PassphraseDiagnosis.step(request: vector.request, recipe: recipe, credentials: vector.credentials, key: key,
@@ -113,42 +110,57 @@ public struct Diagnoser: Sendable {
     var credentialsAdvice: [String] {
         ["if your prehash equals the correct one and the venue still rejects the request, suspect the credentials or environment (a key pair that does not belong together, a testnet key on mainnet, an IP whitelist): no offline tool can prove those"]
     }
+}
 
-    /// When the sent timestamp, read in another unit, falls inside the window.
-    func unitsExplanation(_ clock: ClockCheck, recipe: HMACRecipe) -> String? {
+extension Diagnoser {
+    /// A timestamp sent and signed alike in the wrong unit (milliseconds where seconds are due,
+    /// or the reverse): outside the window in the venue's unit, or unreadable in it (milliseconds
+    /// read as seconds land beyond the year 9999), but within the window read in another unit.
+    /// The units are wrong, not the clock (Gemini's time-based nonce given ccxt's millisecond
+    /// nonce). The explanation names both units and the server time it was compared with.
+    func unitsExplanation(_ evaluation: VectorEvaluation, recipe: HMACRecipe) -> String? {
         // An expiry read in another unit lands far in the future, which says nothing about units.
-        guard let field = recipe.timestamp, let window = field.window, !window.isExpiry else { return nil }
-        let factors: [(Int64, Bool, String)] = [(1000, true, "seconds"), (1000, false, "microseconds"), (1_000_000, false, "nanoseconds")]
-        for (factor, multiply, unit) in factors {
-            let reinterpreted = multiply ? clock.timestamp * factor : clock.timestamp / factor
-            let check = ClockCheck(timestamp: reinterpreted, serverTime: clock.serverTime, window: window, recvWindow: clock.allowedPast)
-            if check.withinWindow {
-                return "the timestamp was sent in \(unit) where the venue reads \(field.format.rawValue) (read as \(unit), it is within the window)"
-            }
+        guard let field = recipe.timestamp, let window = field.window, !window.isExpiry,
+              let venueUnit = TimeUnit(field.format), let serverTime = evaluation.vector.time.serverTime,
+              let text = RequestView(evaluation.vector.request, signature: recipe.signature.location).value(at: field.location),
+              !text.isEmpty, text.utf8.count <= 19, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let value = Int64(text) else { return nil }
+        let recvWindow = evaluation.clock?.allowedPast
+            ?? evaluation.vector.time.recvWindow ?? recipe.recvWindow?.defaultMilliseconds ?? 5000
+        for unit in TimeUnit.allCases where unit != venueUnit {
+            guard let milliseconds = unit.milliseconds(value) else { continue }
+            let check = ClockCheck(timestamp: milliseconds, serverTime: serverTime, window: window, recvWindow: recvWindow)
+            guard check.withinWindow else { continue }
+            let offset = check.lag >= 0 ? "\(check.lag) ms behind" : "\(-check.lag) ms ahead of"
+            return "the timestamp \(text) was sent (and signed) in \(unit.rawValue) where the venue reads \(venueUnit.rawValue) (\(field.format.rawValue)): "
+                + "read as \(unit.rawValue) it is \(offset) the server time \(serverTime) (\(TimestampCodec.format(serverTime, as: .iso8601Milliseconds))), inside the window"
         }
         return nil
     }
 }
 
-extension Diagnoser {
-    /// A timestamp too large to be read in the venue's unit at all (milliseconds where seconds
-    /// are due lands beyond the year 9999) that, read as milliseconds, micro- or nanoseconds,
-    /// is within the window: the units are wrong, not the clock (Gemini's time-based nonce
-    /// given ccxt's millisecond nonce).
-    func unreadableUnitsExplanation(_ evaluation: VectorEvaluation, recipe: HMACRecipe) -> String? {
-        guard let field = recipe.timestamp, let window = field.window, !window.isExpiry,
-              let serverTime = evaluation.vector.time.serverTime,
-              let text = RequestView(evaluation.vector.request, signature: recipe.signature.location).value(at: field.location),
-              TimestampCodec.milliseconds(text, format: field.format) == nil,
-              !text.isEmpty, text.utf8.count <= 19, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let value = Int64(text) else { return nil }
-        for (divisor, unit) in [(Int64(1), "milliseconds"), (1000, "microseconds"), (1_000_000, "nanoseconds")] {
-            let check = ClockCheck(timestamp: value / divisor, serverTime: serverTime, window: window,
-                                   recvWindow: evaluation.vector.time.recvWindow ?? recipe.recvWindow?.defaultMilliseconds ?? 5000)
-            if check.withinWindow {
-                return "the timestamp was sent in \(unit) where the venue reads \(field.format.rawValue) (read as \(unit), it is within the window)"
-            }
+/// The units a client may write a Unix timestamp in.
+enum TimeUnit: String, CaseIterable {
+    case seconds, milliseconds, microseconds, nanoseconds
+
+    init?(_ format: TimestampFormat) {
+        switch format {
+        case .unixSeconds, .unixSecondsDecimal: self = .seconds
+        case .unixMilliseconds: self = .milliseconds
+        case .unixMicroseconds: self = .microseconds
+        default: return nil
         }
-        return nil
+    }
+
+    /// `value` of this unit in milliseconds, `nil` when it overflows.
+    func milliseconds(_ value: Int64) -> Int64? {
+        switch self {
+        case .seconds:
+            let (product, overflow) = value.multipliedReportingOverflow(by: 1000)
+            return overflow ? nil : product
+        case .milliseconds: return value
+        case .microseconds: return value / 1000
+        case .nanoseconds: return value / 1_000_000
+        }
     }
 }
 
