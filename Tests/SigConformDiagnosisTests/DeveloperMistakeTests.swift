@@ -20,11 +20,14 @@ import Testing
             .sign(request, credentials: credentials, backend: PureSwiftBackend()).signature
     }
 
-    static func diagnose(_ request: HTTPRequest, venue: Venue, credentials: Credentials, serverTime: Int64 = now + 300) -> Diagnosis {
+    /// `radius`: the timestamp search's half-width; the tests that reach it keep it small (a debug
+    /// build searches the standard ±10 min slowly).
+    static func diagnose(_ request: HTTPRequest, venue: Venue, credentials: Credentials, serverTime: Int64 = now + 300,
+                         radius: Int64 = 600_000) -> Diagnosis {
         let vector = Vector(id: "mistake", venue: venue.id, credentials: credentials, request: request, time: TimeContext(serverTime: serverTime),
                             result: .invalid, expect: Expectation(), origin: VectorOrigin(file: "-", pointer: "", location: nil))
         let evaluation = VectorEvaluator(backends: [PureSwiftBackend()]).evaluate(vector, venue: venue)
-        return Diagnoser(backends: [PureSwiftBackend()]).diagnose(evaluation)
+        return Diagnoser(backends: [PureSwiftBackend()], timestampSearchRadius: radius).diagnose(evaluation)
     }
 
     static let binanceCredentials = Credentials(apiKey: "sc-test-key", secret: "sc-test-binance-secret-0001")
@@ -65,6 +68,22 @@ import Testing
         let diagnosis = Self.diagnose(request, venue: venue, credentials: Self.binanceCredentials)
         #expect(diagnosis.classIDs == ["value_mismatch"])
         #expect(diagnosis.steps.first?.detail.contains("signed the receive window 2000 but sent 5000") == true)
+    }
+
+    @Test func aTimestampSignedFromAnotherReadingIsFoundBeyondFiveSecondsWhenEndTimeCarriesTheSameValue() throws {
+        let query = "symbol=BTCUSDT&endTime=\(Self.now)&timestamp="
+        let (request, venue) = try Self.binance(signed: query + String(Self.now - 9_000), sent: query + String(Self.now))
+        let diagnosis = Self.diagnose(request, venue: venue, credentials: Self.binanceCredentials, radius: 10_000)
+        #expect(diagnosis.classIDs == ["timestamp_mismatch"])
+        #expect(diagnosis.steps.first?.detail.contains("(-9000 ms): the clock was read twice; endTime, which carried the same value, was signed as sent") == true)
+    }
+
+    @Test func everyOccurrenceOfTheSentValueIsMovedTogetherWhenTheSignedTextCameFromAnotherReading() throws {
+        let query = { (time: Int64) in "symbol=BTCUSDT&endTime=\(time)&timestamp=\(time)" }
+        let (request, venue) = try Self.binance(signed: query(Self.now - 4_200), sent: query(Self.now))
+        let diagnosis = Self.diagnose(request, venue: venue, credentials: Self.binanceCredentials, radius: 5_000)
+        #expect(diagnosis.classIDs == ["timestamp_mismatch"])
+        #expect(diagnosis.steps.first?.detail.contains("in every place the value appears (endTime, timestamp)") == true)
     }
 
     static let kucoinCredentials = Credentials(apiKey: "sc-test-kc-key", secret: "sc-test-kc-secret-0001", passphrase: "sc-kc-pp-0042")

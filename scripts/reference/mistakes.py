@@ -117,6 +117,18 @@ def timestamp_units_consistent(rule, cases, clock, tags):
     return out
 
 
+def timestamp_in_several_places(rule, cases, clock, tags):
+    """The sent timestamp also appears elsewhere in the request (a query whose endTime is the
+    timestamp, Crypto.com's request id set to the nonce as ccxt does); the client signed another
+    clock reading in one of the places or in all of them. `cases`: (id, comment, build(ts) -> (sent, signed))."""
+    out = []
+    for vid, comment, build in cases:
+        ts = clock()
+        sent, signed = build(ts)
+        out.append(rule.invalid(vid, comment, tags + ["timestamp"], sent, Mistake("timestamp_mismatch", client=signed), ts + 300))
+    return out
+
+
 def kucoin_passphrase_mismatch(kucoin, clock):
     """KuCoin key v2/v3: KC-API-PASSPHRASE must be base64(HMAC-SHA256(secret, passphrase)) when
     KC-API-KEY-VERSION is 2 or 3, the plain passphrase otherwise (kucoin.py, from the docs). The
@@ -201,6 +213,13 @@ def main():
             vectors += method_mismatch(rule, build, clock, [], pairs)
         vectors += parameters_added_after_signing(rule, added_after.get(module.VENUE, []), clock, [])
         vectors += recv_window_mismatch(rule, recv_window.get(module.VENUE, []), clock, [])
+        if module.VENUE == "binance-spot":
+            vectors += timestamp_in_several_places(rule, [
+                ("timestamp-also-end-time-signed-90s-earlier", "endTime and timestamp both T; the client signed timestamp T-90 s "
+                 "(a second clock read for the signature) and kept endTime T.",
+                 lambda ts: (binance.parts("GET", "/api/v3/allOrders", f"symbol=BTCUSDT&startTime={ts - 86_400_000}&endTime={ts}&timestamp={ts}"),
+                             binance.parts("GET", "/api/v3/allOrders", f"symbol=BTCUSDT&startTime={ts - 86_400_000}&endTime={ts}&timestamp={ts - 90_000}"))),
+            ], clock, ["get"])
         if module.VENUE == "bybit-v5":
             vectors += timestamp_units_consistent(rule, [
                 ("timestamp-seconds-sent-and-signed", "X-BAPI-TIMESTAMP in seconds where milliseconds are due, signed as sent.",
@@ -251,6 +270,23 @@ def main():
     mexc.V.write_all([
         ("developer-mistakes", "mexc requests with signing mistakes developers report (issue 16), computed from the venue's "
          "reference rule in " + mexc.GENERATOR + ".", [mexc.DOCS], mexc.V.defaults(), vectors, 0, 0),
+    ], GENERATOR)
+
+    cdc = venue_script("cryptocom")
+    clock = Clock(1_700_000_000_000 + 7_200_000).tick
+    params = {"instrument_name": "BTCUSD-PERP"}
+
+    def cdc_parts(nonce):
+        # The request id is the nonce, as ccxt sends it: the value appears twice in the prehash.
+        return dict(method="private/get-open-orders", request_id=nonce, params=params, nonce=nonce)
+
+    cdc.RULE.write_all([
+        ("developer-mistakes", "cryptocom requests with signing mistakes developers report (issue 16), computed from the venue's "
+         "reference rule in " + cdc.GENERATOR + ".", cdc.SOURCES, cdc.RULE.defaults(), timestamp_in_several_places(cdc.RULE, [
+             ("nonce-as-id-signed-from-another-reading", "id and nonce are both the nonce N (ccxt's choice); the signed text was "
+              "built from a clock reading 75 s earlier, in both places, and the body from N.",
+              lambda ts: (cdc_parts(ts), cdc_parts(ts - 75_000))),
+         ], clock, ["nonce"]), 0, 0),
     ], GENERATOR)
 
     kucoin = venue_script("kucoin")

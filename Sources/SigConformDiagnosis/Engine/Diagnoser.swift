@@ -329,38 +329,57 @@ struct Search {
             // Each field gets an equal share of what is left.
             let share = ledger.allowanceLeft / (fields.count - index)
             let step = field.stepMilliseconds
-            let found: Int64?
-            if let split = Self.uniqueSplit(reference.prehash.bytes, around: Array(field.sent.utf8)) {
-                let block = base.hash.blockByteCount
-                let hashedAfterPrefix = split.prefix.count % block + field.sent.utf8.count + split.suffix.count
-                let cost = SearchLedger.cost(messageLength: hashedAfterPrefix, hash: base.hash, fourLanes: CandidateBatch.hasFourLanes(base.hash))
-                let steps = min(requested / step, Int64(share / cost / 2))
-                found = fastSearch(field: field, base: base, prefix: split.prefix, suffix: split.suffix, target: target, steps: steps)
-                let tried = found.map { 2 * abs($0) / step } ?? 2 * steps
-                ledger.charge(candidates: Int(tried), costEach: cost)
-                ledger.timeRanges.append(SearchSummary.TimeRange(
-                    field: field.name, searchedMilliseconds: steps * step, requestedMilliseconds: requested,
-                    narrowedBecause: steps * step < requested
-                        ? "each candidate hashes the \(Self.byteCount(hashedAfterPrefix)) after the \(field.name)'s block" : nil))
-            } else {
+            let layouts = TimeFieldLayout.layouts(of: field, base: base, reference: reference.prehash) {
+                try? self.prehash(of: $0, backend: diagnoser.searchBackend).bytes
+            }
+            if layouts.isEmpty {
                 let cap = min(requested, 5_000)
                 let (offset, searched) = slowSearch(field: field, base: base, radius: cap)
-                found = offset
                 ledger.timeRanges.append(SearchSummary.TimeRange(
                     field: field.name, searchedMilliseconds: searched, requestedMilliseconds: requested,
                     narrowedBecause: searched < requested
-                        ? (searched < cap ? "the budget ran out" : "the value is not in the prehash exactly once, so each candidate is rebuilt") : nil))
+                        ? (searched < cap ? "the budget ran out" : "a moved value changes more of the prehash than its own bytes (a digest or an encoded payload), so each candidate is rebuilt") : nil))
+                if let offset, let request = field.setting(field.text(offsetBy: offset), in: base),
+                   let match = confirmed(timestampAttempt(base, field: field, offset: offset, request: request, layout: nil)) {
+                    return match
+                }
+                continue
             }
-            guard let offset = found else { continue }
-            let signedText = field.text(offsetBy: offset)
-            guard let request = field.setting(signedText, in: base) else { continue }
-            let attempt = base.with(.timestampMismatch,
-                                    "signed \(field.name) \(signedText) but sent \(field.sent) (\(offset > 0 ? "+" : "")\(offset) ms): the clock was read twice") {
-                $0.request = request
+            for layout in layouts {
+                let block = base.hash.blockByteCount
+                let hashedAfterPrefix = layout.hashedAfterPrefix(textLength: field.sent.utf8.count, block: block)
+                let cost = SearchLedger.cost(messageLength: hashedAfterPrefix, hash: base.hash, fourLanes: CandidateBatch.hasFourLanes(base.hash))
+                let steps = min(requested / step, Int64(share / layouts.count / cost / 2))
+                let found = fastSearch(field: field, base: base, layout: layout, target: target, steps: steps)
+                let tried = found.map { 2 * abs($0) / step } ?? 2 * steps
+                ledger.charge(candidates: Int(tried), costEach: cost)
+                let name = layout.mode == .everyOccurrence ? "\(field.name) in every place it appears" : field.name
+                ledger.timeRanges.append(SearchSummary.TimeRange(
+                    field: name, searchedMilliseconds: steps * step, requestedMilliseconds: requested,
+                    narrowedBecause: steps * step < requested
+                        ? "each candidate hashes the \(Self.byteCount(hashedAfterPrefix)) after the \(field.name)'s block" : nil))
+                if let offset = found, let request = layout.request(field.text(offsetBy: offset), field: field, in: base),
+                   let match = confirmed(timestampAttempt(base, field: field, offset: offset, request: request, layout: layout)) {
+                    return match
+                }
             }
-            if let match = confirmed(attempt) { return match }
         }
         return nil
+    }
+
+    /// The timestamp-mismatch attempt of a found offset, saying which occurrences of the sent
+    /// value the client signed differently.
+    func timestampAttempt(_ base: SigningAttempt, field: TimeField, offset: Int64, request: HTTPRequest, layout: TimeFieldLayout?) -> SigningAttempt {
+        let signedText = field.text(offsetBy: offset)
+        let shift = "(\(offset > 0 ? "+" : "")\(offset) ms)"
+        var detail = "signed \(field.name) \(signedText) but sent \(field.sent) \(shift): the clock was read twice"
+        if let layout, layout.mode == .everyOccurrence {
+            detail = "signed \(field.name) \(signedText) but sent \(field.sent) \(shift) in every place the value appears (\(layout.moved.joined(separator: ", "))): "
+                + "the signed text was built from another clock reading than the request"
+        } else if let layout, !layout.kept.isEmpty {
+            detail += "; \(layout.kept.joined(separator: ", ")), which carried the same value, was signed as sent"
+        }
+        return base.with(.timestampMismatch, detail) { $0.request = request }
     }
 
     /// The attempt's match outside the budget: the check of a candidate a search already found.
@@ -375,25 +394,13 @@ struct Search {
         count >= 10_240 ? "\(count >> 10) KiB" : "\(count) bytes"
     }
 
-    /// The bytes before and after the only occurrence of `needle` in `haystack`.
-    static func uniqueSplit(_ haystack: [UInt8], around needle: [UInt8]) -> (prefix: [UInt8], suffix: [UInt8])? {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
-        var found: Int?
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] && haystack[start..<(start + needle.count)].elementsEqual(needle) {
-            if found != nil { return nil }
-            found = start
-        }
-        guard let start = found else { return nil }
-        return (Array(haystack[..<start]), Array(haystack[(start + needle.count)...]))
-    }
-
     /// Returns the offset (ms) of the timestamp that reproduces `target`, searching outwards from
     /// the one sent. Each worker keys the prefix state once and tags its candidates in batches
     /// (`CandidateBatch`: four per SIMD pass for pure-Swift HMAC-SHA256, else one at a time), each
     /// candidate's digits and the suffix laid out in a reused buffer: a candidate costs the
     /// hashing of the bytes from the last whole block of the prefix on, and no state copy or
     /// allocation.
-    func fastSearch(field: TimeField, base: SigningAttempt, prefix: [UInt8], suffix: [UInt8], target: [UInt8], steps radius: Int64) -> Int64? {
+    func fastSearch(field: TimeField, base: SigningAttempt, layout: TimeFieldLayout, target: [UInt8], steps radius: Int64) -> Int64? {
         guard radius > 0 else { return nil }
         let backend = diagnoser.searchBackend
         let hash = base.hash
@@ -403,7 +410,8 @@ struct Search {
         let found = LockedBox<Int64?>(nil)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             // Each worker keys its own context; contexts are not shared between threads.
-            guard var batch = CandidateBatch(backend: backend, hash: hash, key: key, prefix: prefix, suffix: suffix) else { return }
+            guard var batch = CandidateBatch(backend: backend, hash: hash, key: key, prefix: layout.prefix, tails: layout.tails,
+                                             percentEncoded: layout.percentEncoded ? layout.uppercaseHex : nil) else { return }
             var distance = Int64(worker) + 1
             while distance <= radius {
                 if distance % 4096 < 2, found.value != nil { return }
