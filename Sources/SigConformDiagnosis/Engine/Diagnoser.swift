@@ -326,12 +326,13 @@ struct Search {
         let fields = TimeField.all(in: context)
         ledger.begin("timestamp search", allowance: ledger.remaining - diagnoser.budget.pairsReserve)
         for (index, field) in fields.enumerated() {
-            // Each field gets an equal share of what is left.
-            let share = ledger.allowanceLeft / (fields.count - index)
             let step = field.stepMilliseconds
+            // Finding the layouts rebuilds the request twice, which the budget charges first.
             let layouts = TimeFieldLayout.layouts(of: field, base: base, reference: reference.prehash) {
                 try? self.prehash(of: $0, backend: diagnoser.searchBackend).bytes
             }
+            // Each field gets an equal share of what is left.
+            let share = ledger.allowanceLeft / (fields.count - index)
             if layouts.isEmpty {
                 let cap = min(requested, 5_000)
                 let (offset, searched) = slowSearch(field: field, base: base, radius: cap)
