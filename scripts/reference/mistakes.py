@@ -136,7 +136,8 @@ def kucoin_passphrase_mismatch(kucoin, clock):
     rule = kucoin.V
     # The file's test passphrase contains the word "passphrase", which reports redact wherever it
     # appears (a fragment of a credential): these vectors use one without it.
-    override = {"passphrase": "sc-test-kc-pp-0042"}
+    # Its own API key too: a server (sigconform serve) holds one passphrase per key.
+    override = {"apiKey": "sc-test-kucoin-api-key-0042", "passphrase": "sc-test-kc-pp-0042"}
     creds = rule.creds(override)
     signed = rule.sign(creds["passphrase"], creds)
     hex_signed = rule.sign(creds["passphrase"], creds, encoding="hex")
