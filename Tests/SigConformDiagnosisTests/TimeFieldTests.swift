@@ -15,8 +15,10 @@ import Testing
         ("1700000000123456", .unixMicroseconds, [-37: "1700000000086456", 1: "1700000000124456"]),
         ("2023-11-14T22:13:20.123Z", .iso8601Milliseconds,
          [-600_000: "2023-11-14T22:03:20.123Z", -37: "2023-11-14T22:13:20.086Z", 1000: "2023-11-14T22:13:21.123Z", 3_600_000: "2023-11-14T23:13:20.123Z"]),
-        ("1700000000.5", .unixSecondsDecimal,
-         [-600_000: "1699999400.500", -500: "1700000000", -37: "1700000000.463", 1: "1700000000.501", 500: "1700000001"]),
+        // Seconds with a fraction keep the fraction's digit count as sent (Gate sends str(time.time())).
+        ("1700000000.5", .unixSecondsDecimal, [-600_000: "1699999400.5", -500: "1700000000.0", 100: "1700000000.6", 500: "1700000001.0"]),
+        ("1700000797.381482", .unixSecondsDecimal, [1: "1700000797.382482", -1000: "1700000796.381482", 600_000: "1700001397.381482"]),
+        ("1700000000", .unixSecondsDecimal, [1000: "1700000001", -600_000: "1699999400"]),
     ])
     func candidatesAreWrittenAsTheClientWouldWriteThem(sent: String, format: TimestampFormat, expected: [Int64: String]) {
         let field = field(sent, format)
@@ -39,5 +41,11 @@ import Testing
         #expect(TimeField.inferredFormat("1700000000000000") == .unixMicroseconds)
         #expect(TimeField.inferredFormat("42") == nil)
         #expect(TimeField.inferredFormat("f81d4fae-7dec") == nil)
+    }
+
+    @Test func aWholeSecondDecimalTimestampMovesBySeconds() {
+        let field = field("1700004581", .unixSecondsDecimal)
+        #expect(field.stepMilliseconds == 1000)
+        #expect(field.text(offsetBy: -2000) == "1700004579")
     }
 }

@@ -56,11 +56,13 @@ import Testing
             let passphraseWrong = findings.contains {
                 $0.kind == .observedHeaderMismatch && $0.message.contains(MockVenue.headerName(venue.hmac?.passphrase?.location) ?? "-")
             }
-            let onlyPassphrase = passphraseWrong && !findings.contains { $0.kind == .observedSignatureMismatch }
+            let signatureRight = !findings.contains { $0.kind == .observedSignatureMismatch }
+            let onlyPassphrase = passphraseWrong && signatureRight
             let expected = onlyPassphrase ? "wrong_passphrase" : vector.expect.diagnosis!.sorted().joined(separator: "+")
             #expect(exchange.response.header(MockVenue.diagnosisHeader) == expected, "\(vector.qualifiedID)")
             let error = passphraseWrong ? venue.errors.badPassphrase
-                : vector.expect.diagnosis == ["clock_drift"] ? venue.errors.badTimestamp : venue.errors.badSignature
+                : vector.expect.diagnosis == ["clock_drift"] || (vector.expect.diagnosis == ["timestamp_units"] && signatureRight)
+                    ? venue.errors.badTimestamp : venue.errors.badSignature
             #expect(exchange.response.status == error?.httpStatus ?? 400, "\(vector.qualifiedID)")
             #expect(exchange.response.body.contains(error!.code), "\(vector.qualifiedID): \(exchange.response.body)")
             #expect(exchange.response.header(MockVenue.fixHeader)?.isEmpty == false)

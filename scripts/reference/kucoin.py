@@ -149,9 +149,10 @@ def docs_vectors():
                   "wrong for ANY passphrase. KC-API-SIGN (7QP/oM0y...) is correct and is the "
                   "observed signature. Credentials take the passphrase the docs list "
                   "(KC-API-PASSPHRASE = QWIx...==); expect.headers gives the signed header it "
-                  "requires. No signature mistake applies, hence 'unexplained'.",
+                  "requires. The signature is right; the header is the plain passphrase where key "
+                  "v2 wants it signed: 'value_mismatch'.",
                   ["doc-example", "doc-defect", "post", "json-body", "key-v2", "passphrase"],
-                  with_(deposit, version="2", passphrase_header="QWIxMjM0NTY3OCkoKiZeJSQjQA=="), Mistake("unexplained", observed=published, signed_correctly=True), credentials=DOC_V2),
+                  with_(deposit, version="2", passphrase_header="QWIxMjM0NTY3OCkoKiZeJSQjQA=="), Mistake("value_mismatch", observed=published, signed_correctly=True), credentials=DOC_V2),
         V.invalid("docs-futures-deposit-address-copy-defect",
                   "DOC DEFECT. The futures docs edit the example to POST /api/v1/deposit-address "
                   "{\"currency\":\"XBT\"} on api-futures.kucoin.com but print the spot KC-API-SIGN "

@@ -9,10 +9,16 @@ public struct Diagnosis: Sendable, Hashable {
         public var diagnosisClass: DiagnosisClass
         /// The concrete variant: "signed the query sorted by key", "secret + \"\\n\"".
         public var detail: String
-        public init(_ diagnosisClass: DiagnosisClass, _ detail: String) {
+        /// A fix particular to this variant of the class, when the class's own is too general.
+        public var variantFix: String?
+        public init(_ diagnosisClass: DiagnosisClass, _ detail: String, fix: String? = nil) {
             self.diagnosisClass = diagnosisClass
             self.detail = detail
+            self.variantFix = fix
         }
+
+        /// The fix to show: the variant's own, else the class's.
+        public var fix: String { variantFix ?? diagnosisClass.fix }
     }
 
     /// The mistakes that, applied together, reproduce what the client sent. Empty when unexplained.

@@ -17,6 +17,11 @@ struct CandidateBatch: ~Copyable {
     /// Candidates per batch: four with ``fourLanes``, else one (each is tagged as it comes).
     private let capacity: Int
     private let suffix: [UInt8]
+    /// With several occurrences, or a percent-encoded one: the bytes after each occurrence (the
+    /// whole message is written for each candidate); empty on the one-occurrence path.
+    private let tails: [[UInt8]]
+    /// The hex digits of a percent-encoded candidate (upper or lower case), nil when it is raw.
+    private let hexDigits: [UInt8]?
     /// `capacity` message buffers of `stride` bytes: a candidate's text, then the suffix.
     private let messages: UnsafeMutableBufferPointer<UInt8>
     private let stride: Int
@@ -32,12 +37,23 @@ struct CandidateBatch: ~Copyable {
     /// A batch over `backend`'s HMAC with `key` and `prefix` absorbed, or nil if the backend
     /// cannot key it (then the search has nothing to compare).
     init?(backend: any MACBackend, hash: HashAlgorithm, key: [UInt8], prefix: [UInt8], suffix: [UInt8]) {
+        self.init(backend: backend, hash: hash, key: key, prefix: prefix, tails: [suffix], percentEncoded: nil)
+    }
+
+    /// A batch whose candidates write the text before each of `tails` (several occurrences of one
+    /// value), percent-encoded with the given hex case when `percentEncoded` is set.
+    init?(backend: any MACBackend, hash: HashAlgorithm, key: [UInt8], prefix: [UInt8], tails: [[UInt8]], percentEncoded uppercaseHex: Bool?) {
+        precondition(!tails.isEmpty, "a candidate has at least one occurrence")
         guard var prefixState = try? backend.makeHMAC(hash, key: key), (try? prefixState.update(prefix)) != nil else { return nil }
         self.prefixState = prefixState
         fourLanes = backend.makeBatchTagger(hash, key: key, prefix: prefix)
         capacity = fourLanes == nil ? 1 : Self.laneCount
-        self.suffix = suffix
-        stride = TimestampCodec.maximumWrittenLength + suffix.count
+        let simple = tails.count == 1 && uppercaseHex == nil
+        self.suffix = simple ? tails[0] : []
+        self.tails = simple ? [] : tails
+        hexDigits = uppercaseHex.map { Array(($0 ? "0123456789ABCDEF" : "0123456789abcdef").utf8) }
+        // An encoded text is at most three bytes per written byte.
+        stride = (simple ? TimestampCodec.maximumWrittenLength : tails.count * 3 * TimestampCodec.maximumWrittenLength) + tails.reduce(0) { $0 + $1.count }
         messages = .allocate(capacity: capacity * stride)
         digestByteCount = hash.digestByteCount
         tags = .allocate(byteCount: Self.laneCount * max(digestByteCount, 32), alignment: 16)
@@ -62,6 +78,12 @@ struct CandidateBatch: ~Copyable {
     mutating func add(_ field: TimeField, offsetBy offset: Int64) {
         precondition(count < capacity, "a full batch is tagged before the next candidate")
         let buffer = UnsafeMutableBufferPointer(rebasing: messages[(count * stride)..<((count + 1) * stride)])
+        if !tails.isEmpty {
+            textLengths[count] = writeOccurrences(field, offsetBy: offset, into: buffer)
+            candidateOffsets[count] = offset
+            count += 1
+            return
+        }
         let written = field.write(offsetBy: offset, into: buffer)
         // The text wrote over the suffix's first bytes only if its length changed.
         if written != suffixOffsets[count] {
@@ -71,6 +93,33 @@ struct CandidateBatch: ~Copyable {
         textLengths[count] = written
         candidateOffsets[count] = offset
         count += 1
+    }
+
+    /// Writes the candidate's text before each tail (percent-encoded if asked) and returns the
+    /// message's length.
+    private func writeOccurrences(_ field: TimeField, offsetBy offset: Int64, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: TimestampCodec.maximumWrittenLength) { scratch in
+            let written = field.write(offsetBy: offset, into: scratch)
+            var position = 0
+            for tail in tails {
+                for byte in scratch[..<written] {
+                    if let digits = hexDigits, !PercentEncoding.isUnreserved(byte) {
+                        buffer[position] = UInt8(ascii: "%")
+                        buffer[position + 1] = digits[Int(byte >> 4)]
+                        buffer[position + 2] = digits[Int(byte & 0x0F)]
+                        position += 3
+                    } else {
+                        buffer[position] = byte
+                        position += 1
+                    }
+                }
+                for byte in tail {
+                    buffer[position] = byte
+                    position += 1
+                }
+            }
+            return position
+        }
     }
 
     /// The offset of the first candidate added since the last call whose tag is `target`; the

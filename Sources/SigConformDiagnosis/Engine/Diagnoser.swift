@@ -53,14 +53,16 @@ public struct Diagnoser: Sendable {
         }
         let vector = evaluation.vector
         if signer.signatureMatches(observed, reference.signature) {
+            if evaluation.clock.map({ !$0.withinWindow }) ?? true, let units = unitsExplanation(evaluation, recipe: recipe) {
+                return result([Diagnosis.Step(.timestampUnits, units)], error: venue.errors.badTimestamp)
+            }
             if let clock = evaluation.clock, !clock.withinWindow {
-                if let units = unitsExplanation(clock, recipe: recipe) {
-                    return result([Diagnosis.Step(.timestampUnits, units)], error: venue.errors.badTimestamp)
-                }
                 return result([Diagnosis.Step(.clockDrift, clock.summary)], error: venue.errors.badTimestamp)
             }
-            if evaluation.clock == nil, let units = unreadableUnitsExplanation(evaluation, recipe: recipe) {
-                return result([Diagnosis.Step(.timestampUnits, units)], error: venue.errors.badTimestamp)
+            if let key = try? signer.key(vector.credentials),
+               let step = PassphraseDiagnosis.step(request: vector.request, recipe: recipe, credentials: vector.credentials, key: key,
+                                                   signer: signer, backend: searchBackend) {
+                return result([step], error: venue.errors.badPassphrase ?? venueErrorSignature)
             }
             let other = evaluation.findings.filter(\.rejectsRequest).map(\.message)
             return result([], evidence: ["the signature is correct for this secret"] + other + credentialsAdvice)
@@ -104,42 +106,57 @@ public struct Diagnoser: Sendable {
     var credentialsAdvice: [String] {
         ["if your prehash equals the correct one and the venue still rejects the request, suspect the credentials or environment (a key pair that does not belong together, a testnet key on mainnet, an IP whitelist): no offline tool can prove those"]
     }
+}
 
-    /// When the sent timestamp, read in another unit, falls inside the window.
-    func unitsExplanation(_ clock: ClockCheck, recipe: HMACRecipe) -> String? {
+extension Diagnoser {
+    /// A timestamp sent and signed alike in the wrong unit (milliseconds where seconds are due,
+    /// or the reverse): outside the window in the venue's unit, or unreadable in it (milliseconds
+    /// read as seconds land beyond the year 9999), but within the window read in another unit.
+    /// The units are wrong, not the clock (Gemini's time-based nonce given ccxt's millisecond
+    /// nonce). The explanation names both units and the server time it was compared with.
+    func unitsExplanation(_ evaluation: VectorEvaluation, recipe: HMACRecipe) -> String? {
         // An expiry read in another unit lands far in the future, which says nothing about units.
-        guard let field = recipe.timestamp, let window = field.window, !window.isExpiry else { return nil }
-        let factors: [(Int64, Bool, String)] = [(1000, true, "seconds"), (1000, false, "microseconds"), (1_000_000, false, "nanoseconds")]
-        for (factor, multiply, unit) in factors {
-            let reinterpreted = multiply ? clock.timestamp * factor : clock.timestamp / factor
-            let check = ClockCheck(timestamp: reinterpreted, serverTime: clock.serverTime, window: window, recvWindow: clock.allowedPast)
-            if check.withinWindow {
-                return "the timestamp was sent in \(unit) where the venue reads \(field.format.rawValue) (read as \(unit), it is within the window)"
-            }
+        guard let field = recipe.timestamp, let window = field.window, !window.isExpiry,
+              let venueUnit = TimeUnit(field.format), let serverTime = evaluation.vector.time.serverTime,
+              let text = RequestView(evaluation.vector.request, signature: recipe.signature.location).value(at: field.location),
+              !text.isEmpty, text.utf8.count <= 19, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let value = Int64(text) else { return nil }
+        let recvWindow = evaluation.clock?.allowedPast
+            ?? evaluation.vector.time.recvWindow ?? recipe.recvWindow?.defaultMilliseconds ?? 5000
+        for unit in TimeUnit.allCases where unit != venueUnit {
+            guard let milliseconds = unit.milliseconds(value) else { continue }
+            let check = ClockCheck(timestamp: milliseconds, serverTime: serverTime, window: window, recvWindow: recvWindow)
+            guard check.withinWindow else { continue }
+            let offset = check.lag >= 0 ? "\(check.lag) ms behind" : "\(-check.lag) ms ahead of"
+            return "the timestamp \(text) was sent (and signed) in \(unit.rawValue) where the venue reads \(venueUnit.rawValue) (\(field.format.rawValue)): "
+                + "read as \(unit.rawValue) it is \(offset) the server time \(serverTime) (\(TimestampCodec.format(serverTime, as: .iso8601Milliseconds))), inside the window"
         }
         return nil
     }
 }
 
-extension Diagnoser {
-    /// A timestamp too large to be read in the venue's unit at all (milliseconds where seconds
-    /// are due lands beyond the year 9999) that, read as milliseconds, micro- or nanoseconds,
-    /// is within the window: the units are wrong, not the clock (Gemini's time-based nonce
-    /// given ccxt's millisecond nonce).
-    func unreadableUnitsExplanation(_ evaluation: VectorEvaluation, recipe: HMACRecipe) -> String? {
-        guard let field = recipe.timestamp, let window = field.window, !window.isExpiry,
-              let serverTime = evaluation.vector.time.serverTime,
-              let text = RequestView(evaluation.vector.request, signature: recipe.signature.location).value(at: field.location),
-              TimestampCodec.milliseconds(text, format: field.format) == nil,
-              !text.isEmpty, text.utf8.count <= 19, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let value = Int64(text) else { return nil }
-        for (divisor, unit) in [(Int64(1), "milliseconds"), (1000, "microseconds"), (1_000_000, "nanoseconds")] {
-            let check = ClockCheck(timestamp: value / divisor, serverTime: serverTime, window: window,
-                                   recvWindow: evaluation.vector.time.recvWindow ?? recipe.recvWindow?.defaultMilliseconds ?? 5000)
-            if check.withinWindow {
-                return "the timestamp was sent in \(unit) where the venue reads \(field.format.rawValue) (read as \(unit), it is within the window)"
-            }
+/// The units a client may write a Unix timestamp in.
+enum TimeUnit: String, CaseIterable {
+    case seconds, milliseconds, microseconds, nanoseconds
+
+    init?(_ format: TimestampFormat) {
+        switch format {
+        case .unixSeconds, .unixSecondsDecimal: self = .seconds
+        case .unixMilliseconds: self = .milliseconds
+        case .unixMicroseconds: self = .microseconds
+        default: return nil
         }
-        return nil
+    }
+
+    /// `value` of this unit in milliseconds, `nil` when it overflows.
+    func milliseconds(_ value: Int64) -> Int64? {
+        switch self {
+        case .seconds:
+            let (product, overflow) = value.multipliedReportingOverflow(by: 1000)
+            return overflow ? nil : product
+        case .milliseconds: return value
+        case .microseconds: return value / 1000
+        case .nanoseconds: return value / 1_000_000
+        }
     }
 }
 
@@ -312,41 +329,61 @@ struct Search {
         let fields = TimeField.all(in: context)
         ledger.begin("timestamp search", allowance: ledger.remaining - diagnoser.budget.pairsReserve)
         for (index, field) in fields.enumerated() {
+            let step = field.stepMilliseconds
+            // Finding the layouts rebuilds the request twice, which the budget charges first.
+            let layouts = TimeFieldLayout.layouts(of: field, base: base, reference: reference.prehash) {
+                try? self.prehash(of: $0, backend: diagnoser.searchBackend).bytes
+            }
             // Each field gets an equal share of what is left.
             let share = ledger.allowanceLeft / (fields.count - index)
-            let step = field.stepMilliseconds
-            let found: Int64?
-            if let split = Self.uniqueSplit(reference.prehash.bytes, around: Array(field.sent.utf8)) {
-                let block = base.hash.blockByteCount
-                let hashedAfterPrefix = split.prefix.count % block + field.sent.utf8.count + split.suffix.count
-                let cost = SearchLedger.cost(messageLength: hashedAfterPrefix, hash: base.hash, fourLanes: CandidateBatch.hasFourLanes(base.hash))
-                let steps = min(requested / step, Int64(share / cost / 2))
-                found = fastSearch(field: field, base: base, prefix: split.prefix, suffix: split.suffix, target: target, steps: steps)
-                let tried = found.map { 2 * abs($0) / step } ?? 2 * steps
-                ledger.charge(candidates: Int(tried), costEach: cost)
-                ledger.timeRanges.append(SearchSummary.TimeRange(
-                    field: field.name, searchedMilliseconds: steps * step, requestedMilliseconds: requested,
-                    narrowedBecause: steps * step < requested
-                        ? "each candidate hashes the \(Self.byteCount(hashedAfterPrefix)) after the \(field.name)'s block" : nil))
-            } else {
+            if layouts.isEmpty {
                 let cap = min(requested, 5_000)
                 let (offset, searched) = slowSearch(field: field, base: base, radius: cap)
-                found = offset
                 ledger.timeRanges.append(SearchSummary.TimeRange(
                     field: field.name, searchedMilliseconds: searched, requestedMilliseconds: requested,
                     narrowedBecause: searched < requested
-                        ? (searched < cap ? "the budget ran out" : "the value is not in the prehash exactly once, so each candidate is rebuilt") : nil))
+                        ? (searched < cap ? "the budget ran out" : "a moved value changes more of the prehash than its own bytes (a digest or an encoded payload), so each candidate is rebuilt") : nil))
+                if let offset, let request = field.setting(field.text(offsetBy: offset), in: base),
+                   let match = confirmed(timestampAttempt(base, field: field, offset: offset, request: request, layout: nil)) {
+                    return match
+                }
+                continue
             }
-            guard let offset = found else { continue }
-            let signedText = field.text(offsetBy: offset)
-            guard let request = field.setting(signedText, in: base) else { continue }
-            let attempt = base.with(.timestampMismatch,
-                                    "signed \(field.name) \(signedText) but sent \(field.sent) (\(offset > 0 ? "+" : "")\(offset) ms): the clock was read twice") {
-                $0.request = request
+            for layout in layouts {
+                let block = base.hash.blockByteCount
+                let hashedAfterPrefix = layout.hashedAfterPrefix(textLength: field.sent.utf8.count, block: block)
+                let cost = SearchLedger.cost(messageLength: hashedAfterPrefix, hash: base.hash, fourLanes: CandidateBatch.hasFourLanes(base.hash))
+                let steps = min(requested / step, Int64(share / layouts.count / cost / 2))
+                let found = fastSearch(field: field, base: base, layout: layout, target: target, steps: steps)
+                let tried = found.map { 2 * abs($0) / step } ?? 2 * steps
+                ledger.charge(candidates: Int(tried), costEach: cost)
+                let name = layout.mode == .everyOccurrence ? "\(field.name) in every place it appears" : field.name
+                ledger.timeRanges.append(SearchSummary.TimeRange(
+                    field: name, searchedMilliseconds: steps * step, requestedMilliseconds: requested,
+                    narrowedBecause: steps * step < requested
+                        ? "each candidate hashes the \(Self.byteCount(hashedAfterPrefix)) after the \(field.name)'s block" : nil))
+                if let offset = found, let request = layout.request(field.text(offsetBy: offset), field: field, in: base),
+                   let match = confirmed(timestampAttempt(base, field: field, offset: offset, request: request, layout: layout)) {
+                    return match
+                }
             }
-            if let match = confirmed(attempt) { return match }
         }
         return nil
+    }
+
+    /// The timestamp-mismatch attempt of a found offset, saying which occurrences of the sent
+    /// value the client signed differently.
+    func timestampAttempt(_ base: SigningAttempt, field: TimeField, offset: Int64, request: HTTPRequest, layout: TimeFieldLayout?) -> SigningAttempt {
+        let signedText = field.text(offsetBy: offset)
+        let shift = "(\(offset > 0 ? "+" : "")\(offset) ms)"
+        var detail = "signed \(field.name) \(signedText) but sent \(field.sent) \(shift): the clock was read twice"
+        if let layout, layout.mode == .everyOccurrence {
+            detail = "signed \(field.name) \(signedText) but sent \(field.sent) \(shift) in every place the value appears (\(layout.moved.joined(separator: ", "))): "
+                + "the signed text was built from another clock reading than the request"
+        } else if let layout, !layout.kept.isEmpty {
+            detail += "; \(layout.kept.joined(separator: ", ")), which carried the same value, was signed as sent"
+        }
+        return base.with(.timestampMismatch, detail) { $0.request = request }
     }
 
     /// The attempt's match outside the budget: the check of a candidate a search already found.
@@ -361,25 +398,13 @@ struct Search {
         count >= 10_240 ? "\(count >> 10) KiB" : "\(count) bytes"
     }
 
-    /// The bytes before and after the only occurrence of `needle` in `haystack`.
-    static func uniqueSplit(_ haystack: [UInt8], around needle: [UInt8]) -> (prefix: [UInt8], suffix: [UInt8])? {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
-        var found: Int?
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] && haystack[start..<(start + needle.count)].elementsEqual(needle) {
-            if found != nil { return nil }
-            found = start
-        }
-        guard let start = found else { return nil }
-        return (Array(haystack[..<start]), Array(haystack[(start + needle.count)...]))
-    }
-
     /// Returns the offset (ms) of the timestamp that reproduces `target`, searching outwards from
     /// the one sent. Each worker keys the prefix state once and tags its candidates in batches
     /// (`CandidateBatch`: four per SIMD pass for pure-Swift HMAC-SHA256, else one at a time), each
     /// candidate's digits and the suffix laid out in a reused buffer: a candidate costs the
     /// hashing of the bytes from the last whole block of the prefix on, and no state copy or
     /// allocation.
-    func fastSearch(field: TimeField, base: SigningAttempt, prefix: [UInt8], suffix: [UInt8], target: [UInt8], steps radius: Int64) -> Int64? {
+    func fastSearch(field: TimeField, base: SigningAttempt, layout: TimeFieldLayout, target: [UInt8], steps radius: Int64) -> Int64? {
         guard radius > 0 else { return nil }
         let backend = diagnoser.searchBackend
         let hash = base.hash
@@ -389,7 +414,8 @@ struct Search {
         let found = Mutex<Int64?>(nil)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             // Each worker keys its own context; contexts are not shared between threads.
-            guard var batch = CandidateBatch(backend: backend, hash: hash, key: key, prefix: prefix, suffix: suffix) else { return }
+            guard var batch = CandidateBatch(backend: backend, hash: hash, key: key, prefix: layout.prefix, tails: layout.tails,
+                                             percentEncoded: layout.percentEncoded ? layout.uppercaseHex : nil) else { return }
             var distance = Int64(worker) + 1
             while distance <= radius {
                 if distance % 4096 < 2, found.withLock({ $0 }) != nil { return }

@@ -29,10 +29,11 @@ public struct SigningAttempt: Sendable {
     public var macText: MACText { MACText(encoding: encoding, reEncoding: reEncoding) }
 
     /// A copy with one more mistake applied.
-    public func with(_ diagnosisClass: DiagnosisClass, _ detail: String, _ change: (inout SigningAttempt) -> Void) -> SigningAttempt {
+    public func with(_ diagnosisClass: DiagnosisClass, _ detail: String, fix: String? = nil,
+                     _ change: (inout SigningAttempt) -> Void) -> SigningAttempt {
         var copy = self
         change(&copy)
-        copy.steps.append(Diagnosis.Step(diagnosisClass, detail))
+        copy.steps.append(Diagnosis.Step(diagnosisClass, detail, fix: fix))
         return copy
     }
 }
@@ -106,6 +107,6 @@ public struct Mistake: Sendable {
         .unsortedParams, .bodyEncoding, .queryEncoding, .timestampUnits, .timestampMillisecondsUnsent, .secretWhitespace, .credentialsSwapped,
         .wrongSecretEncoding,
         .wrongHash, .wrongOutputEncoding, .digestText, .innerDigestText, .methodCase, .methodMismatch, .pathMismatch, .hostMismatch, .missingComponent, .timestampHourOffset,
-        .payloadOnly, .sortedQueryAndBody,
+        .payloadOnly, .sortedQueryAndBody, .signedValueMismatch, .parametersAddedAfterSigning,
     ]
 }

@@ -12,6 +12,10 @@ struct TimeField {
     /// The sent value as an integer, for the integer formats (the digits the search varies);
     /// read once here, not for each of the search's million candidates.
     let integerValue: Int64?
+    /// For seconds with a decimal fraction (Gate: `str(time.time())`), the fraction's digit
+    /// count as sent: candidates keep it, so `1700000797.381482` moves by whole milliseconds
+    /// with its last three digits kept, and a whole-second header moves by seconds.
+    let decimals: Int?
 
     init(name: String, location: FieldLocation, format: TimestampFormat, sent: String, milliseconds: Int64) {
         self.name = name
@@ -19,9 +23,17 @@ struct TimeField {
         self.format = format
         self.sent = sent
         self.milliseconds = milliseconds
-        integerValue = switch format {
-        case .unixSeconds, .unixMilliseconds, .unixMicroseconds: Int64(sent)
-        default: nil
+        let parts = sent.split(separator: ".", omittingEmptySubsequences: false)
+        if format == .unixSecondsDecimal, parts.count <= 2, parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }),
+           parts.count == 1 || parts[1].count <= 9, let digits = Int64(parts.joined()) {
+            decimals = parts.count == 2 ? parts[1].count : 0
+            integerValue = digits
+        } else {
+            decimals = nil
+            integerValue = switch format {
+            case .unixSeconds, .unixMilliseconds, .unixMicroseconds: Int64(sent)
+            default: nil
+            }
         }
     }
 
@@ -52,9 +64,10 @@ struct TimeField {
 
     /// The smallest step the format can express, in milliseconds.
     var stepMilliseconds: Int64 {
+        if let decimals { return decimals >= 3 ? 1 : Self.power(3 - decimals) }
         switch format {
-        case .unixSeconds, .iso8601Seconds: 1000
-        default: 1
+        case .unixSeconds, .iso8601Seconds: return 1000
+        default: return 1
         }
     }
 
@@ -67,10 +80,11 @@ struct TimeField {
     }
 
     func integerOffset(_ offset: Int64) -> Int64 {
+        if let decimals { return decimals >= 3 ? offset * Self.power(decimals - 3) : offset / Self.power(3 - decimals) }
         switch format {
-        case .unixMicroseconds: offset * 1000
-        case .unixSeconds: offset / 1000
-        default: offset
+        case .unixMicroseconds: return offset * 1000
+        case .unixSeconds: return offset / 1000
+        default: return offset
         }
     }
 
@@ -79,9 +93,18 @@ struct TimeField {
     func write(offsetBy offset: Int64, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
         if let integer = integerValue {
             // The sent integer moved, so sub-millisecond digits of a microsecond nonce stay exact.
-            return TimestampCodec.write(integer + integerOffset(offset), as: .unixMilliseconds, into: buffer)
+            let count = TimestampCodec.write(integer + integerOffset(offset), as: .unixMilliseconds, into: buffer)
+            guard let decimals, decimals > 0, count > decimals, buffer[0] != UInt8(ascii: "-") else { return count }
+            // Seconds with a fraction: the point goes back before the fraction's digits.
+            for index in stride(from: count, to: count - decimals, by: -1) { buffer[index] = buffer[index - 1] }
+            buffer[count - decimals] = UInt8(ascii: ".")
+            return count + 1
         }
         return TimestampCodec.write(milliseconds + offset, as: format, into: buffer)
+    }
+
+    static func power(_ exponent: Int) -> Int64 {
+        (0..<exponent).reduce(1) { value, _ in value * 10 }
     }
 
     /// The attempt's request with this field set to `text`.

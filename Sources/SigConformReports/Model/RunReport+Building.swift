@@ -126,7 +126,7 @@ extension DiagnosisReport {
     init(_ diagnosis: Diagnosis, mask: CredentialMask) {
         self.init(
             classes: diagnosis.classIDs,
-            steps: diagnosis.steps.map { Step(diagnosisClass: $0.diagnosisClass.rawValue, detail: mask.text($0.detail), fix: $0.diagnosisClass.fix) },
+            steps: diagnosis.steps.map { Step(diagnosisClass: $0.diagnosisClass.rawValue, detail: mask.text($0.detail), fix: mask.text($0.fix)) },
             clientPrehash: diagnosis.clientPrehash.map(mask.prehash),
             correctPrehash: diagnosis.correctPrehash.map(mask.prehash),
             firstDifference: diagnosis.firstDifference.map {
