@@ -321,6 +321,10 @@ def mexc_futures(vector):
         params = unique(parse_qsl(request.get("query") or "", keep_blank_values=True))
     # ccxt's contract section: apiKey + Request-Time + (json(params) for POST, else the keysorted query).
     ex = exchange("mexc", vector, ms)
+    # ccxt sends to api.mexc.com, the docs to contract.mexc.com (the host is not signed); a user
+    # picks it with urls['api'], as here.
+    host = request.get("host") or "contract.mexc.com"
+    ex.urls["api"]["contract"] = dict(ex.urls["api"]["contract"], private=f"https://{host}/api/v1/private")
     return ex.sign(path, ["contract", "private"], request["method"], params)
 
 
@@ -337,9 +341,10 @@ def kraken_futures(vector):
     prefix, name, version = api
     path = request["path"][len(prefix):]
     body = request.get("body") or ""
-    if path == "batchorder" and body.startswith("json="):
-        # ccxt writes the batch itself: body 'json=' + json(params).
-        params = json.loads(body[len("json="):])
+    batch = dict(parse_qsl(request.get("query") or body)).get("json") if path == "batchorder" else None
+    if batch is not None:
+        # ccxt writes the batch itself, from the orders: body 'json=' + json(params).
+        params = json.loads(batch)
     else:
         pairs = parse_qsl(request.get("query") or body, keep_blank_values=True)
         keys = [k for k, _ in pairs]
