@@ -53,6 +53,7 @@ GENERATOR = "scripts/reference/gateio-v4.py"
 DOCS = "https://www.gate.io/docs/developers/apiv4/en/#api-signature-string-generation"
 DOCS_REQ = "https://www.gate.io/docs/developers/apiv4/en/#apiv4-signed-request-requirements"
 SDK = "https://github.com/gateio/gateapi-python/blob/master/gate_api/api_client.py"
+CCXT_GATE = "https://github.com/ccxt/ccxt/blob/master/python/ccxt/gate.py"
 
 CREDENTIALS = {"apiKey": "sc-test-gate-api-key-0001", "secret": "sc-test-gate-secret-do-not-use-0001"}
 DOCS_CREDENTIALS = {"apiKey": "key", "secret": "secret"}
@@ -302,6 +303,118 @@ def mistake_vectors():
     return out
 
 
+def futures_vectors():
+    """The futures and delivery families (issue 14): /api/v4/futures/{settle}/... and
+    /api/v4/delivery/{settle}/... on the same host, signed by the same rule (the docs' worked
+    examples are futures calls). ccxt's gate signs them through its `futures`/`delivery` APIs
+    and sends the parameters of POST .../positions/... and .../dual_... in the query, which
+    these vectors do too."""
+    out = []
+    t = Clock(CLOCK_START + 7_200_000).tick
+    secret = CREDENTIALS["secret"].encode()
+
+    def ok(id, comment, tags, parts, delta_ms=300):
+        out.append(RULE.valid(id, comment, ["futures-family"] + tags, parts, arrival(parts, delta_ms)))
+
+    def bad(id, comment, tags, diagnosis, parts, delta_ms=300, client_key=None, **how):
+        out.append(RULE.invalid(id, comment, ["futures-family"] + tags, parts, Mistake(diagnosis, key=client_key, **how),
+                                arrival(parts, delta_ms)))
+
+    def sig_str(parts, **changes):
+        p = dict(parts, **changes)
+        return signature_string(p["method"], p["path"], signed_query(p["query"]), p["body"], p["ts"])
+
+    fut = "/api/v4/futures/usdt"
+    dlv = "/api/v4/delivery/usdt"
+    order = '{"contract":"BTC_USDT","size":1,"price":"65000","tif":"gtc","text":"t-sc-fut-1"}'
+    ok("futures-get-accounts", "USDT-settled futures account, no query.", ["get", "no-query"],
+       req("GET", fut + "/accounts", t()))
+    ok("futures-get-accounts-btc-settle", "BTC-settled (inverse) futures account: the settle is a path segment.",
+       ["get", "no-query"], req("GET", "/api/v4/futures/btc/accounts", t()))
+    ok("futures-get-positions-holding", "Positions still held.", ["get", "query"],
+       req("GET", fut + "/positions", t(), "holding=true"))
+    ok("futures-get-position-contract", "One position by contract (path parameter).", ["get"],
+       req("GET", fut + "/positions/BTC_USDT", t()))
+    ok("futures-get-orders-sorted", "Order list, parameters sent in sorted order (what ccxt sends).", ["get", "query"],
+       req("GET", fut + "/orders", t(), "contract=ETH_USDT&limit=100&status=open"))
+    ok("futures-get-orders-unsorted", "Order list, parameters in the client's order: signed as sent, not re-sorted.",
+       ["get", "query", "order"], req("GET", fut + "/orders", t(), "status=finished&contract=BTC_USDT&limit=20"))
+    ok("futures-get-order-by-id", "One order by id.", ["get"], req("GET", fut + "/orders/58828412", t()))
+    ok("futures-get-my-trades", "Own trades of a contract.", ["get", "query"],
+       req("GET", fut + "/my_trades", t(), "contract=BTC_USDT&limit=100&offset=0"))
+    ok("futures-get-account-book-range", "Account book filtered by type and time range.", ["get", "query"],
+       req("GET", fut + "/account_book", t(), "type=pnl&from=1700000000&to=1700086400"))
+    ok("futures-get-fee", "Fee rates of one contract.", ["get", "query"], req("GET", fut + "/fee", t(), "contract=BTC_USDT"))
+    ok("futures-get-orders-text-space", "A text filter with a space sent as %20, signed decoded (' ').",
+       ["get", "query", "encoding", "space", "decoded-query"],
+       req("GET", fut + "/orders", t(), "contract=BTC_USDT&status=finished&text=t-sc%20bot"))
+    ok("futures-post-order", "Create a futures order: compact JSON body, empty query line.", ["post", "json-body"],
+       req("POST", fut + "/orders", t(), body=order))
+    ok("futures-post-order-reduce-only", "Close-only order: booleans and a negative size in the body.",
+       ["post", "json-body"],
+       req("POST", fut + "/orders", t(), body='{"contract":"ETH_USDT","size":-3,"price":"0","tif":"ioc",'
+           '"reduce_only":true,"text":"t-sc-fut-2"}'))
+    ok("futures-post-batch-orders", "Batch orders: the body is a JSON array.", ["post", "json-body", "nested"],
+       req("POST", fut + "/batch_orders", t(), body="[" + order + ',{"contract":"BTC_USDT","size":2,"price":"64000",'
+           '"tif":"poc","text":"t-sc-fut-3"}]'))
+    ok("futures-post-price-order-nested", "Price-triggered order: nested objects in the body.",
+       ["post", "json-body", "nested"],
+       req("POST", fut + "/price_orders", t(), body='{"initial":{"contract":"BTC_USDT","size":0,"price":"0","tif":"ioc",'
+           '"close":true},"trigger":{"strategy_type":0,"price_type":0,"price":"70000","rule":1,"expiration":86400}}'))
+    ok("futures-post-leverage-query", "POST with its parameters in the query and no body (ccxt sends "
+       "positions/... this way): the query line carries them, the body hash is the empty string's.",
+       ["post", "query", "no-body"], req("POST", fut + "/positions/BTC_USDT/leverage", t(), "leverage=10&cross_leverage_limit=0"))
+    ok("futures-post-margin-query", "Change position margin: a decimal in the query of a POST.", ["post", "query", "no-body"],
+       req("POST", fut + "/positions/ETH_USDT/margin", t(), "change=0.01"))
+    ok("futures-post-dual-mode-query", "Switch dual (hedge) mode: a boolean in the query of a POST.", ["post", "query", "no-body"],
+       req("POST", fut + "/dual_mode", t(), "dual_mode=true"))
+    ok("futures-put-amend-order", "Amend an order: PUT with a JSON body.", ["put", "json-body"],
+       req("PUT", fut + "/orders/58828412", t(), body='{"size":2,"price":"64800"}'))
+    ok("futures-post-countdown-cancel-all", "Dead man's switch: countdown in the body.", ["post", "json-body"],
+       req("POST", fut + "/countdown_cancel_all", t(), body='{"timeout":30,"contract":"BTC_USDT"}'))
+    ok("futures-delete-orders-by-contract", "Cancel every open order of a contract and side.", ["delete", "query"],
+       req("DELETE", fut + "/orders", t(), "contract=BTC_USDT&side=bid"))
+    ok("futures-delete-order-by-id", "Cancel one order.", ["delete"], req("DELETE", fut + "/orders/58828413", t()))
+    ok("futures-fractional-timestamp", "Timestamp with a fraction, as the official SDK sends str(time.time()).",
+       ["get", "query", "timestamp"], req("GET", fut + "/positions", f"{t() / 1000:.3f}", "holding=false"))
+    ok("delivery-get-accounts", "Delivery (dated futures) account.", ["get", "no-query", "delivery"],
+       req("GET", dlv + "/accounts", t()))
+    ok("delivery-get-positions", "Delivery positions.", ["get", "no-query", "delivery"], req("GET", dlv + "/positions", t()))
+    ok("delivery-get-orders", "Delivery orders of a dated contract.", ["get", "query", "delivery"],
+       req("GET", dlv + "/orders", t(), "contract=BTC_USDT_20260327&status=finished&limit=50"))
+    ok("delivery-post-order", "Create a delivery order.", ["post", "json-body", "delivery"],
+       req("POST", dlv + "/orders", t(), body='{"contract":"BTC_USDT_20260327","size":1,"price":"66000","tif":"gtc",'
+           '"text":"t-sc-dlv-1"}'))
+    ok("delivery-post-leverage-query", "Delivery leverage: parameters in the query of a POST.",
+       ["post", "query", "no-body", "delivery"],
+       req("POST", dlv + "/positions/BTC_USDT_20260327/leverage", t(), "leverage=5"))
+    ok("delivery-get-settlements", "Settlement records of a dated contract.", ["get", "query", "delivery"],
+       req("GET", dlv + "/settlements", t(), "contract=BTC_USDT_20260327&limit=10"))
+    ok("delivery-delete-order", "Cancel a delivery order.", ["delete", "delivery"],
+       req("DELETE", dlv + "/orders/77001234", t()))
+
+    p = req("GET", fut + "/orders", t(), "contract=BTC_USDT&status=open")
+    bad("futures-path-mismatch-no-prefix", "Signed '/futures/usdt/orders' without the /api/v4 prefix.", ["get", "path"],
+        "path_mismatch", p, client_prehash=sig_str(p, path="/futures/usdt/orders"))
+    p = req("POST", fut + "/positions/BTC_USDT/leverage", t(), "leverage=20")
+    bad("futures-query-omitted-on-post", "POST with its parameters in the query, signed with an empty query line "
+        "(a client that signs the query only for GET).", ["post", "query", "no-body"], "missing_component", p,
+        client_prehash=sig_str(p, query=""))
+    p = req("POST", fut + "/orders", t(), body=order.replace("t-sc-fut-1", "t-sc-fut-9"))
+    bad("futures-body-encoding-spaced", "Sent compact JSON, hashed json.dumps() spacing.", ["post", "json-body"],
+        "body_encoding", p, client_prehash=sig_str(p, body=spaced_json(json.loads(p["body"]))))
+    p = req("GET", fut + "/my_trades", t(), "limit=100&contract=BTC_USDT")
+    bad("futures-unsorted-signed-sorted", "Sent the query unsorted, signed it sorted by key.", ["get", "query"],
+        "unsorted_params", p, client_prehash=sig_str(p, query="&".join(sorted(p["query"].split("&")))))
+    bad("delivery-clock-drift-late", "Correct signature; server 65 s after the Timestamp (gap > 60 s).",
+        ["get", "clock", "delivery"], "clock_drift", req("GET", dlv + "/accounts", t()), delta_ms=WINDOW_MS + 5000)
+    bad("futures-wrong-hash-sha256", "HMAC-SHA256 instead of HMAC-SHA512.", ["get", "hash"], "wrong_hash",
+        req("GET", fut + "/accounts", t()), hash_name="sha256")
+    bad("futures-secret-trailing-newline", "HMAC key was the secret plus '\\n'.", ["get", "secret"],
+        "secret_whitespace", req("GET", fut + "/positions", t()), client_key=secret + b"\n")
+    return out
+
+
 def main():
     defaults = {"credentials": CREDENTIALS}
     RULE.write_all([
@@ -311,6 +424,9 @@ def main():
          "strings, integer and fractional Timestamp.", [DOCS, DOCS_REQ, SDK], defaults, request_vectors(), 25, 0),
         ("mistakes", "Gate APIv4 requests as buggy clients sent them, one mistake each.", [DOCS, DOCS_REQ, SDK],
          defaults, mistake_vectors(), 0, 6),
+        ("futures", "Gate APIv4 futures (/api/v4/futures/{settle}) and delivery (/api/v4/delivery/{settle}) requests: "
+         "the same rule on the same host; valid requests and one-mistake requests; cross-checked with ccxt's gate "
+         "(docs/clients.md).", [DOCS, DOCS_REQ, SDK, CCXT_GATE], defaults, futures_vectors(), 20, 6),
     ])
 
 

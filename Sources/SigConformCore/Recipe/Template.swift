@@ -73,6 +73,9 @@ public enum Variable: Sendable, Hashable, CustomStringConvertible {
     /// A credential the recipe declares in `credentialFields`, signed but never sent (BitMart's
     /// memo); read from the vector's credentials, masked in reports like a passphrase.
     case credential(String)
+    /// The path with a leading prefix of whole segments removed when it has one, else the path
+    /// (Kraken Futures signs `/api/v3/…` of a request sent to `/derivatives/api/v3/…`).
+    case pathWithout(String)
     /// `then` when `condition` is present and non-empty in the request, else `otherwise`
     /// (Bitstamp signs the content type only with a body; KuCoin adds `?` only with a query).
     /// Both branches hold text and variables only. It is a variable rather than a template part
@@ -92,6 +95,7 @@ public enum Variable: Sendable, Hashable, CustomStringConvertible {
         case .queryParameter(let name): "query:\(name)"
         case .bodyField(let name): "body:\(name)"
         case .credential(let name): "credential:\(name)"
+        case .pathWithout(let prefix): "pathWithout:\(prefix)"
         case .conditional(let condition, let then, let otherwise):
             "if \(condition): \(then.source)" + (otherwise.parts.isEmpty ? "" : " else: \(otherwise.source)")
         default: Self.simpleName[self] ?? "?"
@@ -111,7 +115,7 @@ public enum Variable: Sendable, Hashable, CustomStringConvertible {
     public var component: PrehashComponent {
         switch self {
         case .method: .method
-        case .path, .requestPath: .path
+        case .path, .requestPath, .pathWithout: .path
         case .query, .decodedQuery, .canonicalQuery, .queryParameter: .query
         case .body, .paramString, .bodyField: .body
         case .host: .host

@@ -96,8 +96,14 @@ public struct TemplateParser: Sendable {
                                         hint: "the secret only keys the HMAC and the passphrase goes where passphrase.in says; {apiKey} reads the key")
                 }
                 return .variable(.credential(argument), optional: optional)
+            case "pathWithout":
+                guard argument.hasPrefix("/"), !argument.hasSuffix("/"), !argument.contains("?") else {
+                    throw TemplateError(offset: offset, message: "{pathWithout:\(argument)}: the prefix is whole path segments: it starts with '/' and ends without one",
+                                        hint: "for example {pathWithout:/derivatives}")
+                }
+                return .variable(.pathWithout(argument), optional: optional)
             default:
-                throw TemplateError(offset: offset, message: "unknown variable kind \"\(kind):\"", hint: "use header:, query:, body: or credential:")
+                throw TemplateError(offset: offset, message: "unknown variable kind \"\(kind):\"", hint: "use header:, query:, body:, credential: or pathWithout:")
             }
         }
         if let variable = Variable.simpleNames[name] { return .variable(variable, optional: optional) }

@@ -76,6 +76,11 @@ public struct Canonicalizer: Sendable {
         switch variable {
         case .method: return request.method
         case .path: return request.path
+        case .pathWithout(let prefix):
+            // Whole segments only: "/derivatives" is stripped from "/derivatives/api/…", not from "/derivativesX".
+            let path = request.path
+            guard path.hasPrefix(prefix), path.count == prefix.count || path.dropFirst(prefix.count).hasPrefix("/") else { return path }
+            return String(path.dropFirst(prefix.count))
         case .query: return view.unsignedQuery
         case .decodedQuery:
             return view.queryItems.map { $0.hasEquals ? "\($0.key)=\($0.value)" : $0.key }.joined(separator: "&")

@@ -61,6 +61,7 @@ extension Template {
             switch part {
             case .variable(variable, _): .literal(literal)
             case .digest(let hash, let output, let inner): .digest(hash, output, inner.replacing(variable, withLiteral: literal))
+            // A conditional's branches too (MEXC futures: {if body: {body} else: {canonicalQuery}}).
             case .variable(.conditional(let condition, let then, let otherwise), let optional):
                 .variable(.conditional(condition, then: then.replacing(variable, withLiteral: literal),
                                        otherwise: otherwise.replacing(variable, withLiteral: literal)), optional: optional)

@@ -24,6 +24,11 @@ extension Mistake {
                 $0.template = $0.template.replacing(.path, with: .requestPath)
             })
         }
+        for case .pathWithout(let prefix) in Set(template.variables) {
+            out.append(attempt.with(.pathMismatch, "signed the path with the prefix \(prefix), which the venue strips before it verifies") {
+                $0.template = $0.template.replacing(.pathWithout(prefix), with: .path)
+            })
+        }
         guard let pathIndex = template.parts.firstIndex(where: Self.isPath) else {
             // The venue signs no path (Binance: query + body): a client that put one in front.
             if let queryIndex = template.parts.firstIndex(where: Self.isQuery) {
@@ -118,6 +123,9 @@ extension Template {
             switch part {
             case .variable(variable, let optional): .variable(replacement, optional: optional)
             case .digest(let hash, let output, let inner): .digest(hash, output, inner.replacing(variable, with: replacement))
+            case .variable(.conditional(let condition, let then, let otherwise), let optional):
+                .variable(.conditional(condition, then: then.replacing(variable, with: replacement),
+                                       otherwise: otherwise.replacing(variable, with: replacement)), optional: optional)
             default: part
             }
         })

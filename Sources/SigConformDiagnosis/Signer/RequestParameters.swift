@@ -129,7 +129,7 @@ struct RecipeReach: Sendable {
                 note(condition)
                 visit(then)
                 visit(otherwise)
-            case .method, .path, .host, .credential: break
+            case .method, .path, .pathWithout, .host, .credential: break
             }
         }
         func noteLocation(_ location: FieldLocation) {
