@@ -104,7 +104,7 @@ struct AnswerIntent {
             remarks += valueRemarks(name, expected: expected, found: found)
             if found[0].place != place, !copies.contains(where: { $0.place == place }) {
                 grouped.add(name, under: "from the \(place) to the \(found[0].place)", verb: ("moved", "moved"))
-            } else if found.count == expected.count, zip(expected, found).contains(where: { $0.written != $1.written }),
+            } else if found[0].place == place, found.count == expected.count, zip(expected, found).contains(where: { $0.written != $1.written }),
                       zip(expected, found).allSatisfy({ ParameterMatch(expected: $0.value, found: $1.value) == .same }) {
                 remarks.append(.note("the parameter \(name) is written \(quoted(found[0].written)) (the vector's: \(quoted(expected[0].written)))"))
             }
