@@ -6,7 +6,7 @@ public struct RecipeDecoder: Sendable {
     public static let format = "sigconform/venue@1"
 
     // vectors/schema/venue.schema.json mirrors these; SchemaTests keep the two in step.
-    public static let venueMembers: Set<String> = ["format", "id", "name", "docs", "host", "sources", "notes", "auth", "hmac", "bearer", "errors", "responses"]
+    public static let venueMembers: Set<String> = ["format", "id", "name", "docs", "host", "sources", "notes", "auth", "hmac", "bearer", "errors", "responses", "reads"]
     public static let errorKinds: Set<String> = ["badSignature", "badTimestamp", "badKey", "badPassphrase"]
     public static let errorMembers: Set<String> = ["code", "message", "httpStatus"]
     public static let responsesMembers: Set<String> = ["public", "errorBody", "success", "endpoints"]
@@ -119,8 +119,9 @@ public struct RecipeDecoder: Sendable {
                 }
             }
         }
+        let reads = try member("reads").map { (v) throws(InputError) in try decodeReading(v, reader: reader) } ?? RequestReading()
         return Venue(id: id, name: name, docs: docs, host: host, sources: sources, notes: notes, auth: auth, errors: errors,
-                     responses: responses, file: reader.file)
+                     responses: responses, reads: reads, file: reader.file)
     }
 
     /// Whether `key` is an endpoint key of "responses": an upper-case method, one space, a path.

@@ -18,11 +18,15 @@ public struct Venue: Sendable, Hashable, Identifiable {
     public var errors: VenueErrors
     /// Canned answers for `sigconform serve` (the error body, the success envelope, per-endpoint bodies).
     public var responses: VenueResponses
+    /// How the venue reads what its signature does not settle (a parameter sent twice, headers
+    /// that choose the environment): what `check --signer` judges a client's own request by.
+    public var reads: RequestReading
     /// The venue.json this was loaded from.
     public var file: String
 
     public init(id: String, name: String, docs: String, host: String? = nil, sources: [String] = [], notes: [String] = [],
-                auth: AuthScheme, errors: VenueErrors = VenueErrors(), responses: VenueResponses = VenueResponses(), file: String) {
+                auth: AuthScheme, errors: VenueErrors = VenueErrors(), responses: VenueResponses = VenueResponses(),
+                reads: RequestReading = RequestReading(), file: String) {
         self.id = id
         self.host = host
         self.name = name
@@ -32,6 +36,7 @@ public struct Venue: Sendable, Hashable, Identifiable {
         self.auth = auth
         self.errors = errors
         self.responses = responses
+        self.reads = reads
         self.file = file
     }
 

@@ -57,6 +57,16 @@ struct AnswerIntent {
         }
     }
 
+    /// The copies of a parameter the venue reads: all of them, unless the parameter is in both
+    /// the query and the body, where the venue's ``RequestReading/bothParts`` picks one part.
+    /// `ignored` are the copies it does not read; `undecided` when no source says which it reads.
+    func readCopies(_ copies: [RequestParameters.Parameter]) -> (read: [RequestParameters.Parameter], ignored: [RequestParameters.Parameter], undecided: Bool) {
+        guard Set(copies.compactMap(\.place.part)).count > 1 else { return (copies, [], false) }
+        guard let chosen = venue.reads.bothParts else { return (copies, [], true) }
+        let read = copies.filter { $0.place.part == nil || $0.place.part == chosen }
+        return (read, copies.filter { $0.place.part != nil && $0.place.part != chosen }, false)
+    }
+
     /// The vector's parameters in the answer.
     var parameters: [AnswerRemark] {
         let given = parameters(of: sent)
@@ -64,32 +74,42 @@ struct AnswerIntent {
         let skipped = authFieldNames
         let chosenByClient = Set(venue.hmac?.clientFields ?? [])
         var remarks: [AnswerRemark] = []
-        var moves: [String: [String]] = [:]
-        var moveOrder: [String] = []
+        var grouped = GroupedNotes()
         for name in given.names where !skipped.contains(name) {
-            let expected = given.all(name)
-            let found = answer.all(name)
+            let expected = readCopies(given.all(name)).read
+            let copies = answer.all(name)
+            let (found, ignored, undecided) = readCopies(copies)
             let place = expected[0].place
             if chosenByClient.contains(name), let mine = found.first, !sameParameterValue(expected[0].value, mine.value) {
                 remarks.append(.note("the client picks its own \(name) \(quoted(scalarText(mine.value))) (the vector's: \(quoted(scalarText(expected[0].value)))), which \(venue.id) leaves to the client"))
-            } else if found.isEmpty {
+                continue
+            }
+            if found.isEmpty {
                 remarks.append(.failure("the parameter \(name) is missing (the vector sends \(name)=\(quoted(scalarText(expected[0].value))) in the \(place))"))
-            } else if found.count != expected.count || !zip(expected, found).allSatisfy({ sameParameterValue($0.value, $1.value) }) {
-                let values = found.map { quoted(scalarText($0.value)) }.joined(separator: ", ")
-                let wanted = expected.map { quoted(scalarText($0.value)) }.joined(separator: ", ")
-                remarks.append(.failure("the parameter \(name) is \(values) in the \(found[0].place), the vector's is \(wanted)"))
-            } else if found[0].place != place {
-                let move = "from the \(place) to the \(found[0].place)"
-                if moves[move] == nil { moveOrder.append(move) }
-                moves[move, default: []].append(name)
-            } else if zip(expected, found).contains(where: { $0.written != $1.written }) {
+                continue
+            }
+            if undecided {
+                remarks.append(.failure("the parameter \(name) is sent in both the query and the body (\(listed(copies))), and no source says which copy \(venue.id) reads: send it once"))
+                continue
+            }
+            if !ignored.isEmpty {
+                let read = found[0].place
+                if ignored.allSatisfy({ sameParameterValue($0.value, found[0].value) }) {
+                    grouped.add(name, under: "twice with the same value, in the \(ignored[0].place) and the \(read); \(venue.id) reads the \(read)'s", verb: ("is sent", "are sent"))
+                } else {
+                    remarks.append(.failure("the parameter \(name) is sent twice with different values: \(listed(copies)); \(venue.id) reads the \(read)'s, but one request should say one thing: send it once"))
+                    continue
+                }
+            }
+            remarks += valueRemarks(name, expected: expected, found: found)
+            if found[0].place != place, !copies.contains(where: { $0.place == place }) {
+                grouped.add(name, under: "from the \(place) to the \(found[0].place)", verb: ("moved", "moved"))
+            } else if found[0].place == place, found.count == expected.count, zip(expected, found).contains(where: { $0.written != $1.written }),
+                      zip(expected, found).allSatisfy({ ParameterMatch(expected: $0.value, found: $1.value) == .same }) {
                 remarks.append(.note("the parameter \(name) is written \(quoted(found[0].written)) (the vector's: \(quoted(expected[0].written)))"))
             }
         }
-        for move in moveOrder {
-            let names = moves[move] ?? []
-            remarks.append(.note(names.count == 1 ? "the parameter \(names[0]) moved \(move)" : "the parameters \(names.joined(separator: ", ")) moved \(move)"))
-        }
+        remarks += grouped.notes
         let known = Set(given.names)
         for name in answer.names where !known.contains(name) {
             let item = answer.all(name)[0]
@@ -108,37 +128,40 @@ struct AnswerIntent {
         return remarks
     }
 
-    /// Headers added, dropped or changed. Headers the venue signs must stay (their values may
-    /// change: the signature covers them); auth headers are the evaluator's, time headers
-    /// ``AnswerClock``'s; anything else is a note.
-    var headers: [AnswerRemark] {
-        let recipe = venue.hmac
-        let signed = Set((recipe.map { RecipeReach($0).signedHeaders } ?? []).map { $0.lowercased() })
-        let judgedElsewhere = Set(([recipe?.timestamp?.location, recipe?.nonce?.location, recipe?.apiKey?.location,
-                                    recipe?.passphrase?.location, recipe?.recvWindow?.location].compactMap { $0?.headerName }
-                                  + (recipe.map { RecipeReach($0).payloadHeaders } ?? [])).map { $0.lowercased() })
-        let secretHeaders = Set([recipe?.passphrase?.location.headerName].compactMap { $0?.lowercased() })
-        var remarks: [AnswerRemark] = []
-        for field in sent.headers {
-            let name = field.name.lowercased()
-            guard let value = answered.headers[field.name] else {
-                if signed.contains(name) || judgedElsewhere.contains(name) {
-                    remarks.append(.failure("the request has no \(field.name) header, which \(venue.id) \(signed.contains(name) ? "signs" : "requires")"))
-                } else {
-                    remarks.append(.note("the client leaves out the header \(field.name)"))
-                }
-                continue
+    /// Whether the copies the venue reads say what the vector's say: value by value in order, with
+    /// members the client added inside a value as notes; a repeated key's values in another order
+    /// pass only where the venue reads them as a set (``RequestReading/repeatedKeysUnordered``).
+    func valueRemarks(_ name: String, expected: [RequestParameters.Parameter], found: [RequestParameters.Parameter]) -> [AnswerRemark] {
+        let wanted = expected.map { quoted(scalarText($0.value)) }.joined(separator: ", ")
+        let values = found.map { quoted(scalarText($0.value)) }.joined(separator: ", ")
+        let changed = AnswerRemark.failure("the parameter \(name) is \(values) in the \(found[0].place), the vector's is \(wanted)")
+        guard found.count == expected.count else { return [changed] }
+        let matches = zip(expected, found).map { ParameterMatch(expected: $0.value, found: $1.value) }
+        if !matches.contains(.different) {
+            return matches.flatMap { match -> [AnswerRemark] in
+                guard case .extended(let added) = match else { return [] }
+                return added.map { .note("the client adds \(name)\($0) inside the parameter \(name)") }
             }
-            guard value != field.value, !judgedElsewhere.contains(name) else { continue }
-            let shown = secretHeaders.contains(name) ? "" : " \(quoted(value)) (the vector's: \(quoted(field.value)))"
-            remarks.append(.note("the header \(field.name) is\(shown.isEmpty ? " another value" : shown)"
-                                 + (signed.contains(name) ? "; it is signed, so the venue reads what the signature covers" : "")))
         }
-        for field in answered.headers where sent.headers[field.name] == nil {
-            let shown = judgedElsewhere.contains(field.name.lowercased()) ? "" : ": \(quoted(field.value))"
-            remarks.append(.note("the client adds the header \(field.name)\(shown)"))
+        guard expected.count > 1, Self.sameValuesInAnyOrder(expected, found) else { return [changed] }
+        let reordered = "the parameter \(name) repeats its values in another order: \(values) (the vector's: \(wanted))"
+        return venue.reads.repeatedKeysUnordered
+            ? [.note(reordered + "; \(venue.id) reads a repeated key as a set of values")]
+            : [.failure(reordered + "; no source says \(venue.id) reads them as a set, so their order may change what is asked")]
+    }
+
+    /// Whether `found` holds the same values as `expected`, each once, in any order.
+    static func sameValuesInAnyOrder(_ expected: [RequestParameters.Parameter], _ found: [RequestParameters.Parameter]) -> Bool {
+        var unmatched = found.map(\.value)
+        for item in expected {
+            guard let index = unmatched.firstIndex(where: { sameParameterValue(item.value, $0) }) else { return false }
+            unmatched.remove(at: index)
         }
-        return remarks
+        return unmatched.isEmpty
+    }
+
+    func listed(_ copies: [RequestParameters.Parameter]) -> String {
+        copies.map { "\(quoted(scalarText($0.value))) in the \($0.place)" }.joined(separator: ", ")
     }
 }
 
@@ -157,6 +180,31 @@ extension FieldLocation {
         switch self {
         case .header(let name, _), .headerParameter(let name, _, _): name
         case .query, .body, .parameter, .encodedHeaderMember: nil
+        }
+    }
+}
+
+/// Notes about several parameters that share a sentence ("the parameters symbol, side moved
+/// from the query to the form body"), in the order first seen.
+struct GroupedNotes {
+    private var names: [String: [String]] = [:]
+    private var verbs: [String: (one: String, many: String)] = [:]
+    private var order: [String] = []
+
+    mutating func add(_ name: String, under sentence: String, verb: (one: String, many: String)) {
+        if names[sentence] == nil {
+            order.append(sentence)
+            verbs[sentence] = verb
+        }
+        names[sentence, default: []].append(name)
+    }
+
+    var notes: [AnswerRemark] {
+        order.map { sentence in
+            let group = names[sentence] ?? []
+            let verb = verbs[sentence] ?? ("", "")
+            return .note(group.count == 1 ? "the parameter \(group[0]) \(verb.one) \(sentence)"
+                                          : "the parameters \(group.joined(separator: ", ")) \(verb.many) \(sentence)")
         }
     }
 }

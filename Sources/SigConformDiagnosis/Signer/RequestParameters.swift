@@ -27,6 +27,15 @@ struct RequestParameters: Sendable {
             case .headerPayload(let header): "\(header) payload"
             }
         }
+
+        /// The part of the request this place is in, as ``RequestReading`` names it.
+        var part: RequestReading.Part? {
+            switch self {
+            case .query: .query
+            case .formBody, .jsonBody: .body
+            case .headerPayload: nil
+            }
+        }
     }
 
     struct Parameter: Sendable {

@@ -53,6 +53,8 @@ struct SchemaTests {
         #expect(Self.propertyNames("", in: schema) == RecipeDecoder.venueMembers)
         #expect(Self.propertyNames("properties/hmac", in: schema) == RecipeDecoder.hmacMembers)
         #expect(Self.propertyNames("$defs/location", in: schema) == RecipeDecoder.locationMembers)
+        #expect(Self.propertyNames("properties/reads", in: schema) == RecipeDecoder.readsMembers)
+        #expect(Self.propertyNames("properties/reads/properties/headers/items", in: schema) == RecipeDecoder.selectingHeaderMembers)
     }
 
     @Test func schemaEnumerationsAreTheSwiftEnumerations() throws {

@@ -171,6 +171,74 @@ import Testing
         #expect(verdict.notes.contains { $0.hasPrefix("the client picks its own id \"1700000999999\"") }, "\(verdict.notes)")
     }
 
+    /// The vector's `batchOrders` form value as JSON, changed by `change`, written back encoded.
+    static func batchOrders(_ body: String, _ change: (inout [JSONValue]) -> Void) throws -> String {
+        let item = try #require(QueryItem.split(body).first { $0.key == "batchOrders" })
+        guard case .array(var orders) = try JSONParser().parse(item.value).root else {
+            Issue.record("batchOrders is a JSON array")
+            return body
+        }
+        change(&orders)
+        let encoded = PercentEncoding.encode(JSONWriter.compact(.array(orders)))
+        return body.replacingOccurrences(of: item.raw, with: "batchOrders=" + encoded)
+    }
+
+    /// `value` with `member` set to `text` when it is an object.
+    static func setting(_ member: String, to text: JSONValue?, in value: JSONValue) -> JSONValue {
+        guard case .object(var members) = value else { return value }
+        members.removeAll { $0.key == member }
+        if let text { members.append((key: member, value: text)) }
+        return .object(members)
+    }
+
+    @Test func aClientOrderIDAddedInsideABatchOrderIsANote() throws {
+        // ccxt gives each batch order without a newClientOrderId its own (broker prefix x-cvBPrNm9).
+        for id in ["post-batch-orders-body", "post-batch-orders-query"] {
+            let vector = try Self.vector("binance-usdm", id)
+            var request = try Self.unsigned(vector)
+            if request.body.isEmpty {
+                request.query = try Self.batchOrders(request.query) { $0[1] = Self.setting("newClientOrderId", to: .string("x-cvBPrNm9abc"), in: $0[1]) }
+            } else {
+                request.body = try Self.batchOrders(request.body) { $0[1] = Self.setting("newClientOrderId", to: .string("x-cvBPrNm9abc"), in: $0[1]) }
+            }
+            let verdict = try Self.judge(vector, try Self.signed(request, as: vector))
+            #expect(verdict.status == .passed, "\(id): \(verdict.problems)")
+            #expect(verdict.notes.contains("the client adds batchOrders[1].newClientOrderId=\"x-cvBPrNm9abc\" inside the parameter batchOrders"), "\(verdict.notes)")
+        }
+    }
+
+    @Test func aParameterSentInTheQueryAndTheBodyIsReadAsGateReadsIt() throws {
+        // ccxt's Gate PATCH: every parameter URL-encoded in the query and again in the JSON body.
+        let vector = try Self.vector("gateio-v4", "patch-spot-amend-query-and-body")
+        var request = try Self.unsigned(vector)
+        request.query = "currency_pair=BTC_USDT&amount=1.5"
+        request.body = #"{"currency_pair":"BTC_USDT","amount":"1.5"}"#
+        let verdict = try Self.judge(vector, try Self.signed(request, as: vector))
+        #expect(verdict.status == .passed, "\(verdict.problems)")
+        #expect(verdict.notes.contains("the parameters currency_pair, amount are sent twice with the same value, in the query and the JSON body; gateio-v4 reads the JSON body's"), "\(verdict.notes)")
+        #expect(!verdict.notes.contains { $0.hasPrefix("the parameter currency_pair is written") }, "the copy read is compared with the vector's, not its bytes: \(verdict.notes)")
+    }
+
+    @Test func repeatedKeyValuesInAnotherOrderAreANoteWhereTheVenueReadsThemAsASet() throws {
+        // Coinbase: status given several times is a filter of statuses (venue.json notes).
+        let vector = try Self.vector("coinbase-exchange", "get-orders-repeated-key")
+        var request = try Self.unsigned(vector)
+        request.query = "status=pending&status=open&product_id=BTC-USD"
+        let verdict = try Self.judge(vector, try Self.signed(request, as: vector))
+        #expect(verdict.status == .passed, "\(verdict.problems)")
+        #expect(verdict.notes.contains("the parameter status repeats its values in another order: \"pending\", \"open\" (the vector's: \"open\", \"pending\"); coinbase-exchange reads a repeated key as a set of values"), "\(verdict.notes)")
+    }
+
+    @Test func anAddedHeaderThatMakesTheSameChoiceIsANote() throws {
+        // python-okx always sends x-simulated-trading, 0 for live: what OKX assumes without it.
+        let vector = try Self.vector("okx-v5", "get-balance-ccy")
+        var request = try Self.unsigned(vector)
+        request.headers.set("x-simulated-trading", "0")
+        let verdict = try Self.judge(vector, try Self.signed(request, as: vector))
+        #expect(verdict.status == .passed, "\(verdict.problems)")
+        #expect(verdict.notes.contains("the client adds the header x-simulated-trading: \"0\" (live trading), as okx-v5 reads a request without it"), "\(verdict.notes)")
+    }
+
     // MARK: - What a client may not change
 
     @Test func aChangedValueFailsNamingTheParameter() throws {
@@ -243,6 +311,74 @@ import Testing
         let verdict = try Self.judge(vector, try Self.signed(request, as: vector))
         #expect(verdict.status == .failed)
         #expect(verdict.problems.contains { $0.hasPrefix("the timestamp timestamp appears 2 times with different values: query \"1700001042700\", form body") }, "\(verdict.problems)")
+    }
+
+    @Test func aChangedOrMissingMemberInsideABatchOrderFails() throws {
+        let vector = try Self.vector("binance-usdm", "post-batch-orders-body")
+        let request = try Self.unsigned(vector)
+        var changed = request
+        changed.body = try Self.batchOrders(request.body) { $0[0] = Self.setting("quantity", to: .string("0.002"), in: $0[0]) }
+        var dropped = request
+        dropped.body = try Self.batchOrders(request.body) { $0[1] = Self.setting("reduceOnly", to: nil, in: $0[1]) }
+        var replaced = request
+        replaced.body = try Self.batchOrders(request.body) { $0[0] = Self.setting("newClientOrderId", to: .string("x-cvBPrNm9abc"), in: $0[0]) }
+        for answer in [changed, dropped, replaced] {
+            let verdict = try Self.judge(vector, try Self.signed(answer, as: vector))
+            #expect(verdict.status == .failed)
+            #expect(verdict.problems.contains { $0.hasPrefix("the parameter batchOrders is \"[{") && $0.contains("in the form body, the vector's is") }, "\(verdict.problems)")
+        }
+    }
+
+    @Test func aParameterSentTwiceWithDifferentValuesFailsEvenWhereTheVenueReadsOne() throws {
+        let vector = try Self.vector("gateio-v4", "patch-spot-amend-query-and-body")
+        var request = try Self.unsigned(vector)
+        request.query = "currency_pair=BTC_USDT&amount=2"
+        request.body = #"{"currency_pair":"BTC_USDT","amount":"1.5"}"#
+        let verdict = try Self.judge(vector, try Self.signed(request, as: vector))
+        #expect(verdict.status == .failed)
+        #expect(verdict.problems.contains("the parameter amount is sent twice with different values: \"2\" in the query, \"1.5\" in the JSON body; gateio-v4 reads the JSON body's, but one request should say one thing: send it once"), "\(verdict.problems)")
+    }
+
+    @Test func aParameterSentTwiceFailsWhereNoSourceSaysWhichCopyTheVenueReads() throws {
+        // OKX signs its query and its body; its docs do not say which copy of a parameter it takes.
+        let vector = try Self.vector("okx-v5", "post-order-compact")
+        var request = try Self.unsigned(vector)
+        request.query = "instId=BTC-USDT"
+        let verdict = try Self.judge(vector, try Self.signed(request, as: vector))
+        #expect(verdict.status == .failed)
+        #expect(verdict.problems.contains { $0.hasPrefix("the parameter instId is sent in both the query and the body") && $0.hasSuffix("no source says which copy okx-v5 reads: send it once") }, "\(verdict.problems)")
+    }
+
+    @Test func repeatedKeyValuesInAnotherOrderFailWhereNoSourceSaysTheyAreASet() throws {
+        let vector = try Self.vector("coinbase-exchange", "get-orders-repeated-key")
+        var venue = try #require(Self.registry["coinbase-exchange"])
+        venue.reads.repeatedKeysUnordered = false
+        var request = try Self.unsigned(vector)
+        request.query = "status=pending&status=open&product_id=BTC-USD"
+        let verdict = AnswerJudge(runner: Self.runner).verdict(for: vector, venue: venue, answered: try Self.signed(request, as: vector))
+        #expect(verdict.status == .failed)
+        #expect(verdict.problems.contains { $0.hasPrefix("the parameter status repeats its values in another order") && $0.hasSuffix("so their order may change what is asked") }, "\(verdict.problems)")
+    }
+
+    @Test func aDroppedDemoTradingHeaderFailsAsARequestToTheLiveVenue() throws {
+        let vector = try Self.vector("okx-v5", "post-demo-trading-header")
+        var request = try Self.unsigned(vector)
+        request.headers.remove("x-simulated-trading")
+        let verdict = try Self.judge(vector, try Self.signed(request, as: vector))
+        #expect(verdict.status == .failed)
+        #expect(verdict.problems.contains(
+            "the request has no x-simulated-trading header, which okx-v5 reads as \"0\" (live trading); the vector's is \"1\" (demo trading). "
+            + "The header selects the environment at okx-v5: this request reaches live trading, not demo trading. Fix: send x-simulated-trading: 1 as given"),
+            "\(verdict.problems)")
+    }
+
+    @Test func aDemoTradingHeaderOnALiveRequestFails() throws {
+        let vector = try Self.vector("okx-v5", "get-balance-ccy")
+        var request = try Self.unsigned(vector)
+        request.headers.set("x-simulated-trading", "1")
+        let verdict = try Self.judge(vector, try Self.signed(request, as: vector))
+        #expect(verdict.status == .failed)
+        #expect(verdict.problems.contains { $0.hasPrefix("the header x-simulated-trading is \"1\" (demo trading); the vector's has none (\"0\" (live trading))") && $0.hasSuffix("Fix: leave the header out, as the vector does") }, "\(verdict.problems)")
     }
 
     @Test func aDroppedAPIKeyHeaderFails() throws {

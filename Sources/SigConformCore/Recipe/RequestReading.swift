@@ -1,0 +1,115 @@
+/// How a venue reads the parts of a request that its signature does not settle: which copy of
+/// a parameter sent in both the query and the body it takes, whether the order of a repeated
+/// query key's values matters, and the headers that choose where a request goes (OKX's
+/// `x-simulated-trading`). `check --signer` judges a client's rewritten request by it
+/// (docs/signer.md); each fact carries its source in the venue's notes.
+public struct RequestReading: Sendable, Hashable {
+    /// A part of the request a parameter can travel in.
+    public enum Part: String, Sendable, Hashable, CaseIterable {
+        case query
+        case body
+    }
+
+    /// The copy the venue reads when a parameter is in both the query and the body; `nil` when
+    /// no source says (a client that sends a parameter twice is then not given the benefit of the doubt).
+    public var bothParts: Part?
+    /// Whether a query key repeated with several values (`status=open&status=pending`) is a set
+    /// of values, so another order asks the same; otherwise the order may matter.
+    public var repeatedKeysUnordered = false
+    /// Headers whose value chooses where the request goes.
+    public var selectingHeaders: [SelectingHeader] = []
+
+    public init(bothParts: Part? = nil, repeatedKeysUnordered: Bool = false, selectingHeaders: [SelectingHeader] = []) {
+        self.bothParts = bothParts
+        self.repeatedKeysUnordered = repeatedKeysUnordered
+        self.selectingHeaders = selectingHeaders
+    }
+}
+
+/// A header whose value chooses what the request reaches (OKX's `x-simulated-trading: 1` sends
+/// it to demo trading): dropping or changing it sends the request elsewhere.
+public struct SelectingHeader: Sendable, Hashable {
+    public var name: String
+    /// What it chooses, as a noun phrase for messages: "the environment".
+    public var selects: String
+    /// The value the venue assumes when the header is absent; `nil` when absence is not a value.
+    public var whenAbsent: String?
+    /// What each value means, for messages ("1": "demo trading").
+    public var meanings: [String: String]
+
+    public init(name: String, selects: String, whenAbsent: String? = nil, meanings: [String: String] = [:]) {
+        self.name = name
+        self.selects = selects
+        self.whenAbsent = whenAbsent
+        self.meanings = meanings
+    }
+
+    /// The value the venue acts on for a request whose header is `value` (absent: `nil`).
+    public func effectiveValue(_ value: String?) -> String? { value ?? whenAbsent }
+
+    /// `value` with its meaning, for messages: `"1" (demo trading)`.
+    public func describe(_ value: String?) -> String {
+        guard let value = effectiveValue(value) else { return "none" }
+        return "\"\(value)\"" + (meanings[value].map { " (\($0))" } ?? "")
+    }
+}
+
+extension RecipeDecoder {
+    public static let readsMembers: Set<String> = ["bothParts", "repeatedKeys", "headers"]
+    public static let selectingHeaderMembers: Set<String> = ["name", "selects", "whenAbsent", "values"]
+
+    /// `"reads": {"bothParts": "query" | "body", "repeatedKeys": "set" | "list",
+    /// "headers": [{"name", "selects", "whenAbsent", "values": {value: meaning}}]}`.
+    func decodeReading(_ value: JSONValue, reader: JSONReader) throws(InputError) -> RequestReading {
+        var reading = RequestReading()
+        for item in try reader.members(value, at: "/reads", allowed: Self.readsMembers) {
+            let pointer = "/reads/\(item.key)"
+            switch item.key {
+            case "bothParts":
+                let text = try reader.string(item.value, at: pointer)
+                guard let part = RequestReading.Part(rawValue: text) else {
+                    throw reader.error(pointer, "expected \"query\" or \"body\", found \"\(text)\"", hint: "the copy the venue reads when a parameter is in both")
+                }
+                reading.bothParts = part
+            case "repeatedKeys":
+                let text = try reader.string(item.value, at: pointer)
+                guard text == "set" || text == "list" else {
+                    throw reader.error(pointer, "expected \"set\" or \"list\", found \"\(text)\"", hint: "\"set\" when the order of a repeated key's values does not matter")
+                }
+                reading.repeatedKeysUnordered = text == "set"
+            default:
+                guard case .array(let elements) = item.value, elements.count <= 8 else {
+                    throw reader.error(pointer, "expected an array of at most 8 headers")
+                }
+                for (index, element) in elements.enumerated() {
+                    reading.selectingHeaders.append(try decodeSelectingHeader(element, at: "\(pointer)/\(index)", reader: reader))
+                }
+                let names = reading.selectingHeaders.map { $0.name.lowercased() }
+                guard Set(names).count == names.count else { throw reader.error(pointer, "a header is listed twice") }
+            }
+        }
+        return reading
+    }
+
+    func decodeSelectingHeader(_ value: JSONValue, at pointer: String, reader: JSONReader) throws(InputError) -> SelectingHeader {
+        var header = SelectingHeader(name: "", selects: "")
+        for item in try reader.members(value, at: pointer, allowed: Self.selectingHeaderMembers) {
+            switch item.key {
+            case "name": header.name = try reader.string(item.value, at: "\(pointer)/name")
+            case "selects": header.selects = try reader.string(item.value, at: "\(pointer)/selects")
+            case "whenAbsent": header.whenAbsent = try reader.string(item.value, at: "\(pointer)/whenAbsent")
+            default:
+                let pairs = try reader.stringPairs(item.value, at: "\(pointer)/values")
+                guard pairs.count <= 16 else { throw reader.error("\(pointer)/values", "at most 16 values") }
+                header.meanings = Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+            }
+        }
+        guard !header.name.isEmpty, header.name.count <= 64 else {
+            throw reader.error(pointer, "a selecting header needs a \"name\"", hint: "the header as the venue spells it, e.g. \"x-simulated-trading\"")
+        }
+        guard !header.selects.isEmpty, header.selects.count <= 80 else {
+            throw reader.error(pointer, "say what the header selects in \"selects\"", hint: "a noun phrase, e.g. \"the environment\"")
+        }
+        return header
+    }
+}

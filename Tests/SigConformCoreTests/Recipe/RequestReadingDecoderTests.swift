@@ -1,0 +1,45 @@
+import SigConformCore
+import Testing
+
+/// The `reads` member of venue.json: how a venue reads what its signature does not settle.
+@Suite struct RequestReadingDecoderTests {
+    static func decode(reads: String) throws(InputError) -> Venue {
+        try RecipeDecoderStrictnessTests.decode(extra: #","reads":\#(reads)"#)
+    }
+
+    @Test func aVenueWithoutReadsKnowsNothingItWouldGiveTheBenefitOfTheDoubtFor() throws {
+        let venue = try RecipeDecoderStrictnessTests.decode()
+        #expect(venue.reads == RequestReading())
+        #expect(venue.reads.bothParts == nil)
+        #expect(!venue.reads.repeatedKeysUnordered)
+    }
+
+    @Test func readsDecodesEachFact() throws {
+        let venue = try Self.decode(reads: #"""
+            {"bothParts":"body","repeatedKeys":"set","headers":[{"name":"x-simulated-trading","selects":"the environment","whenAbsent":"0","values":{"0":"live trading","1":"demo trading"}}]}
+            """#)
+        #expect(venue.reads.bothParts == .body)
+        #expect(venue.reads.repeatedKeysUnordered)
+        let header = try #require(venue.reads.selectingHeaders.first)
+        #expect(header.name == "x-simulated-trading")
+        #expect(header.effectiveValue(nil) == "0")
+        #expect(header.describe("1") == "\"1\" (demo trading)")
+    }
+
+    @Test(arguments: [
+        (#"{"bothParts":"header"}"#, "/reads/bothParts"),
+        (#"{"repeatedKeys":"sorted"}"#, "/reads/repeatedKeys"),
+        (#"{"headers":[{"name":"x-simulated-trading"}]}"#, "/reads/headers/0"),
+        (#"{"headers":[{"selects":"the environment"}]}"#, "/reads/headers/0"),
+        (#"{"headers":[{"name":"a","selects":"b"},{"name":"A","selects":"c"}]}"#, "/reads/headers"),
+        (#"{"header":[]}"#, "/reads/header"),
+    ])
+    func aReadingNobodyCouldUseIsAnError(reads: String, pointer: String) {
+        do {
+            _ = try Self.decode(reads: reads)
+            Issue.record("accepted \(reads)")
+        } catch {
+            #expect(error.pointer == pointer, "\(error.message)")
+        }
+    }
+}
