@@ -60,7 +60,7 @@ public struct Redactor: Sendable {
             let half = characters.count / 2
             guard half >= Self.minimumScrubbedLength else { return }
             let fragment = fragment()
-            for part in [String(characters.prefix(half)), String(characters.suffix(half))] {
+            for part in [String(characters.prefix(half)), String(characters.suffix(half))] where !Self.isOutputVocabulary(part) {
                 for form in Escaping.forms(of: part) where form.utf8.count >= Self.minimumScrubbedLength && knownForms.insert(form).inserted {
                     pairs.append((form, fragment))
                 }

@@ -1,0 +1,42 @@
+extension Redactor {
+    /// The words sigconform's machine-readable output is built from whatever the input: the
+    /// member names and enumerated values of report.json (vectors/schema/report.schema.json) and
+    /// the diagnosis class names. Tests keep this list in step with the schema and the classes.
+    ///
+    /// A user-chosen passphrase is often made of words (`sc-test-passphrase`, `my-trading-passphrase`),
+    /// and the half-credential scrub then matched `assphrase` inside the member name
+    /// `passphraseFingerprint`, writing `"p[part of passphrase …]Fingerprint"` into every report.json
+    /// of the run. A half that lies inside one of these words is not scrubbed: the word is in every
+    /// report whatever the credential, so leaving it tells a reader nothing about the secret, and
+    /// scrubbing it breaks the report for every program that reads it. The whole credential, in
+    /// every form, is still scrubbed.
+    static let outputVocabulary: [String] = [
+        // report.json member names
+        "actual", "apiKey", "auth", "backend", "backends", "baseline", "body", "byVenue", "class", "classes",
+        "clientComponent", "clientPrehash", "clock", "code", "column", "command", "comment", "component",
+        "correctComponent", "correctPrehash", "count", "credentials", "detail", "diagnosis", "docs",
+        "durationSeconds", "error", "errors", "evidence", "exitCode", "expected", "failed", "file", "files",
+        "findings", "firstDifference", "fix", "fixed", "format", "headers", "hex", "hint", "host", "id", "index",
+        "inputErrors", "invalid", "kind", "knownFailures", "label", "lagMs", "length", "line",
+        "matchesCorrectPrehash", "mergedReports", "message", "method", "name", "newFailures", "notes",
+        "observedSignature", "offset", "passed", "passphraseFingerprint", "path", "pointer", "prehash",
+        "problems", "query", "request", "result", "run", "secretFingerprint", "segments", "serverEcho",
+        "serverPrehash", "serverTime", "shard", "signature", "signer", "source", "startedAt", "status", "steps",
+        "summary", "tags", "text", "timestamp", "tool", "total", "valid", "value", "vectorId", "vectors",
+        "venue", "venueError", "venues", "version", "withinWindow",
+        // report.json enumerated values
+        "bearer", "digest", "header", "hmac", "key", "known", "literal", "new", "nonce", "passphrase",
+        "recvWindow", "sigconform/report@1",
+        // diagnosis classes
+        "unsorted_params", "body_encoding", "query_encoding", "clock_drift", "timestamp_mismatch",
+        "timestamp_units", "value_mismatch", "missing_bearer_prefix", "wrong_secret_encoding",
+        "secret_whitespace", "credentials_swapped", "wrong_hash", "wrong_output_encoding", "method_case",
+        "method_mismatch", "path_mismatch", "missing_component", "backend_divergence", "unexplained",
+        "wrong_passphrase",
+    ]
+
+    /// Whether `fragment` lies inside one of the ``outputVocabulary`` words.
+    static func isOutputVocabulary(_ fragment: String) -> Bool {
+        outputVocabulary.contains { $0.contains(fragment) }
+    }
+}
