@@ -15,6 +15,19 @@ import Testing
         return file
     }
 
+    /// Waits for the first temporary report file in `reports`, then sends `signal`; false when
+    /// the run ended first.
+    static func signalAtTheFirstTemporaryFile(_ process: Process, in reports: URL, _ signal: Int32) -> Bool {
+        while process.isRunning {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: reports.path)) ?? []
+            if names.contains(where: { $0.contains(".tmp-") }) {
+                return kill(process.processIdentifier, signal) == 0
+            }
+            usleep(2_000)
+        }
+        return false
+    }
+
     @Test(arguments: [SIGTERM, SIGINT])
     func aSignalDuringTheWriteLeavesNoTemporaryFile(_ signal: Int32) throws {
         let folder = try CLI.temporaryDirectory()
@@ -28,22 +41,40 @@ import Testing
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // Wait for the first temporary report file, then signal.
-        var sawTemporary = false
-        while process.isRunning {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: reports.path)) ?? []
-            if names.contains(where: { $0.contains(".tmp-") }) {
-                sawTemporary = true
-                kill(process.processIdentifier, signal)
-                break
-            }
-            usleep(2_000)
-        }
+        let sawTemporary = Self.signalAtTheFirstTemporaryFile(process, in: reports, signal)
         process.waitUntilExit()
         let left = (try? FileManager.default.contentsOfDirectory(atPath: reports.path)) ?? []
         #expect(!left.contains { $0.contains(".tmp-") || $0.contains(".old-") }, "\(left)")
         if sawTemporary {
             #expect(process.terminationReason == .uncaughtSignal || process.terminationStatus != 0)
+        }
+    }
+
+    /// A run started with SIGINT ignored (a background job of a non-interactive shell) is not
+    /// ended or damaged by one: the report set is written whole and the run exits 0.
+    @Test func anIgnoredSignalDuringTheWriteIsIgnored() throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let corpus = try Self.corpus(in: folder, count: 3000)
+        let reports = folder.appendingPathComponent("reports")
+        let process = Process()
+        // Foundation's Process resets every signal to its default in the child; the shell's
+        // `trap "" INT` then ignores SIGINT, and `exec` keeps it ignored for sigconform.
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "trap '' INT; exec \"$0\" \"$@\"", CLI.executable.path,
+                             "check", corpus.path, "--report-dir", reports.path, "--no-color", "--backend", "swift"]
+        process.currentDirectoryURL = CLI.repositoryRoot
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let signalled = Self.signalAtTheFirstTemporaryFile(process, in: reports, SIGINT)
+        process.waitUntilExit()
+        #expect(signalled, "the run ended before its reports were being written")
+        #expect(process.terminationReason == .exit && process.terminationStatus == 0)
+        let left = (try? FileManager.default.contentsOfDirectory(atPath: reports.path)) ?? []
+        #expect(!left.contains { $0.contains(".tmp-") || $0.contains(".old-") }, "\(left)")
+        for name in ["report.json", "report.html", "report.md", "report.txt", "junit.xml"] {
+            #expect(left.contains(name), "\(name) missing from \(left)")
         }
     }
 }

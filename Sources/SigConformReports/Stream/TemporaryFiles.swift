@@ -82,6 +82,15 @@ public enum TemporaryFiles {
         }
         pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         for signal in [SIGINT, SIGTERM] {
+            // A signal this process was started with ignored (`nohup`, `cmd &` in a
+            // non-interactive shell) stays ignored: a handler here would remove the report
+            // temporaries of a run that then goes on, and its report set would be lost.
+            var current = sigaction()
+            sigaction(signal, nil, &current)
+            if let handler = current.__sigaction_handler.sa_handler,
+               unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
+                continue
+            }
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { signal in
                 if TemporaryFiles.deferring != 0 {
