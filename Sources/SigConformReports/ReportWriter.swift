@@ -1,6 +1,7 @@
 import Foundation
 import SigConformCore
 import SigConformDiagnosis
+import SigConformRun
 
 /// Writes reports so that a reader never sees a half-written one: each goes to a temporary
 /// file in the same folder and is renamed into place (rename is atomic on POSIX file systems),

@@ -1,6 +1,7 @@
 import Foundation
 import SigConformCore
 import SigConformDiagnosis
+import SigConformRun
 import SigConformMAC
 
 /// Checks venue.json files, vector files and JSON Lines corpora for what a vector author can

@@ -1,5 +1,6 @@
 import SigConformCore
 import SigConformDiagnosis
+import SigConformRun
 
 /// Everything a report shows about a run, as plain data: what every reporter renders, what the
 /// JSON report stores (`sigconform/report@1`), and what `report merge` reads back.

@@ -1,0 +1,31 @@
+import SigConformCore
+
+/// The outcome of a whole run.
+public struct RunResult: Sendable {
+    /// Every verdict, in run order; empty for a streamed run (``CheckRunner/run(paths:filter:progress:each:)``).
+    public var verdicts: [VectorVerdict]
+    /// Files or lines that could not be used; each also counts towards the exit code.
+    public var inputErrors: [InputError]
+    /// Files read (vector files and JSON Lines files).
+    public var files: [String]
+    public var backends: [String]
+    public var venues: [Venue]
+    /// Folders the corpus walk left out by its rule (``CorpusLoader``), for the run to say so.
+    public var skippedFolders: [String] = []
+
+    public init(verdicts: [VectorVerdict] = [], inputErrors: [InputError] = [], files: [String] = [], backends: [String] = [], venues: [Venue] = []) {
+        self.verdicts = verdicts
+        self.inputErrors = inputErrors
+        self.files = files
+        self.backends = backends
+        self.venues = venues
+    }
+
+    public func count(_ status: VerdictStatus) -> Int { verdicts.reduce(0) { $0 + ($1.status == status ? 1 : 0) } }
+
+    /// 0 when every vector behaved, 1 when any did not, 2 when any input was unusable.
+    public var exitCode: Int32 {
+        if !inputErrors.isEmpty || count(.error) > 0 { return 2 }
+        return count(.failed) > 0 ? 1 : 0
+    }
+}
