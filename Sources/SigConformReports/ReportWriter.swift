@@ -31,11 +31,11 @@ public struct ReportWriter: Sendable {
         var slots: [Int?] = []
         defer {
             for item in items { unlink(item.temporary) }
-            for slot in slots { TemporaryFiles.forget(slot) }
+            for slot in slots { TerminationSignals.forget(slot) }
         }
         for (path, text) in rendered {
             let temporary = Self.temporaryPath(for: path)
-            slots.append(TemporaryFiles.register(temporary))
+            slots.append(TerminationSignals.register(temporaryFile: temporary))
             items.append(ReportSetCommit.Item(temporary: temporary, path: path))
             try Data(text.utf8).write(to: URL(fileURLWithPath: temporary), options: .withoutOverwriting)
         }
@@ -56,10 +56,10 @@ public struct ReportWriter: Sendable {
     public static func writeAtomically(_ text: String, to path: String) throws {
         try ReportSetCommit.checkTargets([path])
         let temporary = temporaryPath(for: path)
-        let slot = TemporaryFiles.register(temporary)
+        let slot = TerminationSignals.register(temporaryFile: temporary)
         defer {
             unlink(temporary)
-            TemporaryFiles.forget(slot)
+            TerminationSignals.forget(slot)
         }
         try Data(text.utf8).write(to: URL(fileURLWithPath: temporary), options: .withoutOverwriting)
         try ReportSetCommit.commit([ReportSetCommit.Item(temporary: temporary, path: path)])

@@ -23,9 +23,12 @@ public struct RunResult: Sendable {
 
     public func count(_ status: VerdictStatus) -> Int { verdicts.reduce(0) { $0 + ($1.status == status ? 1 : 0) } }
 
-    /// 0 when every vector behaved, 1 when any did not, 2 when any input was unusable.
-    public var exitCode: Int32 {
-        if !inputErrors.isEmpty || count(.error) > 0 { return 2 }
-        return count(.failed) > 0 ? 1 : 0
+    /// Pass when every vector behaved, findings when any did not, unusable input when any
+    /// input (or vector) could not be used.
+    public var exitStatus: ExitStatus {
+        ExitStatus(unusable: !inputErrors.isEmpty || count(.error) > 0, failed: count(.failed) > 0)
     }
+
+    /// ``exitStatus`` as the process's number.
+    public var exitCode: Int32 { exitStatus.rawValue }
 }
