@@ -23,17 +23,24 @@ public protocol VectorSource {
     func read(_ body: (SourceItem) -> Void)
 }
 
-/// A vector file (`.json`): one JSON document with a `vectors` array, decoded whole.
-public struct VectorFileSource: VectorSource {
-    public let file: String
-    public init(file: String) { self.file = file }
+/// A source that is one file: it names that file and lists it alone.
+public protocol FileSource: VectorSource {
+    var file: String { get }
+}
 
+extension FileSource {
     public var names: [String] { [file] }
     public var listing: CorpusListing {
         var listing = CorpusListing()
         listing.files = [file]
         return listing
     }
+}
+
+/// A vector file (`.json`): one JSON document with a `vectors` array, decoded whole.
+public struct VectorFileSource: FileSource {
+    public let file: String
+    public init(file: String) { self.file = file }
 
     public func read(_ body: (SourceItem) -> Void) {
         do {
@@ -46,16 +53,9 @@ public struct VectorFileSource: VectorSource {
 
 /// A JSON Lines corpus (`.jsonl`): one vector per line, read as a stream so memory does not
 /// grow with the file; a bad line is one error and the next line is still read.
-public struct JSONLinesSource: VectorSource {
+public struct JSONLinesSource: FileSource {
     public let file: String
     public init(file: String) { self.file = file }
-
-    public var names: [String] { [file] }
-    public var listing: CorpusListing {
-        var listing = CorpusListing()
-        listing.files = [file]
-        return listing
-    }
 
     public func read(_ body: (SourceItem) -> Void) {
         do {
