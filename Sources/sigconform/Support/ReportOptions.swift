@@ -12,7 +12,7 @@ struct ReportOptions: ParsableArguments {
     var reportDirectory: String?
 
     @Option(name: .customLong("format"), parsing: .upToNextOption,
-            help: "Report formats to write: \(Reporters.identifiers.joined(separator: ", ")), or all.", transform: ReportFormat.parse)
+            help: "Report formats to write: \(Reporters.identifiers.joined(separator: ", ")), or all (the default).", transform: ReportFormat.parse)
     var formats: [ReportFormat] = [.all]
 
     @Flag(name: .customLong("no-reports"), help: "Write no report files, only print to the terminal.")

@@ -8,7 +8,7 @@ import SigConform
 /// same id.
 struct VenueOptions: ParsableArguments {
     @Option(name: .customLong("venues"), help: ArgumentHelp(
-        "A folder of venue folders (or one venue folder) to add; repeatable.", valueName: "dir"))
+        "A folder of venue folders (or one venue folder) to add; repeatable (record and lint read ./vectors as well).", valueName: "dir"))
     var roots: [String] = []
 
     /// Where a command finds venues besides the bundled ones and `--venues`.
