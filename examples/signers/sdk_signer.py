@@ -10,55 +10,29 @@ line's test credentials. The answer is the request exactly as the SDK would put 
 
 - binance-spot: binance-connector (`binance.spot.Spot.sign_request`), requests transport;
 - bybit-v5: pybit (`pybit.unified_trading.HTTP._submit_request`), requests transport;
-- okx-v5: python-okx (`okx.okxclient.OkxClient._request`), httpx transport.
+- okx-v5: python-okx (`okx.okxclient.OkxClient._request`), httpx transport;
+- gateio-v4: gate-api (sdk_gate.py); kucoin, kucoin-futures: kucoin-universal-sdk and
+  kucoin-python (sdk_kucoin.py); binance-spot, binance-usdm, binance-coinm: Binance's modular
+  binance-sdk-* packages (sdk_binance_modular.py); bitmex: BitMEX's official client's
+  authenticator (sdk_bitmex.py).
 
-Versions pinned in examples/signers/requirements.txt. Other venues, and calls an SDK has no
-path for, are answered {"id": ..., "error": "why"}.
+`--sdk NAME` (a PyPI name below) answers with that SDK only; without it each venue gets the
+first SDK listed for it. Versions pinned in examples/signers/requirements.txt. Other venues,
+and calls an SDK has no path for, are answered {"id": ..., "error": "why"}.
 """
 from __future__ import annotations
 
 import json
+import sys
 from datetime import datetime, timezone
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl
 
+import sdk_binance_modular
+import sdk_bitmex
+import sdk_gate
+import sdk_kucoin
+from sdk_capture import Captured, form_pairs, requests_capture, sent_by, wire_request
 from signer_support import CannotSign, header, raw_query_value, run
-
-
-class Captured(Exception):
-    """Raised by the stubbed transport in place of sending: carries the request as built."""
-
-
-def wire_request(method: str, url: str, headers, body) -> dict:
-    parts = urlsplit(url)
-    if isinstance(body, bytes):
-        body = body.decode()
-    return {"method": method, "path": parts.path, "query": parts.query, "headers": headers, "body": body or ""}
-
-
-def requests_capture(session) -> None:
-    """Every request `session` (a requests.Session) sends is raised as Captured instead."""
-    import requests
-
-    class CaptureAdapter(requests.adapters.HTTPAdapter):
-        def send(self, request, **kwargs):
-            raise Captured(wire_request(request.method, request.url, dict(request.headers), request.body))
-
-    session.mount("https://", CaptureAdapter())
-    session.mount("http://", CaptureAdapter())
-
-
-def sent_by(call) -> dict:
-    try:
-        call()
-    except Captured as captured:
-        return captured.args[0]
-    raise CannotSign("the SDK returned without sending a request")
-
-
-def form_pairs(request: dict, without: tuple) -> list:
-    pairs = parse_qsl(request.get("query") or "", keep_blank_values=True) + \
-        parse_qsl(request.get("body") or "", keep_blank_values=True)
-    return [(k, v) for k, v in pairs if k not in without]
 
 
 # --- binance-connector --------------------------------------------------------------------
@@ -149,18 +123,87 @@ def python_okx(asked: dict) -> dict:
     return sent_by(lambda: client._request(request["method"], request["path"], params))
 
 
-SDKS = {"binance-spot": binance_connector, "bybit-v5": pybit, "okx-v5": python_okx}
+# PyPI name -> (venues it signs, its build function). Order matters: without --sdk a venue gets
+# the first SDK that lists it.
+SDKS = {
+    "binance-connector": (("binance-spot",), binance_connector),
+    "pybit": (("bybit-v5",), pybit),
+    "python-okx": (("okx-v5",), python_okx),
+    "gate-api": (("gateio-v4",), sdk_gate.gate_api),
+    "kucoin-universal-sdk": (("kucoin", "kucoin-futures"), sdk_kucoin.kucoin_universal),
+    "binance-sdk": (("binance-usdm", "binance-coinm", "binance-spot"), sdk_binance_modular.binance_modular),
+    "kucoin-python": (("kucoin", "kucoin-futures"), sdk_kucoin.kucoin_python),
+    "bitmex": (("bitmex",), sdk_bitmex.bitmex_official),
+}
+# The PyPI distributions behind each name (binance-sdk is one per API family), for the versions.
+DISTRIBUTIONS = {
+    "binance-sdk": ("binance-sdk-spot", "binance-sdk-derivatives-trading-usds-futures",
+                    "binance-sdk-derivatives-trading-coin-futures"),
+}
 
 
-def sign(asked: dict) -> dict:
-    build = SDKS.get(asked["venue"])
+def signer_for(venue: str, only: str | None = None):
+    for name, (venues, build) in SDKS.items():
+        if venue in venues and (only is None or name == only):
+            return build
+    return None
+
+
+def sign(asked: dict, only: str | None = None) -> dict:
+    build = signer_for(asked["venue"], only)
     if build is None:
-        raise CannotSign(f"no official SDK set up here for {asked['venue']} (this signer: {', '.join(SDKS)})")
+        raise CannotSign(f"no official SDK set up here for {asked['venue']}" + (f" in {only}" if only else ""))
     try:
         return build(asked)
     except ImportError as error:
         raise CannotSign(f"the SDK is not installed ({error.name}): pip install -r examples/signers/requirements.txt") from error
 
 
+def version_of(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    parts = []
+    for distribution in DISTRIBUTIONS.get(name, (name,)):
+        try:
+            found = version(distribution)
+            parts.append(found if distribution == name else f"{distribution} {found}")
+        except PackageNotFoundError:
+            parts.append(f"{distribution} (not installed)")
+    return ", ".join(parts)
+
+
+class MatrixClient:
+    """One SDK as the client matrix (scripts/clients/matrix.py) drives a client: the venues it
+    has adapters for, its version, and sign(venue, vector) -> the request it would send."""
+
+    NotProducible = CannotSign
+
+    def __init__(self, name: str):
+        self.name = name
+        self.ADAPTERS = dict.fromkeys(SDKS[name][0])
+        self.VERSION = version_of(name)
+
+    def sign(self, venue: str, vector: dict) -> dict:
+        asked = {"venue": venue, "credentials": vector.get("credentials") or {}, "request": vector["request"]}
+        request = sign(asked, self.name)
+        if "host" not in vector["request"]:
+            request.pop("host", None)
+        return request
+
+
+def matrix_clients() -> dict:
+    return {name: MatrixClient(name) for name in SDKS}
+
+
+def main(argv: list) -> int:
+    only = None
+    if argv[:1] == ["--sdk"] and len(argv) == 2 and argv[1] in SDKS:
+        only = argv[1]
+    elif argv:
+        print(f"usage: sdk_signer.py [--sdk {'|'.join(SDKS)}]", file=sys.stderr)
+        return 2
+    return run(lambda asked: sign(asked, only))
+
+
 if __name__ == "__main__":
-    raise SystemExit(run(sign))
+    raise SystemExit(main(sys.argv[1:]))

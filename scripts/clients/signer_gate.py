@@ -31,16 +31,22 @@ SIGNERS_DIR = ROOT / "examples" / "signers"
 BASELINE = SIGNERS_DIR / "known-faults.json"
 DECLINED = "the signer declined: "
 
-# name -> (signer script, venues it is asked about; empty: every venue)
+# name -> (signer script and its arguments, venues it is asked about; empty: every venue).
+# `sdk` answers each venue with the first official SDK sdk_signer.py lists for it; the others run
+# the second SDK of a venue that has two.
 SIGNERS = {
-    "ccxt": ("ccxt_signer.py", []),
-    "sdk": ("sdk_signer.py", ["binance-spot", "bybit-v5", "okx-v5"]),
+    "ccxt": (["ccxt_signer.py"], []),
+    "sdk": (["sdk_signer.py"], ["binance-spot", "bybit-v5", "okx-v5", "gateio-v4", "kucoin", "kucoin-futures",
+                                "binance-usdm", "binance-coinm", "bitmex"]),
+    "binance-sdk": (["sdk_signer.py", "--sdk", "binance-sdk"], ["binance-spot"]),
+    "kucoin-python": (["sdk_signer.py", "--sdk", "kucoin-python"], ["kucoin", "kucoin-futures"]),
 }
 
 
-def run_signer(sigconform: str, script: str, venues: list, reports: Path) -> dict:
+def run_signer(sigconform: str, script: list, venues: list, reports: Path) -> dict:
     """sigconform's JSON report of one signer over the bundled vectors."""
-    command = [sigconform, "check", "--signer", f"{shlex.quote(sys.executable)} {shlex.quote(str(SIGNERS_DIR / script))}",
+    words = [sys.executable, str(SIGNERS_DIR / script[0]), *script[1:]]
+    command = [sigconform, "check", "--signer", " ".join(shlex.quote(word) for word in words),
                "--format", "json", "--report-dir", str(reports), "--no-color",
                # Importing ccxt (and, in a child, ccxt's bitmart build) before the first answer
                # takes seconds on a busy CI machine; a signer that hangs still fails, later.
@@ -52,7 +58,7 @@ def run_signer(sigconform: str, script: str, venues: list, reports: Path) -> dic
     # Exit 1 (failures) and 2 (declined vectors count as errors) still write the report.
     if not report.is_file():
         sys.stderr.write(run.stdout[-4000:] + run.stderr[-4000:])
-        raise SystemExit(f"signer_gate: sigconform wrote no report for {script} (exit {run.returncode})")
+        raise SystemExit(f"signer_gate: sigconform wrote no report for {' '.join(script)} (exit {run.returncode})")
     return json.loads(report.read_text())
 
 

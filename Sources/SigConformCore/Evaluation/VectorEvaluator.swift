@@ -84,6 +84,14 @@ public struct VectorEvaluator: Sendable {
         return VectorEvaluation(vector: vector, venue: venue, outcomes: [], observedSignature: nil, clock: nil, findings: findings)
     }
 
+    /// The name of a signature that travels as a query or body parameter.
+    func signatureParameter(of location: FieldLocation) -> String? {
+        switch location {
+        case .query(let name), .body(let name), .parameter(let name): name
+        default: nil
+        }
+    }
+
     /// A header value with any key-looking word masked.
     func maskedBearer(_ value: String) -> String {
         value.split(separator: " ", omittingEmptySubsequences: false).map { word in
@@ -162,6 +170,11 @@ public struct VectorEvaluator: Sendable {
             }
         } else {
             findings.append(Finding(kind: .observedSignatureMissing, message: "the request carries no signature (\(recipe.signature.location))"))
+        }
+        // Where the venue reads the signature (reads.signatureLast): a right signature in the wrong place is not verified.
+        if view.observedSignature != nil, let name = signatureParameter(of: recipe.signature.location),
+           let misplaced = venue.reads.misplacedSignature(name, in: vector.request) {
+            findings.append(Finding(kind: .observedSignatureMismatch, message: misplaced))
         }
         for header in reference.expectedHeaders where header.name.lowercased() != headerName(of: recipe.signature.location)?.lowercased() {
             let sent = vector.request.headers[header.name]

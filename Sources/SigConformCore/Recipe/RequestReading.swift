@@ -1,8 +1,10 @@
 /// How a venue reads the parts of a request that its signature does not settle: which copy of
 /// a parameter sent in both the query and the body it takes, whether the order of a repeated
 /// query key's values matters, and the headers that choose where a request goes (OKX's
-/// `x-simulated-trading`). `check --signer` judges a client's rewritten request by it
-/// (docs/signer.md); each fact carries its source in the venue's notes.
+/// `x-simulated-trading`), and where the signature parameter must sit (Binance: last).
+/// `check --signer` judges a client's rewritten request by it (docs/signer.md), and `check`
+/// flags a request the venue would read otherwise than it was signed; each fact carries its
+/// source in the venue's notes.
 public struct RequestReading: Sendable, Hashable {
     /// A part of the request a parameter can travel in.
     public enum Part: String, Sendable, Hashable, CaseIterable {
@@ -18,11 +20,33 @@ public struct RequestReading: Sendable, Hashable {
     public var repeatedKeysUnordered = false
     /// Headers whose value chooses where the request goes.
     public var selectingHeaders: [SelectingHeader] = []
+    /// The venue takes the signature parameter only as the last parameter of the part it travels
+    /// in (Binance: "the signature is the end part of your query string or request body"); a
+    /// signature followed by other parameters is not the one it verifies.
+    public var signatureLast = false
 
-    public init(bothParts: Part? = nil, repeatedKeysUnordered: Bool = false, selectingHeaders: [SelectingHeader] = []) {
+    public init(bothParts: Part? = nil, repeatedKeysUnordered: Bool = false, selectingHeaders: [SelectingHeader] = [],
+                signatureLast: Bool = false) {
         self.bothParts = bothParts
         self.repeatedKeysUnordered = repeatedKeysUnordered
         self.selectingHeaders = selectingHeaders
+        self.signatureLast = signatureLast
+    }
+
+    /// What the venue sees when `name`, its signature parameter, is not the last parameter of
+    /// the query or form body it travels in: a message naming the parameters after it, or `nil`
+    /// when the request is read as signed (or the venue does not care where it sits).
+    public func misplacedSignature(_ name: String, in request: HTTPRequest) -> String? {
+        guard signatureLast else { return nil }
+        for (part, text) in [("body", request.body), ("query string", request.query)] {
+            let names = text.split(separator: "&", omittingEmptySubsequences: true).map { $0.prefix { $0 != "=" } }
+            guard let index = names.lastIndex(where: { $0 == name[...] }) else { continue }
+            let after = names[(index + 1)...].map(String.init)
+            guard !after.isEmpty else { return nil }
+            return "the \(name) parameter is not the last parameter of the \(part) (\(after.joined(separator: ", ")) after it): "
+                + "the venue reads the signature only at the end, so it does not verify the signature this request carries"
+        }
+        return nil
     }
 }
 
@@ -55,11 +79,11 @@ public struct SelectingHeader: Sendable, Hashable {
 }
 
 extension RecipeDecoder {
-    public static let readsMembers: Set<String> = ["bothParts", "repeatedKeys", "headers"]
+    public static let readsMembers: Set<String> = ["bothParts", "repeatedKeys", "headers", "signatureLast"]
     public static let selectingHeaderMembers: Set<String> = ["name", "selects", "whenAbsent", "values"]
 
     /// `"reads": {"bothParts": "query" | "body", "repeatedKeys": "set" | "list",
-    /// "headers": [{"name", "selects", "whenAbsent", "values": {value: meaning}}]}`.
+    /// "headers": [{"name", "selects", "whenAbsent", "values": {value: meaning}}], "signatureLast": true | false}`.
     func decodeReading(_ value: JSONValue, reader: JSONReader) throws(InputError) -> RequestReading {
         var reading = RequestReading()
         for item in try reader.members(value, at: "/reads", allowed: Self.readsMembers) {
@@ -77,6 +101,11 @@ extension RecipeDecoder {
                     throw reader.error(pointer, "expected \"set\" or \"list\", found \"\(text)\"", hint: "\"set\" when the order of a repeated key's values does not matter")
                 }
                 reading.repeatedKeysUnordered = text == "set"
+            case "signatureLast":
+                guard case .bool(let last) = item.value else {
+                    throw reader.error(pointer, "expected true or false", hint: "true when the venue reads the signature parameter only as the last one")
+                }
+                reading.signatureLast = last
             default:
                 guard case .array(let elements) = item.value, elements.count <= 8 else {
                     throw reader.error(pointer, "expected an array of at most 8 headers")

@@ -33,6 +33,7 @@ import Testing
         (#"{"headers":[{"selects":"the environment"}]}"#, "/reads/headers/0"),
         (#"{"headers":[{"name":"a","selects":"b"},{"name":"A","selects":"c"}]}"#, "/reads/headers"),
         (#"{"header":[]}"#, "/reads/header"),
+        (#"{"signatureLast":"yes"}"#, "/reads/signatureLast"),
     ])
     func aReadingNobodyCouldUseIsAnError(reads: String, pointer: String) {
         do {
@@ -41,5 +42,26 @@ import Testing
         } catch {
             #expect(error.pointer == pointer, "\(error.message)")
         }
+    }
+
+    @Test func aVenueThatReadsTheSignatureLastNamesWhatFollowsAMisplacedOne() throws {
+        let reading = try Self.decode(reads: #"{"signatureLast":true}"#).reads
+        #expect(reading.signatureLast)
+        let first = HTTPRequest(method: "GET", path: "/api/v3/openOrders", query: "signature=ab12&symbol=BTCUSDT&timestamp=1")
+        let message = try #require(reading.misplacedSignature("signature", in: first))
+        #expect(message.contains("query string (symbol, timestamp after it)"), "\(message)")
+        let body = HTTPRequest(method: "POST", path: "/api/v3/order", query: "symbol=BTCUSDT",
+                               body: "side=BUY&signature=ab12&timestamp=1")
+        #expect(reading.misplacedSignature("signature", in: body)?.contains("body (timestamp after it)") == true)
+    }
+
+    @Test func aSignatureAtTheEndOrAVenueThatDoesNotCareIsReadAsSigned() throws {
+        let last = HTTPRequest(method: "GET", path: "/api/v3/openOrders", query: "symbol=BTCUSDT&timestamp=1&signature=ab12")
+        #expect(RequestReading(signatureLast: true).misplacedSignature("signature", in: last) == nil)
+        let first = HTTPRequest(method: "GET", path: "/api/v3/openOrders", query: "signature=ab12&timestamp=1")
+        #expect(RequestReading().misplacedSignature("signature", in: first) == nil)
+        // An empty part after it names no parameter; whether Binance tolerates a trailing '&' is not documented.
+        let trailing = HTTPRequest(method: "GET", path: "/api/v3/openOrders", query: "timestamp=1&signature=ab12&")
+        #expect(RequestReading(signatureLast: true).misplacedSignature("signature", in: trailing) == nil)
     }
 }
