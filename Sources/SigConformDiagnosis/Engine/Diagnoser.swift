@@ -337,6 +337,10 @@ struct Search {
             // Each field gets an equal share of what is left.
             let share = ledger.allowanceLeft / (fields.count - index)
             if layouts.isEmpty {
+                // A value inside a digest or a base64 payload: only a window of the prehash moves.
+                let transformed = transformedTimestampSearch(field: field, base: base, reference: reference, target: target, share: share)
+                if let match = transformed.match { return match }
+                if transformed.searched { continue }
                 let cap = min(requested, 5_000)
                 let (offset, searched) = slowSearch(field: field, base: base, radius: cap)
                 ledger.timeRanges.append(SearchSummary.TimeRange(
