@@ -79,6 +79,9 @@ public struct Diagnoser: Sendable {
         var found = search.firstMatch(singles: mistakes, from: base)
         if found == nil { found = search.timestampSearch(base: base, reference: reference) }
         if found == nil { found = search.firstMatchInPairs(mistakes.filter(\.combinable), from: base) }
+        // Three at once only after every pair failed: a pair that explains the signature is the
+        // simpler story.
+        if found == nil, ledger.pairsComplete { found = search.firstMatchInTriples(mistakes.filter(\.combinable), from: base) }
         guard let match = found else {
             let summary = ledger.summary
             return result([], evidence: Evidence.collect(observed: observed, evaluation: evaluation, recipe: recipe)
