@@ -321,9 +321,9 @@ struct Search {
     ///
     /// Fast path: when the sent value appears exactly once in the prehash, the HMAC state of the
     /// bytes before it is computed once, and each candidate costs one short update and a
-    /// finalisation, with the range split across cores. Otherwise (a value hidden inside a
-    /// digest, or re-encoded by a canonical query) each candidate is re-canonicalised, over a
-    /// narrower range. Either way the range is what the budget pays for: a candidate costs the
+    /// finalisation, with the range split across cores. A value inside a digest or a base64
+    /// payload moves one window of the prehash (``TransformedTimeLayout``): only the window is
+    /// rebuilt per candidate. Otherwise each candidate is re-canonicalised, over ±5 s. Either way the range is what the budget pays for: a candidate costs the
     /// bytes after the timestamp (all of a large body when the timestamp comes first), so a large
     /// request is searched over fewer milliseconds, nearest first, and the summary says so.
     func timestampSearch(base: SigningAttempt, reference: SigningOutcome) -> Match? {
