@@ -270,7 +270,7 @@ def _put_text(block: OrderedDict, key: str, data, binary: bool) -> None:
     block[key + "Hex"] = data.hex()
 
 
-def expect(prehash=None, signature: str | None = None, headers=None, diagnosis: str | None = None,
+def expect(prehash=None, signature: str | None = None, headers=None, diagnosis: str | list | None = None,
            client_prehash=None, binary: bool = False) -> OrderedDict:
     """The expect block: prehash (or prehashHex), signature, headers, diagnosis, clientPrehash."""
     e = OrderedDict()
@@ -281,8 +281,9 @@ def expect(prehash=None, signature: str | None = None, headers=None, diagnosis: 
     if headers:
         e["headers"] = OrderedDict(headers)
     if diagnosis is not None:
-        assert diagnosis in CLASSES, diagnosis
-        e["diagnosis"] = [diagnosis]
+        classes = [diagnosis] if isinstance(diagnosis, str) else list(diagnosis)
+        assert all(c in CLASSES for c in classes), classes
+        e["diagnosis"] = classes
     if client_prehash is not None:
         _put_text(e, "clientPrehash", client_prehash, binary)
     return e
@@ -335,9 +336,13 @@ class Mistake:
     encoding: str | None = None
     observed: str | None = None
     signed_correctly: bool = False
+    # Further classes of a client that made several mistakes at once (issue 16: "two or three of
+    # the above at once"); the vector expects all of them.
+    also: tuple = ()
 
     def __post_init__(self):
         assert self.diagnosis in CLASSES, self.diagnosis
+        assert all(c in CLASSES and c != self.diagnosis for c in self.also), self.also
         assert self.client is None or self.client_prehash is None, "client parts or client prehash, not both"
         if self.diagnosis == "clock_drift":
             self.signed_correctly = True
@@ -452,7 +457,7 @@ class Venue:
         if not mistake.signed_correctly and seen == sig:
             raise SystemExit(f"{self.name}/{vid}: the {mistake.diagnosis} mistake did not change the signature")
         v = vector(vid, comment, tags, self.wire(parts, creds, seen),
-                   expect(pre, sig, self.expect_headers(parts, creds, sig), mistake.diagnosis, shown,
+                   expect(pre, sig, self.expect_headers(parts, creds, sig), [mistake.diagnosis, *mistake.also], shown,
                           binary=self.binary),
                    result="invalid", time=self._time(parts, server_time), credentials=credentials, **extra)
         _OBSERVED[id(v)] = (seen, mistake.signed_correctly)

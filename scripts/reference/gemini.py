@@ -313,6 +313,11 @@ def mistake_vectors() -> list:
     add("signed-with-other-secret", ["secret"], n, order_text(n),
         ("Signed with another key's secret: no single known mistake reproduces the signature.", Mistake("unexplained",
                 client_prehash=b64(order_text(n)), key=b"sc-test-gemini-secret-9999")))
+    # Beyond the old +/- 5 s search of a nonce inside the base64 payload.
+    n += 11
+    add("payload-signed-three-minutes-earlier", ["nonce"], n, order_text(n),
+        ("Signed a payload built three minutes earlier (a signed order kept for a retry), then sent a header rebuilt with nonce N.",
+         Mistake("timestamp_mismatch", client_prehash=b64(order_text(n - 180)))))
     return vectors
 
 

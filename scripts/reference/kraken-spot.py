@@ -304,6 +304,14 @@ def mistake_vectors():
     case("unexplained-other-secret", "Signed under another (valid base64) secret: no single mistake reproduces it.",
          ["post", "form-body"], "unexplained", form("/0/private/Balance", "nonce={n}", n), n,
          client_key=base64.b64decode(b64_secret("scTestKrakenOtherSecret", 64)))
+    # Beyond the old +/- 5 s search of a nonce inside the SHA-256: the full drift search finds it.
+    n = t()
+    parts = form("/0/private/AddOrder", "nonce={n}&ordertype=limit&pair=XXBTZUSD&price=39000&type=sell&volume=0.3", n)
+    earlier = form("/0/private/AddOrder", "nonce={n}&ordertype=limit&pair=XXBTZUSD&price=39000&type=sell&volume=0.3", n - 240_000)
+    case("nonce-mismatch-four-minutes", "Client signed the body built with a nonce read four minutes earlier (a signed "
+         "request kept for a retry), then rebuilt the body with a fresh nonce N before sending.",
+         ["post", "form-body", "nonce"], "timestamp_mismatch", parts, n,
+         client_prehash=message(earlier["path"], earlier["nonce"], earlier["body"]))
     return out
 
 

@@ -81,6 +81,12 @@ def okx_vectors():
     parts = okx.get("/api/v5/account/balance", "ccy=BTC", tick())
     add("path-no-prefix-no-slash", "Client signed the endpoint relative to a base URL ending in '/api/': 'v5/account/balance?ccy=BTC', without '/api/'.",
         ["get", "path"], parts, Mistake("path_mismatch", client=dict(parts, path="v5/account/balance")))
+    # Three mistakes in one signer (issue 16): the path signed without its query, HMAC-SHA512,
+    # and the MAC written as hex.
+    parts = okx.get("/api/v5/account/balance", "ccy=BTC", tick())
+    add("three-mistakes-no-query-sha512-hex", "One signer, three mistakes: signed the path without '?ccy=BTC', used HMAC-SHA512, and wrote the MAC as hex.",
+        ["get", "path", "hash", "encoding"], parts,
+        Mistake("path_mismatch", also=("wrong_hash", "wrong_output_encoding"), client=dict(parts, query=""), hash_name="sha512", encoding="hex"))
     write(okx, rule, out)
 
 
@@ -200,6 +206,15 @@ def gate_vectors():
     add("query-signed-encoded-sent-raw", "Client signed sub_uid percent-encoded (10001%2C10002) but sent the comma raw; Gate signs the decoded query.",
         ["query", "encoding"], parts, Mistake("query_encoding", client_prehash=gate.signature_string(
             "GET", "/api/v4/wallet/sub_account_balances", "sub_uid=" + quote("10001,10002"), "", parts["ts"])))
+    # Three mistakes in one signer (issue 16: "the wrong hash, the wrong body hash and no query
+    # line"): HMAC-SHA256, the body's SHA-512 in upper-case hex, the empty query line left out.
+    body = '{"currency_pair":"BTC_USDT","side":"buy","amount":"0.001","price":"30000"}'
+    parts = gate.req("POST", "/api/v4/spot/orders", tick(), body=body)
+    body_hash = hashlib.sha512(body.encode()).hexdigest().upper()
+    add("three-mistakes-sha256-upper-body-hash-no-query-line", "One signer, three mistakes: HMAC-SHA256 instead of SHA-512, the body's SHA-512 written in upper-case hex, and the (empty) query line left out.",
+        ["body", "hash", "digest"], parts,
+        Mistake("wrong_hash", also=("wrong_output_encoding", "missing_component"), hash_name="sha256",
+                client_prehash=f"POST\n/api/v4/spot/orders\n{body_hash}\n{parts['ts']}"))
     write(gate, rule, out)
 
 

@@ -79,6 +79,9 @@ public struct Diagnoser: Sendable {
         var found = search.firstMatch(singles: mistakes, from: base)
         if found == nil { found = search.timestampSearch(base: base, reference: reference) }
         if found == nil { found = search.firstMatchInPairs(mistakes.filter(\.combinable), from: base) }
+        // Three at once only after every pair failed: a pair that explains the signature is the
+        // simpler story.
+        if found == nil, ledger.pairsComplete { found = search.firstMatchInTriples(mistakes.filter(\.combinable), from: base) }
         guard let match = found else {
             let summary = ledger.summary
             return result([], evidence: Evidence.collect(observed: observed, evaluation: evaluation, recipe: recipe)
@@ -318,9 +321,9 @@ struct Search {
     ///
     /// Fast path: when the sent value appears exactly once in the prehash, the HMAC state of the
     /// bytes before it is computed once, and each candidate costs one short update and a
-    /// finalisation, with the range split across cores. Otherwise (a value hidden inside a
-    /// digest, or re-encoded by a canonical query) each candidate is re-canonicalised, over a
-    /// narrower range. Either way the range is what the budget pays for: a candidate costs the
+    /// finalisation, with the range split across cores. A value inside a digest or a base64
+    /// payload moves one window of the prehash (``TransformedTimeLayout``): only the window is
+    /// rebuilt per candidate. Otherwise each candidate is re-canonicalised, over ±5 s. Either way the range is what the budget pays for: a candidate costs the
     /// bytes after the timestamp (all of a large body when the timestamp comes first), so a large
     /// request is searched over fewer milliseconds, nearest first, and the summary says so.
     func timestampSearch(base: SigningAttempt, reference: SigningOutcome) -> Match? {
@@ -337,6 +340,10 @@ struct Search {
             // Each field gets an equal share of what is left.
             let share = ledger.allowanceLeft / (fields.count - index)
             if layouts.isEmpty {
+                // A value inside a digest or a base64 payload: only a window of the prehash moves.
+                let transformed = transformedTimestampSearch(field: field, base: base, reference: reference, target: target, share: share)
+                if let match = transformed.match { return match }
+                if transformed.searched { continue }
                 let cap = min(requested, 5_000)
                 let (offset, searched) = slowSearch(field: field, base: base, radius: cap)
                 ledger.timeRanges.append(SearchSummary.TimeRange(

@@ -10,16 +10,20 @@ public struct SearchBudget: Sendable, Hashable {
     public var bytes: Int
     /// Candidates the search for two prehash mistakes at once may try.
     public var pairCandidates: Int
+    /// Candidates the search for three mistakes at once may try (each is one MAC of a prehash
+    /// the pairs built, or of a one-mistake prehash under two key, hash or encoding mistakes).
+    public var tripleCandidates: Int
 
-    public init(bytes: Int, pairCandidates: Int) {
+    public init(bytes: Int, pairCandidates: Int, tripleCandidates: Int = 100_000) {
         self.bytes = bytes
         self.pairCandidates = pairCandidates
+        self.tripleCandidates = tripleCandidates
     }
 
     /// 512 MiB: the full ±10-minute millisecond search of a 300-byte prehash that starts with the
     /// timestamp (no prefix state to reuse) fits, about one second of one core
     /// (docs/performance.md).
-    public static let standard = SearchBudget(bytes: 512 << 20, pairCandidates: 20_000)
+    public static let standard = SearchBudget(bytes: 512 << 20, pairCandidates: 20_000, tripleCandidates: 100_000)
 
     /// The share of the budget the single mistakes may use: a large body makes each variant cost
     /// its whole length, and the timestamp and pair searches must still run.
@@ -62,6 +66,11 @@ public struct SearchSummary: Sendable, Hashable {
     public var pairCandidates: Int
     /// Whether every pair was tried.
     public var pairsComplete: Bool
+    /// Mistakes tried in threes (0 when the search for three did not run), its candidates, and
+    /// whether every three was tried.
+    public var tripledMistakes = 0
+    public var tripleCandidates = 0
+    public var triplesComplete = true
     public var timeRanges: [TimeRange]
     /// Bytes fed to the MAC, the measure of ``SearchBudget/bytes``.
     public var bytesHashed: Int
@@ -83,7 +92,9 @@ public struct SearchSummary: Sendable, Hashable {
     /// One sentence: what was tried, and what the budget left out.
     public var text: String {
         var parts = ["tried \(Self.grouped(candidates)) variants of \(singleMistakes) mistakes"]
-        if pairedMistakes > 0 {
+        if tripledMistakes > 0 {
+            parts[0] += ", singly, in pairs and in threes (\(Self.grouped(tripleCandidates)) threes\(triplesComplete ? "" : " before the budget ran out"))"
+        } else if pairedMistakes > 0 {
             parts[0] += pairsComplete ? ", singly and in pairs" : ", singly and in pairs (\(Self.grouped(pairCandidates)) pairs before the budget ran out)"
         } else {
             parts[0] += ", singly"
@@ -139,6 +150,9 @@ final class SearchLedger: @unchecked Sendable {
     var pairedMistakes = 0
     var pairCandidates = 0
     var pairsComplete = true
+    var tripledMistakes = 0
+    var tripleCandidates = 0
+    var triplesComplete = true
     var timeRanges: [SearchSummary.TimeRange] = []
     private(set) var cutShort: [String] = []
     /// The last MAC computed, reused when the next candidate differs only in its output encoding.
@@ -256,8 +270,12 @@ final class SearchLedger: @unchecked Sendable {
     }
 
     var summary: SearchSummary {
-        SearchSummary(candidates: candidates, singleMistakes: singleMistakes, pairedMistakes: pairedMistakes,
-                      pairCandidates: pairCandidates, pairsComplete: pairsComplete, timeRanges: timeRanges,
-                      bytesHashed: bytesHashed, cutShort: cutShort)
+        var summary = SearchSummary(candidates: candidates, singleMistakes: singleMistakes, pairedMistakes: pairedMistakes,
+                                    pairCandidates: pairCandidates, pairsComplete: pairsComplete, timeRanges: timeRanges,
+                                    bytesHashed: bytesHashed, cutShort: cutShort)
+        summary.tripledMistakes = tripledMistakes
+        summary.tripleCandidates = tripleCandidates
+        summary.triplesComplete = triplesComplete
+        return summary
     }
 }
