@@ -2,8 +2,8 @@
 import PackageDescription
 
 // Layering (each arrow is "depends on"), enforced by the target graph:
-//   sigconform (CLI) → SigConform (umbrella) → Reports → Diagnosis → Core → MAC
-//   SigConform (umbrella) → Authoring (lint, record, venue new) → Diagnosis
+//   sigconform (CLI) → SigConform (umbrella) → Reports → Run → Diagnosis → Core → MAC
+//   SigConform (umbrella) → Authoring (lint, record, venue new) → Run
 //   SigConformOpenSSL → CLibCrypto (system libcrypto) + SigConformMAC
 //   sigconform (CLI) → SigConformServe (the `serve` mock venue) → SigConform (umbrella) + SwiftNIO
 // SigConformMAC (protocol + pure-Swift backend) depends on the standard library only.
@@ -37,14 +37,16 @@ let package = Package(
         .target(name: "SigConformSelfTest", dependencies: ["SigConformMAC"]),
         .target(name: "SigConformCore", dependencies: ["SigConformMAC"]),
         .target(name: "SigConformDiagnosis", dependencies: ["SigConformCore"]),
-        .target(name: "SigConformReports", dependencies: ["SigConformCore", "SigConformDiagnosis"]),
-        // Tools for vector authors (lint, record, venue scaffolding); uses diagnosis to check meaning.
-        .target(name: "SigConformAuthoring", dependencies: ["SigConformCore", "SigConformDiagnosis"]),
+        // The run layer: vector sources, the one verdict policy, the check loop and the `--signer` process.
+        .target(name: "SigConformRun", dependencies: ["SigConformCore", "SigConformDiagnosis"]),
+        .target(name: "SigConformReports", dependencies: ["SigConformCore", "SigConformDiagnosis", "SigConformRun"]),
+        // Tools for vector authors (lint, record, venue scaffolding); uses the run's verdicts to check meaning.
+        .target(name: "SigConformAuthoring", dependencies: ["SigConformCore", "SigConformDiagnosis", "SigConformRun"]),
         .target(
             name: "SigConform",
             dependencies: [
                 "SigConformMAC", "SigConformOpenSSL", "SigConformSelfTest",
-                "SigConformCore", "SigConformDiagnosis", "SigConformReports", "SigConformAuthoring",
+                "SigConformCore", "SigConformDiagnosis", "SigConformRun", "SigConformReports", "SigConformAuthoring",
             ]
         ),
         // Benchmarks only: the one place that calls libcrypto directly (the `openssl speed` loops).
@@ -76,6 +78,7 @@ let package = Package(
         // Fixtures are read from disk by path (#filePath), not bundled as resources.
         .testTarget(name: "SigConformCoreTests", dependencies: ["SigConform"], exclude: ["Fixtures"]),
         .testTarget(name: "SigConformDiagnosisTests", dependencies: ["SigConform"]),
+        .testTarget(name: "SigConformRunTests", dependencies: ["SigConform"]),
         // Golden files and the JUnit XSD are read from the source tree by path, not bundled.
         .testTarget(name: "SigConformReportsTests", dependencies: ["SigConform"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "SigConformAuthoringTests", dependencies: ["SigConform"]),

@@ -4,5 +4,6 @@
 @_exported import SigConformSelfTest
 @_exported import SigConformCore
 @_exported import SigConformDiagnosis
+@_exported import SigConformRun
 @_exported import SigConformReports
 @_exported import SigConformAuthoring

@@ -1,5 +1,6 @@
 import SigConformCore
 import SigConformDiagnosis
+import SigConformRun
 
 extension Redactor {
     /// A redactor for every credential in a run, and the credentials the command was `given`

@@ -1,6 +1,7 @@
 import Foundation
 import SigConformCore
 import SigConformDiagnosis
+import SigConformRun
 
 /// Writes reports so that a reader never sees a half-written one: each goes to a temporary
 /// file in the same folder and is renamed into place (rename is atomic on POSIX file systems),
@@ -30,11 +31,11 @@ public struct ReportWriter: Sendable {
         var slots: [Int?] = []
         defer {
             for item in items { unlink(item.temporary) }
-            for slot in slots { TemporaryFiles.forget(slot) }
+            for slot in slots { TerminationSignals.forget(slot) }
         }
         for (path, text) in rendered {
             let temporary = Self.temporaryPath(for: path)
-            slots.append(TemporaryFiles.register(temporary))
+            slots.append(TerminationSignals.register(temporaryFile: temporary))
             items.append(ReportSetCommit.Item(temporary: temporary, path: path))
             try Data(text.utf8).write(to: URL(fileURLWithPath: temporary), options: .withoutOverwriting)
         }
@@ -55,10 +56,10 @@ public struct ReportWriter: Sendable {
     public static func writeAtomically(_ text: String, to path: String) throws {
         try ReportSetCommit.checkTargets([path])
         let temporary = temporaryPath(for: path)
-        let slot = TemporaryFiles.register(temporary)
+        let slot = TerminationSignals.register(temporaryFile: temporary)
         defer {
             unlink(temporary)
-            TemporaryFiles.forget(slot)
+            TerminationSignals.forget(slot)
         }
         try Data(text.utf8).write(to: URL(fileURLWithPath: temporary), options: .withoutOverwriting)
         try ReportSetCommit.commit([ReportSetCommit.Item(temporary: temporary, path: path)])

@@ -1,5 +1,6 @@
 import SigConformCore
 import SigConformDiagnosis
+import SigConformRun
 
 /// A report format. One type per format, looked up by ``identifier`` (the way SwiftLint's
 /// reporters are built); every reporter renders the same ``RunReport``, so a report read back

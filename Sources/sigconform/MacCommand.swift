@@ -109,7 +109,7 @@ struct MacCommand: ParsableCommand {
             let detail = failed ? "a backend failed" : "the backends DISAGREE"
             let warning = "MISMATCH: \(detail) on \(label). A backend is wrong; please report this command line.\n"
             FileHandle.standardError.write(Data(warning.utf8))
-            throw ExitCode.failure
+            throw ExitStatus.findings
         }
         print(
             backends.count > 1

@@ -16,9 +16,9 @@ struct SigConformCommand: ParsableCommand {
 
     /// Through ``ExitStatus``: a usage error exits 2, like every other unusable input.
     /// SIGINT, SIGTERM and SIGHUP kill the signer's process group before this process ends by
-    /// the same signal (``TerminationCleanup``, SECURITY.md).
+    /// the same signal (``TerminationSignals``, SECURITY.md).
     static func main() {
-        TerminationCleanup.installSignalHandlers()
+        TerminationSignals.install()
         ExitStatus.main(Self.self)
     }
 }

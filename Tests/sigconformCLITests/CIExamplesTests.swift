@@ -79,8 +79,8 @@ import Testing
         let parsed = commands.compactMap { try? SigConformCommand.parseAsRoot($0) }
         let checks = parsed.compactMap { $0 as? CheckCommand }
         let merges = parsed.compactMap { $0 as? MergeCommand }
-        #expect(checks.contains { $0.signer != nil && (try? $0.parsedShard())??.count == 4 }, "\(file): a sharded signer check")
-        #expect(checks.allSatisfy { $0.reports.formats.contains("json") || $0.reports.formats.contains("all") }, "shards keep report.json for the merge")
+        #expect(checks.contains { $0.signer != nil && $0.shard?.count == 4 }, "\(file): a sharded signer check")
+        #expect(checks.allSatisfy { $0.reports.formats.contains(.one("json")) || $0.reports.formats.contains(.all) }, "shards keep report.json for the merge")
         #expect(merges.count == 1 && merges[0].baseline.baseline != nil, "\(file): the merge gates against the baseline")
     }
 

@@ -52,6 +52,7 @@ import Testing
         let output = try CLI.run(["check", "--shard", "4/3"])
         #expect(output.status == 2, "usage errors are unusable input")
         #expect(output.stderr.contains("--shard"))
+        #expect(output.stderr.contains("K/N with 1 ≤ K ≤ N"), "the typed --shard keeps saying how to write it")
     }
 
     @Test func anUnknownVenueSuggestsTheIdThatStartsWithItAndListsTheVenues() throws {

@@ -5,7 +5,7 @@ import Testing
 /// ArgumentParser's 64), case files are strict, and text from input files reaches the
 /// terminal with its control characters made visible.
 @Suite struct HostileInputSmallerCLITests {
-    @Test(arguments: [["check", "--bogus"], ["check", "--shard", "0/0"], ["diagnose", "--id"], ["report", "merge", "--nope"], ["report", "nosuch"]])
+    @Test(arguments: [["check", "--bogus"], ["check", "--shard", "0/0"], ["check", "--backend", "bogus"], ["check", "--format", "pdf"], ["lint", "--format", "xml"], ["diagnose", "--id"], ["report", "merge", "--nope"], ["report", "nosuch"]])
     func aUsageErrorExitsTwo(_ arguments: [String]) throws {
         let output = try CLI.run(arguments)
         #expect(output.status == 2, "\(arguments): \(output.stderr)")

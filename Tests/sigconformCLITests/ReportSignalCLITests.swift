@@ -28,7 +28,9 @@ import Testing
         return false
     }
 
-    @Test(arguments: [SIGTERM, SIGINT])
+    /// SIGHUP (a closed terminal) too: the one handler that kills a signer's group removes the
+    /// temporaries as well.
+    @Test(arguments: [SIGTERM, SIGINT, SIGHUP])
     func aSignalDuringTheWriteLeavesNoTemporaryFile(_ signal: Int32) throws {
         let folder = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

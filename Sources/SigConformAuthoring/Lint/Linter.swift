@@ -1,6 +1,7 @@
 import Foundation
 import SigConformCore
 import SigConformDiagnosis
+import SigConformRun
 import SigConformMAC
 
 /// Checks venue.json files, vector files and JSON Lines corpora for what a vector author can
@@ -129,8 +130,9 @@ public struct LintReport: Sendable {
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
 
-    /// 2 when there is an error, 0 otherwise (warnings do not fail a run).
-    public var exitCode: Int32 { errorCount > 0 ? 2 : 0 }
+    /// Unusable input when there is an error, pass otherwise (warnings do not fail a run).
+    public var exitStatus: ExitStatus { errorCount > 0 ? .unusableInput : .pass }
+    public var exitCode: Int32 { exitStatus.rawValue }
 }
 
 /// Results written from several threads, each into its own slot.

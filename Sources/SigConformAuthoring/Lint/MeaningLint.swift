@@ -1,5 +1,6 @@
 import SigConformCore
 import SigConformDiagnosis
+import SigConformRun
 import SigConformMAC
 
 /// Checks what a decoded vector means: the harness must reproduce a valid vector and diagnose

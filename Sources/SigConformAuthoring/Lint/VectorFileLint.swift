@@ -1,6 +1,7 @@
 import Foundation
 import SigConformCore
 import SigConformDiagnosis
+import SigConformRun
 
 /// Lints one vector file (`.json`) or JSON Lines corpus (`.jsonl`): the header, then each vector
 /// on its own, so a broken vector never hides the problems of the others.

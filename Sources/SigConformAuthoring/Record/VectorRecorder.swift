@@ -1,6 +1,7 @@
 import SigConformCore
 import SigConformDiagnosis
 import SigConformMAC
+import SigConformRun
 
 /// Why a request cannot be recorded as a vector: what is wrong and how to fix it.
 public struct RecordError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -66,10 +67,10 @@ public struct VectorRecorder: Sendable {
                             request: capture.request, time: TimeContext(serverTime: capture.serverTime), result: .valid,
                             expect: Expectation(), origin: VectorOrigin(file: "", pointer: "", location: nil))
         let evaluation = runner.evaluator.evaluate(vector, venue: venue)
-        if let divergence = evaluation.findings.first(where: { $0.kind == .backendDivergence }) {
+        if let divergence = VerdictPolicy.divergence(evaluation) {
             throw RecordError("the MAC backends disagree: \(divergence.message)", hint: "this is a sigconform bug; nothing was recorded — please report the request")
         }
-        if let unsignable = evaluation.findings.first(where: { $0.kind == .unsignable }) {
+        if let unsignable = VerdictPolicy.unsignable(evaluation).first {
             let parts = unsignable.message.components(separatedBy: " — ")
             throw RecordError("the request cannot be signed under \(venue.id): \(parts[0])", hint: parts.count > 1 ? parts[1] : nil)
         }

@@ -1,5 +1,6 @@
 import SigConformCore
 import SigConformDiagnosis
+import SigConformRun
 
 /// Known failures, by stable id (`venue/id`) and failure classes, so a CI gate can fail only on
 /// new ones (the way SwiftLint's baseline does). A failure is known when the baseline lists its

@@ -1,5 +1,6 @@
 import SigConformCore
 import SigConformDiagnosis
+import SigConformRun
 
 /// Failures that share one cause: the same venue, the same outcome (failed or could not be
 /// checked, new or known from the baseline) and the same diagnosis (or finding kinds, or first

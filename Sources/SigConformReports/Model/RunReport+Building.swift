@@ -1,5 +1,6 @@
 import SigConformCore
 import SigConformDiagnosis
+import SigConformRun
 
 extension RunReport {
     /// The report of a run: every verdict turned into plain data, credentials reduced to

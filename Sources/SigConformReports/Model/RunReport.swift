@@ -1,5 +1,6 @@
 import SigConformCore
 import SigConformDiagnosis
+import SigConformRun
 
 /// Everything a report shows about a run, as plain data: what every reporter renders, what the
 /// JSON report stores (`sigconform/report@1`), and what `report merge` reads back.
@@ -46,10 +47,13 @@ public struct RunReport: Sendable, Hashable {
 
     /// 0 when every vector behaved (or every failure is a known one), 1 when a vector failed,
     /// 2 when input was unusable or a vector could not be checked.
-    public var exitCode: Int32 {
-        if !inputErrors.isEmpty || streamed.newErrors > 0 || vectors.contains(where: { $0.status == .error && $0.baseline != .known }) { return 2 }
-        return streamed.newFailed > 0 || vectors.contains { $0.status == .failed && $0.baseline != .known } ? 1 : 0
+    public var exitStatus: ExitStatus {
+        ExitStatus(unusable: !inputErrors.isEmpty || streamed.newErrors > 0 || vectors.contains { $0.status == .error && $0.baseline != .known },
+                   failed: streamed.newFailed > 0 || vectors.contains { $0.status == .failed && $0.baseline != .known })
     }
+
+    /// ``exitStatus`` as the process's number (report.json's `exitCode`).
+    public var exitCode: Int32 { exitStatus.rawValue }
 
     /// The docs page of `venue`, when the run knew the venue.
     public func venue(_ id: String) -> VenueInfo? { venues.first { $0.id == id } }

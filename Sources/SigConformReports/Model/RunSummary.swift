@@ -1,5 +1,6 @@
 import SigConformCore
 import SigConformDiagnosis
+import SigConformRun
 
 /// Counts every reporter shows, computed from a ``RunReport``.
 public struct RunSummary: Sendable, Hashable {

@@ -1,5 +1,6 @@
 import SigConformCore
 import SigConformDiagnosis
+import SigConformRun
 
 /// One vector's verdict with everything a report shows about it. Credentials appear only as
 /// fingerprints and masked keys.

@@ -142,17 +142,17 @@ final class RedactedFileOutput: ReportOutput {
     private var failure: ReportStreamError?
     private var isClosed = false
 
-    /// The temporary's place in ``TemporaryFiles``, which removes it on SIGINT or SIGTERM.
+    /// The temporary's place in ``TerminationSignals``, which removes it on SIGINT, SIGTERM or SIGHUP.
     private let slot: Int?
 
     init(path: String, redactor: Redactor) throws(ReportStreamError) {
         self.path = path
         self.temporary = ReportWriter.temporaryPath(for: path)
         self.redactor = redactor
-        slot = TemporaryFiles.register(temporary)
+        slot = TerminationSignals.register(temporaryFile: temporary)
         descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else {
-            TemporaryFiles.forget(slot)
+            TerminationSignals.forget(slot)
             throw ReportStreamError(path: temporary, operation: "create", code: errno)
         }
     }
@@ -160,7 +160,7 @@ final class RedactedFileOutput: ReportOutput {
     deinit {
         if !isClosed { close(descriptor) }
         unlink(temporary)
-        TemporaryFiles.forget(slot)
+        TerminationSignals.forget(slot)
     }
 
     func write(_ text: String) { append(text.utf8) }

@@ -1,4 +1,5 @@
 import Foundation
+import SigConformCore
 
 /// Renames a set of finished temporary report files over their paths so that the folder holds
 /// all of the new set or all of the old one, never a mix of two runs.
@@ -7,7 +8,7 @@ import Foundation
 /// to a backup beside it; then the temporaries are
 /// renamed in. When one rename fails, the ones already renamed are put back from their backups
 /// (or removed, where there was no old file), every temporary is removed and the error is
-/// thrown. SIGINT and SIGTERM wait until the set is complete (``TemporaryFiles``).
+/// thrown. SIGINT and SIGTERM wait until the set is complete (``TerminationSignals``).
 enum ReportSetCommit {
     struct Item {
         var temporary: String
@@ -25,11 +26,11 @@ enum ReportSetCommit {
 
     static func commit(_ items: [Item]) throws {
         try checkTargets(items.map(\.path))
-        try TemporaryFiles.deferringSignals {
+        try TerminationSignals.deferringSignals {
             var backups: [(path: String?, slot: Int?)] = []
             func discard(from start: Int) {
                 for item in items[start...] { unlink(item.temporary) }
-                for backup in backups { if let path = backup.path { unlink(path) }; TemporaryFiles.forget(backup.slot) }
+                for backup in backups { if let path = backup.path { unlink(path) }; TerminationSignals.forget(backup.slot) }
             }
             for item in items {
                 guard access(item.path, F_OK) == 0 else {
@@ -44,7 +45,7 @@ enum ReportSetCommit {
                     discard(from: 0)
                     throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
                 }
-                backups.append((backup, TemporaryFiles.register(backup)))
+                backups.append((backup, TerminationSignals.register(temporaryFile: backup)))
             }
             for (index, item) in items.enumerated() {
                 guard rename(item.temporary, item.path) != 0 else { continue }

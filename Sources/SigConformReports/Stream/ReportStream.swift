@@ -1,6 +1,7 @@
 import Foundation
 import SigConformCore
 import SigConformDiagnosis
+import SigConformRun
 
 /// Writes the reports of a run while it runs, so memory stays flat however large the corpus:
 /// each verdict is turned into its ``VectorReport`` as it finishes; a passed vector's part of

@@ -1,6 +1,7 @@
 import Foundation
 import SigConformCore
 import SigConformDiagnosis
+import SigConformRun
 
 /// The report for a person at a terminal: a table per venue and backend, then every failure
 /// with its diagnosis, the two prehashes and the first differing byte. Colour only when asked

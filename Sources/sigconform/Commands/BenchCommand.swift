@@ -20,7 +20,7 @@ struct BenchCommand: ParsableCommand {
     )
 
     @Option(help: "Which groups to run: all, mac, diagnose or venues (every venue's diagnoses, one at a time; not part of all).")
-    var only = "all"
+    var only = BenchGroup.all
 
     @Option(help: "Interleaved rounds of the mac group.")
     var rounds = 15
@@ -60,7 +60,6 @@ struct BenchCommand: ParsableCommand {
     var opensslWorker = false
 
     func validate() throws {
-        guard ["all", "mac", "diagnose", "venues"].contains(only) else { throw ValidationError("--only is all, mac, diagnose or venues") }
         guard rounds >= 1, diagnoseRounds >= 1, venueRounds >= 1, batchMilliseconds > 0 else { throw ValidationError("rounds and --batch-ms must be positive") }
     }
 
@@ -80,20 +79,20 @@ struct BenchCommand: ParsableCommand {
             return
         }
         var groups: [String: BenchResult] = [:]
-        if only == "venues" {
+        if only == .venues {
             let result = try VenueDiagnoseWorkloads.run(rounds: venueRounds, venues: Set(venues), caseNames: Set(venueCases)) { report("venues", $0, of: venueRounds) }
             let benchReport = BenchReport(machine: .current(openSSL: OpenSSLBackend().displayName), groups: [:], venues: result)
             print(json ? try benchReport.json() : benchReport.text(), terminator: json ? "\n" : "")
             return
         }
-        if only != "diagnose" {
+        if only != .diagnose {
             let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
             let worker = try OpenSSLWorker.Client(executable: executable, arguments: ["bench", "--openssl-worker"], mask: workerMask)
             let cases = MACWorkloads.localCases() + OpenSSLWorker.remoteCases(worker, implementation: "openssl-int")
             let runner = BenchRunner(rounds: rounds, batchSeconds: batchMilliseconds / 1000, clock: .cpu)
             groups["mac"] = runner.run(sortedByWorkload(cases), comparisons: MACWorkloads.comparisons) { report("mac", $0, of: rounds) }
         }
-        if only != "mac" {
+        if only != .mac {
             let runner = BenchRunner(rounds: diagnoseRounds, batchSeconds: 0.5, clock: .wall)
             groups["diagnose"] = runner.run(try DiagnoseWorkloads.cases(), comparisons: []) { report("diagnose", $0, of: diagnoseRounds) }
         }
@@ -110,4 +109,9 @@ struct BenchCommand: ParsableCommand {
     private func report(_ group: String, _ round: Int, of total: Int) {
         FileHandle.standardError.write(Data("\(group): round \(round)/\(total)\n".utf8))
     }
+}
+
+/// `bench --only`: which groups of workloads run.
+enum BenchGroup: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case all, mac, diagnose, venues
 }

@@ -19,8 +19,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Vector files (.json), JSON Lines corpora (.jsonl) or folders. Default: the bundled vectors/.")
     var paths: [String] = []
 
-    @Option(name: .customLong("venues"), help: "A folder of venue folders (or one venue folder) to add; repeatable.")
-    var venueRoots: [String] = []
+    @OptionGroup var venueOptions: VenueOptions
 
     @Option(name: .customLong("venue"), help: "Only vectors of this venue; repeatable.")
     var venues: [String] = []
@@ -31,11 +30,12 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("id"), help: "Only the vector with this id (or venue/id); repeatable.")
     var ids: [String] = []
 
-    @Option(name: .customLong("shard"), help: "Check shard K of N (K/N), split deterministically by vector id.")
-    var shard: String?
+    @Option(name: .customLong("shard"), help: ArgumentHelp("Check shard K of N, split deterministically by vector id.", valueName: "K/N"),
+            transform: ShardArgument.parse)
+    var shard: ShardArgument?
 
     @Option(name: .customLong("backend"), help: "Backends to run: all, swift or openssl.")
-    var backend = "all"
+    var backend = BackendChoice.all
 
     @Option(name: .customLong("signer"), help: ArgumentHelp(
         "Test a client: run this command (via /bin/sh -c) and check the requests it signs.", valueName: "command"))
@@ -48,29 +48,16 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var baseline: BaselineOptions
 
     func validate() throws {
-        _ = try parsedShard()
-        guard ["all", "swift", "openssl"].contains(backend) else { throw ValidationError("--backend is all, swift or openssl") }
         guard signerTimeout > 0, signerTimeout <= 3600 else { throw ValidationError("--signer-timeout is a number of seconds, above 0 and at most 3600") }
         if let signer, signer.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--signer needs a command") }
-    }
-
-    func parsedShard() throws -> (index: Int, count: Int)? {
-        guard let shard else { return nil }
-        let parts = shard.split(separator: "/")
-        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), (1...InputLimits.shardCount).contains(count), (1...count).contains(index) else {
-            throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N ≤ \(InputLimits.shardCount), e.g. 2/4")
-        }
-        return (index, count)
     }
 
     func run() throws {
         let started = Date()
         let targets = paths.isEmpty ? [BundledVectors.directory] : paths
-        let (registry, venueErrors) = RunEnvironment.registry(extraRoots: venueRoots + targets.filter(Self.isDirectory))
-        let backends = standardBackends().filter { backend == "all" || $0.id == backend }
-        let runner = CheckRunner(registry: registry, backends: backends)
-        let shardRange = try parsedShard()
-        let filter = VectorFilter(venues: Set(venues), tags: Set(tags), ids: Set(ids), shard: shardRange)
+        let (registry, venueErrors) = venueOptions.registry(also: .foldersAmong(targets))
+        let runner = CheckRunner(registry: registry, backends: backend.backends)
+        let filter = VectorFilter(venues: Set(venues), tags: Set(tags), ids: Set(ids), shard: shard?.filterValue)
         BuildNotice.warnIfDebug("check")
         let progress = ProgressLine()
         let knownFailures = try baseline.load()
@@ -95,14 +82,9 @@ struct CheckCommand: ParsableCommand {
         if !result.skippedFolders.isEmpty { notes.append(CorpusListing.skippedNote(result.skippedFolders)) }
         result.inputErrors = venueErrors + result.inputErrors
         let context = ReportContext(started: started, reports: reports, command: signer == nil ? "check" : "check --signer",
-                                    shard: shardRange.map { RunInfo.Shard(index: $0.index, count: $0.count) }, signer: signer)
+                                    shard: shard?.runInfo, signer: signer)
         var report = stream.report(result, context: context)
         try baseline.apply(to: &report, loaded: knownFailures, passedElsewhere: stream.watchedPassed)
         try finish(report, redactor: stream.redactor, reports: reports, folder: folder, notes: notes, stream: stream)
-    }
-
-    static func isDirectory(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 }

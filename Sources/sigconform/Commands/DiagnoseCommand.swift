@@ -25,8 +25,7 @@ struct DiagnoseCommand: ParsableCommand {
     @Option(name: .customLong("venue"), help: "The venue id; detected from host and headers when omitted.")
     var venueID: String?
 
-    @Option(name: .customLong("venues"), help: "A folder of venue folders to add; repeatable.")
-    var venueRoots: [String] = []
+    @OptionGroup var venueOptions: VenueOptions
 
     @Option(name: .customLong("secret-env"), help: "Environment variable holding the API secret.")
     var secretEnv: String?
@@ -67,7 +66,7 @@ struct DiagnoseCommand: ParsableCommand {
         if secret != nil {
             FileHandle.standardError.write(Data("warning: --secret puts the secret in your shell history and in ps; prefer --secret-env or --secret-file\n".utf8))
         }
-        let (registry, venueErrors) = RunEnvironment.registry(extraRoots: venueRoots)
+        let (registry, venueErrors) = venueOptions.registry()
         var result = RunResult(inputErrors: venueErrors, backends: standardBackends().map(\.id), venues: registry.sorted)
         let runner = CheckRunner(registry: registry, backends: standardBackends())
         var notes: [String] = []

@@ -20,31 +20,25 @@ struct LintCommand: ParsableCommand {
     @Argument(help: "venue.json files, vector files (.json), JSON Lines corpora (.jsonl) or folders. Default: the bundled vectors/.")
     var paths: [String] = []
 
-    @Option(name: .customLong("venues"), help: "A folder of venue folders (or one venue folder) to check vectors against; repeatable.")
-    var venueRoots: [String] = []
+    @OptionGroup var venueOptions: VenueOptions
 
     @Option(name: .customLong("format"), help: "Output format: text or json.")
-    var format = "text"
+    var format = LintFormat.text
 
     @Flag(name: .customLong("structure-only"), help: "Check the format only; do not sign the vectors (fast, for editors on save).")
     var structureOnly = false
 
-    func validate() throws {
-        guard ["text", "json"].contains(format) else { throw ValidationError("--format is text or json") }
-    }
-
     func run() throws {
         let targets = paths.isEmpty ? [BundledVectors.directory] : paths
-        // ./vectors as well, as for record: a venue made with `venue new` is known when one of its files is linted alone.
-        let local = CheckCommand.isDirectory("vectors") ? ["vectors"] : []
-        let (registry, venueErrors) = RunEnvironment.registry(extraRoots: local + venueRoots)
+        // A venue made with `venue new` is known when one of its files is linted alone.
+        let (registry, venueErrors) = venueOptions.registry(also: .localVectors)
         let linter = Linter(registry: registry, unloadableVenueFiles: venueErrors.map(\.file), backends: standardBackends(),
                             checkMeaning: !structureOnly)
         if !structureOnly { BuildNotice.warnIfDebug("lint") }
         let progress = ProgressLine(noun: "file", verb: "linted")
         let report = linter.lint(paths: targets) { progress.update($0) }
         progress.finish()
-        TerminalText.print(format == "json" ? report.renderJSON() : report.renderText(), terminator: "")
-        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+        TerminalText.print(format == .json ? report.renderJSON() : report.renderText(), terminator: "")
+        if report.exitStatus != .pass { throw report.exitStatus }
     }
 }

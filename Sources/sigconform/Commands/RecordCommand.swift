@@ -61,8 +61,7 @@ struct RecordCommand: ParsableCommand {
     @Option(name: .customLong("server-time"), help: "The venue's clock when the request arrived, ms since the epoch (enables clock checks).")
     var serverTime: Int64?
 
-    @Option(name: .customLong("venues"), help: "A folder of venue folders (or one venue folder) to add; repeatable (./vectors is always read).")
-    var venueRoots: [String] = []
+    @OptionGroup var venueOptions: VenueOptions
 
     @Flag(name: .customLong("dry-run"), help: "Print the vector instead of writing it.")
     var dryRun = false
@@ -93,9 +92,7 @@ struct RecordCommand: ParsableCommand {
     }
 
     func record(given: Credentials, output: inout Output) throws {
-        // ./vectors first: `venue new` creates venues there, so a new one is found without --venues.
-        let local = CheckCommand.isDirectory("vectors") ? ["vectors"] : []
-        let (registry, _) = RunEnvironment.registry(extraRoots: local + venueRoots)
+        let (registry, _) = venueOptions.registry(also: .localVectors)
         guard let venue = registry[venueID] else {
             throw fail("unknown venue \"\(venueID)\" — \(unknownVenueHint(venueID, known: registry.sorted.map(\.id)))", hint: "create it with `sigconform venue new \(venueID)`, or add its folder with --venues")
         }

@@ -23,8 +23,7 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("venue"), help: "A venue to serve; repeatable.")
     var venueIDs: [String] = []
 
-    @Option(name: .customLong("venues"), help: "A folder of venue folders (or one venue folder) to add; repeatable.")
-    var venueRoots: [String] = []
+    @OptionGroup var venueOptions: VenueOptions
 
     @Option(name: .customLong("host"), help: "The address to listen on. Only loopback unless you name another.")
     var host = "127.0.0.1"
@@ -84,7 +83,7 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let (registry, venueErrors) = RunEnvironment.registry(extraRoots: venueRoots)
+        let (registry, venueErrors) = venueOptions.registry()
         let venues = resolveVenues(registry)
         let keyring = loadKeyring()
         let fixtureBodies = loadFixtures()
@@ -220,13 +219,13 @@ struct ServeCommand: ParsableCommand {
 /// SIGINT and SIGTERM are how `serve` is stopped, not a failure: the handler only records the
 /// signal (async-signal-safe) and the waiting thread acts on it, stops the server and writes the
 /// reports. Installed after the report stream is set up, replacing the handler that removes a
-/// failed run's temporary report files (TemporaryFiles), which would remove this run's.
+/// failed run's temporary report files (TerminationSignals), which would remove this run's.
 enum StopSignals {
     nonisolated(unsafe) static var last: sig_atomic_t = 0
 
     static func install() {
-        // TemporaryFiles installs its handlers on first use: have that happen now, so ours win.
-        TemporaryFiles.forget(TemporaryFiles.register("/nonexistent/sigconform-serve"))
+        // The shared handler is installed at start and on first use: have that done now, so ours win.
+        TerminationSignals.install()
         var unblock = sigset_t()
         sigemptyset(&unblock)
         for number in [SIGINT, SIGTERM] {

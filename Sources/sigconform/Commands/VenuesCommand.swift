@@ -13,14 +13,13 @@ struct VenuesCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .customLong("venues"), help: "A folder of venue folders (or one venue folder) to add; repeatable.")
-    var venueRoots: [String] = []
+    @OptionGroup var venueOptions: VenueOptions
 
     @Flag(name: .customLong("markdown"), help: "Print docs/venues.md (a Markdown table) instead of a terminal listing.")
     var markdown = false
 
     func run() throws {
-        let (registry, errors) = RunEnvironment.registry(extraRoots: venueRoots)
+        let (registry, errors) = venueOptions.registry()
         for error in errors { TerminalText.error("sigconform: \(error)") }
         let table = VenueTable(venues: registry.sorted, vectorCounts: VenueDocument.vectorCounts(registry.sorted))
         print(markdown ? VenueDocument.markdown(table) : table.listing, terminator: "")

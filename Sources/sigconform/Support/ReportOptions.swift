@@ -12,8 +12,8 @@ struct ReportOptions: ParsableArguments {
     var reportDirectory: String?
 
     @Option(name: .customLong("format"), parsing: .upToNextOption,
-            help: "Report formats to write: \(Reporters.identifiers.joined(separator: ", ")), or all.")
-    var formats: [String] = ["all"]
+            help: "Report formats to write: \(Reporters.identifiers.joined(separator: ", ")), or all (the default).", transform: ReportFormat.parse)
+    var formats: [ReportFormat] = [.all]
 
     @Flag(name: .customLong("no-reports"), help: "Write no report files, only print to the terminal.")
     var noReports = false
@@ -21,15 +21,7 @@ struct ReportOptions: ParsableArguments {
     @Flag(name: .customLong("no-color"), help: "Never colour terminal output (NO_COLOR is honoured too).")
     var noColor = false
 
-    func validate() throws {
-        for format in formats where format != "all" && Reporters.reporter(for: format) == nil {
-            throw ValidationError("unknown format '\(format)'; use \(Reporters.identifiers.joined(separator: ", ")) or all")
-        }
-    }
-
-    var selectedReporters: [any Reporter] {
-        formats.contains("all") ? Reporters.all : formats.compactMap(Reporters.reporter(for:))
-    }
+    var selectedReporters: [any Reporter] { ReportFormat.reporters(formats) }
 
     /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
     var useColor: Bool {
@@ -130,5 +122,5 @@ func finish(_ report: RunReport, redactor: Redactor, reports: ReportOptions, fol
         TerminalText.error(redactor.scrub("sigconform: cannot write reports to \(folder ?? "-"): \(error)"))
         throw ExitStatus.unusableInput
     }
-    if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+    if report.exitStatus != .pass { throw report.exitStatus }
 }

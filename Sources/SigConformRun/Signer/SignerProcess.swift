@@ -49,7 +49,7 @@ public enum SignerFailure: Error, Sendable, Equatable, CustomStringConvertible {
 /// holds every platform call): a shell wrapper and whatever it starts end together. Once the
 /// process is done with (it ended, crashed, hung, or ``terminate()`` is called, also on deinit)
 /// the whole group is killed and the leader reaped, so no zombie and no orphan is left behind,
-/// and an interrupted run kills it too (``TerminationCleanup``).
+/// and an interrupted run kills it too (``TerminationSignals``).
 public final class SignerProcess {
     public let command: String
     public private(set) var pid: pid_t = 0

@@ -59,10 +59,10 @@ import Testing
         try process.send("{}", timeout: 5)
         #expect(try process.readLine(timeout: 5) == "{}")
         let pid = process.pid
-        #expect(TerminationCleanup.registeredGroups.contains(pid), "a running signer's group is known to the signal handler")
+        #expect(TerminationSignals.registeredGroups.contains(pid), "a running signer's group is known to the signal handler")
         process.terminate()
         #expect(Self.gone(helper), "cat exits on end of input; the helper is killed with the group")
-        #expect(!TerminationCleanup.registeredGroups.contains(pid))
+        #expect(!TerminationSignals.registeredGroups.contains(pid))
         #expect(kill(pid, 0) != 0 && errno == ESRCH, "the leader is reaped: no zombie")
     }
 

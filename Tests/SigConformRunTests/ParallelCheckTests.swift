@@ -8,6 +8,8 @@ import Testing
 /// same, byte for byte, as a run on one thread writes.
 @Suite struct ParallelCheckTests {
     static let vectors = BundledVectors.directory
+    /// A fixed context, so the two runs' reports can be compared byte for byte.
+    static let context = ReportContext(toolVersion: "0.0.0-parallel", startedAt: "2000-01-01T00:00:00Z", durationSeconds: 1, command: "check")
 
     /// A corpus of both input forms with every kind of outcome: vector files, a JSON Lines file
     /// of a few hundred lines (more than one batch per thread) with a malformed line, a line with
@@ -52,7 +54,7 @@ import Testing
             ids.append(verdict.vector.qualifiedID)
             stream.add(verdict)
         }
-        _ = try stream.write(stream.report(result, context: ReportFixture.context))
+        _ = try stream.write(stream.report(result, context: Self.context))
         var files: [String: String] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: folder) {
             files[name] = try String(contentsOfFile: "\(folder)/\(name)", encoding: .utf8)

@@ -1,4 +1,5 @@
 import SigConformCore
+import SigConformDiagnosis
 
 /// How one vector fared.
 public enum VerdictStatus: String, Sendable, Hashable, CaseIterable {

@@ -1,6 +1,6 @@
 import Foundation
 import SigConform
-@testable import SigConformDiagnosis
+@testable import SigConformRun
 import Testing
 
 /// The judge of `--signer` answers, rule by rule, on bundled vectors: each answer is the

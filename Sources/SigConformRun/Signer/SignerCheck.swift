@@ -42,49 +42,45 @@ public struct SignerCheck {
 
     /// Checks like ``run(paths:filter:progress:)``, but hands each verdict to `body` as the
     /// signer answers instead of keeping it, so memory does not grow with the corpus: the
-    /// outcome's run holds no verdicts (as ``CheckRunner/run(paths:filter:progress:each:)``).
+    /// outcome's run holds no verdicts. The loop is the check run's
+    /// (``CheckRunner/run(_:filter:check:progress:each:)``); only the check differs.
     public func run(paths: [String], filter: VectorFilter = VectorFilter(), progress: ((Int) -> Void)? = nil,
                     each body: (VectorVerdict) -> Void) -> Outcome {
-        let loader = CorpusLoader()
-        let listing = loader.list(paths)
-        var result = RunResult(inputErrors: listing.errors, files: listing.files, backends: runner.evaluator.backends.map(\.id), venues: runner.registry.sorted)
-        result.skippedFolders = listing.skipped
-        var coverage = FilterCoverage(filter: filter)
-        var session = Session(command: command, timeout: timeout, maximumRestarts: maximumRestarts)
-        defer { session.stop() }
-        var skipped = 0
-        var checked = 0
-        var used: Set<String> = []
-        for file in listing.files {
-            do {
-                try loader.forEachVector(in: file, body: { vector in
-                    coverage.note(vector)
-                    guard filter.includes(vector) else { return }
-                    used.insert(file)
-                    guard vector.result == .valid else {
-                        skipped += 1
-                        return
-                    }
-                    body(check(vector, session: &session))
-                    checked += 1
-                    progress?(checked)
-                }, lineError: { result.inputErrors.append($0) })
-            } catch {
-                result.inputErrors.append(error)
+        var answers = SignerAnswers(runner: runner, session: Session(command: command, timeout: timeout, maximumRestarts: maximumRestarts))
+        defer { answers.session.stop() }
+        var tally = runner.run(CorpusSource(paths: paths), filter: filter, check: &answers, progress: progress, each: body)
+        if answers.asked == 0, tally.skipped > 0 {
+            tally.result.inputErrors.append(InputError(
+                file: paths.joined(separator: ", "),
+                message: "the \(tally.skipped) vectors selected are all invalid ones, which are not sent to a signer: nothing was checked",
+                hint: "select valid vectors (a signer is tested on requests it should sign)"))
+        }
+        return Outcome(run: tally.result, skippedInvalid: tally.skipped)
+    }
+}
+
+/// The signer as a run's check: each valid vector's request, without its signature, is sent
+/// to the signer, and its answer is judged (``AnswerJudge``); invalid vectors are left out.
+struct SignerAnswers: VectorCheck {
+    let runner: CheckRunner
+    var session: Session
+    /// Vectors sent to the signer so far.
+    var asked = 0
+
+    mutating func verdicts(on vectors: [Vector], workers: Int, each body: (VectorVerdict?) -> Void) {
+        // One process answers one request at a time, in order: `workers` does not apply.
+        for vector in vectors {
+            guard vector.result == .valid else {
+                body(nil)
+                continue
             }
+            asked += 1
+            body(check(vector))
         }
-        result.files = filter.reportedFiles(listing.files, used: used)
-        result.inputErrors += coverage.problems(checked: checked + skipped, paths: paths, knownVenues: runner.registry.sorted.map(\.id),
-                                                othersReported: !result.inputErrors.isEmpty)
-        if checked == 0, skipped > 0 {
-            result.inputErrors.append(InputError(file: paths.joined(separator: ", "), message: "the \(skipped) vectors selected are all invalid ones, which are not sent to a signer: nothing was checked",
-                                                 hint: "select valid vectors (a signer is tested on requests it should sign)"))
-        }
-        return Outcome(run: result, skippedInvalid: skipped)
     }
 
     /// The verdict on the signer's answer for one vector.
-    func check(_ vector: Vector, session: inout Session) -> VectorVerdict {
+    mutating func check(_ vector: Vector) -> VectorVerdict {
         guard let venue = runner.registry[vector.venue] else { return runner.check(vector) }
         let unsigned = vector.request.removingSignature(for: venue)
         var asked = vector

@@ -16,7 +16,7 @@ import Darwin
 ///   left behind would otherwise be orphans owned by init) and after a crash;
 /// - the leader is reaped only after the group is killed: until then its pid (the group id)
 ///   cannot be taken by another process, so the kill cannot reach a stranger;
-/// - the group is registered with ``TerminationCleanup``, whose SIGINT/SIGTERM/SIGHUP handler
+/// - the group is registered with ``TerminationSignals``, whose SIGINT/SIGTERM/SIGHUP handler
 ///   kills it if the run is interrupted;
 /// - if this process is killed outright (SIGKILL, which no handler sees), the signer reads
 ///   end of file on its standard input, which ends a signer that follows the protocol.
@@ -76,7 +76,7 @@ struct ProcessGroupChild {
             for fd in [toChild[1], fromChild[0], errChild[0]] { close(fd) }
             throw .spawnFailed(String(cString: strerror(status)))
         }
-        TerminationCleanup.register(processGroup: child)
+        TerminationSignals.register(processGroup: child)
         for fd in [toChild[1], fromChild[0], errChild[0]] { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
         return ProcessGroupChild(pid: child, input: toChild[1], output: fromChild[0], errors: errChild[0])
     }
@@ -126,7 +126,7 @@ struct ProcessGroupChild {
         var status: Int32 = 0
         var result: pid_t
         repeat { result = waitpid(pid, &status, 0) } while result < 0 && errno == EINTR
-        TerminationCleanup.unregister(processGroup: pid)
+        TerminationSignals.unregister(processGroup: pid)
         guard result == pid else { return "ended" }
         let code = (status >> 8) & 0xFF
         let signal = status & 0x7F

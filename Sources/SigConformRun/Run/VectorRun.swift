@@ -1,0 +1,160 @@
+import Dispatch
+import SigConformCore
+
+/// What a run does with each vector its filter selects: evaluate the vector's own request
+/// (``CheckRunner``), or ask a client for the request and judge its answer (``SignerCheck``).
+public protocol VectorCheck {
+    /// Checks `vectors` (in input order) and hands each verdict to `body` in that order as soon
+    /// as it is known; `nil` for a vector this check leaves out (counted as skipped). `workers`
+    /// is how many threads the check may use.
+    mutating func verdicts(on vectors: [Vector], workers: Int, each body: (VectorVerdict?) -> Void)
+}
+
+/// What ``CheckRunner/run(_:filter:check:progress:each:)`` produced: the run, and how many
+/// selected vectors the check left out.
+public struct RunTally: Sendable {
+    public var result: RunResult
+    public var skipped: Int
+}
+
+extension CheckRunner {
+    /// The run loop, the same for every source and check: reads `source` in order, selects by
+    /// `filter` (counting what each filter matched, ``FilterCoverage``), has `check` judge the
+    /// selected vectors and hands each verdict to `body` as it comes, so memory does not grow
+    /// with the corpus (the result holds no verdicts).
+    ///
+    /// Input is taken a batch at a time; JSON Lines are parsed on ``workers`` threads, and
+    /// `body`, `progress` and the result see every vector and error in input order, so a run's
+    /// output is the same whatever the number of threads.
+    public func run<Check: VectorCheck>(_ source: some VectorSource, filter: VectorFilter, check: inout Check,
+                                        progress: ((Int) -> Void)? = nil, each body: (VectorVerdict) -> Void) -> RunTally {
+        let listing = source.listing
+        var result = RunResult(inputErrors: listing.errors, files: listing.files, backends: evaluator.backends.map(\.id), venues: registry.sorted)
+        result.skippedFolders = listing.skipped
+        var coverage = FilterCoverage(filter: filter)
+        var checked = 0
+        var skipped = 0
+        var used: Set<String> = []
+        var batch = WorkBatch(capacity: workers * Self.itemsPerWorker)
+        let workers = workers
+        func flush() {
+            var selected: [Vector] = []
+            let items = batch.take()
+            // Only lines cost anything to decode: a batch of decoded vectors is not handed to threads.
+            let hasLines = items.contains { if case .line = $0 { true } else { false } }
+            func take(_ item: consuming SourceItem) {
+                switch item {
+                case .error(let error): result.inputErrors.append(error)
+                case .vector(let vector, let file):
+                    coverage.note(vector)
+                    guard filter.includes(vector) else { return }
+                    // Looked up first: inserting copied the set on every vector (callgrind).
+                    if !used.contains(file) { used.insert(file) }
+                    selected.append(vector)
+                case .line: preconditionFailure("lines are decoded before they are selected")
+                }
+            }
+            if hasLines {
+                parallelMap(items, workers: workers, Self.decoded) { take($0) }
+            } else {
+                for item in items { take(item) }
+            }
+            guard !selected.isEmpty else { return }
+            check.verdicts(on: selected, workers: workers) { verdict in
+                guard let verdict else {
+                    skipped += 1
+                    return
+                }
+                body(verdict)
+                checked += 1
+                progress?(checked)
+            }
+        }
+        source.read { item in
+            if batch.add(item) { flush() }
+        }
+        flush()
+        result.files = filter.reportedFiles(listing.files, used: used)
+        result.inputErrors += coverage.problems(checked: checked + skipped, paths: source.names, knownVenues: registry.sorted.map(\.id),
+                                                othersReported: !result.inputErrors.isEmpty)
+        return RunTally(result: result, skipped: skipped)
+    }
+
+    /// Work handed to the threads: about this many items each per batch (enough to spread the
+    /// cost of an occasional diagnosis, few enough that a batch of verdicts stays small).
+    static let itemsPerWorker = 64
+
+    /// `item` with a JSON Lines line parsed into a vector or an error.
+    @Sendable static func decoded(_ item: SourceItem) -> SourceItem {
+        guard case .line(let file, let number, let bytes) = item else { return item }
+        switch CorpusLoader.decodeLine(bytes, number: number, of: file) {
+        case .vector(let vector): return .vector(vector, file: file)
+        case .error(let error): return .error(error)
+        }
+    }
+}
+
+/// Calls `body` with `transform` of each of `items`, in their order, computed on up to
+/// `workers` threads (`body` runs on the calling thread, after all are computed).
+///
+/// Each output is moved into a slot of its own and from there into `body`, never copied: an
+/// output holds a vector (a verdict, its whole evaluation), and copying outputs into a locked
+/// array of optionals, out into the result and again into the loop that used them cost 10 % of
+/// a `check --no-reports` run in retains and releases (callgrind).
+func parallelMap<Item: Sendable, Output: Sendable>(_ items: [Item], workers: Int, _ transform: @Sendable (Item) -> Output,
+                                                   each body: (consuming Output) -> Void) {
+    let slots = OutputSlots<Output>(count: items.count)
+    let threads = min(workers, items.count)
+    if threads > 1 {
+        // Each thread takes every `threads`-th item: neighbours cost alike, so the threads finish together.
+        DispatchQueue.concurrentPerform(iterations: threads) { thread in
+            for index in stride(from: thread, to: items.count, by: threads) {
+                slots.initialize(index, to: transform(items[index]))
+            }
+        }
+    } else {
+        for index in items.indices { slots.initialize(index, to: transform(items[index])) }
+    }
+    slots.drain(body)
+}
+
+/// Uninitialised storage for ``parallelMap(_:workers:_:each:)``'s outputs, each slot written
+/// once by one thread (every index goes to exactly one thread, and `concurrentPerform` returns
+/// after all have finished), then moved out in order.
+private struct OutputSlots<Output>: @unchecked Sendable {
+    let count: Int
+    private let base: UnsafeMutablePointer<Output>
+
+    init(count: Int) {
+        self.count = count
+        base = .allocate(capacity: count)
+    }
+
+    func initialize(_ index: Int, to output: consuming Output) {
+        precondition(index >= 0 && index < count)
+        (base + index).initialize(to: output)
+    }
+
+    /// Moves every slot, in order, into `body`, and frees the storage. Call once, after every
+    /// slot is written.
+    func drain(_ body: (consuming Output) -> Void) {
+        for index in 0..<count { body((base + index).move()) }
+        base.deallocate()
+    }
+}
+
+/// Items gathered until there are enough to share between the threads.
+struct WorkBatch {
+    let capacity: Int
+    private var items: [SourceItem] = []
+    init(capacity: Int) { self.capacity = capacity }
+    /// Adds `item`; true when the batch is full.
+    mutating func add(_ item: SourceItem) -> Bool {
+        items.append(item)
+        return items.count >= capacity
+    }
+    mutating func take() -> [SourceItem] {
+        defer { items.removeAll(keepingCapacity: true) }
+        return items
+    }
+}
