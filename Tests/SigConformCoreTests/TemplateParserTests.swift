@@ -10,6 +10,14 @@ import Testing
         ])
     }
 
+    @Test func everySimpleVariableIsNamedAsItIsWritten() throws {
+        // Prehash segments are labelled with the name; the template source shows it.
+        for (name, variable) in Variable.simpleNames {
+            #expect(variable.description == name)
+            #expect(try TemplateParser().parse("{\(name)}").parts == [.variable(variable, optional: false)])
+        }
+    }
+
     @Test func refusesEveryNameForTheSecret() {
         for name in ["secret", "apiSecret", "secretKey"] {
             #expect(throws: TemplateError.self) { try TemplateParser().parse("{\(name)}") }

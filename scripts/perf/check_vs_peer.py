@@ -14,7 +14,10 @@ RSS. Each round's ratio to the peer is taken within the round; the medians of th
 printed, with the CPU time per vector and vectors per CPU-second as context. Ratios are what
 to quote: the machine may be shared.
 
-usage: scripts/perf/check_vs_peer.py [--binary PATH] [--vectors N] [--rounds R] [--extra NAME='ARGS']...
+With --before PATH, the same two cases of another build run in the same rounds (before/after
+ratios are then before/peer against after/peer, round by round).
+
+usage: scripts/perf/check_vs_peer.py [--binary PATH] [--before PATH] [--vectors N] [--rounds R] [--no-reports-only] [--extra NAME='ARGS']...
 """
 import argparse
 import os
@@ -49,6 +52,9 @@ def main():
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--corpus", help="use this corpus instead of generating one")
     parser.add_argument("--extra", action="append", default=[], help="NAME='check arguments' (another case)")
+    parser.add_argument("--before", help="another sigconform build (e.g. main's): its two cases run in the same rounds, "
+                                         "so before/after ratios are paired like the peer's")
+    parser.add_argument("--no-reports-only", action="store_true", help="leave out the cases with all five reports")
     arguments = parser.parse_args()
     work = tempfile.mkdtemp(prefix="sigconform-perf-")
     corpus = arguments.corpus or os.path.join(work, "corpus.jsonl")
@@ -61,6 +67,11 @@ def main():
         "no-reports": [arguments.binary, "check", corpus, "--no-reports"],
         "reports": [arguments.binary, "check", corpus, "--report-dir", os.path.join(work, "reports")],
     }
+    if arguments.before:
+        cases["before-no-reports"] = [arguments.before, "check", corpus, "--no-reports"]
+        cases["before-reports"] = [arguments.before, "check", corpus, "--report-dir", os.path.join(work, "reports-before")]
+    if arguments.no_reports_only:
+        cases = {name: command for name, command in cases.items() if not name.endswith("reports") or name.endswith("no-reports")}
     for extra in arguments.extra:
         name, _, args = extra.partition("=")
         cases[name] = [arguments.binary, "check", corpus] + shlex.split(args)

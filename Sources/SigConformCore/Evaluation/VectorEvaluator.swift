@@ -69,7 +69,7 @@ public struct VectorEvaluator: Sendable {
         let sent = vector.request.headers[recipe.header]
         if let apiKey = vector.credentials.apiKey {
             let correct = recipe.headerValue(apiKey: apiKey)
-            for expected in vector.expect.headers where expected.name.lowercased() == recipe.header.lowercased() && expected.value != correct {
+            for expected in vector.expect.headers where expected.name.equalsIgnoringCase(recipe.header) && expected.value != correct {
                 findings.append(Finding(kind: .expectedHeaderMismatch, message: "expect.headers.\(expected.name) is not \"\(recipe.scheme) <apiKey>\"",
                                         expected: Redaction.maskKey(correct), actual: Redaction.maskKey(expected.value)))
             }
@@ -145,12 +145,12 @@ public struct VectorEvaluator: Sendable {
                                     expected: expected, actual: reference.signature))
         }
         for expected in vector.expect.headers {
-            if let computed = reference.expectedHeaders.first(where: { $0.name.lowercased() == expected.name.lowercased() }) {
+            if let computed = reference.expectedHeaders.first(where: { $0.name.equalsIgnoringCase(expected.name) }) {
                 let matches: Bool
                 if case .headerParameter(let header, let scheme, let parameter) = recipe.signature.location,
-                   header.lowercased() == expected.name.lowercased() {
+                   header.equalsIgnoringCase(expected.name) {
                     matches = Self.sameHeaderParameters(expected.value, computed.value, scheme: scheme, signature: parameter, signer: signer)
-                } else if expected.name.lowercased() == headerName(of: recipe.signature.location)?.lowercased() {
+                } else if headerName(of: recipe.signature.location).map(expected.name.equalsIgnoringCase) ?? false {
                     matches = signer.signatureMatches(expected.value, computed.value)
                 } else {
                     matches = constantTimeEquals(Array(expected.value.utf8), Array(computed.value.utf8))
@@ -176,11 +176,12 @@ public struct VectorEvaluator: Sendable {
            let misplaced = venue.reads.misplacedSignature(name, in: vector.request) {
             findings.append(Finding(kind: .observedSignatureMismatch, message: misplaced))
         }
-        for header in reference.expectedHeaders where header.name.lowercased() != headerName(of: recipe.signature.location)?.lowercased() {
+        let signatureHeader = headerName(of: recipe.signature.location)
+        for header in reference.expectedHeaders where !(signatureHeader.map(header.name.equalsIgnoringCase) ?? false) {
             let sent = vector.request.headers[header.name]
             // Auth headers can carry a signed passphrase: compared in constant time like signatures.
             if !(sent.map { constantTimeEquals(Array($0.utf8), Array(header.value.utf8)) } ?? false) {
-                let secretLike = header.name.lowercased() == headerName(of: recipe.passphrase?.location)?.lowercased()
+                let secretLike = headerName(of: recipe.passphrase?.location).map(header.name.equalsIgnoringCase) ?? false
                 findings.append(Finding(kind: .observedHeaderMismatch,
                                         message: sent == nil ? "the request has no \(header.name) header" : "the request's \(header.name) is not the correct value",
                                         expected: secretLike ? "(signed passphrase)" : header.value,

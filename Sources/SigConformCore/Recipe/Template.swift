@@ -98,12 +98,23 @@ public enum Variable: Sendable, Hashable, CustomStringConvertible {
         case .pathWithout(let prefix): "pathWithout:\(prefix)"
         case .conditional(let condition, let then, let otherwise):
             "if \(condition): \(then.source)" + (otherwise.parts.isEmpty ? "" : " else: \(otherwise.source)")
-        default: Self.simpleName[self] ?? "?"
+        // Every prehash segment is labelled with its variable's name: a switch, not a lookup
+        // that hashes the enum. VariableNameTests keep these in step with ``simpleNames``.
+        case .method: "method"
+        case .path: "path"
+        case .query: "query"
+        case .decodedQuery: "decodedQuery"
+        case .requestPath: "requestPath"
+        case .body: "body"
+        case .host: "host"
+        case .timestamp: "timestamp"
+        case .nonce: "nonce"
+        case .apiKey: "apiKey"
+        case .recvWindow: "recvWindow"
+        case .canonicalQuery: "canonicalQuery"
+        case .paramString: "paramString"
         }
     }
-
-    /// ``simpleNames`` the other way round: every prehash segment is labelled with its variable's name.
-    private static let simpleName = Dictionary(uniqueKeysWithValues: simpleNames.map { ($0.value, $0.key) })
 
     /// This variable and every variable it reads (a conditional's condition and branches).
     public var referenced: [Variable] {

@@ -32,13 +32,14 @@ public struct Canonicalizer: Sendable {
 
     func render(_ template: Template, view: RequestView, credentials: Credentials, backend: any MACBackend) throws(SigningError) -> [Prehash.Segment] {
         var segments: [Prehash.Segment] = []
+        segments.reserveCapacity(template.parts.count)
         for part in template.parts {
             switch part {
             case .literal(let text):
                 segments.append(.init(component: .literal, label: "literal", bytes: Array(text.utf8)))
             case .variable(let variable, let optional):
                 if let value = try value(of: variable, optional: optional, view: view, credentials: credentials) {
-                    segments.append(.init(component: variable.component, label: "{\(variable)}", bytes: Array(value.utf8)))
+                    segments.append(.init(component: variable.component, label: "{" + variable.description + "}", bytes: Array(value.utf8)))
                 }
             case .digest(let hash, let output, let inner):
                 let innerBytes = try render(inner, view: view, credentials: credentials, backend: backend).flatMap(\.bytes)

@@ -15,11 +15,23 @@ public struct Prehash: Sendable, Hashable {
         }
     }
 
-    public var segments: [Segment]
-    public init(segments: [Segment]) { self.segments = segments }
+    public var segments: [Segment] {
+        didSet { bytes = Self.joined(segments) }
+    }
+    /// All bytes in order: joined once, not on every read (a check reads them several times).
+    public private(set) var bytes: [UInt8]
 
-    /// All bytes in order.
-    public var bytes: [UInt8] { segments.flatMap(\.bytes) }
+    public init(segments: [Segment]) {
+        self.segments = segments
+        self.bytes = Self.joined(segments)
+    }
+
+    static func joined(_ segments: [Segment]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(segments.reduce(0) { $0 + $1.bytes.count })
+        for segment in segments { bytes += segment.bytes }
+        return bytes
+    }
 
     /// The component of the byte at `offset`, if any.
     public func component(at offset: Int) -> PrehashComponent? {

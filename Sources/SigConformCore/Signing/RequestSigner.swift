@@ -57,10 +57,7 @@ public struct RequestSigner: Sendable {
 
     /// Whether `observed` is the signature `correct`, by the venue's comparison rule (constant time).
     public func signatureMatches(_ observed: String, _ correct: String) -> Bool {
-        let fold = recipe.signature.caseInsensitive
-        let a = Array((fold ? observed.lowercased() : observed).utf8)
-        let b = Array((fold ? correct.lowercased() : correct).utf8)
-        return constantTimeEquals(a, b)
+        constantTimeEquals(observed, correct, foldingCase: recipe.signature.caseInsensitive)
     }
 
     /// The auth headers a correct client sends for this request.

@@ -22,6 +22,11 @@ public struct Redactor: Sendable {
     private var index: [UInt32: [(form: [UInt8], replacement: [UInt8])]] = [:]
     /// Whether any form starts with this byte: most bytes of a report are skipped on this test alone.
     private var startsForm = [Bool](repeating: false, count: 256)
+    /// One bit per 16-bit hash of the first four bytes of every form (``keySlot(_:)``): most
+    /// bytes of report text start no form, and testing the bit is far cheaper than the
+    /// dictionary lookup it guards (15 % of a run with reports). A set bit only sends the
+    /// position on to `index`, so a collision costs a lookup and never a missed form.
+    private var startsKey = [UInt64](repeating: 0, count: 1 << 10)
     /// The longest form, in bytes: how much of a piece scrubbing in pieces must hold back.
     private(set) var longestForm = 0
     /// Every form, for the fragment checks at a cut (``preview(_:limit:)``).
@@ -90,6 +95,8 @@ public struct Redactor: Sendable {
             guard bytes.count >= 4 else { continue }
             let key = Self.key(bytes, at: 0)
             index[key, default: []].append((bytes, Array(replacement.utf8)))
+            let slot = Self.keySlot(key)
+            startsKey[slot >> 6] |= 1 << UInt64(slot & 63)
             touched.insert(key)
             startsForm[Int(bytes[0])] = true
             longestForm = max(longestForm, bytes.count)
@@ -183,7 +190,9 @@ public struct Redactor: Sendable {
             }
             let key = UInt32(buffer[position]) << 24 | UInt32(buffer[position + 1]) << 16
                 | UInt32(buffer[position + 2]) << 8 | UInt32(buffer[position + 3])
-            guard let candidates = index[key],
+            let slot = Self.keySlot(key)
+            guard startsKey[slot >> 6] & (1 << UInt64(slot & 63)) != 0,
+                  let candidates = index[key],
                   let match = candidates.first(where: { Self.matches($0.form, in: buffer, at: position) }) else {
                 position += 1
                 continue
@@ -205,6 +214,9 @@ public struct Redactor: Sendable {
         for offset in form.indices where buffer[position + offset] != form[offset] { return false }
         return true
     }
+
+    /// A 16-bit hash of a form's first four bytes (the top bits of a multiplicative hash).
+    private static func keySlot(_ key: UInt32) -> Int { Int((key &* 0x9E37_79B1) >> 16) }
 
     private static func key(_ bytes: [UInt8], at position: Int) -> UInt32 {
         UInt32(bytes[position]) << 24 | UInt32(bytes[position + 1]) << 16 | UInt32(bytes[position + 2]) << 8 | UInt32(bytes[position + 3])

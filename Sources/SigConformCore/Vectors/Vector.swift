@@ -17,14 +17,12 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence {
 
     /// The value of the first header called `name`, ignoring case.
     public subscript(name: String) -> String? {
-        let lowered = name.lowercased()
-        return fields.first { $0.name.lowercased() == lowered }?.value
+        fields.first { $0.name.equalsIgnoringCase(name) }?.value
     }
 
     /// Replaces the value of `name` (keeping its position) or appends it.
     public mutating func set(_ name: String, _ value: String) {
-        let lowered = name.lowercased()
-        if let index = fields.firstIndex(where: { $0.name.lowercased() == lowered }) {
+        if let index = fields.firstIndex(where: { $0.name.equalsIgnoringCase(name) }) {
             fields[index].value = value
         } else {
             fields.append(Field(name: name, value: value))
@@ -32,8 +30,7 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence {
     }
 
     public mutating func remove(_ name: String) {
-        let lowered = name.lowercased()
-        fields.removeAll { $0.name.lowercased() == lowered }
+        fields.removeAll { $0.name.equalsIgnoringCase(name) }
     }
 
     public func makeIterator() -> IndexingIterator<[Field]> { fields.makeIterator() }
@@ -43,6 +40,14 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence {
     /// ignore case and a venue reads one of the two, so a reader of outside input refuses
     /// the pair rather than silently using the first.
     public func repeatedName(differentValuesOnly: Bool = false) -> (earlier: Field, repeated: Field)? {
+        // A handful of headers (nearly every request) is compared pairwise; many are hashed.
+        if fields.count <= 16 {
+            for (index, field) in fields.enumerated() {
+                let earlier = fields[..<index].first { $0.name.equalsIgnoringCase(field.name) && (!differentValuesOnly || $0.value != field.value) }
+                if let earlier { return (earlier, field) }
+            }
+            return nil
+        }
         var seen: [String: Field] = [:]
         for field in fields {
             let key = field.name.lowercased()

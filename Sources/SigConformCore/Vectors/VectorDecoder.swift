@@ -175,12 +175,14 @@ public struct VectorDecoder: Sendable {
         func path(_ name: String) -> String { JSONPointer.appending(pointer, name) }
         guard let methodValue = member("method") else { throw reader.error(pointer, "request has no \"method\"") }
         let method = try reader.string(methodValue, at: path("method"))
-        guard !method.isEmpty, method.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic && $0.isASCII }) else {
+        // ASCII letters: the scalars that are both alphabetic and ASCII, checked as bytes.
+        guard !method.isEmpty, method.utf8.allSatisfy({ ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }) else {
             throw reader.error(path("method"), "invalid HTTP method \"\(method)\"")
         }
         guard let pathValue = member("path") else { throw reader.error(pointer, "request has no \"path\"") }
         let requestPath = try reader.string(pathValue, at: path("path"))
-        if requestPath.contains("?") {
+        // The byte, as a server splits the target (and without a Foundation search per vector).
+        if requestPath.utf8.contains(UInt8(ascii: "?")) {
             throw reader.error(path("path"), "the path contains '?'", hint: "put the query string, without '?', in \"query\"")
         }
         var request = HTTPRequest(method: method, path: requestPath)

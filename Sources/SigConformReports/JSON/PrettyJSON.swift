@@ -7,13 +7,16 @@ enum PrettyJSON {
 
     static func write(_ value: JSONValue, indent: String) -> String {
         var out = ""
+        // A passed vector's entry is about 4 KB: grown once instead of doubling up from nothing.
+        out.reserveCapacity(4096)
         append(value, indent: indent, to: &out)
         return out
     }
 
     /// `value` written at a depth of `indent` (its first line is not indented).
     static func append(_ value: JSONValue, indent: String, to out: inout String) {
-        let inner = indent + "  "
+        // Only containers indent their members (past 15 bytes the indent is allocated).
+        var inner: String { indent + "  " }
         switch value {
         // Pieces are appended one by one: no temporary strings (a large run writes gigabytes).
         case .array(let elements) where !elements.isEmpty:
@@ -28,6 +31,7 @@ enum PrettyJSON {
                 return
             }
             out += "[\n"
+            let inner = inner
             for (index, element) in elements.enumerated() {
                 out += inner
                 append(element, indent: inner, to: &out)
@@ -37,6 +41,7 @@ enum PrettyJSON {
             out += "]"
         case .object(let members) where !members.isEmpty:
             out += "{\n"
+            let inner = inner
             for (index, member) in members.enumerated() {
                 out += inner
                 JSONWriter.append(.string(member.key), style: .compact, to: &out)

@@ -73,7 +73,9 @@ public final class ReportStream {
     /// Takes one vector's verdict, in run order.
     public func add(_ verdict: VectorVerdict) {
         let credential = verdict.vector.credentials
-        if knownCredentials.insert(credential).inserted { credentials.append(credential) }
+        // Neighbouring vectors mostly share credentials: comparing with the last one is cheaper
+        // than hashing two secrets per vector.
+        if credential != credentials.last, knownCredentials.insert(credential).inserted { credentials.append(credential) }
         if verdict.status == .passed, streams.isEmpty {
             // Nothing to write for it: counted without building its report (a passed vector's
             // backends all pass, see ``BackendResult/status(_:backend:)``).

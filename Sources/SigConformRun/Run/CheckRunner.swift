@@ -64,6 +64,6 @@ extension CheckRunner: VectorCheck {
     /// The reference check: each vector evaluated on up to `workers` threads at once.
     public mutating func verdicts(on vectors: [Vector], workers: Int, each body: (VectorVerdict?) -> Void) {
         let runner = self
-        for verdict in parallelMap(vectors, workers: workers, { runner.check($0) }) { body(verdict) }
+        parallelMap(vectors, workers: workers, { runner.check($0) }) { verdict in body(verdict) }
     }
 }
