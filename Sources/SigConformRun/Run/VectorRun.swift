@@ -131,22 +131,15 @@ func parallelMap<Item: Sendable, Output: Sendable>(_ items: [Item], workers: Int
     let threads = min(workers, items.count)
     guard threads > 1 else { return items.map(transform) }
     let slots = Mutex<[Output?]>(Array(repeating: nil, count: items.count))
-    // Several shares per thread, each every `shares`-th item (neighbours cost alike): a thread
-    // takes the next share when it is free, so one that starts late (a busy machine) leaves
-    // its work to the others instead of the caller waiting for it.
-    let shares = min(items.count, threads * parallelSharesPerThread)
-    DispatchQueue.concurrentPerform(iterations: shares) { share in
-        for index in stride(from: share, to: items.count, by: shares) {
+    // Each thread takes every `threads`-th item: neighbours cost alike, so the threads finish together.
+    DispatchQueue.concurrentPerform(iterations: threads) { thread in
+        for index in stride(from: thread, to: items.count, by: threads) {
             let output = transform(items[index])
             slots.withLock { $0[index] = output }
         }
     }
     return slots.withLock { $0.map { $0! } }
 }
-
-/// Shares of a ``parallelMap`` per thread: enough that a late thread's shares are taken by
-/// the others, few enough that handing them out costs nothing next to the work.
-let parallelSharesPerThread = 8
 
 /// Items gathered until there are enough to share between the threads.
 struct WorkBatch {
