@@ -23,14 +23,21 @@ public struct FilterCoverage: Sendable {
 
     /// Counts `vector` (call for every vector read, selected or not).
     public mutating func note(_ vector: Vector) {
+        note(venue: vector.venue, id: vector.id, tags: vector.tags)
+    }
+
+    /// Counts a vector known by its venue, id and tags: a line of another shard, not decoded
+    /// (``LineIdentity``), counts as read like any other, so every shard judges the filters
+    /// against the whole corpus.
+    mutating func note(venue: String, id: String, tags: [String]) {
         read += 1
-        venuesRead.insert(vector.venue)
-        if filter.venues.contains(vector.venue) { venuesMatched.insert(vector.venue) }
-        for tag in vector.tags where filter.tags.contains(tag) { tagsMatched.insert(tag) }
-        for id in [vector.id, vector.qualifiedID] where filter.ids.contains(id) { idsMatched.insert(id) }
+        venuesRead.insert(venue)
+        if filter.venues.contains(venue) { venuesMatched.insert(venue) }
+        for tag in tags where filter.tags.contains(tag) { tagsMatched.insert(tag) }
+        for id in [id, "\(venue)/\(id)"] where filter.ids.contains(id) { idsMatched.insert(id) }
         var unsharded = filter
         unsharded.shard = nil
-        if unsharded.includes(vector) { selectedBeforeShard += 1 }
+        if unsharded.includes(venue: venue, id: id, tags: tags) { selectedBeforeShard += 1 }
     }
 
     /// The input errors of a run that checked `checked` vectors under `paths`; `knownVenues`

@@ -16,12 +16,24 @@ public struct VectorFilter: Sendable {
     }
 
     public func includes(_ vector: Vector) -> Bool {
-        if !venues.isEmpty && !venues.contains(vector.venue) { return false }
-        if !tags.isEmpty && tags.isDisjoint(with: vector.tags) { return false }
-        if !ids.isEmpty && !ids.contains(vector.id) && !ids.contains(vector.qualifiedID) { return false }
-        if let shard { return Self.shardIndex(of: vector.qualifiedID, count: shard.count) == shard.index }
+        includes(venue: vector.venue, id: vector.id, tags: vector.tags)
+    }
+
+    /// ``includes(_:)`` of a vector known by its venue, id and tags (a line not decoded, ``LineIdentity``).
+    func includes(venue: String, id: String, tags vectorTags: [String]) -> Bool {
+        let qualifiedID = "\(venue)/\(id)"
+        if !venues.isEmpty && !venues.contains(venue) { return false }
+        if !tags.isEmpty && tags.isDisjoint(with: vectorTags) { return false }
+        if !ids.isEmpty && !ids.contains(id) && !ids.contains(qualifiedID) { return false }
+        if let shard { return Self.shardIndex(of: qualifiedID, count: shard.count) == shard.index }
         return true
     }
+
+    /// Whether this run reports an input error that belongs to no vector (an unreadable file, a
+    /// line that is not a vector, a filter that matched nothing): every unsharded run does, and
+    /// of a sharded run only shard 1, so that merging the shards' reports says it once. An
+    /// error in a line the shard scan can place (``LineIdentity``) belongs to that line's shard.
+    public var reportsRunErrors: Bool { shard.map { $0.index == 1 } ?? true }
 
     /// The files a run names as its input: all of `files` when nothing is filtered out (an empty
     /// file is still input), else those with a selected vector (`used`), so `--venue okx-v5` says

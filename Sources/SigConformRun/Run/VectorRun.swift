@@ -29,35 +29,44 @@ extension CheckRunner {
     public func run<Check: VectorCheck>(_ source: some VectorSource, filter: VectorFilter, check: inout Check,
                                         progress: ((Int) -> Void)? = nil, each body: (VectorVerdict) -> Void) -> RunTally {
         let listing = source.listing
-        var result = RunResult(inputErrors: listing.errors, files: listing.files, backends: evaluator.backends.map(\.id), venues: registry.sorted)
+        let reportsRunErrors = filter.reportsRunErrors
+        var result = RunResult(inputErrors: reportsRunErrors ? listing.errors : [], files: listing.files,
+                               backends: evaluator.backends.map(\.id), venues: registry.sorted)
         result.skippedFolders = listing.skipped
+        // Whether the run met input errors, whichever shard reports them: they say why a run read
+        // nothing, so no shard also calls it empty.
+        var metRunErrors = !listing.errors.isEmpty
         var coverage = FilterCoverage(filter: filter)
         var checked = 0
         var skipped = 0
         var used: Set<String> = []
         var batch = WorkBatch(capacity: workers * Self.itemsPerWorker)
         let workers = workers
+        let shard = filter.shard
         func flush() {
             var selected: [Vector] = []
             let items = batch.take()
             // Only lines cost anything to decode: a batch of decoded vectors is not handed to threads.
             let hasLines = items.contains { if case .line = $0 { true } else { false } }
-            func take(_ item: consuming SourceItem) {
+            func take(_ item: consuming RunItem) {
                 switch item {
-                case .error(let error): result.inputErrors.append(error)
+                case .error(let error, let owner):
+                    if owner.map({ $0 == shard?.index }) ?? reportsRunErrors { result.inputErrors.append(error) }
+                    metRunErrors = true
+                case .elsewhere(let identity):
+                    coverage.note(venue: identity.venue, id: identity.id, tags: identity.tags)
                 case .vector(let vector, let file):
                     coverage.note(vector)
                     guard filter.includes(vector) else { return }
                     // Looked up first: inserting copied the set on every vector (callgrind).
                     if !used.contains(file) { used.insert(file) }
                     selected.append(vector)
-                case .line: preconditionFailure("lines are decoded before they are selected")
                 }
             }
             if hasLines {
-                parallelMap(items, workers: workers, Self.decoded) { take($0) }
+                parallelMap(items, workers: workers, { Self.prepared($0, shard: shard) }) { take($0) }
             } else {
-                for item in items { take(item) }
+                for item in items { take(RunItem(item)) }
             }
             guard !selected.isEmpty else { return }
             check.verdicts(on: selected, workers: workers) { verdict in
@@ -75,8 +84,10 @@ extension CheckRunner {
         }
         flush()
         result.files = filter.reportedFiles(listing.files, used: used)
-        result.inputErrors += coverage.problems(checked: checked + skipped, paths: source.names, knownVenues: registry.sorted.map(\.id),
-                                                othersReported: !result.inputErrors.isEmpty)
+        if reportsRunErrors {
+            result.inputErrors += coverage.problems(checked: checked + skipped, paths: source.names, knownVenues: registry.sorted.map(\.id),
+                                                    othersReported: metRunErrors || !result.inputErrors.isEmpty)
+        }
         return RunTally(result: result, skipped: skipped)
     }
 
@@ -84,12 +95,37 @@ extension CheckRunner {
     /// cost of an occasional diagnosis, few enough that a batch of verdicts stays small).
     static let itemsPerWorker = 64
 
-    /// `item` with a JSON Lines line parsed into a vector or an error.
-    @Sendable static func decoded(_ item: SourceItem) -> SourceItem {
-        guard case .line(let file, let number, let bytes) = item else { return item }
+    /// `item` ready to select: a JSON Lines line parsed into a vector or an error, unless a
+    /// sharded run can tell from its bytes that it is another shard's (``LineIdentity``): that
+    /// line is not decoded, and an error in it is that shard's to report.
+    @Sendable static func prepared(_ item: SourceItem, shard: (index: Int, count: Int)?) -> RunItem {
+        guard case .line(let file, let number, let bytes) = item else { return RunItem(item) }
+        let identity = shard == nil ? nil : LineIdentity.scan(bytes)
+        if let shard, let identity {
+            let owner = VectorFilter.shardIndex(of: identity.qualifiedID, count: shard.count)
+            guard owner == shard.index else { return .elsewhere(identity) }
+        }
         switch CorpusLoader.decodeLine(bytes, number: number, of: file) {
         case .vector(let vector): return .vector(vector, file: file)
-        case .error(let error): return .error(error)
+        case .error(let error): return .error(error, owner: identity == nil ? nil : shard?.index)
+        }
+    }
+}
+
+/// A source item as the run loop selects it.
+enum RunItem: Sendable {
+    case vector(Vector, file: String)
+    /// Input that could not be used; `owner` is the shard whose vector it is, when the shard
+    /// scan could tell, else nil (reported once, by ``VectorFilter/reportsRunErrors``).
+    case error(InputError, owner: Int?)
+    /// A line of another shard, known only by its identity.
+    case elsewhere(LineIdentity)
+
+    init(_ item: SourceItem) {
+        switch item {
+        case .vector(let vector, let file): self = .vector(vector, file: file)
+        case .error(let error): self = .error(error, owner: nil)
+        case .line: preconditionFailure("lines are prepared by CheckRunner.prepared(_:shard:)")
         }
     }
 }

@@ -34,7 +34,7 @@ struct VenueCommand: ParsableCommand {
         func run() throws {
             var likeVenue: Venue?
             if let like {
-                let (registry, _) = RunEnvironment.registry(extraRoots: [root])
+                let (registry, _) = VenueOptions.registry(roots: [root])
                 guard let found = registry[like] else {
                     let hint = unknownVenueHint(like, known: registry.sorted.map(\.id))
                     TerminalText.error("sigconform venue new: unknown venue \"\(like)\" — \(hint)")

@@ -25,10 +25,16 @@ struct VenueOptions: ParsableArguments {
     /// The registry, and the venue files that could not be used.
     func registry(also: Also = .nothing) -> (VenueRegistry, [InputError]) {
         switch also {
-        case .nothing: RunEnvironment.registry(extraRoots: roots)
-        case .localVectors: RunEnvironment.registry(extraRoots: (Self.isDirectory("vectors") ? ["vectors"] : []) + roots)
-        case .foldersAmong(let paths): RunEnvironment.registry(extraRoots: roots + paths.filter(Self.isDirectory))
+        case .nothing: Self.registry(roots: roots)
+        case .localVectors: Self.registry(roots: (Self.isDirectory("vectors") ? ["vectors"] : []) + roots)
+        case .foldersAmong(let paths): Self.registry(roots: roots + paths.filter(Self.isDirectory))
         }
+    }
+
+    /// The registry of the bundled venues and `roots` (each later root overriding a venue of the
+    /// same id), for a command whose folders come from an option of its own (`venue new --root`).
+    static func registry(roots: [String]) -> (VenueRegistry, [InputError]) {
+        RunEnvironment.registry(extraRoots: roots)
     }
 
     static func isDirectory(_ path: String) -> Bool {
