@@ -12,7 +12,7 @@ subscriptable.)
 """
 from __future__ import annotations
 
-from sdk_capture import form_pairs, requests_capture, sent_by
+from sdk_capture import binance_params, requests_capture, sent_by
 from signer_support import CannotSign
 
 # venue -> (module, RestAPI class, base URL, path prefixes that SDK calls)
@@ -35,12 +35,7 @@ def binance_modular(asked: dict) -> dict:
     request, credentials = asked["request"], asked.get("credentials") or {}
     if not request["path"].startswith(prefixes):
         raise CannotSign(f"this SDK calls {', '.join(prefixes)} only")
-    pairs = form_pairs(request, ("signature",))
-    params = dict(pairs)
-    if len(params) != len(pairs):
-        raise CannotSign("a parameter sent twice; the SDK takes a dict")
-    if "timestamp" not in params:
-        raise CannotSign("no timestamp parameter")
+    params = binance_params(request)
     if any(key != key.strip() or "_" in key for key in params):
         raise CannotSign("the SDK rewrites snake_case parameter names to camelCase")
     configuration = ConfigurationRestAPI(api_key=credentials.get("apiKey"), api_secret=credentials.get("secret"),

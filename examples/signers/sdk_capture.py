@@ -55,6 +55,18 @@ def form_pairs(request: dict, without: tuple) -> list:
     return [(k, v) for k, v in pairs if k not in without]
 
 
+def binance_params(request: dict) -> dict:
+    """The parameters a Binance SDK is given as a dict (query and form body, the signature left
+    out): a request that sends a parameter twice or carries no timestamp cannot be built so."""
+    pairs = form_pairs(request, ("signature",))
+    params = dict(pairs)
+    if len(params) != len(pairs):
+        raise CannotSign("a parameter sent twice; the SDK takes a dict")
+    if "timestamp" not in params:
+        raise CannotSign("no timestamp parameter")
+    return params
+
+
 def seconds_clock(milliseconds: int):
     """A time.time() that returns `milliseconds` as seconds such that int(t * 1000) gives them back
     (a plain ms / 1000 can come back one millisecond short through binary floating point)."""

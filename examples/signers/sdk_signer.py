@@ -31,7 +31,7 @@ import sdk_binance_modular
 import sdk_bitmex
 import sdk_gate
 import sdk_kucoin
-from sdk_capture import Captured, form_pairs, requests_capture, sent_by, wire_request
+from sdk_capture import Captured, binance_params, requests_capture, sent_by, wire_request
 from signer_support import CannotSign, header, raw_query_value, run
 
 
@@ -44,12 +44,7 @@ def binance_connector(asked: dict) -> dict:
     request, credentials = asked["request"], asked.get("credentials") or {}
     if not request["path"].startswith(("/api/", "/sapi/")):
         raise CannotSign("binance-connector's Spot client calls /api/ and /sapi/ only")
-    pairs = form_pairs(request, ("signature",))
-    params = dict(pairs)
-    if len(params) != len(pairs):
-        raise CannotSign("a parameter sent twice; the SDK takes a dict")
-    if "timestamp" not in params:
-        raise CannotSign("no timestamp parameter")
+    params = binance_params(request)
     timestamp = int(params.pop("timestamp"))
     client = Spot(api_key=credentials.get("apiKey"), api_secret=credentials.get("secret"))
     requests_capture(client.session)
