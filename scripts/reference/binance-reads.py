@@ -13,7 +13,8 @@ with `reads.signatureLast`, and sigconform flags such a request with what the ve
 
 Each file also holds the same requests with the signature last, valid, so a reader sees the
 pair. Diagnosis: the signature is right for the secret, so no signing mistake explains the
-rejection (`unexplained`); the finding names the parameters after the signature.
+rejection; its place does (`signature_not_last`, Binance -1022), and the finding names the
+parameters after the signature.
 
 Run:  python3 scripts/reference/binance-reads.py
 It rewrites vectors/binance-spot/reads.json and vectors/binance-usdm/reads.json deterministically.
@@ -117,7 +118,7 @@ def vectors_for(rule, api: str, start: int) -> list:
         built.append(rule.valid(f"{vid}--last", "The same request with `signature` last, as Binance reads it.",
                                 ["reads", "signature-position", method.lower()], dict(parts)))
         built.append(rule.invalid(vid, comment, ["reads", "signature-position", method.lower()],
-                                  dict(parts, signatureAt=where), Mistake("unexplained", signed_correctly=True)))
+                                  dict(parts, signatureAt=where), Mistake("signature_not_last", signed_correctly=True)))
     return built
 
 

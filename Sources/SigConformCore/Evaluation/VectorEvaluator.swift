@@ -176,6 +176,15 @@ public struct VectorEvaluator: Sendable {
            let misplaced = venue.reads.misplacedSignature(name, in: vector.request) {
             findings.append(Finding(kind: .observedSignatureMismatch, message: misplaced))
         }
+        // Empty query pairs the venue drops (reads.emptyPairs): say why a signature over them fails.
+        if let observed = view.observedSignature, !signer.signatureMatches(observed, reference.signature),
+           let dropped = venue.reads.droppedEmptyPairs(in: vector.request.query) {
+            findings.append(Finding(kind: .observedSignatureMismatch, message: dropped))
+        }
+        // A body the venue does not read (reads.ignoresBody): it verifies the request without it.
+        if let ignored = venue.reads.ignoredBody(in: vector.request) {
+            findings.append(Finding(kind: .observedSignatureMismatch, message: ignored))
+        }
         let signatureHeader = headerName(of: recipe.signature.location)
         for header in reference.expectedHeaders where !(signatureHeader.map(header.name.equalsIgnoringCase) ?? false) {
             let sent = vector.request.headers[header.name]

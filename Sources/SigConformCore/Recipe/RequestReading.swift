@@ -24,13 +24,53 @@ public struct RequestReading: Sendable, Hashable {
     /// in (Binance: "the signature is the end part of your query string or request body"); a
     /// signature followed by other parameters is not the one it verifies.
     public var signatureLast = false
+    /// Methods whose body the venue does not read (upper case): it takes a GET's parameters from
+    /// the query only (OKX: "GET request parameters are counted as requestPath, not body"; Bybit
+    /// signs the query string for GET), so a body sent with one neither reaches the venue nor is
+    /// in the text it verifies.
+    public var ignoresBody: Set<String> = []
+    /// Whether the venue drops the empty pairs of a query (`a=1&&b=2`, a leading or trailing `&`)
+    /// before it rebuilds the text it verifies from the parameters (HTX, MEXC futures: their
+    /// canonical query is built from the parameters the server received, and an empty pair is
+    /// none). Venues that sign the query as sent keep them.
+    public var dropsEmptyPairs = false
 
     public init(bothParts: Part? = nil, repeatedKeysUnordered: Bool = false, selectingHeaders: [SelectingHeader] = [],
-                signatureLast: Bool = false) {
+                signatureLast: Bool = false, ignoresBody: Set<String> = [], dropsEmptyPairs: Bool = false) {
         self.bothParts = bothParts
         self.repeatedKeysUnordered = repeatedKeysUnordered
         self.selectingHeaders = selectingHeaders
         self.signatureLast = signatureLast
+        self.ignoresBody = ignoresBody
+        self.dropsEmptyPairs = dropsEmptyPairs
+    }
+
+    /// What the venue makes of a query with empty pairs when it drops them, or `nil` when the
+    /// query has none or the venue signs it as sent.
+    public func droppedEmptyPairs(in query: String) -> String? {
+        guard dropsEmptyPairs, !query.isEmpty else { return nil }
+        let items = query.split(separator: "&", omittingEmptySubsequences: false)
+        let empty = items.filter(\.isEmpty).count
+        guard empty > 0 else { return nil }
+        return "the query has \(empty) empty pair\(empty == 1 ? "" : "s") (a doubled, leading or trailing '&'), which the venue drops before it rebuilds "
+            + "the text it verifies from the parameters: a signature over a text that keeps them does not match"
+    }
+
+    /// `request` as the venue reads it: without its body when its method's body is not read.
+    public func withoutIgnoredBody(_ request: HTTPRequest) -> HTTPRequest {
+        guard !request.body.isEmpty, ignoresBody.contains(request.method.uppercased()) else { return request }
+        var read = request
+        read.body = ""
+        return read
+    }
+
+    /// What the venue sees of a request that sends a body with a method whose body it does not
+    /// read, or `nil` when it reads the request as sent.
+    public func ignoredBody(in request: HTTPRequest) -> String? {
+        let method = request.method.uppercased()
+        guard !request.body.isEmpty, ignoresBody.contains(method) else { return nil }
+        return "the \(method) request carries a \(request.body.utf8.count)-byte body, which the venue does not read on a \(method): "
+            + "it verifies the signature over the request without the body and does not see the parameters in it (send them in the query, and sign the query only)"
     }
 
     /// What the venue sees when `name`, its signature parameter, is not the last parameter of
@@ -79,11 +119,12 @@ public struct SelectingHeader: Sendable, Hashable {
 }
 
 extension RecipeDecoder {
-    public static let readsMembers: Set<String> = ["bothParts", "repeatedKeys", "headers", "signatureLast"]
+    public static let readsMembers: Set<String> = ["bothParts", "repeatedKeys", "headers", "signatureLast", "ignoresBody", "emptyPairs"]
     public static let selectingHeaderMembers: Set<String> = ["name", "selects", "whenAbsent", "values"]
 
     /// `"reads": {"bothParts": "query" | "body", "repeatedKeys": "set" | "list",
-    /// "headers": [{"name", "selects", "whenAbsent", "values": {value: meaning}}], "signatureLast": true | false}`.
+    /// "headers": [{"name", "selects", "whenAbsent", "values": {value: meaning}}], "signatureLast": true | false,
+    /// "ignoresBody": ["GET"], "emptyPairs": "dropped" | "kept"}`.
     func decodeReading(_ value: JSONValue, reader: JSONReader) throws(InputError) -> RequestReading {
         var reading = RequestReading()
         for item in try reader.members(value, at: "/reads", allowed: Self.readsMembers) {
@@ -106,6 +147,23 @@ extension RecipeDecoder {
                     throw reader.error(pointer, "expected true or false", hint: "true when the venue reads the signature parameter only as the last one")
                 }
                 reading.signatureLast = last
+            case "emptyPairs":
+                let text = try reader.string(item.value, at: pointer)
+                guard text == "dropped" || text == "kept" else {
+                    throw reader.error(pointer, "expected \"dropped\" or \"kept\", found \"\(text)\"", hint: "\"dropped\" when the venue rebuilds the signed query from its parameters")
+                }
+                reading.dropsEmptyPairs = text == "dropped"
+            case "ignoresBody":
+                guard case .array(let elements) = item.value, (1...8).contains(elements.count) else {
+                    throw reader.error(pointer, "expected an array of 1 to 8 HTTP methods", hint: "the methods whose body the venue does not read, e.g. [\"GET\"]")
+                }
+                for (index, element) in elements.enumerated() {
+                    let method = try reader.string(element, at: "\(pointer)/\(index)")
+                    guard !method.isEmpty, method.count <= 16, method.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+                        throw reader.error("\(pointer)/\(index)", "expected an HTTP method, found \"\(method)\"", hint: "a method name such as \"GET\"")
+                    }
+                    reading.ignoresBody.insert(method.uppercased())
+                }
             default:
                 guard case .array(let elements) = item.value, elements.count <= 8 else {
                     throw reader.error(pointer, "expected an array of at most 8 headers")

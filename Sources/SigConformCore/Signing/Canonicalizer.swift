@@ -19,8 +19,11 @@ public struct Canonicalizer: Sendable {
         self.recipe = recipe
     }
 
-    /// The request split as this venue reads it.
-    public func view(_ request: HTTPRequest) -> RequestView { RequestView(request, signature: recipe.signature.location) }
+    /// The request split as this venue reads it: without a body the venue does not read
+    /// (`reads.ignoresBody`), which is then in neither the prehash nor the parameters.
+    public func view(_ request: HTTPRequest) -> RequestView {
+        RequestView(venue.reads.withoutIgnoredBody(request), signature: recipe.signature.location)
+    }
 
     /// The prehash of `request` under the recipe's template (or `template`, when a caller varies it).
     /// Digests inside the template are computed on `backend`, so each backend checks its own.
@@ -125,9 +128,11 @@ public struct Canonicalizer: Sendable {
         return out
     }
 
-    /// Sent parameters decoded, optionally sorted by key, re-encoded by the rule, joined with `&`.
+    /// Sent parameters decoded, optionally sorted by key, re-encoded by the rule, joined with `&`;
+    /// without empty pairs where the venue drops them (`reads.emptyPairs`).
     public func canonicalQuery(_ view: RequestView, rule: CanonicalQueryRule) -> String {
-        var pairs = view.queryItems.filter { !rule.exclude.contains($0.key) }.map { ($0.key, $0.value) }
+        let dropsEmpty = venue.reads.dropsEmptyPairs
+        var pairs = view.queryItems.filter { !rule.exclude.contains($0.key) && !(dropsEmpty && $0.raw.isEmpty) }.map { ($0.key, $0.value) }
         if rule.sortByKey {
             // Stable sort on the key's bytes, as the venues' reference code (ASCII order) does.
             pairs = pairs.enumerated().sorted { lhs, rhs in

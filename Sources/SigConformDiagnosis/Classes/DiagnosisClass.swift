@@ -20,6 +20,8 @@ public enum DiagnosisClass: String, Sendable, Hashable, CaseIterable, Comparable
     case methodMismatch = "method_mismatch"
     case pathMismatch = "path_mismatch"
     case missingComponent = "missing_component"
+    case signatureNotLast = "signature_not_last"
+    case bodyNotRead = "body_not_read"
     case backendDivergence = "backend_divergence"
     case unexplained
 
@@ -45,6 +47,8 @@ public enum DiagnosisClass: String, Sendable, Hashable, CaseIterable, Comparable
         case .methodMismatch: "signed another HTTP method than the one it sent"
         case .pathMismatch: "signed a different path or host than it sent (query, host, prefix, slashes)"
         case .missingComponent: "left a required component out of the prehash"
+        case .bodyNotRead: "sent a body with a method whose body the venue does not read (a GET), so the venue verifies the request without it"
+        case .signatureNotLast: "sent the right signature, but not as the last parameter, where the venue reads it"
         case .backendDivergence: "the pure-Swift and OpenSSL backends disagree (a sigconform bug)"
         case .unexplained: "no known mistake reproduces the observed signature"
         }
@@ -70,6 +74,8 @@ public enum DiagnosisClass: String, Sendable, Hashable, CaseIterable, Comparable
         case .methodMismatch: "sign the method of the request you send: build the prehash from the same method value the HTTP call uses"
         case .pathMismatch: "sign the exact request path the venue documents (with or without ?query, without scheme and host, with the version prefix and one leading '/'), and where the venue signs the host, the host the request goes to"
         case .missingComponent: "include every component of the venue's prehash, in order"
+        case .bodyNotRead: "send a GET's parameters in the query string and sign the query only; send no body with a GET"
+        case .signatureNotLast: "append the signature after every other parameter, as the last one of the query string (or of the body when the parameters travel there): never sort it in with the others or put it first"
         case .backendDivergence: "report this to sigconform with the vector: one of its MAC backends is wrong"
         case .unexplained: "compare your prehash with the correct one below; if they are equal, suspect the credentials or environment"
         }

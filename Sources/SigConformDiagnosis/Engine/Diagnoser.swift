@@ -64,11 +64,17 @@ public struct Diagnoser: Sendable {
                                                    signer: signer, backend: searchBackend) {
                 return result([step], error: venue.errors.badPassphrase ?? venueErrorSignature)
             }
+            if let misplaced = SignatureNotLast.step(evaluation, recipe: recipe) { return result([misplaced]) }
+            if let key = try? signer.key(vector.credentials),
+               let unread = BodyNotRead.diagnosis(evaluation, observed: observed, signer: signer, key: key, backend: searchBackend) { return result([unread.step]) }
             let other = evaluation.findings.filter(\.rejectsRequest).map(\.message)
             return result([], evidence: ["the signature is correct for this secret"] + other + credentialsAdvice)
         }
         guard let key = try? signer.key(vector.credentials) else {
             return result([], evidence: ["the secret cannot be decoded as \(recipe.secretEncoding.rawValue)"])
+        }
+        if let unread = BodyNotRead.diagnosis(evaluation, observed: observed, signer: signer, key: key, backend: searchBackend) {
+            return result([unread.step], client: unread.clientPrehash)
         }
         let context = MistakeContext(venue: venue, recipe: recipe, credentials: vector.credentials, sent: vector.request,
                                      view: signer.canonicalizer.view(vector.request))

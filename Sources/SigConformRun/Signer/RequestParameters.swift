@@ -74,11 +74,18 @@ struct RequestParameters: Sendable {
         self.items = items
     }
 
-    /// A JSON object body's members, else a form body's fields.
+    /// The name a JSON array body goes by: it has no members, so the whole array is one value.
+    static let arrayBodyName = "(the JSON array body)"
+
+    /// A JSON object body's members, a JSON array body as one value (Gate's batch orders: read
+    /// as JSON, so a client's own spacing is the same array), else a form body's fields.
     static func bodyParameters(_ body: String) -> [Parameter] {
         if body.first == "{" {
             guard let document = try? JSONParser(recordsLocations: false).parse(body), case .object(let members) = document.root else { return [] }
             return members.map { Parameter(name: $0.key, value: $0.value, place: .jsonBody, written: JSONWriter.compact($0.value)) }
+        }
+        if body.first == "[", let document = try? JSONParser(recordsLocations: false).parse(body), case .array = document.root {
+            return [Parameter(name: arrayBodyName, value: document.root, place: .jsonBody, written: JSONWriter.compact(document.root))]
         }
         return QueryItem.split(body).filter { !$0.raw.isEmpty }.map {
             Parameter(name: $0.key, value: .string($0.value), place: .formBody, written: $0.rawValue)

@@ -207,6 +207,26 @@ import Testing
         }
     }
 
+    @Test func aJSONArrayBodyWithTheClientsOwnSpacingIsTheSameArray() throws {
+        // gate-api sends json.dumps(body): ", " and ": " between items, and signs those bytes.
+        let vector = try Self.vector("gateio-v4", "post-batch-orders-array")
+        var request = try Self.unsigned(vector)
+        request.body = request.body.replacingOccurrences(of: "\",\"", with: "\", \"").replacingOccurrences(of: "\":", with: "\": ")
+            .replacingOccurrences(of: "},{", with: "}, {")
+        let verdict = try Self.judge(vector, try Self.signed(request, as: vector))
+        #expect(verdict.status == .passed, "\(verdict.problems)")
+        #expect(!verdict.notes.contains { $0.contains("adds the parameter") }, "the array is one value, not a form field: \(verdict.notes)")
+    }
+
+    @Test func aChangedItemInAJSONArrayBodyFails() throws {
+        let vector = try Self.vector("gateio-v4", "post-batch-orders-array")
+        var request = try Self.unsigned(vector)
+        request.body = request.body.replacingOccurrences(of: "\"43000\"", with: "\"43001\"")
+        let verdict = try Self.judge(vector, try Self.signed(request, as: vector))
+        #expect(verdict.status == .failed)
+        #expect(verdict.problems.contains { $0.hasPrefix("the parameter (the JSON array body) is \"[{") && $0.contains("in the JSON body") }, "\(verdict.problems)")
+    }
+
     @Test func aParameterSentInTheQueryAndTheBodyIsReadAsGateReadsIt() throws {
         // ccxt's Gate PATCH: every parameter URL-encoded in the query and again in the JSON body.
         let vector = try Self.vector("gateio-v4", "patch-spot-amend-query-and-body")
