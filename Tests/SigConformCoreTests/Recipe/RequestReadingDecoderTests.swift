@@ -34,6 +34,10 @@ import Testing
         (#"{"headers":[{"name":"a","selects":"b"},{"name":"A","selects":"c"}]}"#, "/reads/headers"),
         (#"{"header":[]}"#, "/reads/header"),
         (#"{"signatureLast":"yes"}"#, "/reads/signatureLast"),
+        (#"{"ignoresBody":[]}"#, "/reads/ignoresBody"),
+        (#"{"ignoresBody":"GET"}"#, "/reads/ignoresBody"),
+        (#"{"ignoresBody":["GET /x"]}"#, "/reads/ignoresBody/0"),
+        (#"{"emptyPairs":"ignored"}"#, "/reads/emptyPairs"),
     ])
     func aReadingNobodyCouldUseIsAnError(reads: String, pointer: String) {
         do {
@@ -63,5 +67,26 @@ import Testing
         // An empty part after it names no parameter; whether Binance tolerates a trailing '&' is not documented.
         let trailing = HTTPRequest(method: "GET", path: "/api/v3/openOrders", query: "timestamp=1&signature=ab12&")
         #expect(RequestReading(signatureLast: true).misplacedSignature("signature", in: trailing) == nil)
+    }
+
+    @Test func aVenueThatReadsNoBodyOnAGetSignsAndReadsTheGetWithoutIt() throws {
+        let reading = try Self.decode(reads: #"{"ignoresBody":["get"]}"#).reads
+        #expect(reading.ignoresBody == ["GET"])
+        let get = HTTPRequest(method: "GET", path: "/api/v5/account/balance", query: "", body: #"{"ccy":"BTC"}"#)
+        #expect(reading.withoutIgnoredBody(get).body.isEmpty)
+        let message = try #require(reading.ignoredBody(in: get))
+        #expect(message.hasPrefix("the GET request carries a 13-byte body, which the venue does not read on a GET"), "\(message)")
+        let post = HTTPRequest(method: "POST", path: "/api/v5/trade/order", body: #"{"ccy":"BTC"}"#)
+        #expect(reading.ignoredBody(in: post) == nil)
+        #expect(reading.withoutIgnoredBody(post) == post)
+        #expect(RequestReading().ignoredBody(in: get) == nil, "a venue that says nothing reads the body it is sent")
+    }
+
+    @Test func aVenueThatDropsEmptyPairsSaysSoOnlyForAQueryThatHasThem() throws {
+        let reading = try Self.decode(reads: #"{"emptyPairs":"dropped"}"#).reads
+        #expect(reading.dropsEmptyPairs)
+        #expect(reading.droppedEmptyPairs(in: "a=1&&b=2&")?.hasPrefix("the query has 2 empty pairs") == true)
+        #expect(reading.droppedEmptyPairs(in: "a=1&b=2") == nil)
+        #expect(try Self.decode(reads: #"{"emptyPairs":"kept"}"#).reads.droppedEmptyPairs(in: "a=1&&b=2") == nil)
     }
 }
