@@ -82,9 +82,12 @@ public struct VerdictPolicy: Sendable {
             diagnosis.serverEcho = ServerEcho(message: serverMessage, correct: correct, apiKey: vector.credentials.apiKey)
             if let echo = diagnosis.serverEcho { diagnosis.evidence.insert(echo.summary, at: 0) }
         }
+        // A finding about how the venue reads the request (reads.*) carries no signature pair to show.
         let problems = rejecting.map { finding in
-            finding.kind == .observedSignatureMismatch
-                ? "\(finding.message): sent \(finding.actual ?? "?"), correct \(finding.expected ?? "?")" : finding.message
+            if finding.kind == .observedSignatureMismatch, let sent = finding.actual, let correct = finding.expected {
+                return "\(finding.message): sent \(sent), correct \(correct)"
+            }
+            return finding.message
         }
         return VectorVerdict(vector: vector, status: .failed, evaluation: evaluation, diagnosis: diagnosis, problems: problems)
     }
