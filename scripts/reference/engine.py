@@ -21,6 +21,7 @@ import base64
 import datetime
 import hashlib
 import hmac
+import importlib.util
 import json
 import os
 import re
@@ -41,6 +42,16 @@ def _diagnosis_classes() -> set[str]:
 
 
 CLASSES = _diagnosis_classes()
+
+
+
+def venue_script(name: str):
+    """A venue's reference script as a module (its file name has a dash, so it is loaded by path)."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    spec = importlib.util.spec_from_file_location(name.replace("-", "_"), os.path.join(here, f"{name}.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 # --- MACs and their text forms ------------------------------------------------------------

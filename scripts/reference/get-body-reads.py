@@ -25,28 +25,20 @@ It rewrites vectors/okx-v5/reads.json and vectors/bybit-v5/reads.json determinis
 """
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from engine import Clock, Mistake  # noqa: E402
+from engine import Clock, Mistake, venue_script  # noqa: E402
 
 GENERATOR = "scripts/reference/get-body-reads.py"
 
 
-def load(name: str):
-    """A venue's reference module (its file name has a hyphen, so it is loaded by path)."""
-    spec = importlib.util.spec_from_file_location(name.replace("-", "_"), os.path.join(HERE, f"{name}.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
-
-okx = load("okx-v5")
-bybit = load("bybit-v5")
+okx = venue_script("okx-v5")
+bybit = venue_script("bybit-v5")
 
 
 def unread_body(request) -> str | None:

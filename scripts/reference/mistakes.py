@@ -14,25 +14,16 @@ Output is deterministic (fixed secrets and clocks).
 """
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from engine import Clock, Mistake  # noqa: E402
+from engine import Clock, Mistake, venue_script  # noqa: E402
 
 GENERATOR = "scripts/reference/mistakes.py"
 
-
-
-def venue_script(name: str):
-    """The venue's reference script as a module (its file name has a dash)."""
-    spec = importlib.util.spec_from_file_location(name.replace("-", "_"), os.path.join(HERE, f"{name}.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 # Whitespace that `.env` files, copy-paste from a web page and Windows editors leave around a

@@ -24,7 +24,6 @@ It rewrites vectors/htx/reads.json and vectors/mexc-futures/reads.json determini
 """
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
 from urllib.parse import unquote_plus
@@ -32,21 +31,14 @@ from urllib.parse import unquote_plus
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from engine import Mistake, utc_text  # noqa: E402
+from engine import Mistake, utc_text, venue_script  # noqa: E402
 
 GENERATOR = "scripts/reference/query-reads.py"
 
 
-def load(name: str):
-    """A venue's reference module (its file name has a hyphen, so it is loaded by path)."""
-    spec = importlib.util.spec_from_file_location(name.replace("-", "_"), os.path.join(HERE, f"{name}.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
-
-htx = load("htx")
-mexc = load("mexc-futures")
+htx = venue_script("htx")
+mexc = venue_script("mexc-futures")
 
 
 def with_empty_pairs(query: str) -> str:
