@@ -137,22 +137,16 @@ extension RecipeDecoder {
                 }
                 reading.bothParts = part
             case "repeatedKeys":
-                let text = try reader.string(item.value, at: pointer)
-                guard text == "set" || text == "list" else {
-                    throw reader.error(pointer, "expected \"set\" or \"list\", found \"\(text)\"", hint: "\"set\" when the order of a repeated key's values does not matter")
-                }
-                reading.repeatedKeysUnordered = text == "set"
+                reading.repeatedKeysUnordered = try oneOfTwo(item.value, at: pointer, ("set", "list"), reader: reader,
+                                                             hint: "\"set\" when the order of a repeated key's values does not matter")
             case "signatureLast":
                 guard case .bool(let last) = item.value else {
                     throw reader.error(pointer, "expected true or false", hint: "true when the venue reads the signature parameter only as the last one")
                 }
                 reading.signatureLast = last
             case "emptyPairs":
-                let text = try reader.string(item.value, at: pointer)
-                guard text == "dropped" || text == "kept" else {
-                    throw reader.error(pointer, "expected \"dropped\" or \"kept\", found \"\(text)\"", hint: "\"dropped\" when the venue rebuilds the signed query from its parameters")
-                }
-                reading.dropsEmptyPairs = text == "dropped"
+                reading.dropsEmptyPairs = try oneOfTwo(item.value, at: pointer, ("dropped", "kept"), reader: reader,
+                                                       hint: "\"dropped\" when the venue rebuilds the signed query from its parameters")
             case "ignoresBody":
                 guard case .array(let elements) = item.value, (1...8).contains(elements.count) else {
                     throw reader.error(pointer, "expected an array of 1 to 8 HTTP methods", hint: "the methods whose body the venue does not read, e.g. [\"GET\"]")
@@ -176,6 +170,15 @@ extension RecipeDecoder {
             }
         }
         return reading
+    }
+
+    /// A member that is one of two words: `true` for the first.
+    func oneOfTwo(_ value: JSONValue, at pointer: String, _ words: (String, String), reader: JSONReader, hint: String) throws(InputError) -> Bool {
+        let text = try reader.string(value, at: pointer)
+        guard text == words.0 || text == words.1 else {
+            throw reader.error(pointer, "expected \"\(words.0)\" or \"\(words.1)\", found \"\(text)\"", hint: hint)
+        }
+        return text == words.0
     }
 
     func decodeSelectingHeader(_ value: JSONValue, at pointer: String, reader: JSONReader) throws(InputError) -> SelectingHeader {

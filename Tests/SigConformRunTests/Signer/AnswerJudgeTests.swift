@@ -227,6 +227,17 @@ import Testing
         #expect(verdict.problems.contains { $0.hasPrefix("the parameter (the JSON array body) is \"[{") && $0.contains("in the JSON body") }, "\(verdict.problems)")
     }
 
+    @Test func aGetWhoseParametersMovedIntoABodyFailsWhereTheVenueReadsNoBodyOnAGet() throws {
+        // OKX: "GET request parameters are counted as requestPath, not body" (reads.ignoresBody).
+        let vector = try Self.vector("okx-v5", "get-balance-ccy")
+        var request = try Self.unsigned(vector)
+        (request.query, request.body) = ("", #"{"ccy":"BTC"}"#)
+        request.headers.set("Content-Type", "application/json")
+        let verdict = try Self.judge(vector, try Self.signed(request, as: vector))
+        #expect(verdict.status == .failed)
+        #expect(verdict.problems.contains { $0.hasPrefix("the GET request carries a 13-byte body, which the venue does not read on a GET") }, "\(verdict.problems)")
+    }
+
     @Test func aParameterSentInTheQueryAndTheBodyIsReadAsGateReadsIt() throws {
         // ccxt's Gate PATCH: every parameter URL-encoded in the query and again in the JSON body.
         let vector = try Self.vector("gateio-v4", "patch-spot-amend-query-and-body")
