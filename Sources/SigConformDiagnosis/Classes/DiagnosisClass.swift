@@ -20,6 +20,8 @@ public enum DiagnosisClass: String, Sendable, Hashable, CaseIterable, Comparable
     case methodMismatch = "method_mismatch"
     case pathMismatch = "path_mismatch"
     case missingComponent = "missing_component"
+    case reusedHMACState = "reused_hmac_state"
+    case unsupportedScheme = "unsupported_scheme"
     case backendDivergence = "backend_divergence"
     case unexplained
 
@@ -45,6 +47,8 @@ public enum DiagnosisClass: String, Sendable, Hashable, CaseIterable, Comparable
         case .methodMismatch: "signed another HTTP method than the one it sent"
         case .pathMismatch: "signed a different path or host than it sent (query, host, prefix, slashes)"
         case .missingComponent: "left a required component out of the prehash"
+        case .reusedHMACState: "kept one HMAC object across requests without resetting it: each signature covers the earlier requests' prehashes too"
+        case .unsupportedScheme: "the request follows another signing scheme of this venue (retired, or another API of the venue), which sigconform does not check"
         case .backendDivergence: "the pure-Swift and OpenSSL backends disagree (a sigconform bug)"
         case .unexplained: "no known mistake reproduces the observed signature"
         }
@@ -70,6 +74,8 @@ public enum DiagnosisClass: String, Sendable, Hashable, CaseIterable, Comparable
         case .methodMismatch: "sign the method of the request you send: build the prehash from the same method value the HTTP call uses"
         case .pathMismatch: "sign the exact request path the venue documents (with or without ?query, without scheme and host, with the version prefix and one leading '/'), and where the venue signs the host, the host the request goes to"
         case .missingComponent: "include every component of the venue's prehash, in order"
+        case .reusedHMACState: "key a new HMAC object for every request (or reset it: Go's Reset(), a fresh hmac.new() in Python), or use a one-shot HMAC call"
+        case .unsupportedScheme: "sign with the scheme this venue's API checks today (the docs below); sigconform judges only that one"
         case .backendDivergence: "report this to sigconform with the vector: one of its MAC backends is wrong"
         case .unexplained: "compare your prehash with the correct one below; if they are equal, suspect the credentials or environment"
         }
