@@ -36,6 +36,11 @@ public struct Diagnoser: Sendable {
             diagnosis.searchSummary = summary
             return diagnosis
         }
+        // Another scheme of the venue: naming it is the diagnosis; searching this recipe's
+        // mistakes would name a misleading one (Coinbase's v2 keys look like two mistakes at once).
+        if let other = evaluation.findings.first(where: { $0.kind == .otherScheme }) {
+            return result([Diagnosis.Step(.unsupportedScheme, other.message)], error: venue.errors.badKey ?? venueErrorSignature)
+        }
         if case .bearer(let recipe) = venue.auth {
             return BearerDiagnosis.diagnose(evaluation, recipe: recipe)
         }
@@ -411,9 +416,10 @@ struct Search {
     /// copy or allocation.
     func fastSearch(field: TimeField, base: SigningAttempt, layout: TimeFieldLayout, target: [UInt8], steps radius: Int64) -> Int64? {
         let backend = diagnoser.searchBackend
+        let (hash, key, prefix, tails) = (base.hash, base.key, layout.prefix, layout.tails)
+        let percentEncoded = layout.percentEncoded ? layout.uppercaseHex : nil
         return NearestOffsetSearch.nearest(field: field, target: target, steps: radius) { _ in
-            CandidateBatch(backend: backend, hash: base.hash, key: base.key, prefix: layout.prefix, tails: layout.tails,
-                           percentEncoded: layout.percentEncoded ? layout.uppercaseHex : nil)
+            CandidateBatch(backend: backend, hash: hash, key: key, prefix: prefix, tails: tails, percentEncoded: percentEncoded)
         }
     }
 

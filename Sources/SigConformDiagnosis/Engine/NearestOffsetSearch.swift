@@ -4,7 +4,7 @@ import Synchronization
 /// A search worker's candidates: time values added one offset at a time and tagged when the
 /// batch is full. ``CandidateBatch`` (the value written straight into the prehash) and
 /// ``WindowCandidates`` (the value inside a digest or a base64 payload) conform.
-protocol TimeCandidates: ~Copyable {
+protocol TimeCandidates: ~Copyable, SendableMetatype {
     /// Whether the next ``firstMatch(of:)`` runs a whole batch.
     var isFull: Bool { get }
     /// Adds the candidate `offset` ms from the sent value of `field`.
@@ -27,16 +27,11 @@ enum NearestOffsetSearch {
     /// The offset (a multiple of `field`'s step, ms) within `radius` steps whose candidate's tag
     /// is `target`, nearest first (on a tie, the earlier one); nil when none is.
     static func nearest<Candidates: TimeCandidates & ~Copyable>(
-        field: TimeField, target: [UInt8], steps radius: Int64, candidates make: (_ worker: Int) -> Candidates?
+        field: TimeField, target: [UInt8], steps radius: Int64, candidates make: @Sendable (_ worker: Int) -> Candidates?
     ) -> Int64? {
         guard radius > 0 else { return nil }
         let step = field.stepMilliseconds
         let best = Mutex<Int64?>(nil)
-        func record(_ offset: Int64) {
-            best.withLock { current in
-                if current.map({ abs(offset) < abs($0) || (abs(offset) == abs($0) && offset < $0) }) ?? true { current = offset }
-            }
-        }
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             // Each worker keys its own state; states are not shared between threads.
             guard var candidates = make(worker) else { return }
@@ -48,14 +43,22 @@ enum NearestOffsetSearch {
                     candidates.add(field, offsetBy: sign * distance * step)
                     // Candidates come in order of distance: a worker's first match is its nearest.
                     if candidates.isFull, let offset = candidates.firstMatch(of: target) {
-                        record(offset)
+                        keepNearer(offset, in: best)
                         return
                     }
                 }
                 distance += Int64(workers)
             }
-            if let offset = candidates.firstMatch(of: target) { record(offset) }
+            if let offset = candidates.firstMatch(of: target) { keepNearer(offset, in: best) }
         }
         return best.withLock { $0 }
+    }
+
+    /// Keeps `offset` in `best` when it is nearer the sent value than what is there (on a tie,
+    /// the earlier, negative one).
+    static func keepNearer(_ offset: Int64, in best: borrowing Mutex<Int64?>) {
+        best.withLock { current in
+            if current.map({ abs(offset) < abs($0) || (abs(offset) == abs($0) && offset < $0) }) ?? true { current = offset }
+        }
     }
 }

@@ -163,7 +163,7 @@ struct WindowWriter: ~Copyable {
                 bytes += tail
             }
             scratch = .allocate(capacity: bytes.count)
-            _ = scratch.initialize(from: bytes)
+            _ = scratch.initialize(fromContentsOf: bytes)
             textStarts = starts
             length = switch output {
             case .raw: hash.digestByteCount
@@ -173,7 +173,7 @@ struct WindowWriter: ~Copyable {
         case .base64(let payload, let start, let end, let valueStarts):
             innerPrefixState = nil
             scratch = .allocate(capacity: end - start)
-            _ = scratch.initialize(from: payload[start..<end])
+            _ = scratch.initialize(fromContentsOf: payload[start..<end])
             textStarts = valueStarts.filter { $0 + textLength <= end }.map { $0 - start }
             length = Base64.encodedLength(end - start)
         }

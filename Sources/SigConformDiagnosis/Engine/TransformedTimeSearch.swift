@@ -17,7 +17,7 @@ extension Search {
         for layout in layouts {
             let hashed = layout.hashedPerCandidate(textLength: field.sent.utf8.count, block: base.hash.blockByteCount)
             let cost = SearchLedger.cost(messageLength: hashed.outer, hash: base.hash)
-                + (hashed.innerHash.map { SearchLedger.cost(messageLength: hashed.inner, hash: $0) } ?? 0)
+                + (hashed.innerHash.map { SearchLedger.digestCost(messageLength: hashed.inner, hash: $0) } ?? 0)
             let steps = min(requested / step, Int64(share / layouts.count / cost / 2))
             let found = windowSearch(field: field, base: base, layout: layout, target: target, steps: steps)
             ledger.charge(candidates: Int(found.map { 2 * abs($0) / step } ?? 2 * steps), costEach: cost)
@@ -41,8 +41,9 @@ extension Search {
     /// the window.
     func windowSearch(field: TimeField, base: SigningAttempt, layout: TransformedTimeLayout, target: [UInt8], steps radius: Int64) -> Int64? {
         let backend = diagnoser.searchBackend
+        let (hash, key) = (base.hash, base.key)
         return NearestOffsetSearch.nearest(field: field, target: target, steps: radius) { _ in
-            WindowCandidates(field: field, layout: layout, hash: base.hash, key: base.key, backend: backend)
+            WindowCandidates(field: field, layout: layout, hash: hash, key: key, backend: backend)
         }
     }
 }
@@ -67,7 +68,7 @@ struct WindowCandidates: TimeCandidates, ~Copyable {
         self.field = field
         prefixState = state
         message = .allocate(capacity: writer.length + layout.suffix.count)
-        _ = UnsafeMutableBufferPointer(rebasing: message[writer.length...]).initialize(from: layout.suffix)
+        _ = UnsafeMutableBufferPointer(rebasing: message[writer.length...]).initialize(fromContentsOf: layout.suffix)
         self.writer = writer
         text = .allocate(capacity: TimestampCodec.maximumWrittenLength)
         digestByteCount = hash.digestByteCount
