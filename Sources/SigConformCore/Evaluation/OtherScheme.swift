@@ -38,7 +38,7 @@ public struct OtherScheme: Sendable {
     /// asked every user to replace v1 keys by 13 May 2021; only v2 keys (and the universal SDK's
     /// v3, signed the same way) can be created.
     static let kuCoinKeyV1 = OtherScheme(
-        venues: ["kucoin"], name: "KuCoin's API key v1 (plain passphrase, retired in 2021)",
+        venues: ["kucoin", "kucoin-futures"], name: "KuCoin's API key v1 (plain passphrase, retired in 2021)",
         docs: "https://www.kucoin.com/support/900006465403"
     ) { request, credentials in
         let version = request.headers["KC-API-KEY-VERSION"]
