@@ -48,14 +48,20 @@ public enum Hex {
     }
 
     private static func encode(contiguous bytes: UnsafeBufferPointer<UInt8>, uppercase: Bool) -> String {
-        let digits = uppercase ? upper : lower
-        return digits.withUnsafeBufferPointer { digits in
-            String(unsafeUninitializedCapacity: bytes.count * 2) { out in
-                for (index, byte) in bytes.enumerated() {
-                    out[2 * index] = digits[Int(byte >> 4)]
-                    out[2 * index + 1] = digits[Int(byte & 0x0f)]
-                }
-                return bytes.count * 2
+        String(unsafeUninitializedCapacity: bytes.count * 2) { out in
+            encode(bytes, uppercase: uppercase, into: out)
+            return bytes.count * 2
+        }
+    }
+
+    /// Writes the hex of `bytes` to the first `2 × bytes.count` bytes of `out`, without
+    /// allocating (a search loop encodes a digest per candidate).
+    package static func encode(_ bytes: UnsafeBufferPointer<UInt8>, uppercase: Bool, into out: UnsafeMutableBufferPointer<UInt8>) {
+        precondition(out.count >= 2 * bytes.count, "output shorter than the hex")
+        (uppercase ? upper : lower).withUnsafeBufferPointer { digits in
+            for (index, byte) in bytes.enumerated() {
+                out[2 * index] = digits[Int(byte >> 4)]
+                out[2 * index + 1] = digits[Int(byte & 0x0f)]
             }
         }
     }
@@ -95,28 +101,47 @@ public enum Base64 {
 
     /// Encodes `bytes` with `=` padding.
     public static func encode(_ bytes: [UInt8], urlSafe useURLAlphabet: Bool = false) -> String {
-        let alphabet = useURLAlphabet ? urlSafe : standard
-        var out: [UInt8] = []
-        out.reserveCapacity((bytes.count + 2) / 3 * 4)
-        var index = 0
-        while index + 3 <= bytes.count {
-            let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
-            out.append(alphabet[Int(chunk >> 18 & 63)])
-            out.append(alphabet[Int(chunk >> 12 & 63)])
-            out.append(alphabet[Int(chunk >> 6 & 63)])
-            out.append(alphabet[Int(chunk & 63)])
-            index += 3
+        let length = encodedLength(bytes.count)
+        return bytes.withUnsafeBufferPointer { bytes in
+            String(unsafeUninitializedCapacity: length) { out in
+                encode(bytes, urlSafe: useURLAlphabet, into: out)
+                return length
+            }
         }
-        let remaining = bytes.count - index
-        if remaining > 0 {
-            var chunk = UInt32(bytes[index]) << 16
-            if remaining == 2 { chunk |= UInt32(bytes[index + 1]) << 8 }
-            out.append(alphabet[Int(chunk >> 18 & 63)])
-            out.append(alphabet[Int(chunk >> 12 & 63)])
-            out.append(remaining == 2 ? alphabet[Int(chunk >> 6 & 63)] : UInt8(ascii: "="))
-            out.append(UInt8(ascii: "="))
+    }
+
+    /// Characters of the padded base64 of `count` bytes.
+    package static func encodedLength(_ count: Int) -> Int { (count + 2) / 3 * 4 }
+
+    /// Writes the padded base64 of `bytes` to the first ``encodedLength(_:)`` bytes of `out`,
+    /// without allocating (a search loop encodes a payload window per candidate).
+    package static func encode(_ bytes: UnsafeBufferPointer<UInt8>, urlSafe useURLAlphabet: Bool = false, into out: UnsafeMutableBufferPointer<UInt8>) {
+        precondition(out.count >= encodedLength(bytes.count), "output shorter than the base64")
+        (useURLAlphabet ? urlSafe : standard).withUnsafeBufferPointer { alphabet in
+            var index = 0
+            var position = 0
+            func put(_ byte: UInt8) {
+                out[position] = byte
+                position += 1
+            }
+            while index + 3 <= bytes.count {
+                let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
+                put(alphabet[Int(chunk >> 18 & 63)])
+                put(alphabet[Int(chunk >> 12 & 63)])
+                put(alphabet[Int(chunk >> 6 & 63)])
+                put(alphabet[Int(chunk & 63)])
+                index += 3
+            }
+            let remaining = bytes.count - index
+            if remaining > 0 {
+                var chunk = UInt32(bytes[index]) << 16
+                if remaining == 2 { chunk |= UInt32(bytes[index + 1]) << 8 }
+                put(alphabet[Int(chunk >> 18 & 63)])
+                put(alphabet[Int(chunk >> 12 & 63)])
+                put(remaining == 2 ? alphabet[Int(chunk >> 6 & 63)] : UInt8(ascii: "="))
+                put(UInt8(ascii: "="))
+            }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Decodes canonical base64: length a multiple of 4, padding only at the end, no whitespace,

@@ -39,6 +39,11 @@ public protocol DigestContext {
     mutating func update(_ bytes: UnsafeRawBufferPointer) throws(MACError)
     /// The digest of everything appended so far; the context is left unchanged.
     mutating func digest() throws(MACError) -> [UInt8]
+    /// Writes the digest of everything appended so far followed by `message` to the first
+    /// `algorithm.digestByteCount` bytes of `output`; the context is left unchanged. For search
+    /// loops that digest many messages after one prefix: backends that can do it without
+    /// allocating do.
+    mutating func digest(appending message: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws(MACError)
 }
 
 /// A streaming HMAC computation with its key already absorbed. Not thread-safe; copies are independent.
@@ -79,6 +84,15 @@ extension DigestContext {
     /// Appends the bytes of `bytes`.
     public mutating func update(_ bytes: some Sequence<UInt8>) throws(MACError) {
         try withRawBytes(Array(bytes)) { (raw) throws(MACError) in try update(raw) }
+    }
+
+    /// Extends a copy and copies its allocated digest, for backends with nothing faster.
+    public mutating func digest(appending message: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws(MACError) {
+        var extended = self
+        try extended.update(message)
+        let digest = try extended.digest()
+        precondition(output.count >= digest.count, "output shorter than the digest")
+        digest.withUnsafeBytes { output.copyMemory(from: $0) }
     }
 }
 

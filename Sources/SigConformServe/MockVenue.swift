@@ -115,6 +115,8 @@ public struct MockVenue: Sendable {
 
     func rejection(for verdict: VectorVerdict) -> Rejection {
         let findings = verdict.evaluation?.findings.filter(\.rejectsRequest) ?? []
+        // A key of another scheme (KuCoin's retired v1, Coinbase's v2 keys) is not one this API knows.
+        if findings.contains(where: { $0.kind == .otherScheme }) { return .badKey }
         if let passphraseHeader = Self.headerName(venue.hmac?.passphrase?.location),
            findings.contains(where: { $0.kind == .observedHeaderMismatch && $0.message.contains(passphraseHeader) }) {
             return .badPassphrase

@@ -123,10 +123,25 @@ import Testing
     }
 
     @Test func aCorrectPassphraseHeaderLeavesTheRequestCorrect() throws {
-        let (request, venue) = try Self.kucoin(passphraseHeader: "sc-kc-pp-0042", version: nil)
+        let venue = try Self.venue("kucoin")
+        let recipe = try #require(venue.hmac)
+        let signer = RequestSigner(canonicalizer: Canonicalizer(venue: venue, recipe: recipe))
+        let key = try signer.key(Self.kucoinCredentials)
+        let signed = ByteEncoding.base64.encode(try signer.mac(Array("sc-kc-pp-0042".utf8), key: key, hash: .sha256, backend: PureSwiftBackend()))
+        let (request, _) = try Self.kucoin(passphraseHeader: signed, version: "2")
         let diagnosis = Self.diagnose(request, venue: venue, credentials: Self.kucoinCredentials)
         #expect(diagnosis.classIDs == ["unexplained"])
         #expect(diagnosis.evidence.first == "the signature is correct for this secret")
+    }
+
+    /// Key v1 (the plain passphrase, no version header) was retired in 2021: another scheme,
+    /// named as such, although its signature is what the recipe computes.
+    @Test func aKeyVersionOneRequestIsNamedAsAnotherScheme() throws {
+        let (request, venue) = try Self.kucoin(passphraseHeader: "sc-kc-pp-0042", version: nil)
+        let diagnosis = Self.diagnose(request, venue: venue, credentials: Self.kucoinCredentials)
+        #expect(diagnosis.classIDs == ["unsupported_scheme"])
+        #expect(diagnosis.steps.first?.detail.contains("KuCoin's API key v1") == true)
+        #expect(diagnosis.steps.first?.detail.contains("sc-kc-pp-0042") == false)
     }
 
     @Test func millisecondsSentAndSignedWhereSecondsAreDueAreTimestampUnitsWithTheServerTime() throws {

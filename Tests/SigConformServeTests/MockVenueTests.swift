@@ -60,7 +60,9 @@ import Testing
             let onlyPassphrase = passphraseWrong && signatureRight
             let expected = onlyPassphrase ? "wrong_passphrase" : vector.expect.diagnosis!.sorted().joined(separator: "+")
             #expect(exchange.response.header(MockVenue.diagnosisHeader) == expected, "\(vector.qualifiedID)")
-            let error = passphraseWrong ? venue.errors.badPassphrase
+            // Another scheme's key (KuCoin's retired v1) is one the API does not know.
+            let error = vector.expect.diagnosis == ["unsupported_scheme"] ? venue.errors.badKey ?? venue.errors.badSignature
+                : passphraseWrong ? venue.errors.badPassphrase
                 : vector.expect.diagnosis == ["clock_drift"] || (vector.expect.diagnosis == ["timestamp_units"] && signatureRight)
                     ? venue.errors.badTimestamp : venue.errors.badSignature
             #expect(exchange.response.status == error?.httpStatus ?? 400, "\(vector.qualifiedID)")

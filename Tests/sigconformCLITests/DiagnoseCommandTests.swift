@@ -34,6 +34,19 @@ import Testing
         #expect(output.stdout.contains("diagnosis: path_mismatch"))
     }
 
+    /// Three requests signed by one HMAC object that was never reset (scripts/reference/sequences.py):
+    /// the first is correct, the second and third are explained by the sequence, not one by one.
+    @Test(arguments: [("binance-spot-reused-hmac.har", Self.binanceSecret), ("gateio-v4-reused-hmac.har", "sc-test-gate-secret-do-not-use-0001")])
+    func aSequenceSignedWithOneUnresetHMACObjectIsDiagnosedAsReusedState(file: String, secret: String) throws {
+        let output = try CLI.run(["diagnose", "examples/requests/sequences/\(file)", "--secret-env", "SC_SECRET", "--no-reports", "--no-color"],
+                                 environment: ["SC_SECRET": secret])
+        #expect(output.status == 1)
+        #expect(output.stdout.components(separatedBy: "diagnosis: reused_hmac_state").count == 3, "\(output.stdout)")
+        #expect(output.stdout.contains("HMAC over the prehashes of har-entry-1, har-entry-2, har-entry-3"), "\(output.stdout)")
+        #expect(output.stdout.contains("the sequence: har-entry-2 is explained by the requests before it"))
+        #expect(!output.stdout.contains(secret))
+    }
+
     @Test func aSecretOnTheCommandLineWarns() throws {
         let output = try CLI.run(["diagnose", "examples/requests/bybit-order.http", "--secret", Self.bybitSecret, "--no-reports", "--no-color"])
         #expect(output.stderr.contains("warning: --secret puts the secret in your shell history"))

@@ -86,7 +86,7 @@ class CoinbaseExchange(Venue):
 
     def accept(self, request, creds, server_time):
         h = request["headers"]
-        if h["CB-ACCESS-PASSPHRASE"] != creds["passphrase"] or h["CB-ACCESS-KEY"] != creds["apiKey"]:
+        if h.get("CB-ACCESS-PASSPHRASE") != creds["passphrase"] or h["CB-ACCESS-KEY"] != creds["apiKey"]:
             return "invalid passphrase or key"
         if abs(server_time - self.request_time_ms(dict(ts=h["CB-ACCESS-TIMESTAMP"]))) > WINDOW_MS:
             return "request timestamp expired"
@@ -248,7 +248,27 @@ def mistake_vectors():
                   ["post", "json-body"], order, Mistake("missing_component", client=with_(order, body=""))),
         V.invalid("unexplained-other-secret", "Signed with another key's (decoded) secret.",
                   ["get", "secret"], fills(53), Mistake("unexplained", key=b"sc-test-coinbase-other-secret-bytes")),
-    ]
+    ] + other_scheme_vectors()
+
+
+# Coinbase's v2 API keys (Sign In With Coinbase v2, the first Advanced Trade keys): "a sha256 HMAC
+# object using the API secret key on the string timestamp + method + requestPath + body", hex, no
+# passphrase, on api.coinbase.com with a CB-VERSION date (V2_DOCS). Not this venue's scheme.
+V2_DOCS = "https://docs.cloud.coinbase.com/advanced-trade-api/docs/rest-api-auth"
+
+
+def other_scheme_vectors():
+    accounts = req("GET", "/v2/accounts", n=54)
+    v = V.invalid("other-scheme-v2-api-keys",
+                  "Coinbase's v2 API key scheme sent to this venue's recipe: CB-ACCESS-SIGN is the hex HMAC-SHA256 of "
+                  "timestamp + method + path + body under the secret as text, with CB-VERSION and no passphrase, to "
+                  "api.coinbase.com (" + V2_DOCS + "). Another scheme of the venue, which sigconform does not check.",
+                  ["get", "other-scheme"], accounts, Mistake("unsupported_scheme", key=SECRET.encode(), encoding="hex"))
+    request = v["request"]
+    request["host"] = "api.coinbase.com"
+    del request["headers"]["CB-ACCESS-PASSPHRASE"]
+    request["headers"]["CB-VERSION"] = "2024-01-01"
+    return [v]
 
 
 if __name__ == "__main__":

@@ -110,6 +110,10 @@ class KuCoin(Venue):
 
     def accept(self, request, creds, server_time):
         h = request["headers"]
+        if h.get("KC-API-KEY-VERSION") in (None, "1") and h["KC-API-PASSPHRASE"] == creds["passphrase"]:
+            # KuCoin retired key v1 (https://www.kucoin.com/support/900006465403): every key is v2
+            # or later, so a plain passphrase never matches the signed one the server checks.
+            return "API key v1 scheme, retired in 2021: passphrase mismatch (400004)"
         if h["KC-API-PASSPHRASE"] != self.signed_passphrase(h.get("KC-API-KEY-VERSION"), creds):
             return "passphrase mismatch (400004)"
         if abs(server_time - int(h["KC-API-TIMESTAMP"])) > WINDOW_MS:
@@ -134,13 +138,15 @@ def docs_vectors():
                    ts="1547015186532")
     published = "7QP/oM0ykidMdrfNEUmng8eZjg/ZvPafjIqmxiVfYu4="
     out = [
-        V.valid("docs-deposit-addresses-v1",
-                "Docs 'Signing a Message' example as rendered before the key-v2 update (commit "
-                "c47118e, 2020-12-04): POST /api/v1/deposit-addresses {\"currency\":\"BTC\"}, "
-                "plaintext passphrase 'Abc123456', no KC-API-KEY-VERSION (key v1). Published "
-                "KC-API-SIGN 7QP/oM0y... reproduces.",
-                ["doc-example", "post", "json-body", "key-v1"],
-                with_(deposit, version=None), credentials=DOC_V1),
+        V.invalid("docs-deposit-addresses-v1",
+                  "Docs 'Signing a Message' example as rendered before the key-v2 update (commit "
+                  "c47118e, 2020-12-04): POST /api/v1/deposit-addresses {\"currency\":\"BTC\"}, "
+                  "plaintext passphrase 'Abc123456', no KC-API-KEY-VERSION (key v1). Published "
+                  "KC-API-SIGN 7QP/oM0y... reproduces, but key v1 was retired in 2021 "
+                  "(https://www.kucoin.com/support/900006465403): another scheme, which sigconform "
+                  "does not check ('unsupported_scheme').",
+                  ["doc-example", "post", "json-body", "key-v1"],
+                  with_(deposit, version=None), Mistake("unsupported_scheme", signed_correctly=True), credentials=DOC_V1),
         V.invalid("docs-deposit-addresses-v2-passphrase",
                   "DOC DEFECT. Current rendering of the same example: KC-API-KEY-VERSION: 2 and "
                   "KC-API-PASSPHRASE 'QWIxMjM0NTY3OCkoKiZeJSQjQA==', which is only base64 of "
@@ -304,12 +310,15 @@ def request_vectors():
         V.valid("delete-hf-order-with-symbol", "DELETE /api/v1/hf/orders/{orderId}?symbol=....",
                 ["delete", "query"],
                 req("DELETE", "/api/v1/hf/orders/6711f73c1ef16c000717bb31", "symbol=ETH-USDT", n=28)),
-        V.valid("key-version-1-explicit", "Key v1 with KC-API-KEY-VERSION: 1: plaintext passphrase.",
-                ["get", "key-v1", "passphrase"],
-                req("GET", "/api/v1/accounts", "currency=BTC", n=29, version="1")),
-        V.valid("key-version-1-no-header", "Key v1 without a KC-API-KEY-VERSION header: plaintext passphrase.",
-                ["post", "json-body", "key-v1", "passphrase"],
-                req("POST", "/api/v1/orders", body=compact_json(ORDER).replace("0001", "0005"), n=30, version=None)),
+        V.invalid("key-version-1-explicit", "Key v1 with KC-API-KEY-VERSION: 1: plaintext passphrase, signed as the "
+                  "recipe says. Key v1 was retired in 2021: another scheme, which sigconform does not check.",
+                  ["get", "key-v1", "passphrase"],
+                  req("GET", "/api/v1/accounts", "currency=BTC", n=29, version="1"), Mistake("unsupported_scheme", signed_correctly=True)),
+        V.invalid("key-version-1-no-header", "Key v1 without a KC-API-KEY-VERSION header: plaintext passphrase, signed as "
+                  "the recipe says. Key v1 was retired in 2021: another scheme, which sigconform does not check.",
+                  ["post", "json-body", "key-v1", "passphrase"],
+                  req("POST", "/api/v1/orders", body=compact_json(ORDER).replace("0001", "0005"), n=30, version=None),
+                  Mistake("unsupported_scheme", signed_correctly=True)),
         V.valid("key-version-3", "KC-API-KEY-VERSION: 3 (universal SDK): signed passphrase, as v2.",
                 ["get", "query", "key-v3", "passphrase"],
                 req("GET", "/api/v1/accounts", "type=margin", n=31, version="3")),

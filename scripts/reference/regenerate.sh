@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates every bundled vector file from the reference scripts in this folder and fails when
-# the result differs from what is committed (a changed, missing or new file under vectors/).
+# the result differs from what is committed (a changed, missing or new file under vectors/ or
+# examples/requests/sequences/).
 # Each script re-verifies its vectors from their wire requests before it writes them, so this
 # also fails when a reference rule and the vectors it wrote no longer agree.
 # Usage: scripts/reference/regenerate.sh [--write]   (--write: keep the regenerated files, no check)
@@ -26,8 +27,9 @@ done
 echo "${#scripts[@]} reference scripts ran"
 
 if [ "$check" = yes ]; then
-    untracked=$(git ls-files --others --exclude-standard vectors/)
-    if ! git diff --exit-code --stat vectors/ || [ -n "$untracked" ]; then
+    # vectors/, and the request sequences (scripts/reference/sequences.py) that diagnose reads.
+    untracked=$(git ls-files --others --exclude-standard vectors/ examples/requests/sequences/)
+    if ! git diff --exit-code --stat vectors/ examples/requests/sequences/ || [ -n "$untracked" ]; then
         [ -z "$untracked" ] || printf 'new files:\n%s\n' "$untracked"
         echo "error: the reference scripts no longer reproduce the committed vectors (see the diff above;" >&2
         echo "       'git diff vectors/' shows it in full, 'git checkout vectors/' restores the committed files)" >&2

@@ -75,6 +75,9 @@ struct MeaningLint {
             case .clockOutsideWindow where vector.result == .valid:
                 report(.rejectedRequest, raw["time"]?["serverTime"] != nil ? "/time/serverTime" : "/time",
                        "the vector is valid but \(finding.message)", fix: "make time.serverTime agree with the request's timestamp, or make the vector invalid (clock_drift)")
+            case .otherScheme where vector.result == .valid:
+                report(.rejectedRequest, "/request/headers", "the vector is valid but \(finding.message)",
+                       fix: "sign the request in the scheme the recipe describes, or make the vector invalid (unsupported_scheme)")
             default:
                 break
             }

@@ -19,6 +19,9 @@ public struct Finding: Sendable, Hashable {
         case backendDivergence = "backend_divergence"
         /// The request cannot be signed under the venue's recipe (it lacks something the venue needs).
         case unsignable = "unsignable"
+        /// The request follows another signing scheme of the venue (``OtherScheme``), which the
+        /// recipe does not describe: not judged correct, whatever its signature.
+        case otherScheme = "other_scheme"
     }
 
     public var kind: Kind
@@ -38,6 +41,6 @@ public struct Finding: Sendable, Hashable {
 
     /// Findings that make a request as sent fail at the venue.
     public var rejectsRequest: Bool {
-        [.observedSignatureMismatch, .observedHeaderMismatch, .observedSignatureMissing, .clockOutsideWindow].contains(kind)
+        [.observedSignatureMismatch, .observedHeaderMismatch, .observedSignatureMissing, .clockOutsideWindow, .otherScheme].contains(kind)
     }
 }

@@ -37,12 +37,18 @@ public struct VectorEvaluator: Sendable {
     }
 
     public func evaluate(_ vector: Vector, venue: Venue) -> VectorEvaluation {
-        switch venue.auth {
+        var evaluation = switch venue.auth {
         case .hmac(let recipe) where !recipe.keyOptions.isEmpty || !vector.keyChoices.isEmpty:
             evaluateUnderKeyChoices(vector, venue: venue, recipe: recipe)
         case .hmac(let recipe): evaluateHMAC(vector, venue: venue, recipe: recipe)
         case .bearer(let recipe): evaluateBearer(vector, venue: venue, recipe: recipe)
         }
+        // Another scheme of the venue is not judged by this recipe: the request is not correct
+        // for it, whatever its signature.
+        if let other = OtherScheme.recognised(in: vector.request, credentials: vector.credentials, venue: venue.id) {
+            evaluation.findings.append(Finding(kind: .otherScheme, message: other.scheme.sentence(shownBy: other.shownBy)))
+        }
+        return evaluation
     }
 
     /// A venue whose keys have settings that change verification (Gemini's nonce mode): the

@@ -31,7 +31,8 @@ extension Redactor {
         "unsorted_params", "body_encoding", "query_encoding", "clock_drift", "timestamp_mismatch",
         "timestamp_units", "value_mismatch", "missing_bearer_prefix", "wrong_secret_encoding",
         "secret_whitespace", "credentials_swapped", "wrong_hash", "wrong_output_encoding", "method_case",
-        "method_mismatch", "path_mismatch", "missing_component", "signature_not_last", "body_not_read", "backend_divergence", "unexplained",
+        "method_mismatch", "path_mismatch", "missing_component", "signature_not_last", "body_not_read",
+        "reused_hmac_state", "unsupported_scheme", "backend_divergence", "unexplained",
         "wrong_passphrase",
     ]
 

@@ -22,6 +22,8 @@ public enum DiagnosisClass: String, Sendable, Hashable, CaseIterable, Comparable
     case missingComponent = "missing_component"
     case signatureNotLast = "signature_not_last"
     case bodyNotRead = "body_not_read"
+    case reusedHMACState = "reused_hmac_state"
+    case unsupportedScheme = "unsupported_scheme"
     case backendDivergence = "backend_divergence"
     case unexplained
 
@@ -49,6 +51,8 @@ public enum DiagnosisClass: String, Sendable, Hashable, CaseIterable, Comparable
         case .missingComponent: "left a required component out of the prehash"
         case .bodyNotRead: "sent a body with a method whose body the venue does not read (a GET), so the venue verifies the request without it"
         case .signatureNotLast: "sent the right signature, but not as the last parameter, where the venue reads it"
+        case .reusedHMACState: "kept one HMAC object across requests without resetting it: each signature covers the earlier requests' prehashes too"
+        case .unsupportedScheme: "the request follows another signing scheme of this venue (retired, or another API of the venue), which sigconform does not check"
         case .backendDivergence: "the pure-Swift and OpenSSL backends disagree (a sigconform bug)"
         case .unexplained: "no known mistake reproduces the observed signature"
         }
@@ -76,6 +80,8 @@ public enum DiagnosisClass: String, Sendable, Hashable, CaseIterable, Comparable
         case .missingComponent: "include every component of the venue's prehash, in order"
         case .bodyNotRead: "send a GET's parameters in the query string and sign the query only; send no body with a GET"
         case .signatureNotLast: "append the signature after every other parameter, as the last one of the query string (or of the body when the parameters travel there): never sort it in with the others or put it first"
+        case .reusedHMACState: "key a new HMAC object for every request (or reset it: Go's Reset(), a fresh hmac.new() in Python), or use a one-shot HMAC call"
+        case .unsupportedScheme: "sign with the scheme this venue's API checks today (the docs below); sigconform judges only that one"
         case .backendDivergence: "report this to sigconform with the vector: one of its MAC backends is wrong"
         case .unexplained: "compare your prehash with the correct one below; if they are equal, suspect the credentials or environment"
         }

@@ -10,7 +10,7 @@ import SigConformMAC
 /// where a digit count changes) each candidate is one `tag(appending:into:)` on the prefix state. Either way the batch reports the first candidate
 /// in the order they were added whose tag is the target, so the search's result does not depend
 /// on the path.
-struct CandidateBatch: ~Copyable {
+struct CandidateBatch: TimeCandidates, ~Copyable {
     /// The keyed prefix state of the search backend; `tag(appending:into:)` leaves it unchanged.
     private var prefixState: any HMACContext
     private let fourLanes: (any HMACBatchTagger)?

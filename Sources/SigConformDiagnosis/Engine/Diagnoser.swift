@@ -1,5 +1,3 @@
-import Dispatch
-import Synchronization
 import SigConformCore
 import SigConformMAC
 
@@ -37,6 +35,11 @@ public struct Diagnoser: Sendable {
                                       venueError: error, docs: venue.docs)
             diagnosis.searchSummary = summary
             return diagnosis
+        }
+        // Another scheme of the venue: naming it is the diagnosis; searching this recipe's
+        // mistakes would name a misleading one (Coinbase's v2 keys look like two mistakes at once).
+        if let other = evaluation.findings.first(where: { $0.kind == .otherScheme }) {
+            return result([Diagnosis.Step(.unsupportedScheme, other.message)], error: venue.errors.badKey ?? venueErrorSignature)
         }
         if case .bearer(let recipe) = venue.auth {
             return BearerDiagnosis.diagnose(evaluation, recipe: recipe)
@@ -411,39 +414,19 @@ struct Search {
         count >= 10_240 ? "\(count >> 10) KiB" : "\(count) bytes"
     }
 
-    /// Returns the offset (ms) of the timestamp that reproduces `target`, searching outwards from
-    /// the one sent. Each worker keys the prefix state once and tags its candidates in batches
-    /// (`CandidateBatch`: four per SIMD pass for pure-Swift HMAC-SHA256, else one at a time), each
-    /// candidate's digits and the suffix laid out in a reused buffer: a candidate costs the
-    /// hashing of the bytes from the last whole block of the prefix on, and no state copy or
-    /// allocation.
+    /// Returns the offset (ms) of the timestamp nearest the one sent that reproduces `target`
+    /// (``NearestOffsetSearch``). Each worker keys the prefix state once and tags its candidates
+    /// in batches (`CandidateBatch`: four per SIMD pass for pure-Swift HMAC-SHA256, else one at a
+    /// time), each candidate's digits and the suffix laid out in a reused buffer: a candidate
+    /// costs the hashing of the bytes from the last whole block of the prefix on, and no state
+    /// copy or allocation.
     func fastSearch(field: TimeField, base: SigningAttempt, layout: TimeFieldLayout, target: [UInt8], steps radius: Int64) -> Int64? {
-        guard radius > 0 else { return nil }
         let backend = diagnoser.searchBackend
-        let hash = base.hash
-        let key = base.key
-        let step = field.stepMilliseconds
-        let workers = 2
-        let found = Mutex<Int64?>(nil)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            // Each worker keys its own context; contexts are not shared between threads.
-            guard var batch = CandidateBatch(backend: backend, hash: hash, key: key, prefix: layout.prefix, tails: layout.tails,
-                                             percentEncoded: layout.percentEncoded ? layout.uppercaseHex : nil) else { return }
-            var distance = Int64(worker) + 1
-            while distance <= radius {
-                if distance % 4096 < 2, found.withLock({ $0 }) != nil { return }
-                for sign in stride(from: -1 as Int64, through: 1, by: 2) {
-                    batch.add(field, offsetBy: sign * distance * step)
-                    if batch.isFull, let offset = batch.firstMatch(of: target) {
-                        found.withLock { $0 = offset }
-                        return
-                    }
-                }
-                distance += Int64(workers)
-            }
-            if let offset = batch.firstMatch(of: target) { found.withLock { $0 = offset } }
+        let (hash, key, prefix, tails) = (base.hash, base.key, layout.prefix, layout.tails)
+        let percentEncoded = layout.percentEncoded ? layout.uppercaseHex : nil
+        return NearestOffsetSearch.nearest(field: field, target: target, steps: radius) { _ in
+            CandidateBatch(backend: backend, hash: hash, key: key, prefix: prefix, tails: tails, percentEncoded: percentEncoded)
         }
-        return found.withLock { $0 }
     }
 
     /// The offset that reproduces the signature, if found, and the half-width searched (less

@@ -245,6 +245,13 @@ final class SearchLedger: @unchecked Sendable {
         return bytes * costPerByte(hash, fourLanes: fourLanes) / 2
     }
 
+    /// What a plain digest of `messageLength` bytes is charged: as an HMAC of them, less the
+    /// outer hash's block an HMAC finalises with (a digest inside the prehash, Kraken's SHA-256
+    /// of nonce + POST data, has none).
+    static func digestCost(messageLength: Int, hash: HashAlgorithm) -> Int {
+        cost(messageLength: messageLength, hash: hash) - hash.blockByteCount * costPerByte(hash, fourLanes: false) / 2
+    }
+
     /// Twice the cost of hashing one byte, in bytes of the four-lane SHA-256 path (the timestamp
     /// search of HMAC-SHA256, four candidates per pass) that ``SearchBudget/standard`` was sized
     /// on. One message at a time, SHA-256 runs about 2.5 times slower per byte and SHA-512

@@ -122,53 +122,90 @@ struct TransformedTimeLayout {
     /// The whole prehash with the value written as `text` (for checking a layout and a result;
     /// the search writes only the window).
     func candidate(_ text: String, backend: any MACBackend) -> [UInt8]? {
-        var writer = WindowWriter(layout: self, backend: backend)
-        guard let window = writer?.window(Array(text.utf8)) else { return nil }
-        return prefix + window + suffix
+        let bytes = Array(text.utf8)
+        guard var writer = WindowWriter(layout: self, textLength: bytes.count, backend: backend) else { return nil }
+        var window = [UInt8](repeating: 0, count: writer.length)
+        let written = bytes.withUnsafeBufferPointer { text in window.withUnsafeMutableBufferPointer { writer.write(text, into: $0) } }
+        return written ? prefix + window + suffix : nil
     }
 }
 
-/// Writes a transformed layout's window for one candidate text, reusing its buffers and the
-/// inner digest's prefix state: the hot loop of the transformed timestamp search.
-struct WindowWriter {
-    private let layout: TransformedTimeLayout
+/// Writes a transformed layout's window for one candidate text of a fixed length into a
+/// caller's buffer, from buffers laid out once and the inner digest's prefix state: the hot
+/// loop of the transformed timestamp search, which allocates nothing per candidate.
+struct WindowWriter: ~Copyable {
+    private let window: TransformedTimeLayout.Window
     /// The inner digest with the inner prefix absorbed (digest kind only).
     private var innerPrefixState: (any DigestContext)?
-    private var scratch: [UInt8] = []
+    /// The digest kind's inner message after its prefix (the text's places, then each tail), or
+    /// the base64 kind's payload groups; only the text's places change per candidate.
+    private let scratch: UnsafeMutableBufferPointer<UInt8>
+    /// Where the text goes in ``scratch``.
+    private let textStarts: [Int]
+    private let digest: UnsafeMutableBufferPointer<UInt8>
+    /// The text's length every candidate has (the layouts assume it kept).
+    let textLength: Int
+    /// The window's length in bytes.
+    let length: Int
 
-    init?(layout: TransformedTimeLayout, backend: any MACBackend) {
-        self.layout = layout
-        if case .digest(let hash, _, let inner) = layout.window {
+    init?(layout: TransformedTimeLayout, textLength: Int, backend: any MACBackend) {
+        window = layout.window
+        self.textLength = textLength
+        switch layout.window {
+        case .digest(let hash, let output, let inner):
             guard var state = try? backend.makeDigest(hash), (try? state.update(inner.prefix)) != nil else { return nil }
             innerPrefixState = state
+            var bytes: [UInt8] = []
+            var starts: [Int] = []
+            for tail in inner.tails {
+                starts.append(bytes.count)
+                bytes += repeatElement(0, count: textLength)
+                bytes += tail
+            }
+            scratch = .allocate(capacity: bytes.count)
+            _ = scratch.initialize(fromContentsOf: bytes)
+            textStarts = starts
+            length = switch output {
+            case .raw: hash.digestByteCount
+            case .hex, .hexUpper: 2 * hash.digestByteCount
+            case .base64: Base64.encodedLength(hash.digestByteCount)
+            }
+        case .base64(let payload, let start, let end, let valueStarts):
+            innerPrefixState = nil
+            scratch = .allocate(capacity: end - start)
+            _ = scratch.initialize(fromContentsOf: payload[start..<end])
+            textStarts = valueStarts.filter { $0 + textLength <= end }.map { $0 - start }
+            length = Base64.encodedLength(end - start)
         }
+        digest = .allocate(capacity: 64)
     }
 
-    /// The window's bytes with the value written as `text` (the sent value's length).
-    mutating func window(_ text: [UInt8]) -> [UInt8]? {
-        switch layout.window {
-        case .digest(_, let output, let inner):
-            guard var state = innerPrefixState else { return nil }
-            scratch.removeAll(keepingCapacity: true)
-            for tail in inner.tails {
-                scratch += text
-                scratch += tail
-            }
-            guard (try? withRawBytes(scratch, { (bytes) throws(MACError) in try state.update(bytes) })) != nil,
-                  let digest = try? state.digest() else { return nil }
-            return switch output {
-            case .raw: digest
-            case .hex: Array(Hex.encode(digest).utf8)
-            case .hexUpper: Array(Hex.encode(digest, uppercase: true).utf8)
-            case .base64: Array(Base64.encode(digest).utf8)
-            }
-        case .base64(let payload, let start, let end, let starts):
-            scratch.removeAll(keepingCapacity: true)
-            scratch += payload[start..<end]
-            for valueStart in starts where valueStart + text.count <= end {
-                scratch.replaceSubrange((valueStart - start)..<(valueStart - start + text.count), with: text)
-            }
-            return Array(Base64.encode(scratch).utf8)
+    deinit {
+        scratch.deallocate()
+        digest.deallocate()
+    }
+
+    /// Writes the window with the value written as `text` (``textLength`` bytes) to the first
+    /// ``length`` bytes of `out`; false if the inner digest fails.
+    mutating func write(_ text: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        precondition(text.count == textLength && out.count >= length, "a candidate of the layout's length, a window's room")
+        for start in textStarts {
+            _ = UnsafeMutableBufferPointer(rebasing: scratch[start..<(start + textLength)]).initialize(fromContentsOf: text)
         }
+        switch window {
+        case .digest(let hash, let output, _):
+            guard (try? innerPrefixState?.digest(appending: UnsafeRawBufferPointer(scratch), into: UnsafeMutableRawBufferPointer(digest))) != nil
+            else { return false }
+            let digestBytes = UnsafeBufferPointer(rebasing: digest[..<hash.digestByteCount])
+            switch output {
+            case .raw: _ = out.initialize(fromContentsOf: digestBytes)
+            case .hex: Hex.encode(digestBytes, uppercase: false, into: out)
+            case .hexUpper: Hex.encode(digestBytes, uppercase: true, into: out)
+            case .base64: Base64.encode(digestBytes, into: out)
+            }
+        case .base64:
+            Base64.encode(UnsafeBufferPointer(scratch), into: out)
+        }
+        return true
     }
 }

@@ -1,5 +1,3 @@
-import Dispatch
-import Synchronization
 import SigConformCore
 import SigConformMAC
 
@@ -19,7 +17,7 @@ extension Search {
         for layout in layouts {
             let hashed = layout.hashedPerCandidate(textLength: field.sent.utf8.count, block: base.hash.blockByteCount)
             let cost = SearchLedger.cost(messageLength: hashed.outer, hash: base.hash)
-                + (hashed.innerHash.map { SearchLedger.cost(messageLength: hashed.inner, hash: $0) } ?? 0)
+                + (hashed.innerHash.map { SearchLedger.digestCost(messageLength: hashed.inner, hash: $0) } ?? 0)
             let steps = min(requested / step, Int64(share / layouts.count / cost / 2))
             let found = windowSearch(field: field, base: base, layout: layout, target: target, steps: steps)
             ledger.charge(candidates: Int(found.map { 2 * abs($0) / step } ?? 2 * steps), costEach: cost)
@@ -38,45 +36,66 @@ extension Search {
         return (true, nil)
     }
 
-    /// The offset (ms) whose candidate reproduces `target`, searching outwards from the sent
-    /// value on two workers; each keys the HMAC prefix state once and writes only the window.
+    /// The offset (ms) nearest the sent value whose candidate reproduces `target`
+    /// (``NearestOffsetSearch``); each worker keys the HMAC prefix state once and writes only
+    /// the window.
     func windowSearch(field: TimeField, base: SigningAttempt, layout: TransformedTimeLayout, target: [UInt8], steps radius: Int64) -> Int64? {
-        guard radius > 0 else { return nil }
         let backend = diagnoser.searchBackend
-        let step = field.stepMilliseconds
-        let workers = 2
-        let found = Mutex<Int64?>(nil)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            guard var prefixState = try? backend.makeHMAC(base.hash, key: base.key), (try? prefixState.update(layout.prefix)) != nil,
-                  var writer = WindowWriter(layout: layout, backend: backend) else { return }
-            let textBuffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: TimestampCodec.maximumWrittenLength)
-            defer { textBuffer.deallocate() }
-            let tag = UnsafeMutableRawBufferPointer.allocate(byteCount: base.hash.digestByteCount, alignment: 16)
-            defer { tag.deallocate() }
-            var message: [UInt8] = []
-            var distance = Int64(worker) + 1
-            while distance <= radius {
-                if distance % 1024 < 2, found.withLock({ $0 }) != nil { return }
-                for sign in stride(from: -1 as Int64, through: 1, by: 2) {
-                    let offset = sign * distance * step
-                    let count = field.write(offsetBy: offset, into: textBuffer)
-                    // The layouts hold the value's length; a candidate of another length (a digit
-                    // more) is outside them.
-                    guard count == field.sent.utf8.count, let window = writer.window(Array(textBuffer[..<count])) else { continue }
-                    message.removeAll(keepingCapacity: true)
-                    message += window
-                    message += layout.suffix
-                    guard (try? withRawBytes(message, { (bytes) throws(MACError) in try prefixState.tag(appending: bytes, into: tag) })) != nil else { continue }
-                    if tag.elementsEqual(target) {
-                        found.withLock { current in
-                            if current.map({ abs($0) > abs(offset) }) ?? true { current = offset }
-                        }
-                        return
-                    }
-                }
-                distance += Int64(workers)
-            }
+        let (hash, key) = (base.hash, base.key)
+        return NearestOffsetSearch.nearest(field: field, target: target, steps: radius) { _ in
+            WindowCandidates(field: field, layout: layout, hash: hash, key: key, backend: backend)
         }
-        return found.withLock { $0 }
+    }
+}
+
+/// One transformed-layout candidate at a time: its text, the window it gives and the suffix,
+/// tagged from the HMAC state of the prefix, in buffers laid out once.
+struct WindowCandidates: TimeCandidates, ~Copyable {
+    private var prefixState: any HMACContext
+    private var writer: WindowWriter
+    /// The window, then the suffix (written once).
+    private let message: UnsafeMutableBufferPointer<UInt8>
+    private let text: UnsafeMutableBufferPointer<UInt8>
+    private let tag: UnsafeMutableRawBufferPointer
+    private let digestByteCount: Int
+    /// The field every candidate moves (the layout was found for it).
+    private let field: TimeField
+    private var pending: Int64?
+
+    init?(field: TimeField, layout: TransformedTimeLayout, hash: HashAlgorithm, key: [UInt8], backend: any MACBackend) {
+        guard var state = try? backend.makeHMAC(hash, key: key), (try? state.update(layout.prefix)) != nil,
+              let writer = WindowWriter(layout: layout, textLength: field.sent.utf8.count, backend: backend) else { return nil }
+        self.field = field
+        prefixState = state
+        message = .allocate(capacity: writer.length + layout.suffix.count)
+        _ = UnsafeMutableBufferPointer(rebasing: message[writer.length...]).initialize(fromContentsOf: layout.suffix)
+        self.writer = writer
+        text = .allocate(capacity: TimestampCodec.maximumWrittenLength)
+        digestByteCount = hash.digestByteCount
+        tag = .allocate(byteCount: digestByteCount, alignment: 16)
+    }
+
+    deinit {
+        message.deallocate()
+        text.deallocate()
+        tag.deallocate()
+    }
+
+    var isFull: Bool { pending != nil }
+
+    mutating func add(_ field: TimeField, offsetBy offset: Int64) {
+        precondition(pending == nil, "a full batch is tagged before the next candidate")
+        // The layout was found for one field: `field` is it.
+        pending = offset
+    }
+
+    mutating func firstMatch(of target: [UInt8]) -> Int64? {
+        guard let offset = pending else { return nil }
+        pending = nil
+        // A candidate of another length (a digit more) is outside the layout.
+        guard field.write(offsetBy: offset, into: text) == writer.textLength,
+              writer.write(UnsafeBufferPointer(rebasing: text[..<writer.textLength]), into: message),
+              (try? prefixState.tag(appending: UnsafeRawBufferPointer(message), into: tag)) != nil else { return nil }
+        return tag.elementsEqual(target) ? offset : nil
     }
 }

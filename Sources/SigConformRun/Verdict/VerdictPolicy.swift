@@ -70,14 +70,16 @@ public struct VerdictPolicy: Sendable {
     /// Whether the venue would accept a captured request: `failed` with its diagnosis when it
     /// would reject it. `serverMessage` is the venue's error text, when the user has it (Bybit
     /// echoes its prehash).
-    public func verdict(forCaptured evaluation: VectorEvaluation, serverMessage: String? = nil) -> VectorVerdict {
+    /// `diagnosis`: what the request's sequence already explains (``CheckRunner/diagnoseCaptured(_:serverMessage:)``),
+    /// used instead of the single-request search.
+    public func verdict(forCaptured evaluation: VectorEvaluation, serverMessage: String? = nil, diagnosis sequence: Diagnosis? = nil) -> VectorVerdict {
         if let error = Self.cannotSign(evaluation) { return error }
         let vector = evaluation.vector
         let rejecting = evaluation.findings.filter { $0.rejectsRequest || $0.kind == .backendDivergence }
         guard !rejecting.isEmpty else {
             return VectorVerdict(vector: vector, status: .passed, evaluation: evaluation, diagnosis: nil, problems: [])
         }
-        var diagnosis = diagnoser.diagnose(evaluation)
+        var diagnosis = sequence ?? diagnoser.diagnose(evaluation)
         if let serverMessage, let correct = evaluation.reference?.prehash {
             diagnosis.serverEcho = ServerEcho(message: serverMessage, correct: correct, apiKey: vector.credentials.apiKey)
             if let echo = diagnosis.serverEcho { diagnosis.evidence.insert(echo.summary, at: 0) }

@@ -105,18 +105,23 @@ struct DiagnoseCommand: ParsableCommand {
         result.files = input.map { [$0] } ?? []
         var otherHosts: [String] = []
         let selected = cases.filter { ids.isEmpty || ids.contains($0.id) }
-        // Each request on its own: one that cannot be used is an error for it, and the rest
-        // are still diagnosed (a HAR's first entry must not hide the others).
+        // Each request that can be used: one that cannot is an error for it, and the rest are
+        // still diagnosed (a HAR's first entry must not hide the others).
+        var usable: [(vector: Vector, venue: Venue)] = []
         for captured in selected {
             if captured.isOneOfMany, venueID == nil, VenueDetector(registry: registry).candidates(for: captured.request).isEmpty {
                 otherHosts.append(captured.request.host ?? "(no host)")
                 continue
             }
             switch prepare(captured, credentials: credentials, registry: registry) {
-            case .success(let (vector, venue)): result.verdicts.append(runner.diagnoseCaptured(vector, venue: venue, serverMessage: message))
+            case .success(let prepared): usable.append(prepared)
             case .failure(let error): result.inputErrors.append(error)
             }
         }
+        // The sequence and each request (a mistake can carry state from one request to the next).
+        let diagnosed = runner.diagnoseCaptured(usable, serverMessage: message)
+        result.verdicts += diagnosed.verdicts
+        notes += diagnosed.notes
         if !otherHosts.isEmpty {
             let hosts = Array(Set(otherHosts)).sorted()
             notes.append("\(otherHosts.count) HAR entries fit no venue and were not diagnosed (hosts: \(hosts.prefix(10).joined(separator: ", "))\(hosts.count > 10 ? ", …" : ""))")
