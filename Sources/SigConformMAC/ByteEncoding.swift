@@ -3,7 +3,7 @@
 /// Written against the standard library only so that the pure-Swift backend and everything
 /// above it share one strict decoder (Foundation's base64 decoder is lenient about padding
 /// and line breaks in ways that would hide vector mistakes).
-public enum ByteEncoding: String, CaseIterable, Sendable, Codable {
+package enum ByteEncoding: String, CaseIterable, Sendable, Codable {
     /// Lower-case hexadecimal.
     case hex
     /// Upper-case hexadecimal.
@@ -14,7 +14,7 @@ public enum ByteEncoding: String, CaseIterable, Sendable, Codable {
     case base64url
 
     /// Encodes `bytes` as text.
-    public func encode(_ bytes: [UInt8]) -> String {
+    package func encode(_ bytes: [UInt8]) -> String {
         switch self {
         case .hex: Hex.encode(bytes, uppercase: false)
         case .hexUpper: Hex.encode(bytes, uppercase: true)
@@ -25,7 +25,7 @@ public enum ByteEncoding: String, CaseIterable, Sendable, Codable {
 
     /// Decodes `text`, or returns `nil` when it is not valid in this encoding.
     /// Hex decoding accepts either case; base64 requires canonical padding.
-    public func decode(_ text: String) -> [UInt8]? {
+    package func decode(_ text: String) -> [UInt8]? {
         switch self {
         case .hex, .hexUpper: Hex.decode(text)
         case .base64: Base64.decode(text, urlSafe: false)
@@ -35,12 +35,12 @@ public enum ByteEncoding: String, CaseIterable, Sendable, Codable {
 }
 
 /// Hexadecimal encoding of byte strings.
-public enum Hex {
+package enum Hex {
     private static let lower = Array("0123456789abcdef".utf8)
     private static let upper = Array("0123456789ABCDEF".utf8)
 
     /// Encodes `bytes` as hex, two digits per byte.
-    public static func encode(_ bytes: some Sequence<UInt8>, uppercase: Bool = false) -> String {
+    package static func encode(_ bytes: some Sequence<UInt8>, uppercase: Bool = false) -> String {
         // Arrays and slices (every caller) are encoded from their storage into the string's own:
         // iterating an unspecialised generic sequence cost 20,000 instructions a `check` vector.
         if let text = bytes.withContiguousStorageIfAvailable({ encode(contiguous: $0, uppercase: uppercase) }) { return text }
@@ -61,7 +61,7 @@ public enum Hex {
     }
 
     /// Decodes hex of either case; `nil` for odd length or a non-hex character.
-    public static func decode(_ text: String) -> [UInt8]? {
+    package static func decode(_ text: String) -> [UInt8]? {
         let utf8 = Array(text.utf8)
         guard utf8.count % 2 == 0 else { return nil }
         var out: [UInt8] = []
@@ -76,7 +76,7 @@ public enum Hex {
     }
 
     /// Whether `text` is non-empty hex of even length.
-    public static func isHex(_ text: String) -> Bool { !text.isEmpty && decode(text) != nil }
+    package static func isHex(_ text: String) -> Bool { !text.isEmpty && decode(text) != nil }
 
     private static func nibble(_ c: UInt8) -> UInt8? {
         switch c {
@@ -89,12 +89,12 @@ public enum Hex {
 }
 
 /// Base64 encoding (RFC 4648), standard and URL-safe alphabets.
-public enum Base64 {
+package enum Base64 {
     private static let standard = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
     private static let urlSafe = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
     /// Encodes `bytes` with `=` padding.
-    public static func encode(_ bytes: [UInt8], urlSafe useURLAlphabet: Bool = false) -> String {
+    package static func encode(_ bytes: [UInt8], urlSafe useURLAlphabet: Bool = false) -> String {
         let alphabet = useURLAlphabet ? urlSafe : standard
         var out: [UInt8] = []
         out.reserveCapacity((bytes.count + 2) / 3 * 4)
@@ -123,7 +123,7 @@ public enum Base64 {
     /// and zero bits in the unused part of the last symbol. Returns `nil` otherwise.
     /// `strict: false` accepts non-zero bits in the unused part of the last symbol, as most
     /// client libraries (Python's `b64decode`, Node's `Buffer.from`) do.
-    public static func decode(_ text: String, urlSafe useURLAlphabet: Bool = false, strict: Bool = true) -> [UInt8]? {
+    package static func decode(_ text: String, urlSafe useURLAlphabet: Bool = false, strict: Bool = true) -> [UInt8]? {
         var utf8 = Array(text.utf8)
         if !strict {
             // Lenient readers ignore missing or surplus '=' and re-pad the data characters.
