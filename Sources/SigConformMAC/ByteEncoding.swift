@@ -3,7 +3,7 @@
 /// Written against the standard library only so that the pure-Swift backend and everything
 /// above it share one strict decoder (Foundation's base64 decoder is lenient about padding
 /// and line breaks in ways that would hide vector mistakes).
-package enum ByteEncoding: String, CaseIterable, Sendable, Codable {
+public enum ByteEncoding: String, CaseIterable, Sendable, Codable {
     /// Lower-case hexadecimal.
     case hex
     /// Upper-case hexadecimal.
@@ -14,7 +14,7 @@ package enum ByteEncoding: String, CaseIterable, Sendable, Codable {
     case base64url
 
     /// Encodes `bytes` as text.
-    package func encode(_ bytes: [UInt8]) -> String {
+    public func encode(_ bytes: [UInt8]) -> String {
         switch self {
         case .hex: Hex.encode(bytes, uppercase: false)
         case .hexUpper: Hex.encode(bytes, uppercase: true)
@@ -25,7 +25,7 @@ package enum ByteEncoding: String, CaseIterable, Sendable, Codable {
 
     /// Decodes `text`, or returns `nil` when it is not valid in this encoding.
     /// Hex decoding accepts either case; base64 requires canonical padding.
-    package func decode(_ text: String) -> [UInt8]? {
+    public func decode(_ text: String) -> [UInt8]? {
         switch self {
         case .hex, .hexUpper: Hex.decode(text)
         case .base64: Base64.decode(text, urlSafe: false)
