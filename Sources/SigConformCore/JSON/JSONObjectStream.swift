@@ -13,14 +13,14 @@ private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, 
 /// The stream only finds where values begin and end (strings, escapes and bracket depth); the
 /// parser checks each fragment in full, so what the stream accepts and the parser accepts is
 /// exactly strict JSON. Errors carry the line and column in the whole input.
-public struct JSONObjectStream: ~Copyable {
-    public struct Limits: Sendable {
+package struct JSONObjectStream: ~Copyable {
+    package struct Limits: Sendable {
         /// The whole input; counted while reading.
-        public var totalBytes: Int
+        package var totalBytes: Int
         /// One member's value or one element of the streamed array.
-        public var fragmentBytes: Int
-        public var maximumDepth: Int
-        public init(totalBytes: Int, fragmentBytes: Int, maximumDepth: Int = InputLimits.jsonDepth) {
+        package var fragmentBytes: Int
+        package var maximumDepth: Int
+        package init(totalBytes: Int, fragmentBytes: Int, maximumDepth: Int = InputLimits.jsonDepth) {
             self.totalBytes = totalBytes
             self.fragmentBytes = fragmentBytes
             self.maximumDepth = maximumDepth
@@ -28,15 +28,15 @@ public struct JSONObjectStream: ~Copyable {
     }
 
     /// One value's bytes, and where it starts in the whole input.
-    public struct Fragment: Sendable {
-        public var bytes: [UInt8]
+    package struct Fragment: Sendable {
+        package var bytes: [UInt8]
         /// Byte offset of the first byte in the input.
-        public var offset: Int
-        public var location: SourceLocation
+        package var offset: Int
+        package var location: SourceLocation
         /// Nesting of the value in the input (1: a member of the root; 2: an element of the streamed array).
-        public var depth: Int
+        package var depth: Int
 
-        public init(bytes: [UInt8], offset: Int, location: SourceLocation, depth: Int) {
+        package init(bytes: [UInt8], offset: Int, location: SourceLocation, depth: Int) {
             self.bytes = bytes
             self.offset = offset
             self.location = location
@@ -44,7 +44,7 @@ public struct JSONObjectStream: ~Copyable {
         }
 
         /// The fragment parsed, with a parse error located in the whole input.
-        public func parse(recordingLocations: Bool = false, limits: Limits) throws(JSONParseError) -> JSONDocument {
+        package func parse(recordingLocations: Bool = false, limits: Limits) throws(JSONParseError) -> JSONDocument {
             let parser = JSONParser(limits: JSONParser.Limits(maximumDepth: max(1, limits.maximumDepth - depth), maximumBytes: limits.fragmentBytes),
                                     recordsLocations: recordingLocations)
             do {
@@ -57,7 +57,7 @@ public struct JSONObjectStream: ~Copyable {
         }
 
         /// `inner`, a location inside the fragment, as a location in the whole input.
-        public func shifted(_ inner: SourceLocation) -> SourceLocation {
+        package func shifted(_ inner: SourceLocation) -> SourceLocation {
             inner.line == 1
                 ? SourceLocation(line: location.line, column: location.column + inner.column - 1)
                 : SourceLocation(line: location.line + inner.line - 1, column: inner.column)
@@ -72,17 +72,17 @@ public struct JSONObjectStream: ~Copyable {
     private var atEnd = false
     private var line = 1
     private var column = 1
-    public let limits: Limits
+    package let limits: Limits
 
     /// Reads from an open file (not closed here).
-    public init(descriptor: Int32, limits: Limits) {
+    package init(descriptor: Int32, limits: Limits) {
         self.descriptor = descriptor
         self.buffer = []
         self.limits = limits
     }
 
     /// Reads `bytes` (tests and the fuzz target).
-    public init(bytes: [UInt8], limits: Limits) {
+    package init(bytes: [UInt8], limits: Limits) {
         self.descriptor = nil
         self.buffer = bytes
         self.atEnd = true
@@ -201,7 +201,7 @@ public struct JSONObjectStream: ~Copyable {
     /// Reads the whole input: `member` gets each member of the root object except `streaming`,
     /// whose value must be an array: `element` gets its elements one by one, with their index.
     /// Duplicate member names, trailing content and a truncated input are errors.
-    public mutating func read(streaming: String,
+    package mutating func read(streaming: String,
                               member: (_ name: String, _ value: Fragment) throws -> Void,
                               element: (_ index: Int, _ value: Fragment) throws -> Void) throws {
         try expect(UInt8(ascii: "{"), "'{' (a JSON object)")

@@ -1,21 +1,21 @@
 /// Writes ``JSONValue``s back to text, in the serialisations clients commonly produce.
-public enum JSONWriter {
+package enum JSONWriter {
     /// How a client serialises JSON.
-    public struct Style: Sendable, Hashable {
+    package struct Style: Sendable, Hashable {
         /// The member separator: `":"` compact, `": "` Python's default.
-        public var colon: String
+        package var colon: String
         /// The element separator: `","` compact, `", "` Python's default.
-        public var comma: String
+        package var comma: String
         /// Write strings with single quotes and `True`/`False`/`None` (Python's `str(dict)`).
-        public var pythonRepr: Bool
+        package var pythonRepr: Bool
         /// Sort object keys (Python `sort_keys=True`, Go maps).
-        public var sortKeys: Bool
+        package var sortKeys: Bool
         /// Escape non-ASCII as `\uXXXX` (Python's default `ensure_ascii=True`).
-        public var escapeNonASCII: Bool
+        package var escapeNonASCII: Bool
         /// Escape `/` as `\/` (PHP `json_encode`).
-        public var escapeSlash: Bool
+        package var escapeSlash: Bool
 
-        public init(colon: String = ":", comma: String = ",", sortKeys: Bool = false, escapeNonASCII: Bool = false, escapeSlash: Bool = false,
+        package init(colon: String = ":", comma: String = ",", sortKeys: Bool = false, escapeNonASCII: Bool = false, escapeSlash: Bool = false,
                     pythonRepr: Bool = false) {
             self.pythonRepr = pythonRepr
             self.colon = colon
@@ -26,11 +26,11 @@ public enum JSONWriter {
         }
 
         /// No spaces, keys in order, UTF-8 kept (JavaScript's JSON.stringify, most HTTP clients).
-        public static let compact = Style()
+        package static let compact = Style()
         /// Python's `json.dumps` defaults.
-        public static let python = Style(colon: ": ", comma: ", ", escapeNonASCII: true)
+        package static let python = Style(colon: ": ", comma: ", ", escapeNonASCII: true)
         /// Python's `str(dict)`: not JSON, but a frequent accident.
-        public static let pythonRepr = Style(colon: ": ", comma: ", ", pythonRepr: true)
+        package static let pythonRepr = Style(colon: ": ", comma: ", ", pythonRepr: true)
 
         /// Whether a string holding this UTF-8 byte is written with escapes.
         func needsEscape(_ byte: UInt8) -> Bool {
@@ -39,16 +39,16 @@ public enum JSONWriter {
         }
     }
 
-    public static func compact(_ value: JSONValue) -> String { write(value, style: .compact) }
+    package static func compact(_ value: JSONValue) -> String { write(value, style: .compact) }
 
-    public static func write(_ value: JSONValue, style: Style) -> String {
+    package static func write(_ value: JSONValue, style: Style) -> String {
         var out = ""
         append(value, style: style, to: &out)
         return out
     }
 
     /// Appends `value` as ``write(_:style:)`` writes it.
-    public static func append(_ value: JSONValue, style: Style, to out: inout String) {
+    package static func append(_ value: JSONValue, style: Style, to out: inout String) {
         switch value {
         case .null: out += style.pythonRepr ? "None" : "null"
         case .bool(let b): out += style.pythonRepr ? (b ? "True" : "False") : (b ? "true" : "false")
