@@ -4,7 +4,7 @@ import SigConformMAC
 extension Mistake {
     /// Signed another serialisation of the body than sent: JSON spacing, key order, escapes,
     /// re-formatted numbers, or form encoding instead of JSON (and the reverse).
-    public static let bodyEncoding = Mistake(.bodyEncoding, name: "body-serialisation") { attempt, context in
+    package static let bodyEncoding = Mistake(.bodyEncoding, name: "body-serialisation") { attempt, context in
         wholeBodyVariants(attempt) + parameterJSONVariants(attempt) + payloadHeaderVariants(attempt, context) + paramStringVariants(attempt, context)
     }
 
@@ -121,8 +121,8 @@ extension JSONValue {
 }
 
 /// Ways clients re-format JSON numbers: `219.0` ↔ `219`, `1e-08` ↔ `1e-8` ↔ `0.00000001`.
-public enum NumberStyle {
-    public static func variants(of value: JSONValue) -> [(String, JSONValue)] {
+package enum NumberStyle {
+    package static func variants(of value: JSONValue) -> [(String, JSONValue)] {
         let rewrites: [(String, (String) -> String?)] = [
             ("integral floats written without '.0' (219.0 → 219)", { text in
                 text.hasSuffix(".0") ? String(text.dropLast(2)) : nil
