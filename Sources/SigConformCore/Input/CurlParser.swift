@@ -1,17 +1,17 @@
 import SigConformMAC
 
 /// A curl command line read as the request curl would send.
-package struct CurlCommand: Sendable, Hashable {
+public struct CurlCommand: Sendable, Hashable {
     /// The request as curl puts it on the wire: method, path and query exactly as in the URL,
     /// the headers given with `-H` plus the `Content-Type` curl adds for `-d`/`--json`, the body.
     /// `host` is the URL's host (with its port, when one is given).
-    package var request: HTTPRequest
+    public var request: HTTPRequest
     /// The URL as given.
-    package var url: String
+    public var url: String
     /// `http` or `https`.
-    package var scheme: String
+    public var scheme: String
     /// Options that do not change the request (`-s`, `--compressed`, `-o FILE`, …), as written.
-    package var ignoredOptions: [String]
+    public var ignoredOptions: [String]
 }
 
 /// Reads a curl command line (as copied from a browser's network panel, an API's docs or a
@@ -23,11 +23,11 @@ package struct CurlCommand: Sendable, Hashable {
 /// `--data-binary`, `--data-urlencode`, `--json`, `--url`, `-G/--get`, `-I/--head`,
 /// `-A/--user-agent`, `-e/--referer`, `-b/--cookie` (a cookie string), `-u/--user`, and options
 /// that do not change the request. Quoting: '…', "…", $'…', backslashes, line continuations.
-package struct CurlParser: Sendable {
-    package init() {}
+public struct CurlParser: Sendable {
+    public init() {}
 
     /// Parses one curl command line.
-    package func parse(_ command: String) throws(RequestParseError) -> CurlCommand {
+    public func parse(_ command: String) throws(RequestParseError) -> CurlCommand {
         let words = try ShellWords.split(command)
         guard let first = words.first else {
             throw RequestParseError(.curl, at: SourceLocation(line: 1, column: 1), "the command is empty", hint: "paste a command that starts with curl")

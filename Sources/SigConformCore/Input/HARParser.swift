@@ -1,16 +1,16 @@
 import Foundation
 
 /// Reads the requests of a HAR file (HTTP Archive 1.2, as saved by browser dev tools and proxies).
-package enum HARParser {
+public enum HARParser {
     /// One request of a HAR file, with where it was in the file.
-    package struct Entry: Sendable {
-        package var index: Int
-        package var host: String?
-        package var request: HTTPRequest
+    public struct Entry: Sendable {
+        public var index: Int
+        public var host: String?
+        public var request: HTTPRequest
     }
 
     /// Every entry's request. The URL is split into host, path and raw query; `postData.text` is the body.
-    package static func parse(_ reader: JSONReader) throws(InputError) -> [Entry] {
+    public static func parse(_ reader: JSONReader) throws(InputError) -> [Entry] {
         let root = reader.document.root
         guard let log = root["log"], let entries = log["entries"]?.arrayValue else {
             throw reader.error("", "not a HAR file: no log.entries", hint: "save the requests from the browser's network panel as HAR")
@@ -58,14 +58,14 @@ package enum HARParser {
 }
 
 /// An absolute or origin-form URL split the way signing needs it: host, path, raw query.
-package struct URLParts: Sendable, Hashable {
-    package var host: String?
-    package var path: String
+public struct URLParts: Sendable, Hashable {
+    public var host: String?
+    public var path: String
     /// The raw query without `?`, exactly as written.
-    package var query: String
+    public var query: String
 
     /// Splits `text` without normalising or decoding anything; `nil` when it has no path.
-    package init?(_ text: String) {
+    public init?(_ text: String) {
         var rest = Substring(text)
         if let fragment = rest.firstIndex(of: "#") { rest = rest[..<fragment] }
         host = nil

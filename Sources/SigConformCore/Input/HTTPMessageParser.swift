@@ -10,14 +10,14 @@
 /// newline an editor added after them is dropped); decoded when `Transfer-Encoding: chunked`;
 /// otherwise everything to the end of the text, less one final newline, which is how a text
 /// editor saves a request written by hand. Give a Content-Length to sign a body ending in a newline.
-package struct HTTPMessageParser: Sendable {
-    package init() {}
+public struct HTTPMessageParser: Sendable {
+    public init() {}
 
     /// Parses the text of one request.
-    package func parse(_ text: String) throws(RequestParseError) -> HTTPRequest { try parse(Array(text.utf8)) }
+    public func parse(_ text: String) throws(RequestParseError) -> HTTPRequest { try parse(Array(text.utf8)) }
 
     /// Parses the bytes of one request.
-    package func parse(_ bytes: [UInt8]) throws(RequestParseError) -> HTTPRequest {
+    public func parse(_ bytes: [UInt8]) throws(RequestParseError) -> HTTPRequest {
         var reader = LineReader(bytes: bytes)
         while let line = reader.peekLine(), line.bytes.isEmpty { _ = reader.nextLine() }  // RFC 9112 §2.2: ignore leading empty lines
         guard let requestLine = reader.nextLine() else {

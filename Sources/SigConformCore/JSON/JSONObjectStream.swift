@@ -13,14 +13,14 @@ private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, 
 /// The stream only finds where values begin and end (strings, escapes and bracket depth); the
 /// parser checks each fragment in full, so what the stream accepts and the parser accepts is
 /// exactly strict JSON. Errors carry the line and column in the whole input.
-package struct JSONObjectStream: ~Copyable {
-    package struct Limits: Sendable {
+public struct JSONObjectStream: ~Copyable {
+    public struct Limits: Sendable {
         /// The whole input; counted while reading.
-        package var totalBytes: Int
+        public var totalBytes: Int
         /// One member's value or one element of the streamed array.
-        package var fragmentBytes: Int
-        package var maximumDepth: Int
-        package init(totalBytes: Int, fragmentBytes: Int, maximumDepth: Int = InputLimits.jsonDepth) {
+        public var fragmentBytes: Int
+        public var maximumDepth: Int
+        public init(totalBytes: Int, fragmentBytes: Int, maximumDepth: Int = InputLimits.jsonDepth) {
             self.totalBytes = totalBytes
             self.fragmentBytes = fragmentBytes
             self.maximumDepth = maximumDepth
@@ -28,15 +28,15 @@ package struct JSONObjectStream: ~Copyable {
     }
 
     /// One value's bytes, and where it starts in the whole input.
-    package struct Fragment: Sendable {
-        package var bytes: [UInt8]
+    public struct Fragment: Sendable {
+        public var bytes: [UInt8]
         /// Byte offset of the first byte in the input.
-        package var offset: Int
-        package var location: SourceLocation
+        public var offset: Int
+        public var location: SourceLocation
         /// Nesting of the value in the input (1: a member of the root; 2: an element of the streamed array).
-        package var depth: Int
+        public var depth: Int
 
-        package init(bytes: [UInt8], offset: Int, location: SourceLocation, depth: Int) {
+        public init(bytes: [UInt8], offset: Int, location: SourceLocation, depth: Int) {
             self.bytes = bytes
             self.offset = offset
             self.location = location
@@ -44,7 +44,7 @@ package struct JSONObjectStream: ~Copyable {
         }
 
         /// The fragment parsed, with a parse error located in the whole input.
-        package func parse(recordingLocations: Bool = false, limits: Limits) throws(JSONParseError) -> JSONDocument {
+        public func parse(recordingLocations: Bool = false, limits: Limits) throws(JSONParseError) -> JSONDocument {
             let parser = JSONParser(limits: JSONParser.Limits(maximumDepth: max(1, limits.maximumDepth - depth), maximumBytes: limits.fragmentBytes),
                                     recordsLocations: recordingLocations)
             do {
@@ -57,7 +57,7 @@ package struct JSONObjectStream: ~Copyable {
         }
 
         /// `inner`, a location inside the fragment, as a location in the whole input.
-        package func shifted(_ inner: SourceLocation) -> SourceLocation {
+        public func shifted(_ inner: SourceLocation) -> SourceLocation {
             inner.line == 1
                 ? SourceLocation(line: location.line, column: location.column + inner.column - 1)
                 : SourceLocation(line: location.line + inner.line - 1, column: inner.column)
@@ -72,17 +72,17 @@ package struct JSONObjectStream: ~Copyable {
     private var atEnd = false
     private var line = 1
     private var column = 1
-    package let limits: Limits
+    public let limits: Limits
 
     /// Reads from an open file (not closed here).
-    package init(descriptor: Int32, limits: Limits) {
+    public init(descriptor: Int32, limits: Limits) {
         self.descriptor = descriptor
         self.buffer = []
         self.limits = limits
     }
 
     /// Reads `bytes` (tests and the fuzz target).
-    package init(bytes: [UInt8], limits: Limits) {
+    public init(bytes: [UInt8], limits: Limits) {
         self.descriptor = nil
         self.buffer = bytes
         self.atEnd = true
@@ -201,7 +201,7 @@ package struct JSONObjectStream: ~Copyable {
     /// Reads the whole input: `member` gets each member of the root object except `streaming`,
     /// whose value must be an array: `element` gets its elements one by one, with their index.
     /// Duplicate member names, trailing content and a truncated input are errors.
-    package mutating func read(streaming: String,
+    public mutating func read(streaming: String,
                               member: (_ name: String, _ value: Fragment) throws -> Void,
                               element: (_ index: Int, _ value: Fragment) throws -> Void) throws {
         try expect(UInt8(ascii: "{"), "'{' (a JSON object)")

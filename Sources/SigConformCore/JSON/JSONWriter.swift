@@ -1,21 +1,21 @@
 /// Writes ``JSONValue``s back to text, in the serialisations clients commonly produce.
-package enum JSONWriter {
+public enum JSONWriter {
     /// How a client serialises JSON.
-    package struct Style: Sendable, Hashable {
+    public struct Style: Sendable, Hashable {
         /// The member separator: `":"` compact, `": "` Python's default.
-        package var colon: String
+        public var colon: String
         /// The element separator: `","` compact, `", "` Python's default.
-        package var comma: String
+        public var comma: String
         /// Write strings with single quotes and `True`/`False`/`None` (Python's `str(dict)`).
-        package var pythonRepr: Bool
+        public var pythonRepr: Bool
         /// Sort object keys (Python `sort_keys=True`, Go maps).
-        package var sortKeys: Bool
+        public var sortKeys: Bool
         /// Escape non-ASCII as `\uXXXX` (Python's default `ensure_ascii=True`).
-        package var escapeNonASCII: Bool
+        public var escapeNonASCII: Bool
         /// Escape `/` as `\/` (PHP `json_encode`).
-        package var escapeSlash: Bool
+        public var escapeSlash: Bool
 
-        package init(colon: String = ":", comma: String = ",", sortKeys: Bool = false, escapeNonASCII: Bool = false, escapeSlash: Bool = false,
+        public init(colon: String = ":", comma: String = ",", sortKeys: Bool = false, escapeNonASCII: Bool = false, escapeSlash: Bool = false,
                     pythonRepr: Bool = false) {
             self.pythonRepr = pythonRepr
             self.colon = colon
@@ -26,11 +26,11 @@ package enum JSONWriter {
         }
 
         /// No spaces, keys in order, UTF-8 kept (JavaScript's JSON.stringify, most HTTP clients).
-        package static let compact = Style()
+        public static let compact = Style()
         /// Python's `json.dumps` defaults.
-        package static let python = Style(colon: ": ", comma: ", ", escapeNonASCII: true)
+        public static let python = Style(colon: ": ", comma: ", ", escapeNonASCII: true)
         /// Python's `str(dict)`: not JSON, but a frequent accident.
-        package static let pythonRepr = Style(colon: ": ", comma: ", ", pythonRepr: true)
+        public static let pythonRepr = Style(colon: ": ", comma: ", ", pythonRepr: true)
 
         /// Whether a string holding this UTF-8 byte is written with escapes.
         func needsEscape(_ byte: UInt8) -> Bool {
@@ -39,16 +39,16 @@ package enum JSONWriter {
         }
     }
 
-    package static func compact(_ value: JSONValue) -> String { write(value, style: .compact) }
+    public static func compact(_ value: JSONValue) -> String { write(value, style: .compact) }
 
-    package static func write(_ value: JSONValue, style: Style) -> String {
+    public static func write(_ value: JSONValue, style: Style) -> String {
         var out = ""
         append(value, style: style, to: &out)
         return out
     }
 
     /// Appends `value` as ``write(_:style:)`` writes it.
-    package static func append(_ value: JSONValue, style: Style, to out: inout String) {
+    public static func append(_ value: JSONValue, style: Style, to out: inout String) {
         switch value {
         case .null: out += style.pythonRepr ? "None" : "null"
         case .bool(let b): out += style.pythonRepr ? (b ? "True" : "False") : (b ? "true" : "false")

@@ -2,26 +2,26 @@ import SigConformMAC
 
 /// Reads `venue.json` (format `sigconform/venue@1`) into a ``Venue``, strictly: unknown members,
 /// unknown hashes or encodings and malformed templates are errors that point into the file.
-package struct RecipeDecoder: Sendable {
-    package static let format = "sigconform/venue@1"
+public struct RecipeDecoder: Sendable {
+    public static let format = "sigconform/venue@1"
 
     // vectors/schema/venue.schema.json mirrors these; SchemaTests keep the two in step.
-    package static let venueMembers: Set<String> = ["format", "id", "name", "docs", "host", "sources", "notes", "auth", "hmac", "bearer", "errors", "responses", "reads"]
-    package static let errorKinds: Set<String> = ["badSignature", "badTimestamp", "badKey", "badPassphrase"]
-    package static let errorMembers: Set<String> = ["code", "message", "httpStatus"]
-    package static let responsesMembers: Set<String> = ["public", "errorBody", "success", "endpoints"]
-    package static let hmacMembers: Set<String> = [
+    public static let venueMembers: Set<String> = ["format", "id", "name", "docs", "host", "sources", "notes", "auth", "hmac", "bearer", "errors", "responses", "reads"]
+    public static let errorKinds: Set<String> = ["badSignature", "badTimestamp", "badKey", "badPassphrase"]
+    public static let errorMembers: Set<String> = ["code", "message", "httpStatus"]
+    public static let responsesMembers: Set<String> = ["public", "errorBody", "success", "endpoints"]
+    public static let hmacMembers: Set<String> = [
         "hash", "secret", "prehash", "signature", "apiKey", "timestamp", "nonce", "recvWindow", "passphrase",
         "canonicalQuery", "paramString", "keyOptions", "credentialFields", "clientFields",
     ]
     /// The recipe members a key choice may replace.
-    package static let keyChoiceMembers: Set<String> = ["description", "prehash", "timestamp", "nonce", "recvWindow", "passphrase"]
-    package static let locationMembers: Set<String> = ["header", "query", "body", "param", "prefix", "scheme", "parameter", "decode", "member"]
+    public static let keyChoiceMembers: Set<String> = ["description", "prehash", "timestamp", "nonce", "recvWindow", "passphrase"]
+    public static let locationMembers: Set<String> = ["header", "query", "body", "param", "prefix", "scheme", "parameter", "decode", "member"]
 
-    package init() {}
+    public init() {}
 
     /// Decodes a venue file; `expectedID` is the folder name the file was found in, if any.
-    package func decode(_ reader: JSONReader, expectedID: String? = nil) throws(InputError) -> Venue {
+    public func decode(_ reader: JSONReader, expectedID: String? = nil) throws(InputError) -> Venue {
         let members = try reader.members(reader.document.root, at: "", allowed: Self.venueMembers)
         func member(_ name: String) -> JSONValue? { members.first { $0.key == name }?.value }
         func required(_ name: String, hint: String) throws(InputError) -> JSONValue {
@@ -125,14 +125,14 @@ package struct RecipeDecoder: Sendable {
     }
 
     /// Whether `key` is an endpoint key of "responses": an upper-case method, one space, a path.
-    package static func isEndpointKey(_ key: String) -> Bool {
+    public static func isEndpointKey(_ key: String) -> Bool {
         let parts = key.split(separator: " ", omittingEmptySubsequences: false)
         return parts.count == 2 && !parts[0].isEmpty && parts[0].allSatisfy { $0.isASCII && $0.isUppercase } && parts[1].hasPrefix("/")
             && !parts[1].contains("?")
     }
 
     /// Whether `id` is a valid venue id: 1–64 lower-case letters, digits and `-`.
-    package static func isVenueID(_ id: String) -> Bool {
+    public static func isVenueID(_ id: String) -> Bool {
         !id.isEmpty && id.count <= 64 && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 

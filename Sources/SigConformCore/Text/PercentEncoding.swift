@@ -1,10 +1,10 @@
 import SigConformMAC
 
 /// Percent-encoding as venues use it (RFC 3986 §2.1), with explicit choices where clients differ.
-package enum PercentEncoding {
+public enum PercentEncoding {
     /// Decodes `%XX` escapes and, when `plusIsSpace` (form semantics), `+` as space.
     /// Malformed escapes are kept as written; bytes that are not UTF-8 are replaced.
-    package static func decode(_ text: String, plusIsSpace: Bool = true) -> String {
+    public static func decode(_ text: String, plusIsSpace: Bool = true) -> String {
         // Nothing to decode (most keys and values, and every large padded one): the text itself.
         if !needsDecoding(text, plusIsSpace: plusIsSpace) { return text }
         return String(decoding: decodeBytes(text, plusIsSpace: plusIsSpace), as: UTF8.self)
@@ -17,7 +17,7 @@ package enum PercentEncoding {
     }
 
     /// Decodes to raw bytes, without interpreting them as UTF-8.
-    package static func decodeBytes(_ text: String, plusIsSpace: Bool = true) -> [UInt8] {
+    public static func decodeBytes(_ text: String, plusIsSpace: Bool = true) -> [UInt8] {
         let utf8 = Array(text.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count)
@@ -39,7 +39,7 @@ package enum PercentEncoding {
     }
 
     /// Encodes every byte outside RFC 3986's unreserved set (`A-Z a-z 0-9 - . _ ~`) as `%XX`.
-    package static func encode(_ text: String, uppercaseHex: Bool = true, spaceAsPlus: Bool = false, keep: Set<UInt8> = []) -> String {
+    public static func encode(_ text: String, uppercaseHex: Bool = true, spaceAsPlus: Bool = false, keep: Set<UInt8> = []) -> String {
         // Text that is all unreserved (a canonical query's usual key and value) is its own encoding.
         let unchanged = text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isUnreserved) } ?? false
         if unchanged { return text }
@@ -61,7 +61,7 @@ package enum PercentEncoding {
     }
 
     /// Whether RFC 3986 leaves `byte` unencoded (letters, digits, `-._~`).
-    package static func isUnreserved(_ byte: UInt8) -> Bool {
+    public static func isUnreserved(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
              UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
@@ -72,16 +72,16 @@ package enum PercentEncoding {
 }
 
 /// One `key=value` item of a query string or form body, kept exactly as written.
-package struct QueryItem: Sendable, Hashable {
+public struct QueryItem: Sendable, Hashable {
     /// The item as it appeared between `&`s.
-    package var raw: String
+    public var raw: String
     /// The key, still encoded.
-    package var rawKey: String
+    public var rawKey: String
     /// The value, still encoded ("" when the item has no `=`).
-    package var rawValue: String
-    package var hasEquals: Bool
+    public var rawValue: String
+    public var hasEquals: Bool
 
-    package init(raw: String) {
+    public init(raw: String) {
         self.raw = raw
         // Bytes, not Characters: a server splits on the byte '=' even when a combining mark
         // follows it, and byte search is what keeps the diagnosis's many re-splits cheap.
@@ -96,11 +96,11 @@ package struct QueryItem: Sendable, Hashable {
         }
     }
 
-    package var key: String { PercentEncoding.decode(rawKey) }
-    package var value: String { PercentEncoding.decode(rawValue) }
+    public var key: String { PercentEncoding.decode(rawKey) }
+    public var value: String { PercentEncoding.decode(rawValue) }
 
     /// Splits a query string or form body on `&`, keeping empty items so rejoining is lossless.
-    package static func split(_ query: String) -> [QueryItem] {
+    public static func split(_ query: String) -> [QueryItem] {
         guard !query.isEmpty else { return [] }
         // Split on the byte '&' (see init(raw:)); empty items are kept. The separators are
         // found in the contiguous UTF-8 of the string: the generic `split` over `String.UTF8View`
@@ -134,5 +134,5 @@ package struct QueryItem: Sendable, Hashable {
     }
 
     /// Joins items back with `&`.
-    package static func join(_ items: [QueryItem]) -> String { items.map(\.raw).joined(separator: "&") }
+    public static func join(_ items: [QueryItem]) -> String { items.map(\.raw).joined(separator: "&") }
 }

@@ -16,7 +16,7 @@
 ///
 /// Commands build it from the credentials they are given (environment variables, files)
 /// before they read any input, so even input that fails to parse is echoed scrubbed.
-package struct Redactor: Sendable {
+public struct Redactor: Sendable {
     /// Each credential form and its replacement, as UTF-8, indexed by the form's first four
     /// bytes so a report is scanned once whatever the number of credentials.
     private var index: [UInt32: [(form: [UInt8], replacement: [UInt8])]] = [:]
@@ -32,7 +32,7 @@ package struct Redactor: Sendable {
     /// Every form, for the fragment checks at a cut (``preview(_:limit:)``).
     private var allForms: [[UInt8]] = []
     /// The distinct credentials this redactor knows, in the order it learnt them.
-    package private(set) var credentials: [Credentials] = []
+    public private(set) var credentials: [Credentials] = []
     private var knownCredentials: Set<Credentials> = []
     /// Values and forms already indexed: a run repeats the same few credentials in every
     /// vector, and each distinct value is escaped once (the escapes were most of a large run's
@@ -44,15 +44,15 @@ package struct Redactor: Sendable {
     /// as Gate.io's secret `secret`) are ordinary words that a report shows for other reasons;
     /// real exchange secrets are 32 characters or more. Reporters never format a credential of
     /// any length: this limit applies to the second line of defence only.
-    package static let minimumScrubbedLength = 8
+    public static let minimumScrubbedLength = 8
 
-    package init(credentials: some Sequence<Credentials>) {
+    public init(credentials: some Sequence<Credentials>) {
         add(credentials)
     }
 
     /// Learns `more` credentials; only the new ones cost anything (a signer session learns
     /// them vector by vector, so this must not redo the known ones).
-    package mutating func add(_ more: some Sequence<Credentials>) {
+    public mutating func add(_ more: some Sequence<Credentials>) {
         var pairs: [(String, String)] = []
         func add(_ value: String, _ replacement: @autoclosure () -> String, fragment: @autoclosure () -> String) {
             guard knownValues.insert(value).inserted else { return }
@@ -107,7 +107,7 @@ package struct Redactor: Sendable {
     }
 
     /// This redactor and `more` credentials.
-    package func adding(_ more: some Sequence<Credentials>) -> Redactor {
+    public func adding(_ more: some Sequence<Credentials>) -> Redactor {
         var copy = self
         copy.add(more)
         return copy
@@ -116,7 +116,7 @@ package struct Redactor: Sendable {
     /// At most `limit` characters of `text`, for a message: scrubbed before it is cut, and a
     /// cut end that could be the beginning of a credential's form dropped as well, so that
     /// the half of a secret a cut leaves cannot escape the scrub. A cut is marked with `…`.
-    package func preview(_ text: String, limit: Int) -> String {
+    public func preview(_ text: String, limit: Int) -> String {
         let scrubbed = scrub(text)
         guard scrubbed.count > limit else { return scrubbed }
         let cut = Array(String(scrubbed.prefix(limit)).utf8)
@@ -126,7 +126,7 @@ package struct Redactor: Sendable {
 
     /// `text` whose beginning was cut off by someone else (the last kilobytes of a stream):
     /// scrubbed, and a beginning that could be the end of a credential's form dropped.
-    package func scrubCutStart(_ text: String) -> String {
+    public func scrubCutStart(_ text: String) -> String {
         let scrubbed = Array(scrub(text).utf8)
         let fragment = longestFragment(of: scrubbed, atEnd: false)
         guard fragment > 0 else { return String(decoding: scrubbed, as: UTF8.self) }
@@ -155,10 +155,10 @@ package struct Redactor: Sendable {
     }
 
     /// Whether there is anything to scrub.
-    package var isEmpty: Bool { index.isEmpty }
+    public var isEmpty: Bool { index.isEmpty }
 
     /// `text` with every form of every credential replaced.
-    package func scrub(_ text: String) -> String {
+    public func scrub(_ text: String) -> String {
         guard !index.isEmpty else { return text }
         var bytes = Array(text.utf8)
         var out: [UInt8] = []

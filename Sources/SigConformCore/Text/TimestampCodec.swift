@@ -1,13 +1,13 @@
 /// Converts venue timestamps to and from milliseconds since the Unix epoch.
-package enum TimestampCodec {
+public enum TimestampCodec {
     /// The instants a timestamp can name: years 0001 to 9999, the years ISO 8601's four digits
     /// write. Values outside are not clock readings, and keeping them out leaves every later
     /// computation (unit changes ×1000, hour offsets, window arithmetic) far from Int64 overflow.
-    package static let validMilliseconds: ClosedRange<Int64> = -62_135_596_800_000...253_402_300_799_999
+    public static let validMilliseconds: ClosedRange<Int64> = -62_135_596_800_000...253_402_300_799_999
 
     /// Milliseconds since the epoch for `text` in `format`, or `nil` when it is not in that
     /// format or names no instant in ``validMilliseconds``.
-    package static func milliseconds(_ text: String, format: TimestampFormat) -> Int64? {
+    public static func milliseconds(_ text: String, format: TimestampFormat) -> Int64? {
         let value: Int64? = switch format {
         case .unixSeconds: Int64(text).flatMap { $0.multipliedReportingOverflow(by: 1000).overflow ? nil : $0 * 1000 }
         case .unixMilliseconds: Int64(text)
@@ -20,11 +20,11 @@ package enum TimestampCodec {
 
     /// The most bytes ``write(_:as:into:)`` writes: an ISO 8601 time of `Int64.min`
     /// milliseconds (year -292275055) or a negative `Int64` with three more digits for `unix-us`.
-    package static let maximumWrittenLength = 32
+    public static let maximumWrittenLength = 32
 
     /// `milliseconds` written in `format` (the inverse of ``milliseconds(_:format:)``;
     /// `unix-s-decimal` is written with three decimals unless whole).
-    package static func format(_ milliseconds: Int64, as format: TimestampFormat) -> String {
+    public static func format(_ milliseconds: Int64, as format: TimestampFormat) -> String {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumWrittenLength) { buffer in
             let count = write(milliseconds, as: format, into: buffer)
             return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
@@ -34,7 +34,7 @@ package enum TimestampCodec {
     /// Writes ``format(_:as:)``'s text into `buffer` (at least ``maximumWrittenLength`` bytes)
     /// and returns the byte count. It allocates nothing: the diagnosis writes a million
     /// candidate timestamps per search.
-    package static func write(_ milliseconds: Int64, as format: TimestampFormat, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    public static func write(_ milliseconds: Int64, as format: TimestampFormat, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
         precondition(buffer.count >= maximumWrittenLength, "a timestamp needs \(maximumWrittenLength) bytes")
         var writer = DigitWriter(buffer: buffer)
         switch format {
@@ -59,7 +59,7 @@ package enum TimestampCodec {
 
     /// Division rounding towards negative infinity (timestamps before 1970 stay consistent);
     /// `b` is positive. Defined for every `a`, `Int64.min` included.
-    package static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
+    public static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
         let quotient = a / b
         return a % b < 0 ? quotient - 1 : quotient
     }

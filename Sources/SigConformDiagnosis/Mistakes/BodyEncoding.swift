@@ -121,8 +121,8 @@ extension JSONValue {
 }
 
 /// Ways clients re-format JSON numbers: `219.0` ↔ `219`, `1e-08` ↔ `1e-8` ↔ `0.00000001`.
-package enum NumberStyle {
-    package static func variants(of value: JSONValue) -> [(String, JSONValue)] {
+public enum NumberStyle {
+    public static func variants(of value: JSONValue) -> [(String, JSONValue)] {
         let rewrites: [(String, (String) -> String?)] = [
             ("integral floats written without '.0' (219.0 → 219)", { text in
                 text.hasSuffix(".0") ? String(text.dropLast(2)) : nil

@@ -3,14 +3,14 @@ import SigConformCore
 /// `report.json`: the whole run for programs, format `sigconform/report@1`, described in
 /// docs/report-format.md and vectors/schema/report.schema.json. It carries everything the other
 /// formats show, so `sigconform report merge` can re-render every format from it.
-package struct JSONReporter: Reporter, StreamingReporter {
-    package static let identifier = "json"
-    package static let fileName = "report.json"
-    package static let description = "machine-readable report (sigconform/report@1, with JSON Schema)"
+public struct JSONReporter: Reporter, StreamingReporter {
+    public static let identifier = "json"
+    public static let fileName = "report.json"
+    public static let description = "machine-readable report (sigconform/report@1, with JSON Schema)"
 
-    package init() {}
+    public init() {}
 
-    package func render(_ report: RunReport) -> String { renderInMemory(report) }
+    public func render(_ report: RunReport) -> String { renderInMemory(report) }
 
     func write(_ report: RunReport, spooled: [String: Spooled], to out: inout some ReportOutput) throws(ReportStreamError) {
         try write(report, spooled: spooled[""] ?? Spooled(), to: &out)

@@ -6,19 +6,19 @@ import SigConformDiagnosis
 /// Members this version does not know are ignored (later versions of format 1 may add optional
 /// members); missing or mistyped required members are errors located in the file. `summary` is
 /// not read: it is recomputed from the vectors.
-package struct ReportJSONDecoder: Sendable {
-    package init() {}
+public struct ReportJSONDecoder: Sendable {
+    public init() {}
 
     /// Reads the report file at `path`, every vector in memory (``ReportFile`` reads it piece
     /// by piece; `report merge` holds only the vectors' places).
-    package func decode(file path: String) throws(InputError) -> RunReport {
+    public func decode(file path: String) throws(InputError) -> RunReport {
         var vectors: [VectorReport] = []
         var report = try ReportFile(path: path).scan { vector, _ throws(InputError) in vectors.append(vector) }
         report.vectors = vectors
         return report
     }
 
-    package func decode(_ reader: JSONReader) throws(InputError) -> RunReport {
+    public func decode(_ reader: JSONReader) throws(InputError) -> RunReport {
         let root = try Node(reader, reader.document.root, "")
         let format = try root.string("format")
         guard format == RunReport.format else {

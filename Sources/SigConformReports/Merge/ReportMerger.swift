@@ -6,9 +6,9 @@ import SigConformDiagnosis
 /// A gate that merges must not turn a missing shard into a green build: when the reports say
 /// they are shards, every shard 1…N must be present exactly once, and a vector reported twice
 /// is an input error too (both make the merged exit status 2).
-package enum ReportMerger {
+public enum ReportMerger {
     /// `reports` with the file name each was read from, in command-line order.
-    package static func merge(_ reports: [(name: String, report: RunReport)]) -> RunReport {
+    public static func merge(_ reports: [(name: String, report: RunReport)]) -> RunReport {
         let parts = reports.map { Part(name: $0.name, report: $0.report, keys: $0.report.vectors.enumerated().map { Key($1, entry: $0) }) }
         var (merged, order) = plan(parts)
         merged.vectors = order.map { reports[$0.part].report.vectors[$0.entry] }

@@ -4,9 +4,9 @@ import SigConformCore
 /// the harness writes `{"id", "venue", "credentials", "request", "time"}` with the signature removed;
 /// the signer answers `{"id", "request"}` with the request as its client would send it, or
 /// `{"id", "error": "…"}` when it cannot sign that request (for instance an unsupported venue).
-package enum SignerProtocol {
+public enum SignerProtocol {
     /// What a line from the signer says.
-    package enum Answer: Sendable, Equatable {
+    public enum Answer: Sendable, Equatable {
         /// The signed request.
         case request(HTTPRequest)
         /// The signer says it cannot sign this one.
@@ -20,7 +20,7 @@ package enum SignerProtocol {
     static let answerMembers: Set<String> = ["id", "request", "error"]
 
     /// The line that asks the signer to sign `vector`'s request.
-    package static func requestLine(for vector: Vector, venue: Venue) -> String {
+    public static func requestLine(for vector: Vector, venue: Venue) -> String {
         let request = vector.request.removingSignature(for: venue)
         var credentials: [(key: String, value: JSONValue)] = []
         if let apiKey = vector.credentials.apiKey { credentials.append(("apiKey", .string(apiKey))) }
@@ -49,7 +49,7 @@ package enum SignerProtocol {
     /// Reads one line of the signer's output as the answer for `id`. Text quoted from the line
     /// in a reason is scrubbed by `redactor` (the credentials the signer was given) before it
     /// is shortened, so a cut cannot leave part of a secret unscrubbed.
-    package static func parseAnswer(_ line: String, expectedID id: String, redactor: Redactor = Redactor(credentials: [])) -> Answer {
+    public static func parseAnswer(_ line: String, expectedID id: String, redactor: Redactor = Redactor(credentials: [])) -> Answer {
         func preview(_ line: String) -> String { "\"\(redactor.preview(line, limit: previewLimit))\"" }
         let document: JSONDocument
         do {
