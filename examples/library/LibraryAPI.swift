@@ -11,7 +11,7 @@ func useTheLibrary(vectorFolder: String, reportFolder: String) throws -> Int32 {
     let (registry, venueErrors) = RunEnvironment.registry(extraRoots: [vectorFolder])
     for error in venueErrors { print(error.description) }
     guard let venue = registry["bybit-v5"] else { return 2 }
-    print(registry.sorted.map(\.id), venue.name, venue.docs)
+    print(registry.sorted.map(\.id), venue.name, venue.docs, VenueRegistry.load(root: vectorFolder).venues.count)
 
     // Signing: what a client must sign, and the signature it must send, on both MAC backends.
     let request = HTTPRequest(method: "GET", path: "/v5/order/realtime", query: "category=linear&symbol=BTCUSDT",
@@ -30,7 +30,10 @@ func useTheLibrary(vectorFolder: String, reportFolder: String) throws -> Int32 {
     let result = runner.run(paths: [vectorFolder], filter: VectorFilter(venues: [venue.id]))
     print(result.count(.passed), result.count(.failed), result.inputErrors.map(\.description))
     for verdict in result.verdicts where verdict.status != .passed {
-        print(verdict.id, verdict.vector.venue, verdict.problems)
+        print(verdict.id, verdict.vector.venue, verdict.problems, runner.check(verdict.vector).status.rawValue)
+        if let evaluation = verdict.evaluation {
+            print(evaluation.requestRejected, evaluation.findings.map(\.message), runner.diagnoser.diagnose(evaluation).classIDs)
+        }
         if let diagnosis = verdict.diagnosis {
             print(diagnosis.classIDs, diagnosis.steps.map(\.fix), diagnosis.evidence, diagnosis.correctPrehash?.text ?? "",
                   diagnosis.firstDifference?.offset ?? 0)
