@@ -55,7 +55,7 @@ struct Spooled {
 }
 
 /// Why a streamed report could not be written.
-package struct ReportStreamError: Error, CustomStringConvertible, Sendable {
+struct ReportStreamError: Error, CustomStringConvertible, Sendable {
     package var path: String
     package var operation: String
     package var code: Int32

@@ -3,7 +3,7 @@ import SigConformDiagnosis
 
 /// The two prehashes one above the other, the first differing byte marked, and the request
 /// component each side was in at that byte.
-package enum PrehashDiff {
+enum PrehashDiff {
     package static func lines(correct: PrehashReport, client: PrehashReport, difference: DiagnosisReport.Difference?) -> [String] {
         let a = correct.bytes
         let offset = difference?.offset ?? zip(a, client.bytes).prefix { $0 == $1 }.count

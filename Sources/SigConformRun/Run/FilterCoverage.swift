@@ -8,7 +8,7 @@ import SigConformCore
 /// value must match at least one vector read (a typo in one of two ids leaves that vector
 /// unchecked). A shard left empty by the split is not an error: the merge of all shards checks
 /// that the whole run covered something.
-package struct FilterCoverage: Sendable {
+struct FilterCoverage: Sendable {
     package let filter: VectorFilter
     /// Vectors read, whatever the filter said.
     package private(set) var read = 0

@@ -24,7 +24,7 @@ package protocol VectorSource {
 }
 
 /// A source that is one file: it names that file and lists it alone.
-package protocol FileSource: VectorSource {
+protocol FileSource: VectorSource {
     var file: String { get }
 }
 
@@ -38,7 +38,7 @@ extension FileSource {
 }
 
 /// A vector file (`.json`): one JSON document with a `vectors` array, decoded whole.
-package struct VectorFileSource: FileSource {
+struct VectorFileSource: FileSource {
     package let file: String
     package init(file: String) { self.file = file }
 

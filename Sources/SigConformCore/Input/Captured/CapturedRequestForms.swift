@@ -31,7 +31,7 @@ package struct HTTPMessageForm: CapturedRequestForm, RequestParsingForm {
 }
 
 /// A HAR file (HTTP Archive 1.2): every entry, as `har-entry-N` (counted from 1).
-package struct HARForm: CapturedRequestForm {
+struct HARForm: CapturedRequestForm {
     package init() {}
     package var name: String { "HAR file" }
     package func recognizes(_ input: CapturedInput) -> Bool { input.json?.document.root["log"] != nil }
@@ -47,7 +47,7 @@ package struct HARForm: CapturedRequestForm {
 }
 
 /// A vector file (it has a `format` member): every vector, expectations included.
-package struct VectorFileForm: CapturedRequestForm {
+struct VectorFileForm: CapturedRequestForm {
     package init() {}
     package var name: String { "vector file" }
     package func recognizes(_ input: CapturedInput) -> Bool { input.json?.document.root["format"] != nil }

@@ -2,7 +2,7 @@
 /// with what is known about it. The catch-all for JSON that is neither a HAR nor a vector file.
 /// Strict like a vector: a misspelt member ("serverTme") is an error naming the member it most
 /// likely means.
-package struct CaseForm: CapturedRequestForm {
+struct CaseForm: CapturedRequestForm {
     /// The members of a case file.
     package static let members: Set<String> = ["venue", "credentials", "request", "time"]
 
