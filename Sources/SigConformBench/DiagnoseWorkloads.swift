@@ -15,10 +15,10 @@ import SigConform
 /// - `diagnose-okx-{10k,100k,1m}`, `diagnose-gateio-1m`: the same requests with a prehash of
 ///   10 KB, 100 KB and 1 MB (a JSON body for okx-v5, ahead of which the timestamp comes; a query
 ///   for gateio-v4, after which it comes): bounded by ``SearchBudget``.
-public enum DiagnoseWorkloads {
+package enum DiagnoseWorkloads {
     /// Builds the cases (those whose id is `only`, when given), or says why the bundled venues
     /// or vectors cannot be used.
-    public static func cases(only: String? = nil) throws -> [BenchCase] {
+    package static func cases(only: String? = nil) throws -> [BenchCase] {
         let (registry, errors) = RunEnvironment.registry(extraRoots: [])
         if let error = errors.first { throw error }
         let evaluator = VectorEvaluator(backends: standardBackends())

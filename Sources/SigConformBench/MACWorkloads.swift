@@ -1,4 +1,4 @@
-import CLibCrypto
+internal import CLibCrypto
 import SigConformMAC
 import SigConformOpenSSL
 

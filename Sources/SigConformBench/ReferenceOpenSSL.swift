@@ -1,4 +1,4 @@
-import CLibCrypto
+internal import CLibCrypto
 import SigConformMAC
 
 /// libcrypto called directly, in the loops `openssl speed` runs, as the yardstick for both backends.

@@ -35,12 +35,12 @@ public enum ByteEncoding: String, CaseIterable, Sendable, Codable {
 }
 
 /// Hexadecimal encoding of byte strings.
-public enum Hex {
+package enum Hex {
     private static let lower = Array("0123456789abcdef".utf8)
     private static let upper = Array("0123456789ABCDEF".utf8)
 
     /// Encodes `bytes` as hex, two digits per byte.
-    public static func encode(_ bytes: some Sequence<UInt8>, uppercase: Bool = false) -> String {
+    package static func encode(_ bytes: some Sequence<UInt8>, uppercase: Bool = false) -> String {
         // Arrays and slices (every caller) are encoded from their storage into the string's own:
         // iterating an unspecialised generic sequence cost 20,000 instructions a `check` vector.
         if let text = bytes.withContiguousStorageIfAvailable({ encode(contiguous: $0, uppercase: uppercase) }) { return text }
@@ -67,7 +67,7 @@ public enum Hex {
     }
 
     /// Decodes hex of either case; `nil` for odd length or a non-hex character.
-    public static func decode(_ text: String) -> [UInt8]? {
+    package static func decode(_ text: String) -> [UInt8]? {
         let utf8 = Array(text.utf8)
         guard utf8.count % 2 == 0 else { return nil }
         var out: [UInt8] = []
@@ -82,7 +82,7 @@ public enum Hex {
     }
 
     /// Whether `text` is non-empty hex of even length.
-    public static func isHex(_ text: String) -> Bool { !text.isEmpty && decode(text) != nil }
+    package static func isHex(_ text: String) -> Bool { !text.isEmpty && decode(text) != nil }
 
     private static func nibble(_ c: UInt8) -> UInt8? {
         switch c {
@@ -95,12 +95,12 @@ public enum Hex {
 }
 
 /// Base64 encoding (RFC 4648), standard and URL-safe alphabets.
-public enum Base64 {
+package enum Base64 {
     private static let standard = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
     private static let urlSafe = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
     /// Encodes `bytes` with `=` padding.
-    public static func encode(_ bytes: [UInt8], urlSafe useURLAlphabet: Bool = false) -> String {
+    package static func encode(_ bytes: [UInt8], urlSafe useURLAlphabet: Bool = false) -> String {
         let length = encodedLength(bytes.count)
         return bytes.withUnsafeBufferPointer { bytes in
             String(unsafeUninitializedCapacity: length) { out in
@@ -148,7 +148,7 @@ public enum Base64 {
     /// and zero bits in the unused part of the last symbol. Returns `nil` otherwise.
     /// `strict: false` accepts non-zero bits in the unused part of the last symbol, as most
     /// client libraries (Python's `b64decode`, Node's `Buffer.from`) do.
-    public static func decode(_ text: String, urlSafe useURLAlphabet: Bool = false, strict: Bool = true) -> [UInt8]? {
+    package static func decode(_ text: String, urlSafe useURLAlphabet: Bool = false, strict: Bool = true) -> [UInt8]? {
         var utf8 = Array(text.utf8)
         if !strict {
             // Lenient readers ignore missing or surplus '=' and re-pad the data characters.

@@ -143,7 +143,7 @@ extension MACBackend {
 }
 
 /// Compares two byte strings in time that depends only on their lengths, never on where they differ.
-public func constantTimeEquals(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
+package func constantTimeEquals(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
     guard lhs.count == rhs.count else { return false }
     var difference: UInt8 = 0
     for index in lhs.indices { difference |= lhs[index] ^ rhs[index] }
@@ -152,7 +152,7 @@ public func constantTimeEquals(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
 
 /// `Array.withUnsafeBytes` with a typed-throwing body (the standard library's is untyped `rethrows`).
 @inlinable
-public func withRawBytes<Result>(
+package func withRawBytes<Result>(
     _ bytes: [UInt8], _ body: (UnsafeRawBufferPointer) throws(MACError) -> Result
 ) throws(MACError) -> Result {
     let outcome: Swift.Result<Result, MACError> = bytes.withUnsafeBytes { raw in

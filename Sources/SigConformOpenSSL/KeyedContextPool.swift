@@ -1,4 +1,4 @@
-import CLibCrypto
+internal import CLibCrypto
 import SigConformMAC
 
 /// Idle `EVP_MAC_CTX`s that already hold a key, so that a new HMAC under a key seen before

@@ -1,4 +1,4 @@
-import CLibCrypto
+internal import CLibCrypto
 import SigConformMAC
 
 /// The OpenSSL implementations of every ``HashAlgorithm``, fetched once, and the keyless HMAC

@@ -1,4 +1,4 @@
-import CLibCrypto
+internal import CLibCrypto
 import SigConformMAC
 
 /// Digests and HMAC computed by the system's libcrypto (OpenSSL 3): `EVP_MD` for digests and

@@ -1,4 +1,4 @@
-import CLibCrypto
+internal import CLibCrypto
 import SigConformMAC
 
 /// A streaming `EVP_MD` digest with value semantics.

@@ -1,4 +1,4 @@
-import CLibCrypto
+internal import CLibCrypto
 import SigConformMAC
 
 /// Turns OpenSSL's thread-local error queue into ``MACError`` values.

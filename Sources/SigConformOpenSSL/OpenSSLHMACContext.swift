@@ -1,4 +1,4 @@
-import CLibCrypto
+internal import CLibCrypto
 import SigConformMAC
 
 /// A streaming HMAC on one keyed `EVP_MAC_CTX`, with value semantics.

@@ -1,4 +1,4 @@
-import CLibCrypto
+internal import CLibCrypto
 import SigConformMAC
 
 /// One algorithm's HMAC context, keyed with the empty key, that every new key starts from.

@@ -21,7 +21,7 @@ public struct ReportWriter: Sendable {
 
     /// Writes `report` in each format, every text scrubbed by `redactor`; returns the paths written.
     /// Every report is rendered before the first is written (see above).
-    public func write(_ report: RunReport, reporters: [any Reporter], redactor: Redactor) throws -> [String] {
+    package func write(_ report: RunReport, reporters: [any Reporter], redactor: Redactor) throws -> [String] {
         let rendered = reporters.map { reporter in
             ((directory as NSString).appendingPathComponent(type(of: reporter).fileName), redactor.scrub(reporter.render(report)))
         }

@@ -1,14 +1,14 @@
 import SigConformMAC
 
 /// Bytes written in a JSON vector file as a hex string (either case, even length, may be empty).
-public struct HexBytes: Decodable, Sendable, Hashable {
-    public let bytes: [UInt8]
+package struct HexBytes: Decodable, Sendable, Hashable {
+    package let bytes: [UInt8]
 
-    public init(_ bytes: [UInt8]) {
+    package init(_ bytes: [UInt8]) {
         self.bytes = bytes
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let bytes = Hex.decode(text) else {

@@ -1,7 +1,7 @@
 import SigConformMAC
 
 /// What a test vector says a correct verifier must do with its tag (Wycheproof's `result`).
-public enum ExpectedVerdict: String, Sendable, Hashable, Codable {
+package enum ExpectedVerdict: String, Sendable, Hashable, Codable {
     /// The tag is correct and must be accepted.
     case valid
     /// The tag is wrong and must be rejected.
@@ -15,19 +15,19 @@ public enum ExpectedVerdict: String, Sendable, Hashable, Codable {
 /// The check: compute the HMAC of ``message`` under ``key``, take its leftmost ``tagByteCount``
 /// bytes and compare them with ``tag``; a tag of any other length is rejected. The outcome must
 /// match ``expected``.
-public struct MACTestCase: Sendable, Hashable {
+package struct MACTestCase: Sendable, Hashable {
     /// Identifies the case in reports: `tcId 17` for Wycheproof, the entry's `id` for RFC files.
-    public let id: String
-    public let algorithm: HashAlgorithm
-    public let key: [UInt8]
-    public let message: [UInt8]
-    public let tag: [UInt8]
+    package let id: String
+    package let algorithm: HashAlgorithm
+    package let key: [UInt8]
+    package let message: [UInt8]
+    package let tag: [UInt8]
     /// How many leading bytes of the HMAC the tag stands for (truncated tags are shorter than the digest).
-    public let tagByteCount: Int
-    public let expected: ExpectedVerdict
-    public let comment: String
+    package let tagByteCount: Int
+    package let expected: ExpectedVerdict
+    package let comment: String
 
-    public init(
+    package init(
         id: String, algorithm: HashAlgorithm, key: [UInt8], message: [UInt8], tag: [UInt8],
         tagByteCount: Int, expected: ExpectedVerdict, comment: String
     ) {
@@ -43,26 +43,26 @@ public struct MACTestCase: Sendable, Hashable {
 }
 
 /// Cases that were not run, and why (the same reason is given once for all of them).
-public struct SkippedCases: Sendable, Hashable {
+package struct SkippedCases: Sendable, Hashable {
     /// The cases' ids; empty when a whole file was skipped before its cases were read.
-    public let ids: [String]
-    public let reason: String
+    package let ids: [String]
+    package let reason: String
 
-    public init(ids: [String], reason: String) {
+    package init(ids: [String], reason: String) {
         self.ids = ids
         self.reason = reason
     }
 }
 
 /// A loaded vector file: the cases a backend can be asked to check, and those no backend can run.
-public struct MACTestSuite: Sendable {
+package struct MACTestSuite: Sendable {
     /// The file's name as reports show it (usually its path relative to the vectors folder).
-    public let name: String
-    public let cases: [MACTestCase]
+    package let name: String
+    package let cases: [MACTestCase]
     /// Cases the file holds that sigconform cannot run at all, e.g. an algorithm it does not implement.
-    public let unrunnable: [SkippedCases]
+    package let unrunnable: [SkippedCases]
 
-    public init(name: String, cases: [MACTestCase], unrunnable: [SkippedCases] = []) {
+    package init(name: String, cases: [MACTestCase], unrunnable: [SkippedCases] = []) {
         self.name = name
         self.cases = cases
         self.unrunnable = unrunnable

@@ -5,30 +5,30 @@ import SigConformMAC
 ///
 /// Format (see `vectors/standard/rfc/README.md`): `{id, hash, key, data, mac, truncatedBits?, comment}`
 /// with lower-case hex bytes; when `truncatedBits` is present `mac` is only that many leading bits.
-public struct RFCVectorEntry: Decodable, Sendable {
-    public let id: String
+package struct RFCVectorEntry: Decodable, Sendable {
+    package let id: String
     /// `SHA-1`, `SHA-224`, `SHA-256`, `SHA-384`, `SHA-512` or `MD5`.
-    public let hash: String
-    public let key: HexBytes
-    public let data: HexBytes
-    public let mac: HexBytes
-    public let truncatedBits: Int?
-    public let comment: String
+    package let hash: String
+    package let key: HexBytes
+    package let data: HexBytes
+    package let mac: HexBytes
+    package let truncatedBits: Int?
+    package let comment: String
 }
 
 /// Loader for the RFC 2202 / RFC 4231 vector files.
-public enum RFCVectorFile {
+package enum RFCVectorFile {
     /// Reads an RFC vector file; every entry becomes a `valid` case. Entries for a hash sigconform
     /// does not implement are unrunnable; a `mac` whose length disagrees with the hash or with
     /// `truncatedBits`, or a repeated `id`, makes the file malformed.
-    public static func loadSuite(from url: URL, name: String) throws(SelfTestError) -> MACTestSuite {
+    package static func loadSuite(from url: URL, name: String) throws(SelfTestError) -> MACTestSuite {
         let data = try SelfTestError.readData(url, name: name)
         let entries = try SelfTestError.decodeJSON([RFCVectorEntry].self, from: data, name: name)
         return try suite(entries, name: name)
     }
 
     /// Checks the entries and converts them to cases.
-    public static func suite(_ entries: [RFCVectorEntry], name: String) throws(SelfTestError) -> MACTestSuite {
+    package static func suite(_ entries: [RFCVectorEntry], name: String) throws(SelfTestError) -> MACTestSuite {
         var cases: [MACTestCase] = []
         var unknownHashes: [String: [String]] = [:]
         var seen = Set<String>()

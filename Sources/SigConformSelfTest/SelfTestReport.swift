@@ -1,13 +1,13 @@
 import SigConformMAC
 
 /// Everything one self-test run found: results per file × backend and files that could not be used.
-public struct SelfTestReport: Sendable {
+package struct SelfTestReport: Sendable {
     /// The backends that ran, as `(id, displayName)`.
-    public let backends: [(id: String, displayName: String)]
-    public let results: [SuiteResult]
-    public let errors: [SelfTestError]
+    package let backends: [(id: String, displayName: String)]
+    package let results: [SuiteResult]
+    package let errors: [SelfTestError]
 
-    public init(backends: [any MACBackend], results: [SuiteResult], errors: [SelfTestError]) {
+    package init(backends: [any MACBackend], results: [SuiteResult], errors: [SelfTestError]) {
         self.backends = backends.map { ($0.id, $0.displayName) }
         self.results = results
         self.errors = errors
@@ -15,7 +15,7 @@ public struct SelfTestReport: Sendable {
 
     /// Loads every file and runs it on every backend. A file that cannot be loaded becomes an
     /// error (added to `errors` found earlier, e.g. while listing a folder) and the others still run.
-    public static func run(
+    package static func run(
         _ files: [StandardVectorSet.File], on backends: [any MACBackend], errors earlierErrors: [SelfTestError] = []
     ) -> SelfTestReport {
         var results: [SuiteResult] = []
@@ -32,13 +32,13 @@ public struct SelfTestReport: Sendable {
     }
 
     /// Process exit status: 2 when an input could not be used, 1 when a test misbehaved, 0 otherwise.
-    public var exitStatus: Int32 {
+    package var exitStatus: Int32 {
         if !errors.isEmpty { return 2 }
         return results.allSatisfy(\.behaved) ? 0 : 1
     }
 
     /// A plain-text table (file × backend) followed by failure, skip and error details and a summary.
-    public func render(maximumIDsPerLine: Int = 10) -> String {
+    package func render(maximumIDsPerLine: Int = 10) -> String {
         var lines = backends.map { "backend \($0.id): \($0.displayName)" }
         lines.append("")
         let header = ["file", "backend", "passed", "failed", "skipped", "acceptable"]

@@ -1,34 +1,34 @@
 import SigConformMAC
 
 /// A case whose backend verdict disagreed with its vector.
-public struct CaseFailure: Sendable, Hashable {
-    public let id: String
-    public let reason: String
+package struct CaseFailure: Sendable, Hashable {
+    package let id: String
+    package let reason: String
 }
 
 /// The outcome of running one vector file on one backend.
-public struct SuiteResult: Sendable {
-    public let suite: String
-    public let backendID: String
+package struct SuiteResult: Sendable {
+    package let suite: String
+    package let backendID: String
     /// Cases whose verdict matched a `valid` or `invalid` expectation.
-    public fileprivate(set) var passed = 0
+    package fileprivate(set) var passed = 0
     /// `acceptable` cases: run, but either verdict is allowed, so they neither pass nor fail.
-    public fileprivate(set) var acceptable = 0
-    public fileprivate(set) var failures: [CaseFailure] = []
+    package fileprivate(set) var acceptable = 0
+    package fileprivate(set) var failures: [CaseFailure] = []
     /// Cases not run, grouped by reason (the file's unrunnable cases and those the backend refused).
-    public fileprivate(set) var skipped: [SkippedCases] = []
+    package fileprivate(set) var skipped: [SkippedCases] = []
 
     /// How many cases were skipped; a file skipped before its cases were read counts as none.
-    public var skippedCount: Int { skipped.reduce(0) { $0 + $1.ids.count } }
+    package var skippedCount: Int { skipped.reduce(0) { $0 + $1.ids.count } }
     /// Whether every case that ran behaved as its vector says.
-    public var behaved: Bool { failures.isEmpty }
+    package var behaved: Bool { failures.isEmpty }
 }
 
 /// Runs vector suites on MAC backends.
-public enum SelfTestRunner {
+package enum SelfTestRunner {
     /// Checks every case of `suite` on `backend`. Backend errors never escape: an algorithm the
     /// backend does not support skips the case with the backend's reason, any other error fails it.
-    public static func run(_ suite: MACTestSuite, on backend: any MACBackend) -> SuiteResult {
+    package static func run(_ suite: MACTestSuite, on backend: any MACBackend) -> SuiteResult {
         var result = SuiteResult(suite: suite.name, backendID: backend.id)
         result.skipped = suite.unrunnable
         var refused: [String: [String]] = [:]
@@ -48,7 +48,7 @@ public enum SelfTestRunner {
     }
 
     /// What happened to one case.
-    public enum Outcome: Sendable, Hashable {
+    package enum Outcome: Sendable, Hashable {
         case passed
         case acceptable
         case failed(String)
@@ -56,7 +56,7 @@ public enum SelfTestRunner {
     }
 
     /// Verifies the case's tag the way the vector defines it and compares with the expectation.
-    public static func check(_ testCase: MACTestCase, on backend: any MACBackend) -> Outcome {
+    package static func check(_ testCase: MACTestCase, on backend: any MACBackend) -> Outcome {
         let full: [UInt8]
         do {
             full = try backend.hmac(testCase.algorithm, key: testCase.key, message: testCase.message)

@@ -2,28 +2,28 @@ import Foundation
 
 /// The vector files of a folder laid out like `vectors/standard`:
 /// `wycheproof/testvectors_v1/*.json` (Wycheproof MAC tests) and `rfc/*.json` (RFC 2202/4231 arrays).
-public enum StandardVectorSet {
+package enum StandardVectorSet {
     /// The format a vector file is read with.
-    public enum Format: String, Sendable {
+    package enum Format: String, Sendable {
         case wycheproof
         case rfc
     }
 
     /// One vector file to load.
-    public struct File: Sendable, Hashable {
-        public let url: URL
+    package struct File: Sendable, Hashable {
+        package let url: URL
         /// The name reports use: the path relative to the vectors folder, or as the user gave it.
-        public let name: String
-        public let format: Format
+        package let name: String
+        package let format: Format
 
-        public init(url: URL, name: String, format: Format) {
+        package init(url: URL, name: String, format: Format) {
             self.url = url
             self.name = name
             self.format = format
         }
 
         /// Reads and checks the file.
-        public func load() throws(SelfTestError) -> MACTestSuite {
+        package func load() throws(SelfTestError) -> MACTestSuite {
             switch format {
             case .wycheproof: try WycheproofMACFile.loadSuite(from: url, name: name)
             case .rfc: try RFCVectorFile.loadSuite(from: url, name: name)
@@ -32,14 +32,14 @@ public enum StandardVectorSet {
     }
 
     /// Where each format lives inside a vectors folder.
-    public static let layout: [(folder: String, format: Format)] = [
+    package static let layout: [(folder: String, format: Format)] = [
         ("wycheproof/testvectors_v1", .wycheproof),
         ("rfc", .rfc),
     ]
 
     /// The `.json` files of `directory`'s layout folders, in a stable order.
     /// Fails when the folder is missing or holds none of the layout folders.
-    public static func files(in directory: URL, displayedAs displayName: String) throws(SelfTestError) -> [File] {
+    package static func files(in directory: URL, displayedAs displayName: String) throws(SelfTestError) -> [File] {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {

@@ -5,42 +5,42 @@ import SigConformMAC
 ///
 /// Only the fields the runner needs are kept; unknown fields are ignored so newer upstream
 /// files still load. See `vectors/standard/wycheproof/schemas/mac_test_schema_v1.json`.
-public struct WycheproofMACFile: Decodable, Sendable {
+package struct WycheproofMACFile: Decodable, Sendable {
     /// The schema every file this type reads declares.
-    public static let schemaName = "mac_test_schema_v1.json"
+    package static let schemaName = "mac_test_schema_v1.json"
 
     /// The primitive under test, e.g. `HMACSHA256`, `HMACSHA512/224`, `HMACSHA3-256`.
-    public let algorithm: String
-    public let schema: String
-    public let numberOfTests: Int
+    package let algorithm: String
+    package let schema: String
+    package let numberOfTests: Int
     /// Flag name → what the flag means.
-    public let notes: [String: Note]
-    public let testGroups: [TestGroup]
+    package let notes: [String: Note]
+    package let testGroups: [TestGroup]
 
-    public struct Note: Decodable, Sendable {
-        public let bugType: String
-        public let description: String?
+    package struct Note: Decodable, Sendable {
+        package let bugType: String
+        package let description: String?
     }
 
-    public struct TestGroup: Decodable, Sendable {
+    package struct TestGroup: Decodable, Sendable {
         /// Always `MacTest` in this schema.
-        public let type: String
+        package let type: String
         /// Key length in bits.
-        public let keySize: Int
+        package let keySize: Int
         /// Length in bits of the tags in this group: the leftmost `tagSize / 8` bytes of the MAC.
-        public let tagSize: Int
-        public let tests: [Test]
+        package let tagSize: Int
+        package let tests: [Test]
     }
 
-    public struct Test: Decodable, Sendable {
+    package struct Test: Decodable, Sendable {
         /// Unique within the file.
-        public let tcId: Int
-        public let comment: String
-        public let flags: [String]
-        public let key: HexBytes
-        public let msg: HexBytes
-        public let tag: HexBytes
-        public let result: ExpectedVerdict
+        package let tcId: Int
+        package let comment: String
+        package let flags: [String]
+        package let key: HexBytes
+        package let msg: HexBytes
+        package let tag: HexBytes
+        package let result: ExpectedVerdict
     }
 }
 
@@ -51,7 +51,7 @@ extension WycheproofMACFile {
     /// loads as a suite whose cases are all unrunnable with the reason; a file that breaks the
     /// schema (bad JSON, non-hex field, wrong test count, repeated tcId, tag size not in whole
     /// bytes or longer than the digest) is an error.
-    public static func loadSuite(from url: URL, name: String) throws(SelfTestError) -> MACTestSuite {
+    package static func loadSuite(from url: URL, name: String) throws(SelfTestError) -> MACTestSuite {
         let data = try SelfTestError.readData(url, name: name)
         let declared = try SelfTestError.decodeJSON(SchemaProbe.self, from: data, name: name)
         guard declared.schema == schemaName else {
@@ -63,7 +63,7 @@ extension WycheproofMACFile {
     }
 
     /// Checks the file's own consistency and converts it to cases.
-    public func suite(name: String) throws(SelfTestError) -> MACTestSuite {
+    package func suite(name: String) throws(SelfTestError) -> MACTestSuite {
         let tests = testGroups.flatMap(\.tests)
         guard tests.count == numberOfTests else {
             throw .malformed(

@@ -1,51 +1,51 @@
 import SigConform
 
 /// An HTTP answer, before it is put on the wire.
-public struct ServedResponse: Sendable, Equatable {
-    public var status: Int
+package struct ServedResponse: Sendable, Equatable {
+    package var status: Int
     /// Extra headers (Content-Type and Content-Length are added by the server).
-    public var headers: [HTTPHeaders.Field]
-    public var body: String
+    package var headers: [HTTPHeaders.Field]
+    package var body: String
 
-    public init(status: Int, headers: [HTTPHeaders.Field] = [], body: String) {
+    package init(status: Int, headers: [HTTPHeaders.Field] = [], body: String) {
         self.status = status
         self.headers = headers
         self.body = body
     }
 
-    public func header(_ name: String) -> String? { headers.first { $0.name.lowercased() == name.lowercased() }?.value }
+    package func header(_ name: String) -> String? { headers.first { $0.name.lowercased() == name.lowercased() }?.value }
 }
 
 /// What the server did with one request: the answer, and for a verified request its verdict
 /// (what the reports show) and the credentials it was checked with (what `--record` writes).
-public struct ServedExchange: Sendable {
-    public var response: ServedResponse
+package struct ServedExchange: Sendable {
+    package var response: ServedResponse
     /// `nil` for a public endpoint, which is answered without verification.
-    public var verdict: VectorVerdict?
+    package var verdict: VectorVerdict?
     /// The venue-side reading of the request that was verified.
-    public var request: HTTPRequest
-    public var credentials: Credentials?
-    public var serverTime: Int64
+    package var request: HTTPRequest
+    package var credentials: Credentials?
+    package var serverTime: Int64
 }
 
 /// One venue as `serve` plays it: reads a request as the venue does, verifies it with the
 /// same engine as `diagnose` (both MAC backends, the key, the passphrase, the clock), and
 /// answers with the venue's own error (status and body from venue.json) or a canned body.
-public struct MockVenue: Sendable {
-    public let venue: Venue
+package struct MockVenue: Sendable {
+    package let venue: Venue
     /// The keys clients may use; a request names its key (the venue's key header or parameter).
-    public let keys: [Credentials]
+    package let keys: [Credentials]
     /// Bodies per "METHOD /path": venue.json's, overridden by a fixtures file's.
-    public let endpoints: [String: JSONValue]
-    public let publicEndpoints: Set<String>
+    package let endpoints: [String: JSONValue]
+    package let publicEndpoints: Set<String>
     let runner: CheckRunner
 
     /// Headers every verified answer carries, so a client's test can say why it was refused.
-    public static let diagnosisHeader = "X-Sigconform-Diagnosis"
-    public static let fixHeader = "X-Sigconform-Fix"
-    public static let requestHeader = "X-Sigconform-Request"
+    package static let diagnosisHeader = "X-Sigconform-Diagnosis"
+    package static let fixHeader = "X-Sigconform-Fix"
+    package static let requestHeader = "X-Sigconform-Request"
 
-    public init(venue: Venue, keys: [Credentials], fixtures: [String: JSONValue] = [:], runner: CheckRunner) {
+    package init(venue: Venue, keys: [Credentials], fixtures: [String: JSONValue] = [:], runner: CheckRunner) {
         self.venue = venue
         self.keys = keys
         self.endpoints = venue.responses.endpoints.merging(fixtures) { _, fixture in fixture }
@@ -55,7 +55,7 @@ public struct MockVenue: Sendable {
 
     /// Answers `request` (already stripped of any `/venue-id` routing prefix) at `serverTime`
     /// (ms since the epoch, the server's clock); `id` names it in reports and in the answer.
-    public func answer(_ request: HTTPRequest, serverTime: Int64, id: String) -> ServedExchange {
+    package func answer(_ request: HTTPRequest, serverTime: Int64, id: String) -> ServedExchange {
         let endpoint = "\(request.method) \(request.path)"
         if publicEndpoints.contains(endpoint), let body = endpoints[endpoint] {
             return ServedExchange(response: ServedResponse(status: 200, body: ResponseBody(serverTime: serverTime).render(body)),

@@ -2,7 +2,7 @@ import SigConform
 
 /// Canned bodies beyond the venue file's, per venue and endpoint:
 /// `{"binance-spot": {"GET /api/v3/account": {…}}, …}` (placeholders as in ``ResponseBody``).
-public enum ServeFixtures {
+package enum ServeFixtures {
     /// Parses the JSON of a file (or variable) of `serve`'s input, called `origin` in errors.
     static func reader(_ bytes: [UInt8], origin: String) throws(InputError) -> JSONReader {
         do { return JSONReader(file: origin, document: try JSONParser().parse(bytes)) } catch {
@@ -10,7 +10,7 @@ public enum ServeFixtures {
         }
     }
 
-    public static func decode(_ bytes: [UInt8], origin: String) throws(InputError) -> [String: [String: JSONValue]] {
+    package static func decode(_ bytes: [UInt8], origin: String) throws(InputError) -> [String: [String: JSONValue]] {
         let reader = try ServeFixtures.reader(bytes, origin: origin)
         let document = reader.document
         guard let venues = document.root.objectMembers else {

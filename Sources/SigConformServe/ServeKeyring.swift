@@ -3,15 +3,15 @@ import SigConform
 /// The keys clients will use, per venue, read from a file or an environment variable (never
 /// the command line): `{"binance-spot": [{"apiKey": "…", "secret": "…", "passphrase": "…"}], …}`.
 /// A venue may have several keys; a request is checked with the one whose API key it names.
-public struct ServeKeyring: Sendable {
-    public var keys: [String: [Credentials]]
+package struct ServeKeyring: Sendable {
+    package var keys: [String: [Credentials]]
 
-    public init(keys: [String: [Credentials]] = [:]) { self.keys = keys }
+    package init(keys: [String: [Credentials]] = [:]) { self.keys = keys }
 
-    public static let keyMembers: Set<String> = ["apiKey", "secret", "passphrase"]
+    package static let keyMembers: Set<String> = ["apiKey", "secret", "passphrase"]
 
     /// Reads the JSON text of a credentials file (or variable) called `origin` in errors.
-    public static func decode(_ bytes: [UInt8], origin: String) throws(InputError) -> ServeKeyring {
+    package static func decode(_ bytes: [UInt8], origin: String) throws(InputError) -> ServeKeyring {
         let reader = try ServeFixtures.reader(bytes, origin: origin)
         let document = reader.document
         guard let venues = document.root.objectMembers else {

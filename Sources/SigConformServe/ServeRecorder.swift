@@ -4,25 +4,25 @@ import SigConform
 /// `--record DIR`: every verified request as a vector, in `DIR/<venue>/serve.json` (created with
 /// the standard header, or appended to): accepted requests as valid vectors with the correct
 /// prehash and signature, rejected ones as invalid with their diagnosis.
-public struct ServeRecorder: Sendable {
-    public let directory: String
+package struct ServeRecorder: Sendable {
+    package let directory: String
     let recorder: VectorRecorder
 
-    public static let maximumPerVenue = 2_000
+    package static let maximumPerVenue = 2_000
 
-    public init(directory: String, registry: VenueRegistry, backends: [any MACBackend]) {
+    package init(directory: String, registry: VenueRegistry, backends: [any MACBackend]) {
         self.directory = directory
         self.recorder = VectorRecorder(registry: registry, backends: backends)
     }
 
     /// What was written, and what could not be.
-    public struct Outcome: Sendable {
-        public var files: [String] = []
-        public var recorded = 0
-        public var problems: [String] = []
+    package struct Outcome: Sendable {
+        package var files: [String] = []
+        package var recorded = 0
+        package var problems: [String] = []
     }
 
-    public func write(_ exchanges: [ServedExchange], venues: [Venue]) -> Outcome {
+    package func write(_ exchanges: [ServedExchange], venues: [Venue]) -> Outcome {
         var outcome = Outcome()
         for venue in venues {
             let mine = exchanges.filter { $0.verdict?.vector.venue == venue.id && $0.credentials != nil }

@@ -7,31 +7,31 @@ import SigConform
 /// otherwise, keeps connections alive, reads whole requests up to a size limit, verifies each on
 /// a thread pool (a diagnosis may search for a while; the event loops keep answering), and
 /// answers bad HTTP with 400 (NIO's error handler) instead of failing.
-public final class ServeServer: @unchecked Sendable {
+package final class ServeServer: @unchecked Sendable {
     /// One listening socket and the venues behind it.
-    public struct Listener: Sendable {
-        public var venues: [MockVenue]
+    package struct Listener: Sendable {
+        package var venues: [MockVenue]
         /// 0 picks a free port.
-        public var port: Int
-        public init(venues: [MockVenue], port: Int) {
+        package var port: Int
+        package init(venues: [MockVenue], port: Int) {
             self.venues = venues
             self.port = port
         }
     }
 
     /// Bounds on what one request may hold.
-    public struct Limits: Sendable {
+    package struct Limits: Sendable {
         /// The body, in bytes; a larger one gets 413 and the connection is closed.
-        public var maxBodyBytes: Int = 1 << 20
+        package var maxBodyBytes: Int = 1 << 20
         /// One header line, and all header lines together, in bytes (NIO's parser answers 400 past them).
-        public var maxHeaderBytes: Int = 64 << 10
-        public init() {}
+        package var maxHeaderBytes: Int = 64 << 10
+        package init() {}
     }
 
     /// Where a venue is reachable.
-    public struct Endpoint: Sendable, Equatable {
-        public var venue: String
-        public var url: String
+    package struct Endpoint: Sendable, Equatable {
+        package var venue: String
+        package var url: String
     }
 
     let host: String
@@ -43,7 +43,7 @@ public final class ServeServer: @unchecked Sendable {
     private var channels: [Channel] = []
 
     /// `threads` event loops and as many verification threads (at least one each).
-    public init(host: String, listeners: [Listener], session: ServeSession, limits: Limits = Limits(), threads: Int) {
+    package init(host: String, listeners: [Listener], session: ServeSession, limits: Limits = Limits(), threads: Int) {
         self.host = host
         self.listeners = listeners
         self.session = session
@@ -53,7 +53,7 @@ public final class ServeServer: @unchecked Sendable {
     }
 
     /// Binds every listener; returns each venue's base URL.
-    public func start() throws -> [Endpoint] {
+    package func start() throws -> [Endpoint] {
         pool.start()
         var endpoints: [Endpoint] = []
         for listener in listeners {
@@ -94,7 +94,7 @@ public final class ServeServer: @unchecked Sendable {
     }
 
     /// Closes the listeners and every connection, and waits for the threads to end.
-    public func stop() {
+    package func stop() {
         for channel in channels { try? channel.close().wait() }
         channels = []
         try? group.syncShutdownGracefully()

@@ -3,9 +3,9 @@ import SigConform
 
 /// What one run of `serve` has seen, shared by every connection: numbers the requests, hands
 /// each answered exchange to the run's sink (reports, `--record`), and decides when to stop.
-public final class ServeSession: @unchecked Sendable {
+package final class ServeSession: @unchecked Sendable {
     /// Why the server stopped.
-    public enum StopReason: Sendable, Equatable {
+    package enum StopReason: Sendable, Equatable {
         case signal(String)
         case maxRequests(Int)
         case timeLimit(Double)
@@ -17,22 +17,22 @@ public final class ServeSession: @unchecked Sendable {
     private var answered = 0
     private var stopReason: StopReason?
     private let sink: (ServedExchange) -> Void
-    public let maxRequests: Int?
+    package let maxRequests: Int?
     /// Milliseconds added to the machine's clock: the server's clock, to simulate a skewed venue.
-    public let clockOffset: Int64
+    package let clockOffset: Int64
 
     /// `sink` gets every exchange, one at a time (it is called under the session's lock).
-    public init(maxRequests: Int? = nil, clockOffset: Int64 = 0, sink: @escaping (ServedExchange) -> Void) {
+    package init(maxRequests: Int? = nil, clockOffset: Int64 = 0, sink: @escaping (ServedExchange) -> Void) {
         self.maxRequests = maxRequests
         self.clockOffset = clockOffset
         self.sink = sink
     }
 
     /// The server's clock now, ms since the epoch.
-    public var serverTime: Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) + clockOffset }
+    package var serverTime: Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) + clockOffset }
 
     /// A fresh request id, `request-1`, `request-2`, …
-    public func nextRequestID() -> String {
+    package func nextRequestID() -> String {
         lock.lock()
         defer { lock.unlock() }
         nextNumber += 1
@@ -40,7 +40,7 @@ public final class ServeSession: @unchecked Sendable {
     }
 
     /// Records a verified exchange (public answers have no verdict and are only counted).
-    public func add(_ exchange: ServedExchange) {
+    package func add(_ exchange: ServedExchange) {
         guard exchange.verdict != nil else { return }
         lock.lock()
         defer { lock.unlock() }
@@ -48,7 +48,7 @@ public final class ServeSession: @unchecked Sendable {
     }
 
     /// Counts an answer once it is on the wire; the `--max-requests`th one stops the server.
-    public func answerSent() {
+    package func answerSent() {
         lock.lock()
         answered += 1
         let reached = maxRequests.map { answered >= $0 } ?? false
@@ -56,14 +56,14 @@ public final class ServeSession: @unchecked Sendable {
         if reached, let maxRequests { stop(.maxRequests(maxRequests)) }
     }
 
-    public var answeredCount: Int {
+    package var answeredCount: Int {
         lock.lock()
         defer { lock.unlock() }
         return answered
     }
 
     /// Asks the server to stop; the first reason wins.
-    public func stop(_ reason: StopReason) {
+    package func stop(_ reason: StopReason) {
         lock.lock()
         let first = stopReason == nil
         if first { stopReason = reason }
@@ -73,7 +73,7 @@ public final class ServeSession: @unchecked Sendable {
 
     /// Waits until ``stop(_:)`` is called, `seconds` pass (then the reason is the time limit), or
     /// `signalled` (polled ten times a second) names a signal that arrived.
-    public func waitForStop(seconds: Double?, signalled: () -> String? = { nil }) -> StopReason {
+    package func waitForStop(seconds: Double?, signalled: () -> String? = { nil }) -> StopReason {
         let deadline = seconds.map { DispatchTime.now() + $0 }
         while stopped.wait(timeout: .now() + 0.1) == .timedOut {
             if let name = signalled() {

@@ -270,8 +270,10 @@ struct Harness: Sendable {
         backends = standardBackends()
         evaluator = VectorEvaluator(backends: backends)
         // ±0.5 s instead of ±10 min and a small search budget: the fuzzer wants thousands of runs a second.
-        diagnoser = Diagnoser(backends: backends, timestampSearchRadius: 500,
-                              budget: SearchBudget(bytes: 4 << 20, pairCandidates: 50))
+        var diagnoser = CheckRunner(registry: registry, backends: backends).diagnoser
+        diagnoser.timestampSearchRadius = 500
+        diagnoser.budget = SearchBudget(bytes: 4 << 20, pairCandidates: 50)
+        self.diagnoser = diagnoser
     }
 }
 

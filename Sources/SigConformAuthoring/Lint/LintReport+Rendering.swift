@@ -4,7 +4,7 @@ extension LintReport {
     /// One diagnostic per entry, `file:line:column: severity: message (at pointer) [rule]` with the
     /// fix on the next line (the first line is what editors' problem matchers read), then a summary.
     /// Credentials are masked, as in every report.
-    public func renderText() -> String { Redactor(credentials: credentials).scrub(unscrubbedText()) }
+    package func renderText() -> String { Redactor(credentials: credentials).scrub(unscrubbedText()) }
 
     func unscrubbedText() -> String {
         var out = ""
@@ -24,7 +24,7 @@ extension LintReport {
     /// `{"format": "sigconform/lint@1", "files", "vectors", "errors", "warnings", "diagnostics": […]}`,
     /// each diagnostic with file, line, column, pointer, severity, rule, message, fix and vector
     /// (absent members are left out), for editors and bots. Credentials are masked.
-    public func renderJSON() -> String { Redactor(credentials: credentials).scrub(unscrubbedJSON()) }
+    package func renderJSON() -> String { Redactor(credentials: credentials).scrub(unscrubbedJSON()) }
 
     func unscrubbedJSON() -> String {
         func number(_ value: Int) -> JSONValue { .number(String(value)) }

@@ -131,7 +131,7 @@ public struct LintReport: Sendable {
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
 
     /// Unusable input when there is an error, pass otherwise (warnings do not fail a run).
-    public var exitStatus: ExitStatus { errorCount > 0 ? .unusableInput : .pass }
+    package var exitStatus: ExitStatus { errorCount > 0 ? .unusableInput : .pass }
     public var exitCode: Int32 { exitStatus.rawValue }
 }
 

@@ -5,27 +5,27 @@ import SigConformCore
 /// exist. The whole file is written back in the layout of the bundled files (two-space JSON,
 /// members in their documented order), atomically, so a generated file changes only by the
 /// vector added.
-public struct VectorFileAppender: Sendable {
-    public let path: String
+package struct VectorFileAppender: Sendable {
+    package let path: String
     /// The folder holding venue.schema.json and vectors.schema.json, for a new file's `$schema`.
-    public let schemaDirectory: String?
+    package let schemaDirectory: String?
 
-    public init(path: String, schemaDirectory: String?) {
+    package init(path: String, schemaDirectory: String?) {
         self.path = path
         self.schemaDirectory = schemaDirectory
     }
 
     /// What appending did.
-    public struct Outcome: Sendable, Equatable {
+    package struct Outcome: Sendable, Equatable {
         /// The file did not exist and was created.
-        public var created: Bool
+        package var created: Bool
         /// The existing file was not in the standard layout and was rewritten in it.
-        public var reformatted: Bool
+        package var reformatted: Bool
         /// The vector's secret was written (into a new file's defaults, or into the vector where it
         /// differs from the file's defaults), so the user can be reminded it must be a test secret.
-        public var secretWritten: Bool
+        package var secretWritten: Bool
 
-        public init(created: Bool, reformatted: Bool, secretWritten: Bool = false) {
+        package init(created: Bool, reformatted: Bool, secretWritten: Bool = false) {
             self.created = created
             self.reformatted = reformatted
             self.secretWritten = secretWritten
@@ -33,13 +33,13 @@ public struct VectorFileAppender: Sendable {
     }
 
     /// The ids of the vectors already in the file (none when it does not exist).
-    public func existingIDs() throws(InputError) -> Set<String> {
+    package func existingIDs() throws(InputError) -> Set<String> {
         guard FileManager.default.fileExists(atPath: path) else { return [] }
         return Set(try VectorDecoder().decodeFile(try FileReader.readJSON(path)).map(\.id))
     }
 
     /// The file's JSON with `vector` appended, and whether it exists already.
-    public func appending(_ vector: Vector, description: String) throws(InputError) -> (text: String, outcome: Outcome) {
+    package func appending(_ vector: Vector, description: String) throws(InputError) -> (text: String, outcome: Outcome) {
         guard FileManager.default.fileExists(atPath: path) else {
             let credentials = VectorEncoder.difference(vector.credentials, from: nil)
             var header: [(key: String, value: JSONValue)] = []
@@ -85,7 +85,7 @@ public struct VectorFileAppender: Sendable {
 
     /// Appends `vector` and writes the file atomically.
     @discardableResult
-    public func append(_ vector: Vector, description: String) throws(InputError) -> Outcome {
+    package func append(_ vector: Vector, description: String) throws(InputError) -> Outcome {
         let (text, outcome) = try appending(vector, description: description)
         let folder = (path as NSString).deletingLastPathComponent
         do {

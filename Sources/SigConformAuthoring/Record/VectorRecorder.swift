@@ -4,40 +4,40 @@ import SigConformMAC
 import SigConformRun
 
 /// Why a request cannot be recorded as a vector: what is wrong and how to fix it.
-public struct RecordError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var message: String
-    public var hint: String?
-    public init(_ message: String, hint: String? = nil) {
+package struct RecordError: Error, Sendable, Equatable, CustomStringConvertible {
+    package var message: String
+    package var hint: String?
+    package init(_ message: String, hint: String? = nil) {
         self.message = message
         self.hint = hint
     }
-    public var description: String { message + (hint.map { " — \($0)" } ?? "") }
+    package var description: String { message + (hint.map { " — \($0)" } ?? "") }
 }
 
 /// Turns a request as a client sent it into a vector of its venue: computes the prehash,
 /// signature and auth headers a correct client sends on every backend (refusing when they
 /// disagree), and decides the result: `valid` when the request is correct (or carries no
 /// signature), `invalid` with the diagnosis of its mistake when the venue would reject it.
-public struct VectorRecorder: Sendable {
+package struct VectorRecorder: Sendable {
     let runner: CheckRunner
 
-    public init(registry: VenueRegistry, backends: [any MACBackend]) {
+    package init(registry: VenueRegistry, backends: [any MACBackend]) {
         runner = CheckRunner(registry: registry, backends: backends)
     }
 
     /// What to record.
-    public struct Capture: Sendable {
-        public var venue: Venue
-        public var request: HTTPRequest
-        public var credentials: Credentials
+    package struct Capture: Sendable {
+        package var venue: Venue
+        package var request: HTTPRequest
+        package var credentials: Credentials
         /// The vector id; a fresh one is made from the request when nil.
-        public var id: String?
-        public var comment: String?
-        public var tags: [String]
+        package var id: String?
+        package var comment: String?
+        package var tags: [String]
         /// The venue's clock when the request arrived (ms), for clock checks.
-        public var serverTime: Int64?
+        package var serverTime: Int64?
 
-        public init(venue: Venue, request: HTTPRequest, credentials: Credentials, id: String? = nil, comment: String? = nil,
+        package init(venue: Venue, request: HTTPRequest, credentials: Credentials, id: String? = nil, comment: String? = nil,
                     tags: [String] = [], serverTime: Int64? = nil) {
             self.venue = venue
             self.request = request
@@ -50,18 +50,18 @@ public struct VectorRecorder: Sendable {
     }
 
     /// The recorded vector and what was found out on the way.
-    public struct Recording: Sendable {
-        public var vector: Vector
+    package struct Recording: Sendable {
+        package var vector: Vector
         /// The diagnosis of an invalid request.
-        public var diagnosis: Diagnosis?
+        package var diagnosis: Diagnosis?
         /// The backends that computed the same prehash and signature.
-        public var backends: [String]
+        package var backends: [String]
         /// Things the author should know (no signature in the request, …).
-        public var notes: [String]
+        package var notes: [String]
     }
 
     /// Records `capture`; `takenIDs` are the venue's ids already in use.
-    public func record(_ capture: Capture, takenIDs: Set<String>) throws(RecordError) -> Recording {
+    package func record(_ capture: Capture, takenIDs: Set<String>) throws(RecordError) -> Recording {
         let venue = capture.venue
         var vector = Vector(id: "recording", venue: venue.id, comment: capture.comment, tags: capture.tags, credentials: capture.credentials,
                             request: capture.request, time: TimeContext(serverTime: capture.serverTime), result: .valid,

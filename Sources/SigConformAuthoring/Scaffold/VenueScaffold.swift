@@ -5,25 +5,25 @@ import SigConformCore
 /// venue, or a commented template) and `<root>/<id>/requests.json` with one example vector to
 /// fill in. Every value the author must supply starts with "TODO", which `lint` reports until it
 /// is replaced. Never overwrites a file.
-public struct VenueScaffold: Sendable {
+package struct VenueScaffold: Sendable {
     /// The folder of venue folders (normally `vectors`).
-    public let root: String
+    package let root: String
     /// The folder with the JSON Schemas, for the files' `$schema`.
-    public let schemaDirectory: String?
+    package let schemaDirectory: String?
 
-    public init(root: String, schemaDirectory: String?) {
+    package init(root: String, schemaDirectory: String?) {
         self.root = root
         self.schemaDirectory = schemaDirectory
     }
 
     /// The files `create` writes, in order.
-    public func paths(for id: String) -> (venue: String, vectors: String) {
+    package func paths(for id: String) -> (venue: String, vectors: String) {
         let folder = (root as NSString).appendingPathComponent(id)
         return ((folder as NSString).appendingPathComponent("venue.json"), (folder as NSString).appendingPathComponent("requests.json"))
     }
 
     /// Writes the two files of venue `id`, the recipe copied from `like` when given.
-    public func create(id: String, like: Venue?) throws(RecordError) -> [String] {
+    package func create(id: String, like: Venue?) throws(RecordError) -> [String] {
         guard RecipeDecoder.isVenueID(id) else {
             throw RecordError("invalid venue id \"\(id)\"", hint: "lower-case letters, digits and '-', e.g. \"acme-spot\"")
         }

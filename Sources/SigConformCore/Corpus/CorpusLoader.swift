@@ -10,22 +10,22 @@ import Foundation
 /// inside a folder given on the command line (the bundled corpus keeps JSON Schemas and MAC
 /// test data there). Every folder left out is listed in ``CorpusListing/skipped`` so the run
 /// can say so; a folder deeper than ``InputLimits/folderDepth`` is an input error.
-public struct CorpusLoader: Sendable {
+package struct CorpusLoader: Sendable {
     /// Folder names that hold other kinds of files (JSON Schemas, Wycheproof MAC vectors),
     /// skipped only directly inside a root folder.
-    public static let skippedFolders: Set<String> = ["schema", "standard"]
+    package static let skippedFolders: Set<String> = ["schema", "standard"]
 
-    public init() {}
+    package init() {}
 
     /// Every vector file under `paths`, in a stable order. Paths that do not exist become errors.
-    public func files(_ paths: [String]) -> (files: [String], errors: [InputError]) {
+    package func files(_ paths: [String]) -> (files: [String], errors: [InputError]) {
         let listing = list(paths)
         return (listing.files, listing.errors)
     }
 
     /// The files under `paths`, the errors met and the folders left out; with
     /// `includingVenueFiles`, `venue.json` files too (for `lint`).
-    public func list(_ paths: [String], includingVenueFiles: Bool = false) -> CorpusListing {
+    package func list(_ paths: [String], includingVenueFiles: Bool = false) -> CorpusListing {
         var listing = CorpusListing()
         var visited: Set<String> = []
         for path in paths {
@@ -44,13 +44,13 @@ public struct CorpusLoader: Sendable {
     }
 
     /// Whether a file name is read as a vector file (`venue.json` aside).
-    public static func isVectorFileName(_ name: String) -> Bool {
+    package static func isVectorFileName(_ name: String) -> Bool {
         let lower = name.lowercased()
         return lower.hasSuffix(".json") || lower.hasSuffix(".jsonl")
     }
 
     /// Whether `file` is read as JSON Lines.
-    public static func isJSONLines(_ file: String) -> Bool { file.lowercased().hasSuffix(".jsonl") }
+    package static func isJSONLines(_ file: String) -> Bool { file.lowercased().hasSuffix(".jsonl") }
 
     static func overlongLine(_ file: String, _ line: Int) -> InputError {
         InputError(file: file, location: SourceLocation(line: line, column: 1),
@@ -94,7 +94,7 @@ public struct CorpusLoader: Sendable {
 
     /// Calls `body` with every vector of `file`, or throws when the file cannot be used.
     /// A JSON Lines file reports each bad line as an error and goes on with the next.
-    public func forEachVector(
+    package func forEachVector(
         in file: String, body: (Vector) -> Void, lineError: (InputError) -> Void
     ) throws(InputError) {
         if Self.isJSONLines(file) {
@@ -115,7 +115,7 @@ public struct CorpusLoader: Sendable {
     }
 
     /// What one line of a JSON Lines file holds.
-    public enum DecodedLine: Sendable {
+    package enum DecodedLine: Sendable {
         case vector(Vector)
         case error(InputError)
     }
@@ -123,7 +123,7 @@ public struct CorpusLoader: Sendable {
     /// Parses and decodes one line of a JSON Lines file as ``forEachLine(of:line:lineError:)``
     /// hands it on (`number` is 1-based). Pure, so lines can be decoded on several threads
     /// (``CheckRunner``).
-    public static func decodeLine(_ bytes: [UInt8], number lineNumber: Int, of file: String) -> DecodedLine {
+    package static func decodeLine(_ bytes: [UInt8], number lineNumber: Int, of file: String) -> DecodedLine {
         do {
             let document = try JSONParser(limits: .init(maximumDepth: InputLimits.jsonDepth, maximumBytes: InputLimits.jsonLinesLineBytes)).parse(bytes)
             let reader = JSONReader(file: file, document: document)
@@ -143,7 +143,7 @@ public struct CorpusLoader: Sendable {
     /// Calls `line` with each line of the JSON Lines `file` that is not blank (its 1-based number
     /// and its bytes, without the line break) as it is read; an overlong line is one `lineError`
     /// and is not handed on.
-    public func forEachLine(of file: String, line body: (Int, [UInt8]) -> Void, lineError: (InputError) -> Void) throws(InputError) {
+    package func forEachLine(of file: String, line body: (Int, [UInt8]) -> Void, lineError: (InputError) -> Void) throws(InputError) {
         _ = try FileReader.checkReadableFile(file)
         guard let handle = FileHandle(forReadingAtPath: file) else {
             throw InputError(file: file, message: "cannot be opened", hint: "check that it is a readable regular file")
@@ -190,16 +190,16 @@ public struct CorpusLoader: Sendable {
 }
 
 /// What a folder walk found: files to read, errors met, and folders it left out on purpose.
-public struct CorpusListing: Sendable {
-    public var files: [String] = []
-    public var errors: [InputError] = []
+package struct CorpusListing: Sendable {
+    package var files: [String] = []
+    package var errors: [InputError] = []
     /// Folders not read by the rule in ``CorpusLoader`` (hidden folders, a root's `schema` and `standard`).
-    public var skipped: [String] = []
+    package var skipped: [String] = []
 
-    public init() {}
+    package init() {}
 
     /// The line a run prints about `skipped` folders.
-    public static func skippedNote(_ skipped: [String]) -> String {
+    package static func skippedNote(_ skipped: [String]) -> String {
         "not read (hidden folders, and schema/ and standard/ directly inside a folder given; docs/vector-format.md): " + skipped.joined(separator: ", ")
     }
 }

@@ -2,13 +2,13 @@ import Foundation
 
 /// Reads input files with the checks a hostile corpus needs: a size bound, regular files only,
 /// and errors that say which path and why instead of a crash or a hang.
-public enum FileReader {
+package enum FileReader {
     /// Files larger than this are refused (a vector file is kilobytes; use JSON Lines for corpora).
-    public static let maximumFileBytes = InputLimits.fileBytes
+    package static let maximumFileBytes = InputLimits.fileBytes
 
     /// Checks that `path` (after following links) is a regular file this process may read and
     /// returns its size. A device or FIFO named `*.json` would otherwise be read forever.
-    public static func checkReadableFile(_ path: String) throws(InputError) -> Int {
+    package static func checkReadableFile(_ path: String) throws(InputError) -> Int {
         var status = stat()
         guard stat(path, &status) == 0 else {
             if errno == EACCES {
@@ -31,7 +31,7 @@ public enum FileReader {
 
     /// Standard input, read up to `limit` bytes: one byte more is an error, whatever follows
     /// is not read (`cat /dev/zero | sigconform diagnose -` ends at the limit, not in swap).
-    public static func readStandardInput(limit: Int = InputLimits.capturedRequestBytes) throws(InputError) -> [UInt8] {
+    package static func readStandardInput(limit: Int = InputLimits.capturedRequestBytes) throws(InputError) -> [UInt8] {
         var bytes: [UInt8] = []
         while bytes.count <= limit {
             let chunk = FileHandle.standardInput.readData(ofLength: min(1 << 20, limit + 1 - bytes.count))
@@ -43,12 +43,12 @@ public enum FileReader {
     }
 
     /// The file at `path` (or standard input for `-`), at most `limit` bytes.
-    public static func read(_ path: String, limit: Int) throws(InputError) -> [UInt8] {
+    package static func read(_ path: String, limit: Int) throws(InputError) -> [UInt8] {
         if path == "-" { return try readStandardInput(limit: limit) }
         return try read(path, maximumBytes: limit)
     }
 
-    public static func read(_ path: String) throws(InputError) -> [UInt8] { try read(path, maximumBytes: maximumFileBytes) }
+    package static func read(_ path: String) throws(InputError) -> [UInt8] { try read(path, maximumBytes: maximumFileBytes) }
 
     static func read(_ path: String, maximumBytes: Int) throws(InputError) -> [UInt8] {
         let size = try checkReadableFile(path)
@@ -75,7 +75,7 @@ public enum FileReader {
     }
 
     /// Parses a JSON file into a reader, errors located in the file.
-    public static func readJSON(_ path: String) throws(InputError) -> JSONReader {
+    package static func readJSON(_ path: String) throws(InputError) -> JSONReader {
         let bytes = try read(path)
         do {
             return JSONReader(file: path, document: try JSONParser().parse(bytes))

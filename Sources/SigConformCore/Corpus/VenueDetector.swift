@@ -1,11 +1,11 @@
 /// Guesses a request's venue from its host and auth headers, for `diagnose` without `--venue`.
-public struct VenueDetector: Sendable {
-    public let registry: VenueRegistry
-    public init(registry: VenueRegistry) { self.registry = registry }
+package struct VenueDetector: Sendable {
+    package let registry: VenueRegistry
+    package init(registry: VenueRegistry) { self.registry = registry }
 
     /// The venues that fit, best first: a host match wins; otherwise every venue whose signature
     /// and key headers the request carries.
-    public func candidates(for request: HTTPRequest) -> [Venue] {
+    package func candidates(for request: HTTPRequest) -> [Venue] {
         if let host = request.effectiveHost?.lowercased() {
             let byHost = registry.sorted.filter { $0.host?.lowercased() == host }
             if !byHost.isEmpty { return byHost }

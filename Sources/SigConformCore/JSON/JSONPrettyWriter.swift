@@ -1,28 +1,28 @@
 extension JSONWriter {
     /// How ``pretty(_:layout:)`` lays a document out on lines.
-    public struct Layout: Sendable, Hashable {
+    package struct Layout: Sendable, Hashable {
         /// Spaces per nesting level.
-        public var indent: Int
+        package var indent: Int
         /// When set, an object or array whose one-line form fits in this many columns (indent
         /// included) is written on one line, `{ "a": 1 }` / `["x", "y"]`, as the hand-written
         /// venue.json files are. When `nil`, every non-empty container is expanded.
-        public var inlineWidth: Int?
+        package var inlineWidth: Int?
 
-        public init(indent: Int = 2, inlineWidth: Int? = nil) {
+        package init(indent: Int = 2, inlineWidth: Int? = nil) {
             self.indent = indent
             self.inlineWidth = inlineWidth
         }
 
         /// Byte for byte what Python's `json.dump(value, indent=2, ensure_ascii=False)` writes:
         /// the layout of the bundled vector files, so a tool that rewrites one changes only what it adds.
-        public static let vectorFile = Layout()
+        package static let vectorFile = Layout()
         /// Short objects and arrays on one line, the layout of the bundled venue.json files.
-        public static let venueFile = Layout(indent: 2, inlineWidth: 110)
+        package static let venueFile = Layout(indent: 2, inlineWidth: 110)
     }
 
     /// `value` as indented text with a final newline. Object members keep their order and
     /// numbers their literal text, so reading a file and writing it back changes nothing.
-    public static func pretty(_ value: JSONValue, layout: Layout = .vectorFile) -> String {
+    package static func pretty(_ value: JSONValue, layout: Layout = .vectorFile) -> String {
         var out = ""
         appendPretty(value, layout: layout, level: 0, column: 0, to: &out)
         out += "\n"

@@ -1,12 +1,12 @@
 import SigConformMAC
 
 /// Builds a venue's prehash from a request, exactly as the venue's server would.
-public struct Canonicalizer: Sendable {
-    public let venue: Venue
-    public let recipe: HMACRecipe
+package struct Canonicalizer: Sendable {
+    package let venue: Venue
+    package let recipe: HMACRecipe
 
     /// Fails for bearer venues, which sign nothing.
-    public init(venue: Venue) throws(SigningError) {
+    package init(venue: Venue) throws(SigningError) {
         guard let recipe = venue.hmac else {
             throw SigningError("\(venue.id) authenticates with a bearer token; it has no prehash")
         }
@@ -14,20 +14,20 @@ public struct Canonicalizer: Sendable {
         self.recipe = recipe
     }
 
-    public init(venue: Venue, recipe: HMACRecipe) {
+    package init(venue: Venue, recipe: HMACRecipe) {
         self.venue = venue
         self.recipe = recipe
     }
 
     /// The request split as this venue reads it: without a body the venue does not read
     /// (`reads.ignoresBody`), which is then in neither the prehash nor the parameters.
-    public func view(_ request: HTTPRequest) -> RequestView {
+    package func view(_ request: HTTPRequest) -> RequestView {
         RequestView(venue.reads.withoutIgnoredBody(request), signature: recipe.signature.location)
     }
 
     /// The prehash of `request` under the recipe's template (or `template`, when a caller varies it).
     /// Digests inside the template are computed on `backend`, so each backend checks its own.
-    public func prehash(
+    package func prehash(
         _ view: RequestView, credentials: Credentials, backend: any MACBackend, template: Template? = nil
     ) throws(SigningError) -> Prehash {
         Prehash(segments: try render(template ?? recipe.prehash, view: view, credentials: credentials, backend: backend))
@@ -75,7 +75,7 @@ public struct Canonicalizer: Sendable {
     }
 
     /// The value of `variable` for this request, or `nil` when the request lacks it.
-    public func resolve(_ variable: Variable, view: RequestView, credentials: Credentials) throws(SigningError) -> String? {
+    package func resolve(_ variable: Variable, view: RequestView, credentials: Credentials) throws(SigningError) -> String? {
         let request = view.request
         switch variable {
         case .method: return request.method
@@ -130,7 +130,7 @@ public struct Canonicalizer: Sendable {
 
     /// Sent parameters decoded, optionally sorted by key, re-encoded by the rule, joined with `&`;
     /// without empty pairs where the venue drops them (`reads.emptyPairs`).
-    public func canonicalQuery(_ view: RequestView, rule: CanonicalQueryRule) -> String {
+    package func canonicalQuery(_ view: RequestView, rule: CanonicalQueryRule) -> String {
         let dropsEmpty = venue.reads.dropsEmptyPairs
         var pairs = view.queryItems.filter { !rule.exclude.contains($0.key) && !(dropsEmpty && $0.raw.isEmpty) }.map { ($0.key, $0.value) }
         if rule.sortByKey {
@@ -163,8 +163,8 @@ public struct Canonicalizer: Sendable {
 /// Flattens a JSON parameter object into `key + value` pairs with keys sorted and no delimiters
 /// (Crypto.com's parameter string). Nested objects are flattened the same way, arrays element by
 /// element, as the docs' JavaScript helper does; `null` parameters give the empty string.
-public enum ParamString {
-    public static func render(_ value: JSONValue, rule: ParamStringRule) -> String {
+package enum ParamString {
+    package static func render(_ value: JSONValue, rule: ParamStringRule) -> String {
         if case .null = value { return "" }
         return render(value, rule: rule, level: 0)
     }

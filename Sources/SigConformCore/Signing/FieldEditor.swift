@@ -8,7 +8,7 @@ extension HTTPRequest {
     ///
     /// Used to ask "what if the client had put another timestamp here?" without rebuilding the
     /// request: every other byte stays as sent.
-    public func replacing(_ location: FieldLocation, with value: String) -> HTTPRequest? {
+    package func replacing(_ location: FieldLocation, with value: String) -> HTTPRequest? {
         var copy = self
         switch location {
         case .header(let name, let prefix):

@@ -16,12 +16,12 @@ public struct SigningOutcome: Sendable, Hashable {
 
 /// Signs requests under a venue's HMAC recipe on a given backend.
 public struct RequestSigner: Sendable {
-    public let canonicalizer: Canonicalizer
+    package let canonicalizer: Canonicalizer
     public var venue: Venue { canonicalizer.venue }
     public var recipe: HMACRecipe { canonicalizer.recipe }
 
     public init(venue: Venue) throws(SigningError) { canonicalizer = try Canonicalizer(venue: venue) }
-    public init(canonicalizer: Canonicalizer) { self.canonicalizer = canonicalizer }
+    package init(canonicalizer: Canonicalizer) { self.canonicalizer = canonicalizer }
 
     /// The HMAC key: the secret decoded as the venue says.
     public func key(_ credentials: Credentials) throws(SigningError) -> [UInt8] {
@@ -42,7 +42,7 @@ public struct RequestSigner: Sendable {
 
     /// Signs the request of `view` (from ``Canonicalizer/view(_:)``), so callers that sign one
     /// request on several backends split it once.
-    public func sign(_ view: RequestView, credentials: Credentials, backend: any MACBackend) throws(SigningError) -> SigningOutcome {
+    package func sign(_ view: RequestView, credentials: Credentials, backend: any MACBackend) throws(SigningError) -> SigningOutcome {
         let prehash = try canonicalizer.prehash(view, credentials: credentials, backend: backend)
         let mac = try self.mac(prehash.bytes, key: try key(credentials), hash: recipe.hash, backend: backend)
         let signature = recipe.signature.encoding.encode(mac)
@@ -61,7 +61,7 @@ public struct RequestSigner: Sendable {
     }
 
     /// The auth headers a correct client sends for this request.
-    public func expectedHeaders(_ view: RequestView, credentials: Credentials, signature: String, backend: any MACBackend) throws(SigningError) -> [HTTPHeaders.Field] {
+    package func expectedHeaders(_ view: RequestView, credentials: Credentials, signature: String, backend: any MACBackend) throws(SigningError) -> [HTTPHeaders.Field] {
         var headers: [HTTPHeaders.Field] = []
         switch recipe.signature.location {
         case .header(let name, let prefix):

@@ -3,21 +3,21 @@ import SigConformMAC
 /// Read access to a request's parts the way a venue's server sees them: query items, form or
 /// JSON body members, header parameters, with the signature taken out where it travels inside
 /// the request.
-public struct RequestView: Sendable {
-    public let request: HTTPRequest
+package struct RequestView: Sendable {
+    package let request: HTTPRequest
     /// The query items without the signature parameter.
-    public let queryItems: [QueryItem]
+    package let queryItems: [QueryItem]
     /// The query as sent, minus the signature parameter.
-    public let unsignedQuery: String
+    package let unsignedQuery: String
     /// The body as sent, minus a form signature field.
-    public let unsignedBody: String
+    package let unsignedBody: String
     /// The observed signature, when the request carries one.
-    public let observedSignature: String?
+    package let observedSignature: String?
     let jsonBody: JSONValue?
     let formItems: [QueryItem]
 
     /// Splits `request`; `signature` says where the venue carries the signature (nil for bearer APIs).
-    public init(_ request: HTTPRequest, signature: FieldLocation?) {
+    package init(_ request: HTTPRequest, signature: FieldLocation?) {
         self.request = request
         var query = QueryItem.split(request.query)
         let bodyLooksLikeJSON = request.body.first.map { $0 == "{" || $0 == "[" } ?? false
@@ -67,18 +67,18 @@ public struct RequestView: Sendable {
     }
 
     /// The value at `location`, decoded as the server would read it; `nil` when absent.
-    public func value(at location: FieldLocation) -> String? {
+    package func value(at location: FieldLocation) -> String? {
         Self.read(location, request: request, json: jsonBody, query: queryItems, form: formItems)
     }
 
     /// A top-level JSON body member as text (strings unquoted, other values as written), or a form field's raw value.
-    public func bodyMember(_ name: String) -> String? {
+    package func bodyMember(_ name: String) -> String? {
         if let jsonBody { return jsonBody[name].map(Self.text) }
         return formItems.last { $0.key == name }?.rawValue
     }
 
     /// The JSON body member `name`, when the body is JSON.
-    public func jsonMember(_ name: String) -> JSONValue? { jsonBody?[name] }
+    package func jsonMember(_ name: String) -> JSONValue? { jsonBody?[name] }
 
     static func text(_ value: JSONValue) -> String {
         switch value {
@@ -118,7 +118,7 @@ extension RequestView {
     /// The `k=v` items of a `<scheme> k=v,k=v` header value, in order, names and values trimmed
     /// (items may be separated by `,` or `, `); nil when the value lacks the scheme. This is how
     /// the venue reads the header (Deribit): field order and spacing carry no meaning.
-    public static func headerParameters(_ value: String, scheme: String) -> [(name: String, value: String)]? {
+    package static func headerParameters(_ value: String, scheme: String) -> [(name: String, value: String)]? {
         var rest = Substring(value)
         if !scheme.isEmpty {
             guard rest.hasPrefix(scheme) else { return nil }

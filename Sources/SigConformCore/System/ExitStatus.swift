@@ -1,7 +1,7 @@
 /// The exit statuses sigconform documents (README, docs/ci.md): every command's outcome is one
 /// of these, and every place that decides one names it here rather than as a number. Thrown
 /// from a command, it ends the command with that status (the command line prints nothing more).
-public enum ExitStatus: Int32, Error, Sendable, Comparable, CaseIterable {
+package enum ExitStatus: Int32, Error, Sendable, Comparable, CaseIterable {
     /// Everything checked behaved.
     case pass = 0
     /// Something checked did not behave: a failed vector, a wrong client signature, a mistake found.
@@ -10,9 +10,9 @@ public enum ExitStatus: Int32, Error, Sendable, Comparable, CaseIterable {
     case unusableInput = 2
 
     /// The status of a run that had `unusable` input errors (or unjudgeable vectors) and `failed` failures.
-    public init(unusable: Bool, failed: Bool) {
+    package init(unusable: Bool, failed: Bool) {
         self = unusable ? .unusableInput : failed ? .findings : .pass
     }
 
-    public static func < (left: ExitStatus, right: ExitStatus) -> Bool { left.rawValue < right.rawValue }
+    package static func < (left: ExitStatus, right: ExitStatus) -> Bool { left.rawValue < right.rawValue }
 }

@@ -27,9 +27,9 @@ import Darwin
 /// `signal` and `raise`, which are async-signal-safe. Registration takes a lock; the handler
 /// does not (a slot is written whole before it is used, and a file's C string is never freed,
 /// only its slot cleared, so a handler running at that moment reads valid memory).
-public enum TerminationSignals {
+package enum TerminationSignals {
     /// The signals handled.
-    public static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    package static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
     /// How many process groups can be registered at once (a run has one signer at a time).
     static let groupCapacity = 64
     /// How many temporary files can be registered at once (a report set has a handful).
@@ -66,7 +66,7 @@ public enum TerminationSignals {
     // MARK: Registrations
 
     /// Registers a process group to kill if a signal ends this process.
-    public static func register(processGroup group: pid_t) {
+    package static func register(processGroup group: pid_t) {
         guard group > 0 else { return }
         withLock {
             installLocked()
@@ -78,7 +78,7 @@ public enum TerminationSignals {
     }
 
     /// Forgets a process group (it has been killed and reaped).
-    public static func unregister(processGroup group: pid_t) {
+    package static func unregister(processGroup group: pid_t) {
         guard group > 0 else { return }
         withLock {
             for slot in 0..<groupCapacity where groups[slot] == group { groups[slot] = 0 }
@@ -86,12 +86,12 @@ public enum TerminationSignals {
     }
 
     /// The process groups registered now (for tests).
-    public static var registeredGroups: [pid_t] { withLock { (0..<groupCapacity).map { groups[$0] }.filter { $0 > 0 } } }
+    package static var registeredGroups: [pid_t] { withLock { (0..<groupCapacity).map { groups[$0] }.filter { $0 > 0 } } }
 
     /// Starts tracking the temporary file `path`; returns its slot for ``forget(_:)``, or `nil`
     /// when the table is full.
     @discardableResult
-    public static func register(temporaryFile path: String) -> Int? {
+    package static func register(temporaryFile path: String) -> Int? {
         withLock {
             installLocked()
             guard let free = (0..<fileCapacity).first(where: { files[$0] == nil }) else { return nil }
@@ -101,14 +101,14 @@ public enum TerminationSignals {
     }
 
     /// Stops tracking the temporary file in `slot` (it was renamed into place or removed).
-    public static func forget(_ slot: Int?) {
+    package static func forget(_ slot: Int?) {
         guard let slot else { return }
         withLock { files[slot] = nil }
     }
 
     /// Runs `body` (a few renames) with the signals held back; one that arrives meanwhile is
     /// acted on when `body` is done.
-    public static func deferringSignals<T>(_ body: () throws -> T) rethrows -> T {
+    package static func deferringSignals<T>(_ body: () throws -> T) rethrows -> T {
         install()
         deferring = 1
         defer {
@@ -125,7 +125,7 @@ public enum TerminationSignals {
     // MARK: The handler
 
     /// Installs the handler for ``signals``. Idempotent.
-    public static func install() {
+    package static func install() {
         withLock { installLocked() }
     }
 

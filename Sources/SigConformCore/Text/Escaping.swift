@@ -4,15 +4,15 @@ import SigConformMAC
 /// credential from these same functions, so whatever a reporter can write, it can find. It
 /// lives in Core (not Reports) because every layer that echoes outside text (the signer
 /// harness, lint, record) scrubs with the same ``Redactor``.
-public enum Escaping {
+package enum Escaping {
     /// The inside of a JSON string literal (no quotes), written as ``JSONWriter`` writes it.
-    public static func json(_ text: String, style: JSONWriter.Style = .compact) -> String {
+    package static func json(_ text: String, style: JSONWriter.Style = .compact) -> String {
         String(JSONWriter.write(.string(text), style: style).dropFirst().dropLast())
     }
 
     /// JSON that can sit inside an HTML `<script>` element: `<`, `>` and `&` as `\u00XX`, so no
     /// string in it can close the element or start a comment.
-    public static func scriptJSON(_ json: String) -> String {
+    package static func scriptJSON(_ json: String) -> String {
         var out = ""
         out.reserveCapacity(json.utf8.count)
         for scalar in json.unicodeScalars {
@@ -30,7 +30,7 @@ public enum Escaping {
 
     /// Whether XML 1.0 allows `scalar` in a document (§2.2 Char): tab, line feed, carriage
     /// return, and everything from U+0020 except U+FFFE and U+FFFF (Swift scalars exclude surrogates).
-    public static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x9, 0xA, 0xD: true
         case 0x20...0xFFFD: true
@@ -43,7 +43,7 @@ public enum Escaping {
     /// breaks, which attribute normalisation would otherwise turn into spaces). Characters XML
     /// cannot carry are removed, and so are DEL and the C1 controls, which XML 1.0 discourages
     /// (§2.2) and XML 1.1 forbids unescaped.
-    public static func xml(_ text: String, attribute: Bool = false) -> String {
+    package static func xml(_ text: String, attribute: Bool = false) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars where isXMLCharacter(scalar) && !(0x7F...0x9F).contains(scalar.value) {
@@ -64,7 +64,7 @@ public enum Escaping {
 
     /// Control characters (C0 except those `keeping`, DEL, C1) as visible `\x01`, so text
     /// from a vector file cannot move a terminal's cursor, change its colours or hide text.
-    public static func visibleControls(_ text: String, keeping: Set<Unicode.Scalar> = []) -> String {
+    package static func visibleControls(_ text: String, keeping: Set<Unicode.Scalar> = []) -> String {
         guard text.unicodeScalars.contains(where: { isControl($0) && !keeping.contains($0) }) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
@@ -87,7 +87,7 @@ public enum Escaping {
     }
 
     /// HTML text or a quoted attribute value (line breaks and tabs kept, other controls visible).
-    public static func html(_ text: String) -> String {
+    package static func html(_ text: String) -> String {
         // Most report text is plain ASCII with nothing to escape: returned as it is.
         if !text.utf8.contains(where: { $0 >= 0x7F || ($0 < 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09) || htmlSpecial($0) }) {
             return text
@@ -129,7 +129,7 @@ public enum Escaping {
     }
 
     /// Markdown table cell / inline text: pipes and backticks escaped, line breaks as spaces.
-    public static func markdown(_ text: String) -> String {
+    package static func markdown(_ text: String) -> String {
         var out = ""
         for character in visibleControls(text, keeping: ["\n", "\r"]) {
             switch character {
@@ -148,7 +148,7 @@ public enum Escaping {
     /// equivalents other tools produce (numeric character references, `\u` escapes in either
     /// case, percent-encoding in either case and as Python's `quote()`, `quote_plus()` and
     /// JavaScript's `encodeURIComponent` write it).
-    public static func forms(of value: String) -> Set<String> {
+    package static func forms(of value: String) -> Set<String> {
         var forms: Set<String> = [value]
         let compact = json(value)
         forms.insert(compact)
@@ -221,7 +221,7 @@ public enum Escaping {
     /// `value` alone at each of the three alignments it can start at (a `Basic` header is the
     /// base64 of `key:secret`, so the secret starts wherever the key's length puts it). Cores
     /// shorter than 8 characters are left out: they would match unrelated text.
-    public static func binaryForms(of value: String) -> Set<String> {
+    package static func binaryForms(of value: String) -> Set<String> {
         let bytes = Array(value.utf8)
         var forms: Set<String> = [Hex.encode(bytes), Hex.encode(bytes).uppercased()]
         for offset in 0..<3 {

@@ -4,9 +4,9 @@
 ///
 /// Venues whose reference helpers are JavaScript sign numbers in this spelling, whatever the
 /// body's JSON text says (`1.0` is signed as `1`, `0.00000001` as `1e-8`).
-public enum JavaScriptNumber {
+package enum JavaScriptNumber {
     /// The JavaScript spelling of the JSON number `text`, or `nil` when it is not a finite number.
-    public static func string(_ text: String) -> String? {
+    package static func string(_ text: String) -> String? {
         guard let value = Double(text), value.isFinite else { return nil }
         if value == 0 { return "0" }  // -0 too: String(-0) is "0"
         guard let (digits, exponent) = shortestDigits(value.magnitude) else { return nil }

@@ -2,6 +2,6 @@
 /// `counted(2, "vector")` "2 vectors", `counted(1, "message byte")` "1 message byte". Every
 /// count a person reads goes through here, so no output says "1 reports". `plural` is for
 /// nouns that do not just take an "s".
-public func counted(_ count: Int, _ singular: String, plural: String? = nil) -> String {
+package func counted(_ count: Int, _ singular: String, plural: String? = nil) -> String {
     "\(count) \(count == 1 ? singular : plural ?? singular + "s")"
 }

@@ -2,20 +2,20 @@ import SigConformMAC
 
 /// Writes ``Vector`` values as the JSON of vector files (format `sigconform/vectors@1`), members
 /// in the order the bundled files use, so ``VectorDecoder`` reads back the same vector.
-public struct VectorEncoder: Sendable {
-    public init() {}
+package struct VectorEncoder: Sendable {
+    package init() {}
 
     /// Why a vector cannot be written in the vector format.
-    public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
-        public var message: String
-        public var hint: String
-        public var description: String { "\(message) — \(hint)" }
+    package struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        package var message: String
+        package var hint: String
+        package var description: String { "\(message) — \(hint)" }
     }
 
     /// The vector as a JSON object. Credentials equal to `defaults` (the file's shared ones) are
     /// left out, so the vector inherits them; the vector's `venue` is written only when
     /// `includeVenue` is set (JSON Lines, where no file names it).
-    public func encode(_ vector: Vector, defaults: Credentials? = nil, includeVenue: Bool = false) throws(Failure) -> JSONValue {
+    package func encode(_ vector: Vector, defaults: Credentials? = nil, includeVenue: Bool = false) throws(Failure) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = [("id", .string(vector.id))]
         if includeVenue { members.append(("venue", .string(vector.venue))) }
         if let comment = vector.comment { members.append(("comment", .string(comment))) }
@@ -36,7 +36,7 @@ public struct VectorEncoder: Sendable {
     }
 
     /// A `request` object: method, host (when set), path, query, headers, body.
-    public func encode(_ request: HTTPRequest) throws(Failure) -> JSONValue {
+    package func encode(_ request: HTTPRequest) throws(Failure) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = [("method", .string(request.method))]
         if let host = request.host { members.append(("host", .string(host))) }
         members.append(("path", .string(request.path)))
@@ -72,7 +72,7 @@ public struct VectorEncoder: Sendable {
     }
 
     /// The credentials not inherited from `defaults`, as JSON members in the documented order.
-    public static func difference(_ credentials: Credentials, from defaults: Credentials?) -> [(key: String, value: JSONValue)] {
+    package static func difference(_ credentials: Credentials, from defaults: Credentials?) -> [(key: String, value: JSONValue)] {
         let pairs: [(String, String?, String?)] = [
             ("apiKey", credentials.apiKey, defaults?.apiKey),
             ("secret", credentials.secret, defaults?.secret),

@@ -9,13 +9,13 @@ public struct Diagnoser: Sendable {
     public let backends: [any MACBackend]
     /// The backend the search runs on (the fastest available; results are confirmed on all).
     public let searchBackend: any MACBackend
-    public var mistakes: [Mistake]
+    package var mistakes: [Mistake]
     /// Half-width of the millisecond timestamp search (default ±10 minutes).
     public var timestampSearchRadius: Int64
     /// What one diagnosis may spend: bytes hashed in all, candidates of the pair search.
     public var budget: SearchBudget
 
-    public init(backends: [any MACBackend], mistakes: [Mistake] = Mistake.catalogue,
+    package init(backends: [any MACBackend], mistakes: [Mistake] = Mistake.catalogue,
                  timestampSearchRadius: Int64 = 600_000, budget: SearchBudget = .standard) {
         precondition(!backends.isEmpty, "at least one MAC backend is needed")
         self.backends = backends

@@ -4,7 +4,7 @@ import SigConformMAC
 extension Mistake {
     /// Signed another serialisation of the body than sent: JSON spacing, key order, escapes,
     /// re-formatted numbers, or form encoding instead of JSON (and the reverse).
-    public static let bodyEncoding = Mistake(.bodyEncoding, name: "body-serialisation") { attempt, context in
+    package static let bodyEncoding = Mistake(.bodyEncoding, name: "body-serialisation") { attempt, context in
         wholeBodyVariants(attempt) + parameterJSONVariants(attempt) + payloadHeaderVariants(attempt, context) + paramStringVariants(attempt, context)
     }
 

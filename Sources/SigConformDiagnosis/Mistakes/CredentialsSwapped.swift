@@ -5,7 +5,7 @@ extension Mistake {
     /// The HMAC was keyed with another credential than the secret: the API key (key and secret
     /// swapped in a config file or a constructor's argument order) or the passphrase (OKX,
     /// KuCoin, Bitget, Coinbase Exchange: three strings, easy to mix up).
-    public static let credentialsSwapped = Mistake(.credentialsSwapped, name: "credentials-swapped", changesPrehash: false) { attempt, context in
+    package static let credentialsSwapped = Mistake(.credentialsSwapped, name: "credentials-swapped", changesPrehash: false) { attempt, context in
         let others: [(String, String?)] = [
             ("used the API key as the HMAC secret", context.credentials.apiKey),
             ("used the passphrase as the HMAC secret", context.credentials.passphrase),

@@ -4,7 +4,7 @@ import SigConformMAC
 extension Mistake {
     /// The MAC's text encoded once more: base64 of the hex digest (`b64encode(hexdigest().encode())`,
     /// a classic of venues that want base64) or hex of the base64 text.
-    public static let digestText = Mistake(.wrongOutputEncoding, name: "mac-text-encoded-twice", changesPrehash: false) { attempt, _ in
+    package static let digestText = Mistake(.wrongOutputEncoding, name: "mac-text-encoded-twice", changesPrehash: false) { attempt, _ in
         guard attempt.reEncoding == nil else { return [] }
         var out: [SigningAttempt] = []
         for inner in ByteEncoding.allCases {
@@ -22,7 +22,7 @@ extension Mistake {
     /// nonce + POST data) passed through a text string before the HMAC, decoded as UTF-8 (invalid
     /// bytes become U+FFFD) or kept as a Latin-1 "binary string" that the HMAC library encodes
     /// as UTF-8; or hex or base64 where the venue wants the bytes, and the reverse.
-    public static let innerDigestText = Mistake(.wrongOutputEncoding, name: "inner-digest-text") { attempt, context in
+    package static let innerDigestText = Mistake(.wrongOutputEncoding, name: "inner-digest-text") { attempt, context in
         var out: [SigningAttempt] = []
         for (index, part) in attempt.template.parts.enumerated() {
             guard case .digest(let hash, let output, let inner) = part else { continue }

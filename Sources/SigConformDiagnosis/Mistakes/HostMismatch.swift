@@ -5,7 +5,7 @@ extension Mistake {
     /// Bitstamp): the venue's default host hard-coded in the signer while the request went to
     /// another (HTX's api-aws.huobi.pro), the host with its scheme or port as a URL parser writes
     /// it, or with `www.` added or dropped.
-    public static let hostMismatch = Mistake(.pathMismatch, name: "signed-host") { attempt, context in
+    package static let hostMismatch = Mistake(.pathMismatch, name: "signed-host") { attempt, context in
         guard attempt.template.uses(.host), let sent = attempt.request.effectiveHost ?? context.venue.host else { return [] }
         var hosts: [(String, String)] = []
         if let home = context.venue.host, home.lowercased() != sent.lowercased() {

@@ -3,7 +3,7 @@ import SigConformCore
 extension Mistake {
     /// Left one component out of the prehash (or out of a digest inside it), with or without
     /// the separator next to it.
-    public static let missingComponent = Mistake(.missingComponent, name: "omitted-component") { attempt, context in
+    package static let missingComponent = Mistake(.missingComponent, name: "omitted-component") { attempt, context in
         var seen: Set<Template> = [attempt.template]
         var out: [SigningAttempt] = omissions(of: attempt.template).compactMap { label, template in
             guard seen.insert(template).inserted else { return nil }
@@ -26,7 +26,7 @@ extension Mistake {
     }
 
     /// Every template obtained by leaving out one variable or digest part, at any depth.
-    public static func omissions(of template: Template) -> [(String, Template)] {
+    package static func omissions(of template: Template) -> [(String, Template)] {
         let parts = template.parts
         var out: [(String, Template)] = []
         for (index, part) in parts.enumerated() {

@@ -2,19 +2,19 @@ import SigConformCore
 import SigConformMAC
 
 /// What a client might have fed its HMAC: one hypothesis of the diagnosis search.
-public struct SigningAttempt: Sendable {
+package struct SigningAttempt: Sendable {
     /// The request the client canonicalised (may differ from the one it sent).
-    public var request: HTTPRequest
-    public var template: Template
-    public var key: [UInt8]
-    public var hash: HashAlgorithm
-    public var encoding: ByteEncoding
+    package var request: HTTPRequest
+    package var template: Template
+    package var key: [UInt8]
+    package var hash: HashAlgorithm
+    package var encoding: ByteEncoding
     /// A second encoding the client applied to the MAC's text (base64 of the hex digest), or nil.
-    public var reEncoding: ByteEncoding?
+    package var reEncoding: ByteEncoding?
     /// The mistakes applied so far.
-    public var steps: [Diagnosis.Step]
+    package var steps: [Diagnosis.Step]
 
-    public init(request: HTTPRequest, template: Template, key: [UInt8], hash: HashAlgorithm, encoding: ByteEncoding,
+    package init(request: HTTPRequest, template: Template, key: [UInt8], hash: HashAlgorithm, encoding: ByteEncoding,
                 reEncoding: ByteEncoding? = nil, steps: [Diagnosis.Step] = []) {
         self.request = request
         self.template = template
@@ -26,10 +26,10 @@ public struct SigningAttempt: Sendable {
     }
 
     /// How the attempt writes its MAC as text.
-    public var macText: MACText { MACText(encoding: encoding, reEncoding: reEncoding) }
+    package var macText: MACText { MACText(encoding: encoding, reEncoding: reEncoding) }
 
     /// A copy with one more mistake applied.
-    public func with(_ diagnosisClass: DiagnosisClass, _ detail: String, fix: String? = nil,
+    package func with(_ diagnosisClass: DiagnosisClass, _ detail: String, fix: String? = nil,
                      _ change: (inout SigningAttempt) -> Void) -> SigningAttempt {
         var copy = self
         change(&copy)
@@ -39,35 +39,35 @@ public struct SigningAttempt: Sendable {
 }
 
 /// How a MAC is written as text: in an encoding, and possibly that text encoded once more.
-public struct MACText: Sendable, Hashable {
-    public var encoding: ByteEncoding
-    public var reEncoding: ByteEncoding?
+package struct MACText: Sendable, Hashable {
+    package var encoding: ByteEncoding
+    package var reEncoding: ByteEncoding?
 
-    public init(encoding: ByteEncoding, reEncoding: ByteEncoding?) {
+    package init(encoding: ByteEncoding, reEncoding: ByteEncoding?) {
         self.encoding = encoding
         self.reEncoding = reEncoding
     }
 
     /// The MAC's text: `encoding` of its bytes, then `reEncoding` of that text's UTF-8 bytes.
-    public func encode(_ mac: [UInt8]) -> String {
+    package func encode(_ mac: [UInt8]) -> String {
         let text = encoding.encode(mac)
         return reEncoding.map { $0.encode(Array(text.utf8)) } ?? text
     }
 }
 
 /// What a mistake may look at besides the attempt it varies.
-public struct MistakeContext: Sendable {
-    public let venue: Venue
-    public let recipe: HMACRecipe
-    public let credentials: Credentials
+package struct MistakeContext: Sendable {
+    package let venue: Venue
+    package let recipe: HMACRecipe
+    package let credentials: Credentials
     /// The request as sent.
-    public let sent: HTTPRequest
+    package let sent: HTTPRequest
     /// The sent request as the venue reads it.
-    public let view: RequestView
+    package let view: RequestView
 
     /// The query, form or body parameter that carries the signature, if the venue puts it in
     /// one: it is not part of what was signed, so parameter mistakes leave it out.
-    public var signatureParameter: String? {
+    package var signatureParameter: String? {
         switch recipe.signature.location {
         case .query(let name), .parameter(let name), .body(let name): name
         default: nil
@@ -78,18 +78,18 @@ public struct MistakeContext: Sendable {
 /// A known client mistake: a small named value that turns a signing attempt into the variants a
 /// client making that mistake would produce. Adding a mistake means adding one such value (one
 /// file in this folder) and listing it in ``Mistake/catalogue``.
-public struct Mistake: Sendable {
-    public let diagnosisClass: DiagnosisClass
+package struct Mistake: Sendable {
+    package let diagnosisClass: DiagnosisClass
     /// Short stable name of this mistake (several may share a class).
-    public let name: String
+    package let name: String
     /// Whether this mistake may be combined with another in the pair search (cheap ones only).
-    public let combinable: Bool
+    package let combinable: Bool
     /// Whether the mistake changes the prehash; `false` for mistakes in the key, hash or output
     /// encoding, which the search can try on an already built prehash.
-    public let changesPrehash: Bool
+    package let changesPrehash: Bool
     let variants: @Sendable (SigningAttempt, MistakeContext) -> [SigningAttempt]
 
-    public init(_ diagnosisClass: DiagnosisClass, name: String, combinable: Bool = true, changesPrehash: Bool = true,
+    package init(_ diagnosisClass: DiagnosisClass, name: String, combinable: Bool = true, changesPrehash: Bool = true,
                 variants: @escaping @Sendable (SigningAttempt, MistakeContext) -> [SigningAttempt]) {
         self.diagnosisClass = diagnosisClass
         self.name = name
@@ -99,11 +99,11 @@ public struct Mistake: Sendable {
     }
 
     /// The variants of `attempt` this mistake produces.
-    public func apply(to attempt: SigningAttempt, in context: MistakeContext) -> [SigningAttempt] { variants(attempt, context) }
+    package func apply(to attempt: SigningAttempt, in context: MistakeContext) -> [SigningAttempt] { variants(attempt, context) }
 
     /// Every known HMAC mistake, cheapest and most common first. The timestamp search and the
     /// clock check are run by ``Diagnoser`` itself.
-    public static let catalogue: [Mistake] = [
+    package static let catalogue: [Mistake] = [
         .unsortedParams, .bodyEncoding, .queryEncoding, .timestampUnits, .timestampMillisecondsUnsent, .secretWhitespace, .credentialsSwapped,
         .wrongSecretEncoding,
         .wrongHash, .wrongOutputEncoding, .digestText, .innerDigestText, .methodCase, .methodMismatch, .pathMismatch, .hostMismatch, .missingComponent, .timestampHourOffset,

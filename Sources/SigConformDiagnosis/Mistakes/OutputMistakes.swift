@@ -3,14 +3,14 @@ import SigConformMAC
 
 extension Mistake {
     /// HMAC computed with another hash function.
-    public static let wrongHash = Mistake(.wrongHash, name: "hash-function", changesPrehash: false) { attempt, _ in
+    package static let wrongHash = Mistake(.wrongHash, name: "hash-function", changesPrehash: false) { attempt, _ in
         HashAlgorithm.allCases.filter { $0 != attempt.hash }.map { hash in
             attempt.with(.wrongHash, "used HMAC-\(hash.rawValue.uppercased()) instead of HMAC-\(attempt.hash.rawValue.uppercased())") { $0.hash = hash }
         }
     }
 
     /// The MAC written in another encoding than the venue's.
-    public static let wrongOutputEncoding = Mistake(.wrongOutputEncoding, name: "output-encoding", changesPrehash: false) { attempt, context in
+    package static let wrongOutputEncoding = Mistake(.wrongOutputEncoding, name: "output-encoding", changesPrehash: false) { attempt, context in
         ByteEncoding.allCases.filter { candidate in
             candidate != attempt.encoding
                 && !(context.recipe.signature.caseInsensitive && [ByteEncoding.hex, .hexUpper].contains(candidate) && [ByteEncoding.hex, .hexUpper].contains(attempt.encoding))
@@ -20,7 +20,7 @@ extension Mistake {
     }
 
     /// Signed the method in another case than sent.
-    public static let methodCase = Mistake(.methodCase, name: "method-case") { attempt, context in
+    package static let methodCase = Mistake(.methodCase, name: "method-case") { attempt, context in
         guard context.recipe.prehash.variables.contains(.method) else { return [] }
         let method = attempt.request.method
         let capitalised = method.prefix(1).uppercased() + method.dropFirst().lowercased()

@@ -8,7 +8,7 @@ extension Mistake {
     /// (appended after signing), every pair (for up to ``pairLimit`` parameters), and all the
     /// request's time parameters together. Not combined with other mistakes: it has up to a
     /// hundred variants of its own.
-    public static let parametersAddedAfterSigning = Mistake(.missingComponent, name: "parameters-added-after-signing", combinable: false) { attempt, context in
+    package static let parametersAddedAfterSigning = Mistake(.missingComponent, name: "parameters-added-after-signing", combinable: false) { attempt, context in
         var out: [SigningAttempt] = []
         let signatureName = context.signatureParameter
         let timeNames = Set(timeParameterNames(context.recipe))

@@ -5,7 +5,7 @@ extension Mistake {
     /// full URL with the query line left empty, without the venue's version prefix (and without
     /// the leading slash) or a literal prefix the venue adds (Bitfinex's `/api`), with a doubled
     /// or trailing slash or a stray character; or a path where the venue signs none.
-    public static let pathMismatch = Mistake(.pathMismatch, name: "request-path") { attempt, context in
+    package static let pathMismatch = Mistake(.pathMismatch, name: "request-path") { attempt, context in
         var out: [SigningAttempt] = []
         let template = attempt.template
         let hasQuery = !context.view.unsignedQuery.isEmpty

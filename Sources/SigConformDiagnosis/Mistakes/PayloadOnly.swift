@@ -4,7 +4,7 @@ extension Mistake {
     /// Signed only the request's parameters (query and/or body), leaving every other component
     /// out at once: Binance-style code (`HMAC(secret, query + body)`) ported to a venue that
     /// prefixes a timestamp, the API key and a receive window (Bybit), or a method and path.
-    public static let payloadOnly = Mistake(.missingComponent, name: "payload-only", combinable: true) { attempt, _ in
+    package static let payloadOnly = Mistake(.missingComponent, name: "payload-only", combinable: true) { attempt, _ in
         let payloadVariables: Set<Variable> = [.query, .decodedQuery, .canonicalQuery, .body, .paramString]
         let kept = attempt.template.parts.filter { part in
             if case .variable(let variable, _) = part { return payloadVariables.contains(variable) }

@@ -3,7 +3,7 @@ import SigConformCore
 extension Mistake {
     /// Signed a differently percent-encoded query than sent: `+` vs `%20`, hex case, raw
     /// (decoded) values, reserved characters encoded or not, double encoding.
-    public static let queryEncoding = Mistake(.queryEncoding, name: "query-percent-encoding") { attempt, context in
+    package static let queryEncoding = Mistake(.queryEncoding, name: "query-percent-encoding") { attempt, context in
         var out: [SigningAttempt] = []
         if attempt.template.uses(.canonicalQuery) {
             for (label, text) in ComputedVariables.canonicalQueries(context, attempt.request).encodings {
@@ -63,7 +63,7 @@ extension Mistake {
     ]
 
     /// `text` with the hex digits of its `%XX` escapes lower-cased.
-    public static func lowerHexEscapes(_ text: String) -> String { mapEscapes(text) { $0.lowercased() } }
+    package static func lowerHexEscapes(_ text: String) -> String { mapEscapes(text) { $0.lowercased() } }
     static func upperHexEscapes(_ text: String) -> String { mapEscapes(text) { $0.uppercased() } }
 
     static func mapEscapes(_ text: String, _ transform: (String) -> String) -> String {

@@ -4,7 +4,7 @@ import SigConformMAC
 extension Mistake {
     /// The secret was read with whitespace around it: from a `.env` file (newline, CRLF), a
     /// web page (a non-breaking space), a table (a tab), a file saved "UTF-8 with BOM".
-    public static let secretWhitespace = Mistake(.secretWhitespace, name: "secret-whitespace", changesPrehash: false) { attempt, context in
+    package static let secretWhitespace = Mistake(.secretWhitespace, name: "secret-whitespace", changesPrehash: false) { attempt, context in
         guard let secret = context.credentials.secret else { return [] }
         let variants: [(String, String)] = [
             ("a trailing newline", secret + "\n"), ("a trailing CRLF", secret + "\r\n"), ("a trailing space", secret + " "),
@@ -21,7 +21,7 @@ extension Mistake {
     }
 
     /// The secret was decoded when it should have been used raw, or the reverse.
-    public static let wrongSecretEncoding = Mistake(.wrongSecretEncoding, name: "secret-decoding", changesPrehash: false) { attempt, context in
+    package static let wrongSecretEncoding = Mistake(.wrongSecretEncoding, name: "secret-decoding", changesPrehash: false) { attempt, context in
         guard let secret = context.credentials.secret else { return [] }
         var out: [SigningAttempt] = []
         for encoding in SecretEncoding.allCases where encoding != context.recipe.secretEncoding {

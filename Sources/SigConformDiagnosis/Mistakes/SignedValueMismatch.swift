@@ -5,7 +5,7 @@ extension Mistake {
     /// `recvWindow` (2000) while the HTTP layer sends its own default (5000), or the reverse.
     /// The receive windows clients use are tried in the venue's own field (a parameter or
     /// Bybit's header) and in any parameter named like one.
-    public static let signedValueMismatch = Mistake(.valueMismatch, name: "recv-window-value") { attempt, context in
+    package static let signedValueMismatch = Mistake(.valueMismatch, name: "recv-window-value") { attempt, context in
         var out: [SigningAttempt] = []
         var locations: [FieldLocation] = []
         if let location = context.recipe.recvWindow?.location { locations.append(location) }

@@ -4,7 +4,7 @@ extension Mistake {
     /// Signed both the query and the form body with their parameters sorted by key, each sent
     /// in its own order (a client that keeps two sorted dictionaries): two reorderings at once,
     /// which the single-part parameter-order mistake cannot reproduce.
-    public static let sortedQueryAndBody = Mistake(.unsortedParams, name: "parameter-order-both", combinable: false) { attempt, context in
+    package static let sortedQueryAndBody = Mistake(.unsortedParams, name: "parameter-order-both", combinable: false) { attempt, context in
         let signatureName = context.signatureParameter
         let query = RequestPart.query.items(of: attempt.request).filter { $0.key != signatureName }
         let body = RequestPart.formBody.items(of: attempt.request).filter { $0.key != signatureName }

@@ -3,7 +3,7 @@ import SigConformCore
 extension Mistake {
     /// Signed a timestamp off by whole hours (local time labelled as UTC), up to ±14 h.
     /// The millisecond search over ±10 minutes is run by ``Diagnoser`` with cached HMAC state.
-    public static let timestampHourOffset = Mistake(.timestampMismatch, name: "timestamp-hour-offset", combinable: false) { attempt, context in
+    package static let timestampHourOffset = Mistake(.timestampMismatch, name: "timestamp-hour-offset", combinable: false) { attempt, context in
         TimeField.all(in: context).filter { $0.name == "timestamp" }.flatMap { field in
             (-14...14).filter { $0 != 0 }.compactMap { hours -> SigningAttempt? in
                 let signed = TimestampCodec.format(field.milliseconds + Int64(hours) * 3_600_000, as: field.format)

@@ -3,7 +3,7 @@ import SigConformCore
 extension Mistake {
     /// Signed the timestamp (or clock-derived nonce) in another unit than sent: seconds,
     /// milliseconds, microseconds.
-    public static let timestampUnits = Mistake(.timestampUnits, name: "timestamp-unit") { attempt, context in
+    package static let timestampUnits = Mistake(.timestampUnits, name: "timestamp-unit") { attempt, context in
         TimeField.all(in: context).flatMap { field -> [SigningAttempt] in
             let milliseconds = field.milliseconds
             let candidates: [(String, String)] = [
@@ -25,7 +25,7 @@ extension Mistake {
     /// the 999 readings within the sent second. A search rather than one variant, so it is not
     /// combined with other mistakes (paired with each variant of another mistake it would
     /// multiply the pair search by a thousand and crowd out every other pair in its budget).
-    public static let timestampMillisecondsUnsent = Mistake(.timestampUnits, name: "timestamp-milliseconds-unsent", combinable: false) { attempt, context in
+    package static let timestampMillisecondsUnsent = Mistake(.timestampUnits, name: "timestamp-milliseconds-unsent", combinable: false) { attempt, context in
         TimeField.all(in: context).flatMap { field -> [SigningAttempt] in
             guard field.sent.count == 10, field.sent.allSatisfy(\.isNumber) else { return [] }
             var out: [SigningAttempt] = []

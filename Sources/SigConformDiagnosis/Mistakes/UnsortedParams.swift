@@ -3,7 +3,7 @@ import SigConformCore
 extension Mistake {
     /// Signed the parameters in another order than sent: sorted, reversed, or (for up to six
     /// parameters) any other permutation; in the query or in a form body.
-    public static let unsortedParams = Mistake(.unsortedParams, name: "parameter-order", combinable: false) { attempt, context in
+    package static let unsortedParams = Mistake(.unsortedParams, name: "parameter-order", combinable: false) { attempt, context in
         var out: [SigningAttempt] = []
         let signatureName = context.signatureParameter
         for part in [RequestPart.query, .formBody] {
@@ -44,7 +44,7 @@ extension Mistake {
     }
 
     /// Every ordering of `elements` (n! of them; callers keep n small).
-    public static func permutations<T>(_ elements: [T]) -> [[T]] {
+    package static func permutations<T>(_ elements: [T]) -> [[T]] {
         guard elements.count > 1 else { return [elements] }
         var out: [[T]] = []
         for index in elements.indices {

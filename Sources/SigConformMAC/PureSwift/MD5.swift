@@ -1,18 +1,18 @@
 /// MD5 (RFC 1321), in pure Swift. Broken for collision resistance; here because venues still
 /// sign with HMAC-MD5, whose security rests on different properties (RFC 6151 §2.3).
-public struct MD5: PureSwiftHashFunction {
+package struct MD5: PureSwiftHashFunction {
     private var engine = MerkleDamgard<MD5Compression>(initialState: MD5Compression.initialState)
 
-    public var algorithm: HashAlgorithm { .md5 }
+    package var algorithm: HashAlgorithm { .md5 }
 
     /// Starts an MD5 computation.
-    public init() {}
+    package init() {}
 
-    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    package mutating func update(_ bytes: UnsafeRawBufferPointer) {
         engine.absorb(bytes)
     }
 
-    public consuming func finalize(into output: UnsafeMutableRawBufferPointer) {
+    package consuming func finalize(into output: UnsafeMutableRawBufferPointer) {
         engine.finish(into: UnsafeMutableRawBufferPointer(rebasing: output[..<16]))
     }
 }

@@ -53,7 +53,7 @@ public struct PureSwiftBackend: MACBackend {
     }
 
     /// A fresh computation of `algorithm`.
-    public static func hashFunction(_ algorithm: HashAlgorithm) -> any PureSwiftHashFunction {
+    package static func hashFunction(_ algorithm: HashAlgorithm) -> any PureSwiftHashFunction {
         switch algorithm {
         case .md5: MD5()
         case .sha1: SHA1()

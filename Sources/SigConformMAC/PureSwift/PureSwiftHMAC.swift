@@ -11,7 +11,7 @@
 /// context.update(message)
 /// let tag = context.tag()
 /// ```
-public struct PureSwiftHMAC<Hash: PureSwiftHashFunction>: HMACContext, Sendable, BitwiseCopyable {
+package struct PureSwiftHMAC<Hash: PureSwiftHashFunction>: HMACContext, Sendable, BitwiseCopyable {
     /// The inner hash: `K ⊕ ipad` followed by the message so far.
     @usableFromInline var inner: Hash
     /// The outer hash after `K ⊕ opad`, never extended in place.
@@ -19,7 +19,7 @@ public struct PureSwiftHMAC<Hash: PureSwiftHashFunction>: HMACContext, Sendable,
 
     /// The algorithm of the underlying hash.
     @inlinable
-    public var algorithm: HashAlgorithm { inner.algorithm }
+    package var algorithm: HashAlgorithm { inner.algorithm }
 
     /// Keys an HMAC over `hash`, a fresh hash computation of the wanted algorithm.
     ///
@@ -29,7 +29,7 @@ public struct PureSwiftHMAC<Hash: PureSwiftHashFunction>: HMACContext, Sendable,
     /// The padded key lives in a stack buffer: keying allocates nothing, which matters to the
     /// one-shot `MACBackend.hmac(_:key:message:)` that `check` calls for every request.
     @inlinable
-    public init(key: [UInt8], hash: Hash) {
+    package init(key: [UInt8], hash: Hash) {
         let blockByteCount = hash.algorithm.blockByteCount
         var inner = hash
         var outer = hash
@@ -54,25 +54,25 @@ public struct PureSwiftHMAC<Hash: PureSwiftHashFunction>: HMACContext, Sendable,
 
     /// Keys an HMAC over the type's default algorithm (SHA-256 for ``SHA256``).
     @inlinable
-    public init(key: [UInt8]) {
+    package init(key: [UInt8]) {
         self.init(key: key, hash: Hash())
     }
 
     /// Appends `bytes` to the authenticated message.
     @inlinable
-    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    package mutating func update(_ bytes: UnsafeRawBufferPointer) {
         inner.update(bytes)
     }
 
     /// Appends the bytes of `bytes` to the authenticated message.
     @inlinable
-    public mutating func update(_ bytes: [UInt8]) {
+    package mutating func update(_ bytes: [UInt8]) {
         inner.update(bytes)
     }
 
     /// The full-length tag of everything appended so far; the value is left unchanged.
     @inlinable
-    public func tag() -> [UInt8] {
+    package func tag() -> [UInt8] {
         tag(appending: UnsafeRawBufferPointer(start: nil, count: 0))
     }
 
@@ -80,7 +80,7 @@ public struct PureSwiftHMAC<Hash: PureSwiftHashFunction>: HMACContext, Sendable,
     ///
     /// The only copy is the inner state that has to absorb `message` anyway.
     @inlinable
-    public func tag(appending message: UnsafeRawBufferPointer) -> [UInt8] {
+    package func tag(appending message: UnsafeRawBufferPointer) -> [UInt8] {
         let count = outer.algorithm.digestByteCount
         return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             tag(appending: message, into: UnsafeMutableRawBufferPointer(buffer))
@@ -91,7 +91,7 @@ public struct PureSwiftHMAC<Hash: PureSwiftHashFunction>: HMACContext, Sendable,
     /// Writes the tag of everything appended so far followed by `message` to the first
     /// `algorithm.digestByteCount` bytes of `output`, without allocating; the value is left unchanged.
     @inlinable
-    public func tag(appending message: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) {
+    package func tag(appending message: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) {
         var extended = inner
         extended.update(message)
         Self.tag(innerState: extended, outer: outer, into: output)
@@ -99,13 +99,13 @@ public struct PureSwiftHMAC<Hash: PureSwiftHashFunction>: HMACContext, Sendable,
 
     /// The tag of everything appended so far followed by `message`; the value is left unchanged.
     @inlinable
-    public func tag(appending message: [UInt8]) -> [UInt8] {
+    package func tag(appending message: [UInt8]) -> [UInt8] {
         message.withUnsafeBytes { tag(appending: $0) }
     }
 
     /// The full-length HMAC of `message` under `key` with the type's default algorithm.
     @inlinable
-    public static func authenticationCode(for message: [UInt8], key: [UInt8]) -> [UInt8] {
+    package static func authenticationCode(for message: [UInt8], key: [UInt8]) -> [UInt8] {
         PureSwiftHMAC(key: key).tag(appending: message)
     }
 

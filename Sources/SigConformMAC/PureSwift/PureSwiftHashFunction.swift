@@ -10,7 +10,7 @@
 /// hash.update(Array("c".utf8))
 /// let digest = hash.finalize()      // == SHA256.hash(Array("abc".utf8))
 /// ```
-public protocol PureSwiftHashFunction: DigestContext, Sendable, BitwiseCopyable {
+package protocol PureSwiftHashFunction: DigestContext, Sendable, BitwiseCopyable {
     /// The algorithm this value computes; fixed at initialisation.
     var algorithm: HashAlgorithm { get }
     /// A fresh computation of the type's default algorithm (for families, the member the type is named after).
@@ -28,13 +28,13 @@ public protocol PureSwiftHashFunction: DigestContext, Sendable, BitwiseCopyable 
 extension PureSwiftHashFunction {
     /// Appends the bytes of `bytes` to the message.
     @inlinable
-    public mutating func update(_ bytes: [UInt8]) {
+    package mutating func update(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { update($0) }
     }
 
     /// The digest of everything appended so far.
     @inlinable
-    public consuming func finalize() -> [UInt8] {
+    package consuming func finalize() -> [UInt8] {
         let state = self
         let count = state.algorithm.digestByteCount
         return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
@@ -45,13 +45,13 @@ extension PureSwiftHashFunction {
 
     /// The digest of everything appended so far; the value is left unchanged.
     @inlinable
-    public func digest() -> [UInt8] {
+    package func digest() -> [UInt8] {
         finalize()
     }
 
     /// The digest of everything appended so far followed by `message`; the value is left unchanged.
     @inlinable
-    public func digest(appending message: UnsafeRawBufferPointer) -> [UInt8] {
+    package func digest(appending message: UnsafeRawBufferPointer) -> [UInt8] {
         var extended = self
         extended.update(message)
         return extended.finalize()
@@ -60,7 +60,7 @@ extension PureSwiftHashFunction {
     /// Writes the digest of everything appended so far followed by `message` to the first
     /// `algorithm.digestByteCount` bytes of `output`; the value is left unchanged.
     @inlinable
-    public func digest(appending message: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) {
+    package func digest(appending message: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) {
         var extended = self
         extended.update(message)
         extended.finalize(into: output)
@@ -68,13 +68,13 @@ extension PureSwiftHashFunction {
 
     /// The digest of everything appended so far followed by `message`; the value is left unchanged.
     @inlinable
-    public func digest(appending message: [UInt8]) -> [UInt8] {
+    package func digest(appending message: [UInt8]) -> [UInt8] {
         message.withUnsafeBytes { digest(appending: $0) }
     }
 
     /// The digest of `message` under the type's default algorithm.
     @inlinable
-    public static func hash(_ message: [UInt8]) -> [UInt8] {
+    package static func hash(_ message: [UInt8]) -> [UInt8] {
         Self().digest(appending: message)
     }
 }

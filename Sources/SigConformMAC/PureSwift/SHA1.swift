@@ -1,18 +1,18 @@
 /// SHA-1 (FIPS 180-4 §6.1), in pure Swift. Broken for collision resistance; here because venues
 /// still sign with HMAC-SHA1, which does not depend on it.
-public struct SHA1: PureSwiftHashFunction {
+package struct SHA1: PureSwiftHashFunction {
     private var engine = MerkleDamgard<SHA1Compression>(initialState: SHA1Compression.initialState)
 
-    public var algorithm: HashAlgorithm { .sha1 }
+    package var algorithm: HashAlgorithm { .sha1 }
 
     /// Starts a SHA-1 computation.
-    public init() {}
+    package init() {}
 
-    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    package mutating func update(_ bytes: UnsafeRawBufferPointer) {
         engine.absorb(bytes)
     }
 
-    public consuming func finalize(into output: UnsafeMutableRawBufferPointer) {
+    package consuming func finalize(into output: UnsafeMutableRawBufferPointer) {
         engine.finish(into: UnsafeMutableRawBufferPointer(rebasing: output[..<20]))
     }
 }

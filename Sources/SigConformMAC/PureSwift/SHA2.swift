@@ -2,23 +2,23 @@
 ///
 /// `SHA256()` computes SHA-256; `SHA256(variant: .sha224)` computes SHA-224, which differs only
 /// in its initial state and digest length.
-public struct SHA256: PureSwiftHashFunction {
+package struct SHA256: PureSwiftHashFunction {
     /// The member of the family to compute.
-    public enum Variant: Sendable, CaseIterable, BitwiseCopyable {
+    package enum Variant: Sendable, CaseIterable, BitwiseCopyable {
         case sha224, sha256
     }
 
     /// The member of the family this value computes.
-    public let variant: Variant
+    package let variant: Variant
     private(set) var engine: MerkleDamgard<SHA256Compression>
 
     /// Starts a SHA-256 computation.
-    public init() {
+    package init() {
         self.init(variant: .sha256)
     }
 
     /// Starts a computation of `variant`.
-    public init(variant: Variant) {
+    package init(variant: Variant) {
         self.variant = variant
         switch variant {
         case .sha224: engine = MerkleDamgard(initialState: SHA256Compression.sha224InitialState)
@@ -26,18 +26,18 @@ public struct SHA256: PureSwiftHashFunction {
         }
     }
 
-    public var algorithm: HashAlgorithm {
+    package var algorithm: HashAlgorithm {
         switch variant {
         case .sha224: .sha224
         case .sha256: .sha256
         }
     }
 
-    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    package mutating func update(_ bytes: UnsafeRawBufferPointer) {
         engine.absorb(bytes)
     }
 
-    public consuming func finalize(into output: UnsafeMutableRawBufferPointer) {
+    package consuming func finalize(into output: UnsafeMutableRawBufferPointer) {
         engine.finish(into: UnsafeMutableRawBufferPointer(rebasing: output[..<algorithm.digestByteCount]))
     }
 }
@@ -46,23 +46,23 @@ public struct SHA256: PureSwiftHashFunction {
 /// SHA-512/256 (FIPS 180-4), in pure Swift.
 ///
 /// `SHA512()` computes SHA-512; the other members differ only in initial state and digest length.
-public struct SHA512: PureSwiftHashFunction {
+package struct SHA512: PureSwiftHashFunction {
     /// The member of the family to compute.
-    public enum Variant: Sendable, CaseIterable, BitwiseCopyable {
+    package enum Variant: Sendable, CaseIterable, BitwiseCopyable {
         case sha384, sha512, sha512_224, sha512_256
     }
 
     /// The member of the family this value computes.
-    public let variant: Variant
+    package let variant: Variant
     private var engine: MerkleDamgard<SHA512Compression>
 
     /// Starts a SHA-512 computation.
-    public init() {
+    package init() {
         self.init(variant: .sha512)
     }
 
     /// Starts a computation of `variant`.
-    public init(variant: Variant) {
+    package init(variant: Variant) {
         self.variant = variant
         switch variant {
         case .sha384: engine = MerkleDamgard(initialState: SHA512Compression.sha384InitialState)
@@ -72,7 +72,7 @@ public struct SHA512: PureSwiftHashFunction {
         }
     }
 
-    public var algorithm: HashAlgorithm {
+    package var algorithm: HashAlgorithm {
         switch variant {
         case .sha384: .sha384
         case .sha512: .sha512
@@ -81,11 +81,11 @@ public struct SHA512: PureSwiftHashFunction {
         }
     }
 
-    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    package mutating func update(_ bytes: UnsafeRawBufferPointer) {
         engine.absorb(bytes)
     }
 
-    public consuming func finalize(into output: UnsafeMutableRawBufferPointer) {
+    package consuming func finalize(into output: UnsafeMutableRawBufferPointer) {
         engine.finish(into: UnsafeMutableRawBufferPointer(rebasing: output[..<algorithm.digestByteCount]))
     }
 }

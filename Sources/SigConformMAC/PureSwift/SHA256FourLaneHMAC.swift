@@ -13,9 +13,9 @@
 /// let lanes = SHA256FourLaneHMAC(keyed)
 /// let tags = lanes.tags(appending: [m0, m1, m2, m3])   // == [keyed.tag(appending: m0), …]
 /// ```
-public struct SHA256FourLaneHMAC: HMACBatchTagger, BitwiseCopyable {
+package struct SHA256FourLaneHMAC: HMACBatchTagger, BitwiseCopyable {
     /// The number of messages each call authenticates.
-    public static let laneCount = 4
+    package static let laneCount = 4
 
     /// The inner hash after `K ⊕ ipad` and the common prefix: chaining value, pending bytes, length.
     private let inner: MerkleDamgard<SHA256Compression>
@@ -24,7 +24,7 @@ public struct SHA256FourLaneHMAC: HMACBatchTagger, BitwiseCopyable {
     private let variant: SHA256.Variant
 
     /// The algorithm of the tags: SHA-256, or SHA-224 when keyed over `SHA256(variant: .sha224)`.
-    public var algorithm: HashAlgorithm {
+    package var algorithm: HashAlgorithm {
         switch variant {
         case .sha224: .sha224
         case .sha256: .sha256
@@ -32,7 +32,7 @@ public struct SHA256FourLaneHMAC: HMACBatchTagger, BitwiseCopyable {
     }
 
     /// Continues from `keyed`, a keyed HMAC that may have absorbed a prefix; `keyed` is not changed.
-    public init(_ keyed: PureSwiftHMAC<SHA256>) {
+    package init(_ keyed: PureSwiftHMAC<SHA256>) {
         let outer = keyed.outer.engine
         // The outer hash absorbs the K ⊕ opad block at keying and nothing else (PureSwiftHMAC.outer is a let).
         precondition(outer.pendingByteCount == 0 && outer.messageByteCount == UInt64(SHA256Compression.blockByteCount),
@@ -48,7 +48,7 @@ public struct SHA256FourLaneHMAC: HMACBatchTagger, BitwiseCopyable {
     /// The four messages must have the same length and `output` room for four tags (both are
     /// checked and trap otherwise: a caller with messages of different lengths tags them one by
     /// one with ``PureSwiftHMAC/tag(appending:into:)``).
-    public func tags(appending messages: InlineArray<4, UnsafeRawBufferPointer>, into output: UnsafeMutableRawBufferPointer) {
+    package func tags(appending messages: InlineArray<4, UnsafeRawBufferPointer>, into output: UnsafeMutableRawBufferPointer) {
         let messageByteCount = messages[0].count
         for lane in 1..<Self.laneCount {
             precondition(messages[lane].count == messageByteCount, "the four messages of SHA256FourLaneHMAC.tags must have one length")
@@ -72,7 +72,7 @@ public struct SHA256FourLaneHMAC: HMACBatchTagger, BitwiseCopyable {
     }
 
     /// The tags of the prefix followed by each of `messages`, four messages of one length.
-    public func tags(appending messages: [[UInt8]]) -> [[UInt8]] {
+    package func tags(appending messages: [[UInt8]]) -> [[UInt8]] {
         precondition(messages.count == Self.laneCount, "SHA256FourLaneHMAC.tags takes four messages")
         let digestByteCount = algorithm.digestByteCount
         var output = [UInt8](repeating: 0, count: Self.laneCount * digestByteCount)

@@ -2,29 +2,29 @@
 ///
 /// The sponge absorbs the message straight into the Keccak state, `rate` bytes per permutation;
 /// there is no separate block buffer. `SHA3()` computes SHA3-256.
-public struct SHA3: PureSwiftHashFunction {
+package struct SHA3: PureSwiftHashFunction {
     /// The member of the family to compute.
-    public enum Variant: Sendable, CaseIterable, BitwiseCopyable {
+    package enum Variant: Sendable, CaseIterable, BitwiseCopyable {
         case sha3_224, sha3_256, sha3_384, sha3_512
     }
 
     /// The member of the family this value computes.
-    public let variant: Variant
+    package let variant: Variant
     private var state = KeccakState()
     /// Bytes of the current block already absorbed, always less than the rate.
     private var position = 0
 
     /// Starts a SHA3-256 computation.
-    public init() {
+    package init() {
         self.init(variant: .sha3_256)
     }
 
     /// Starts a computation of `variant`.
-    public init(variant: Variant) {
+    package init(variant: Variant) {
         self.variant = variant
     }
 
-    public var algorithm: HashAlgorithm {
+    package var algorithm: HashAlgorithm {
         switch variant {
         case .sha3_224: .sha3_224
         case .sha3_256: .sha3_256
@@ -36,7 +36,7 @@ public struct SHA3: PureSwiftHashFunction {
     /// The sponge rate r / 8 = 200 − 2 · digest length, in bytes (FIPS 202 §6.1).
     private var rate: Int { algorithm.blockByteCount }
 
-    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    package mutating func update(_ bytes: UnsafeRawBufferPointer) {
         guard var input = bytes.baseAddress else { return }
         var remaining = bytes.count
         let rate = rate
@@ -64,7 +64,7 @@ public struct SHA3: PureSwiftHashFunction {
         }
     }
 
-    public consuming func finalize(into output: UnsafeMutableRawBufferPointer) {
+    package consuming func finalize(into output: UnsafeMutableRawBufferPointer) {
         // SHA-3's domain suffix 01 followed by pad10*1 (FIPS 202 §6.1, §5.1), as bytes: the first
         // padding byte is 0x06 and the last has its high bit set (they coincide when one byte is left).
         xor(0x06, at: position)

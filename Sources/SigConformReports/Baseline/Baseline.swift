@@ -8,35 +8,35 @@ import SigConformRun
 /// another reason is new again.
 ///
 /// File format `sigconform/baseline@1` (docs/report-format.md, vectors/schema/baseline.schema.json).
-public struct Baseline: Sendable, Hashable {
-    public static let format = "sigconform/baseline@1"
+package struct Baseline: Sendable, Hashable {
+    package static let format = "sigconform/baseline@1"
 
-    public struct Entry: Sendable, Hashable {
-        public var id: String
+    package struct Entry: Sendable, Hashable {
+        package var id: String
         /// `failed` or `error`.
-        public var status: VerdictStatus
+        package var status: VerdictStatus
         /// ``VectorReport/failureClasses``, sorted.
-        public var classes: [String]
-        public init(id: String, status: VerdictStatus, classes: [String]) {
+        package var classes: [String]
+        package init(id: String, status: VerdictStatus, classes: [String]) {
             self.id = id
             self.status = status
             self.classes = classes.sorted()
         }
     }
 
-    public var entries: [Entry]
+    package var entries: [Entry]
 
-    public init(entries: [Entry]) { self.entries = entries.sorted { $0.id < $1.id } }
+    package init(entries: [Entry]) { self.entries = entries.sorted { $0.id < $1.id } }
 
     /// Every failure and error of `report`.
-    public init(report: RunReport) {
+    package init(report: RunReport) {
         self.init(entries: report.vectors.filter { $0.status != .passed }.map {
             Entry(id: $0.id, status: $0.status, classes: $0.failureClasses)
         })
     }
 
     /// Reads a baseline file; errors name the file, line and member.
-    public static func read(file path: String) throws(InputError) -> Baseline {
+    package static func read(file path: String) throws(InputError) -> Baseline {
         let reader = try FileReader.readJSON(path)
         let root = try Node(reader, reader.document.root, "")
         let format = try root.string("format")
@@ -53,7 +53,7 @@ public struct Baseline: Sendable, Hashable {
     }
 
     /// The file's text.
-    public var text: String {
+    package var text: String {
         let known = entries.map { entry in
             JSONValue.object([("id", .string(entry.id)), ("status", .string(entry.status.rawValue)),
                               ("classes", .array(entry.classes.map(JSONValue.string)))])
@@ -62,13 +62,13 @@ public struct Baseline: Sendable, Hashable {
     }
 
     /// The ids the baseline lists.
-    public var ids: Set<String> { Set(entries.map(\.id)) }
+    package var ids: Set<String> { Set(entries.map(\.id)) }
 
     /// Marks every failing vector of `report` known or new, and lists the baseline's ids that
     /// this run checked and found passing. Ids the run did not check (another shard, a filter)
     /// are left alone. `passedElsewhere`: ids of passed vectors the report does not hold (a
     /// streamed run's, see ``ReportStream/watchedPassed``).
-    public func apply(to report: inout RunReport, file: String, passedElsewhere: [String] = []) {
+    package func apply(to report: inout RunReport, file: String, passedElsewhere: [String] = []) {
         let byID = Dictionary(grouping: entries, by: \.id)
         var fixed = passedElsewhere.filter { byID[$0] != nil }
         for index in report.vectors.indices {

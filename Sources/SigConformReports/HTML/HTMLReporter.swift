@@ -5,14 +5,14 @@ import SigConformDiagnosis
 /// `report.html`: one self-contained page (inline style and script, nothing fetched) with the
 /// overview, filters by venue, diagnosis class and result, and every vector; each failure shows
 /// its two prehashes diffed byte by byte, the fix and the venue's docs.
-public struct HTMLReporter: Reporter, StreamingReporter {
-    public static let identifier = "html"
-    public static let fileName = "report.html"
-    public static let description = "self-contained HTML page with filters and byte-by-byte prehash diffs"
+package struct HTMLReporter: Reporter, StreamingReporter {
+    package static let identifier = "html"
+    package static let fileName = "report.html"
+    package static let description = "self-contained HTML page with filters and byte-by-byte prehash diffs"
 
-    public init() {}
+    package init() {}
 
-    public func render(_ report: RunReport) -> String { renderInMemory(report) }
+    package func render(_ report: RunReport) -> String { renderInMemory(report) }
 
     func write(_ report: RunReport, spooled: [String: Spooled], to out: inout some ReportOutput) throws(ReportStreamError) {
         try write(report, spooled: spooled[""] ?? Spooled(), to: &out)

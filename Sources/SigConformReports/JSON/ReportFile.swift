@@ -12,21 +12,21 @@ import SigConformCore
 ///
 /// Bounded by ``InputLimits/reportBytes`` for the file and ``InputLimits/reportEntryBytes``
 /// for one member or vector, both counted while reading.
-public final class ReportFile {
-    public let path: String
+package final class ReportFile {
+    package let path: String
     private let descriptor: Int32
     static let limits = JSONObjectStream.Limits(totalBytes: InputLimits.reportBytes, fragmentBytes: InputLimits.reportEntryBytes)
 
     /// Where one vector is in the file.
-    public struct Entry: Sendable, Hashable {
-        public var index: Int
-        public var offset: Int
-        public var length: Int
-        public var location: SourceLocation
+    package struct Entry: Sendable, Hashable {
+        package var index: Int
+        package var offset: Int
+        package var length: Int
+        package var location: SourceLocation
     }
 
     /// Opens the report at `path` (a regular file within ``InputLimits/reportBytes``).
-    public init(path: String) throws(InputError) {
+    package init(path: String) throws(InputError) {
         let size = try FileReader.checkReadableFile(path)
         guard size <= InputLimits.reportBytes else {
             throw InputError(file: path, message: "is \(size) bytes, over the \(InputLimits.describe(InputLimits.reportBytes)) limit for one report",
@@ -46,7 +46,7 @@ public final class ReportFile {
 
     /// Reads the whole report once: `each` gets every vector, decoded and checked, with its
     /// entry, in file order; returns the rest of the report (``RunReport/vectors`` empty).
-    public func scan(_ each: (VectorReport, Entry) throws(InputError) -> Void) throws(InputError) -> RunReport {
+    package func scan(_ each: (VectorReport, Entry) throws(InputError) -> Void) throws(InputError) -> RunReport {
         guard lseek(descriptor, 0, SEEK_SET) == 0 else { throw InputError(file: path, message: "cannot be read from the start") }
         var stream = JSONObjectStream(descriptor: descriptor, limits: Self.limits)
         var members: [(key: String, value: JSONValue)] = []
@@ -79,7 +79,7 @@ public final class ReportFile {
     }
 
     /// The vector at `entry` (from ``scan(_:)``), read again.
-    public func vector(at entry: Entry) throws(InputError) -> VectorReport {
+    package func vector(at entry: Entry) throws(InputError) -> VectorReport {
         var bytes = [UInt8](repeating: 0, count: entry.length)
         var done = 0
         while done < entry.length {

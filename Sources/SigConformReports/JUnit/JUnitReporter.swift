@@ -9,14 +9,14 @@ import SigConformDiagnosis
 /// knows `<skipped>`; unreadable input files get a suite of their own. Each failure's message
 /// starts with its cause and how many share it (``FailureGroup``), so a CI view that lists
 /// messages shows 22 identical failures as one cause.
-public struct JUnitReporter: Reporter, StreamingReporter {
-    public static let identifier = "junit"
-    public static let fileName = "junit.xml"
-    public static let description = "JUnit XML for CI test views (one suite per venue, one case per vector and backend)"
+package struct JUnitReporter: Reporter, StreamingReporter {
+    package static let identifier = "junit"
+    package static let fileName = "junit.xml"
+    package static let description = "JUnit XML for CI test views (one suite per venue, one case per vector and backend)"
 
-    public init() {}
+    package init() {}
 
-    public func render(_ report: RunReport) -> String { renderInMemory(report) }
+    package func render(_ report: RunReport) -> String { renderInMemory(report) }
 
     static var spoolsByVenue: Bool { true }
 

@@ -4,25 +4,25 @@ import SigConformCore
 /// `report.md`: short enough for a GitHub job summary or a pull-request comment (GitHub caps
 /// comments at 65,536 characters): the verdict first, then the failures, then a table per
 /// venue; details of each failure folded in `<details>`.
-public struct MarkdownReporter: Reporter {
-    public static let identifier = "markdown"
-    public static let fileName = "report.md"
-    public static let description = "GitHub job summary / PR comment (failures first, details folded)"
+package struct MarkdownReporter: Reporter {
+    package static let identifier = "markdown"
+    package static let fileName = "report.md"
+    package static let description = "GitHub job summary / PR comment (failures first, details folded)"
 
     /// Failures listed with their details; the rest are listed by id only.
-    public var detailedFailures: Int
+    package var detailedFailures: Int
     /// Failures listed at all.
-    public var listedFailures: Int
+    package var listedFailures: Int
     /// Stop adding details once the text is this long, so a comment never exceeds GitHub's limit.
-    public var characterBudget: Int
+    package var characterBudget: Int
 
-    public init(detailedFailures: Int = 25, listedFailures: Int = 200, characterBudget: Int = 50_000) {
+    package init(detailedFailures: Int = 25, listedFailures: Int = 200, characterBudget: Int = 50_000) {
         self.detailedFailures = detailedFailures
         self.listedFailures = listedFailures
         self.characterBudget = characterBudget
     }
 
-    public func render(_ report: RunReport) -> String {
+    package func render(_ report: RunReport) -> String {
         let summary = report.summary
         var out: [String] = []
         let failing = report.vectors.filter { $0.status != .passed }

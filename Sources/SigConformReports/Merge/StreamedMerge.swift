@@ -7,7 +7,7 @@ extension ReportMerger {
     /// passed vector goes to the report files' spools and is dropped). Returns the merged
     /// report's own members (``ReportStream/report(merging:)`` adds the vectors); a file that
     /// cannot be read is one input error, as in ``merge(_:)``.
-    public static func merge(files paths: [String], into stream: ReportStream) -> RunReport {
+    package static func merge(files paths: [String], into stream: ReportStream) -> RunReport {
         var files: [ReportFile] = []
         var entries: [[ReportFile.Entry]] = []
         var parts: [Part] = []

@@ -5,7 +5,7 @@ import SigConformRun
 extension RunReport {
     /// The report of a run: every verdict turned into plain data, credentials reduced to
     /// fingerprints and masked keys.
-    public init(_ run: RunResult, context: ReportContext) {
+    package init(_ run: RunResult, context: ReportContext) {
         var masks = CredentialMask.Cache()
         let vectors = run.verdicts.map { VectorReport($0, backends: run.backends, mask: masks.mask(for: $0.vector.credentials)) }
         self.init(run, context: context, vectors: vectors)
@@ -27,7 +27,7 @@ extension RunReport {
 }
 
 extension VenueInfo {
-    public init(_ venue: Venue) {
+    package init(_ venue: Venue) {
         let auth = switch venue.auth {
         case .hmac: "hmac"
         case .bearer: "bearer"
@@ -38,7 +38,7 @@ extension VenueInfo {
 
 extension VectorReport {
     /// The report of one verdict; `backends` are the run's backends, in order.
-    public init(_ verdict: VectorVerdict, backends: [String]) {
+    package init(_ verdict: VectorVerdict, backends: [String]) {
         self.init(verdict, backends: backends, mask: CredentialMask(verdict.vector.credentials))
     }
 
@@ -67,7 +67,7 @@ extension VectorReport {
 }
 
 extension CredentialsReport {
-    public init(_ credentials: Credentials) {
+    package init(_ credentials: Credentials) {
         self.init(apiKey: credentials.apiKey.map(Redaction.maskKey), secretFingerprint: credentials.secret.map(Redaction.fingerprint),
                   passphraseFingerprint: credentials.passphrase.map(Redaction.fingerprint))
     }
@@ -110,7 +110,7 @@ extension BackendResult {
 }
 
 extension ClockReport {
-    public init(_ clock: ClockCheck) {
+    package init(_ clock: ClockCheck) {
         self.init(timestamp: clock.timestamp, serverTime: clock.serverTime, lagMilliseconds: clock.lag,
                   withinWindow: clock.withinWindow, summary: clock.summary)
     }

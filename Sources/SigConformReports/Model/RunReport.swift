@@ -47,7 +47,7 @@ public struct RunReport: Sendable, Hashable {
 
     /// 0 when every vector behaved (or every failure is a known one), 1 when a vector failed,
     /// 2 when input was unusable or a vector could not be checked.
-    public var exitStatus: ExitStatus {
+    package var exitStatus: ExitStatus {
         ExitStatus(unusable: !inputErrors.isEmpty || streamed.newErrors > 0 || vectors.contains { $0.status == .error && $0.baseline != .known },
                    failed: streamed.newFailed > 0 || vectors.contains { $0.status == .failed && $0.baseline != .known })
     }

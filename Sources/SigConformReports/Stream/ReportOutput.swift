@@ -55,12 +55,12 @@ struct Spooled {
 }
 
 /// Why a streamed report could not be written.
-public struct ReportStreamError: Error, CustomStringConvertible, Sendable {
-    public var path: String
-    public var operation: String
-    public var code: Int32
+struct ReportStreamError: Error, CustomStringConvertible, Sendable {
+    package var path: String
+    package var operation: String
+    package var code: Int32
 
-    public var description: String {
+    package var description: String {
         "cannot \(operation) \(path): \(String(cString: strerror(code))) — check that the report folder is writable and has space"
     }
 }

@@ -14,8 +14,8 @@ import SigConformRun
 ///
 /// Reporters that are not ``StreamingReporter``s render the report the stream holds: the
 /// failures, errors and counts.
-public final class ReportStream {
-    public let backends: [String]
+package final class ReportStream {
+    package let backends: [String]
     private let directory: String?
     private let reporters: [any Reporter]
     /// Why the report folder or a spool could not be used; ``write(_:)`` throws it.
@@ -37,12 +37,12 @@ public final class ReportStream {
     }
     private let watched: Set<String>
     /// Ids of passed vectors that were in `watching` (a baseline's ids: its fixed failures).
-    public private(set) var watchedPassed: [String] = []
+    package private(set) var watchedPassed: [String] = []
 
     /// - Parameters:
     ///   - directory: the report folder, or `nil` when no report files are written.
     ///   - watching: ids whose passing ``watchedPassed`` lists (those of a baseline).
-    public init(directory: String?, reporters: [any Reporter], backends: [String], watching: Set<String> = []) {
+    package init(directory: String?, reporters: [any Reporter], backends: [String], watching: Set<String> = []) {
         self.directory = directory
         self.reporters = reporters
         self.backends = backends
@@ -71,7 +71,7 @@ public final class ReportStream {
     }
 
     /// Takes one vector's verdict, in run order.
-    public func add(_ verdict: VectorVerdict) {
+    package func add(_ verdict: VectorVerdict) {
         let credential = verdict.vector.credentials
         // Neighbouring vectors mostly share credentials: comparing with the last one is cheaper
         // than hashing two secrets per vector.
@@ -90,7 +90,7 @@ public final class ReportStream {
 
     /// Takes one vector's report, in run order (`report merge`, whose vectors come from the
     /// reports of earlier runs: their credentials were scrubbed when those were written).
-    public func add(_ vector: VectorReport) {
+    package func add(_ vector: VectorReport) {
         venues.insert(vector.venue)
         guard vector.status == .passed else {
             for index in streams.indices {
@@ -128,7 +128,7 @@ public final class ReportStream {
     }
 
     /// The report of the run: the vectors held (failures and errors) and the counts of all.
-    public func report(_ run: RunResult, context: ReportContext) -> RunReport {
+    package func report(_ run: RunResult, context: ReportContext) -> RunReport {
         var report = RunReport(run, context: context, vectors: held)
         report.venues = run.venues.filter { venues.contains($0.id) }.map(VenueInfo.init)
         report.streamed = tally
@@ -137,7 +137,7 @@ public final class ReportStream {
 
     /// The report of a merge: `header` (the merged runs' members, from ``ReportMerger``) with
     /// the vectors held and the counts of all.
-    public func report(merging header: RunReport) -> RunReport {
+    package func report(merging header: RunReport) -> RunReport {
         var report = header
         report.vectors = held
         report.streamed = tally
@@ -145,12 +145,12 @@ public final class ReportStream {
     }
 
     /// Removes every credential the run's vectors carried (each distinct one escaped once).
-    public var redactor: Redactor { Redactor(credentials: credentials) }
+    package var redactor: Redactor { Redactor(credentials: credentials) }
 
     /// Writes every report file for `report` (from ``report(_:context:)``, baseline marks
     /// applied); returns the paths written. Every file is complete before the first is renamed
     /// into place, as ``ReportWriter`` does.
-    public func write(_ report: RunReport) throws -> [String] {
+    package func write(_ report: RunReport) throws -> [String] {
         if let setupError { throw setupError }
         guard let directory else { return [] }
         let redactor = self.redactor

@@ -3,8 +3,8 @@ import SigConformDiagnosis
 
 /// The two prehashes one above the other, the first differing byte marked, and the request
 /// component each side was in at that byte.
-public enum PrehashDiff {
-    public static func lines(correct: PrehashReport, client: PrehashReport, difference: DiagnosisReport.Difference?) -> [String] {
+enum PrehashDiff {
+    package static func lines(correct: PrehashReport, client: PrehashReport, difference: DiagnosisReport.Difference?) -> [String] {
         let a = correct.bytes
         let offset = difference?.offset ?? zip(a, client.bytes).prefix { $0 == $1 }.count
         // Columns before the marker: the visible text of the common prefix, or "hex:" and two digits a byte.
@@ -21,7 +21,7 @@ public enum PrehashDiff {
     }
 
     /// The same for prehashes as the engine computed them.
-    public static func lines(correct: Prehash, client: Prehash) -> [String] {
+    package static func lines(correct: Prehash, client: Prehash) -> [String] {
         let difference = PrehashDifference(correct: correct, client: client).map {
             DiagnosisReport.Difference(offset: $0.offset, correctComponent: $0.correctComponent?.rawValue, clientComponent: $0.clientComponent?.rawValue)
         }

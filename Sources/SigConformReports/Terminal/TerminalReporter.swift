@@ -6,20 +6,20 @@ import SigConformRun
 /// The report for a person at a terminal: a table per venue and backend, then every failure
 /// with its diagnosis, the two prehashes and the first differing byte. Colour only when asked
 /// (the CLI asks on a TTY without `NO_COLOR`); the file it writes is always plain.
-public struct TerminalReporter: Reporter {
-    public static let identifier = "terminal"
-    public static let fileName = "report.txt"
-    public static let description = "human-readable summary and failures (also printed to the terminal)"
+package struct TerminalReporter: Reporter {
+    package static let identifier = "terminal"
+    package static let fileName = "report.txt"
+    package static let description = "human-readable summary and failures (also printed to the terminal)"
 
-    public var useColor: Bool
+    package var useColor: Bool
 
-    public init(useColor: Bool = false) { self.useColor = useColor }
+    package init(useColor: Bool = false) { self.useColor = useColor }
 
-    public func render(_ run: RunResult, context: ReportContext) -> String {
+    package func render(_ run: RunResult, context: ReportContext) -> String {
         TerminalReporter(useColor: context.useColor).render(RunReport(run, context: context))
     }
 
-    public func render(_ report: RunReport) -> String {
+    package func render(_ report: RunReport) -> String {
         let paint = Paint(enabled: useColor)
         let summary = report.summary
         var lines: [String] = []
@@ -97,7 +97,7 @@ public struct TerminalReporter: Reporter {
 
     /// The diagnosis block: classes, each step with its fix, the prehash diff, evidence, the
     /// venue's error and docs.
-    public static func describe(_ diagnosis: DiagnosisReport, paint: Paint) -> [String] {
+    package static func describe(_ diagnosis: DiagnosisReport, paint: Paint) -> [String] {
         var lines: [String] = []
         lines.append("diagnosis: " + paint.bold(visible(diagnosis.classes.joined(separator: " + "))))
         for step in diagnosis.steps {
@@ -121,7 +121,7 @@ public struct TerminalReporter: Reporter {
     }
 
     /// The same block for a diagnosis as the engine returns it.
-    public static func describe(_ diagnosis: Diagnosis, paint: Paint) -> [String] {
+    package static func describe(_ diagnosis: Diagnosis, paint: Paint) -> [String] {
         describe(DiagnosisReport(diagnosis, mask: CredentialMask(Credentials())), paint: paint)
     }
 

@@ -2,12 +2,12 @@ import Foundation
 import SigConformCore
 
 /// docs/venues.md: the venue table with its title and legend, regenerated from the venue files.
-public enum VenueDocument {
+package enum VenueDocument {
     /// The command that writes docs/venues.md; the staleness test names it.
-    public static let command = "swift run sigconform venues --markdown > docs/venues.md"
+    package static let command = "swift run sigconform venues --markdown > docs/venues.md"
 
     /// The whole document.
-    public static func markdown(_ table: VenueTable) -> String {
+    package static func markdown(_ table: VenueTable) -> String {
         """
         # Venues
 
@@ -29,7 +29,7 @@ public enum VenueDocument {
     }
 
     /// The number of vectors of each venue found in the venue's own folder.
-    public static func vectorCounts(_ venues: [Venue]) -> [String: Int] {
+    package static func vectorCounts(_ venues: [Venue]) -> [String: Int] {
         var counts: [String: Int] = [:]
         let loader = CorpusLoader()
         for venue in venues {

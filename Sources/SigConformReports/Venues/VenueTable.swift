@@ -3,27 +3,27 @@ import SigConformMAC
 
 /// What every venue's recipe says, one row per venue, written from the venue files themselves
 /// so that docs/venues.md cannot drift from the recipes (`sigconform venues --markdown`).
-public struct VenueTable: Sendable {
+package struct VenueTable: Sendable {
     /// One venue's row, each cell as plain text.
-    public struct Row: Sendable, Hashable {
-        public var id: String
-        public var name: String
-        public var prehash: String
-        public var hash: String
-        public var secret: String
-        public var output: String
-        public var timestamp: String
-        public var window: String
-        public var signature: String
-        public var errors: String
-        public var docs: String
-        public var vectors: Int
+    package struct Row: Sendable, Hashable {
+        package var id: String
+        package var name: String
+        package var prehash: String
+        package var hash: String
+        package var secret: String
+        package var output: String
+        package var timestamp: String
+        package var window: String
+        package var signature: String
+        package var errors: String
+        package var docs: String
+        package var vectors: Int
     }
 
-    public var rows: [Row]
+    package var rows: [Row]
 
     /// Rows for `venues` in id order; `vectorCounts` maps a venue id to its number of vectors.
-    public init(venues: [Venue], vectorCounts: [String: Int]) {
+    package init(venues: [Venue], vectorCounts: [String: Int]) {
         rows = venues.sorted { $0.id < $1.id }.map { Self.row($0, vectors: vectorCounts[$0.id] ?? 0) }
     }
 
@@ -37,7 +37,7 @@ public struct VenueTable: Sendable {
     static let headers = ["venue", "prehash", "hash", "secret", "output", "timestamp", "window", "signature in", "errors (sig · time · key)", "docs", "vectors"]
 
     /// A GitHub-flavoured Markdown table; pipes inside cells are escaped, the prehash is code.
-    public var markdown: String {
+    package var markdown: String {
         var lines = ["| " + Self.headers.joined(separator: " | ") + " |", "|" + Self.headers.map { _ in "---" }.joined(separator: "|") + "|"]
         for row in rows {
             let code = [row.id, row.prehash].map { $0 == "—" ? $0 : "`" + Self.escapeCell($0, code: true) + "`" }
@@ -48,7 +48,7 @@ public struct VenueTable: Sendable {
     }
 
     /// A listing for a terminal: one block per venue.
-    public var listing: String {
+    package var listing: String {
         var lines: [String] = []
         for row in rows {
             lines.append("\(row.id) — \(row.name) (\(row.vectors) vectors)")

@@ -10,7 +10,7 @@ import SigConformMAC
 public struct CheckRunner: Sendable {
     public var registry: VenueRegistry
     public let evaluator: VectorEvaluator
-    public let policy: VerdictPolicy
+    package let policy: VerdictPolicy
     public var diagnoser: Diagnoser { policy.diagnoser }
 
     /// Threads that check vectors (and parse JSON Lines) at once; 1 checks on the calling thread.
@@ -82,7 +82,7 @@ public struct CheckRunner: Sendable {
 
 extension CheckRunner: VectorCheck {
     /// The reference check: each vector evaluated on up to `workers` threads at once.
-    public mutating func verdicts(on vectors: [Vector], workers: Int, each body: (VectorVerdict?) -> Void) {
+    package mutating func verdicts(on vectors: [Vector], workers: Int, each body: (VectorVerdict?) -> Void) {
         let runner = self
         parallelMap(vectors, workers: workers, { runner.check($0) }) { verdict in body(verdict) }
     }

@@ -8,21 +8,21 @@ import SigConformCore
 /// value must match at least one vector read (a typo in one of two ids leaves that vector
 /// unchecked). A shard left empty by the split is not an error: the merge of all shards checks
 /// that the whole run covered something.
-public struct FilterCoverage: Sendable {
-    public let filter: VectorFilter
+struct FilterCoverage: Sendable {
+    package let filter: VectorFilter
     /// Vectors read, whatever the filter said.
-    public private(set) var read = 0
+    package private(set) var read = 0
     /// Vectors the venue, tag and id filters selected, before the shard split.
-    public private(set) var selectedBeforeShard = 0
+    package private(set) var selectedBeforeShard = 0
     var venuesMatched: Set<String> = []
     var tagsMatched: Set<String> = []
     var idsMatched: Set<String> = []
     var venuesRead: Set<String> = []
 
-    public init(filter: VectorFilter) { self.filter = filter }
+    package init(filter: VectorFilter) { self.filter = filter }
 
     /// Counts `vector` (call for every vector read, selected or not).
-    public mutating func note(_ vector: Vector) {
+    package mutating func note(_ vector: Vector) {
         note(venue: vector.venue, id: vector.id, tags: vector.tags)
     }
 
@@ -44,7 +44,7 @@ public struct FilterCoverage: Sendable {
     /// are the venues the run could check (listed for a `--venue` that matched nothing).
     /// `othersReported`: the run has input errors already (a missing path, an unreadable
     /// file), which say why nothing was read; an empty run is then not reported again.
-    public func problems(checked: Int, paths: [String], knownVenues: [String], othersReported: Bool = false) -> [InputError] {
+    package func problems(checked: Int, paths: [String], knownVenues: [String], othersReported: Bool = false) -> [InputError] {
         var problems: [InputError] = []
         let venues = Set(knownVenues).union(venuesRead).sorted()
         for venue in filter.venues.subtracting(venuesMatched).sorted() {

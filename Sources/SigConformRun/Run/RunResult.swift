@@ -25,7 +25,7 @@ public struct RunResult: Sendable {
 
     /// Pass when every vector behaved, findings when any did not, unusable input when any
     /// input (or vector) could not be used.
-    public var exitStatus: ExitStatus {
+    package var exitStatus: ExitStatus {
         ExitStatus(unusable: !inputErrors.isEmpty || count(.error) > 0, failed: count(.failed) > 0)
     }
 

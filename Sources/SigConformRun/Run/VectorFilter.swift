@@ -33,17 +33,17 @@ public struct VectorFilter: Sendable {
     /// line that is not a vector, a filter that matched nothing): every unsharded run does, and
     /// of a sharded run only shard 1, so that merging the shards' reports says it once. An
     /// error in a line the shard scan can place (``LineIdentity``) belongs to that line's shard.
-    public var reportsRunErrors: Bool { shard.map { $0.index == 1 } ?? true }
+    package var reportsRunErrors: Bool { shard.map { $0.index == 1 } ?? true }
 
     /// The files a run names as its input: all of `files` when nothing is filtered out (an empty
     /// file is still input), else those with a selected vector (`used`), so `--venue okx-v5` says
     /// how many files its vectors came from, not how many the corpus has.
-    public func reportedFiles(_ files: [String], used: Set<String>) -> [String] {
+    package func reportedFiles(_ files: [String], used: Set<String>) -> [String] {
         venues.isEmpty && tags.isEmpty && ids.isEmpty && shard == nil ? files : files.filter(used.contains)
     }
 
     /// The shard (1-based) of a vector id: FNV-1a of `venue/id`, so the split is the same on every machine and run.
-    public static func shardIndex(of qualifiedID: String, count: Int) -> Int {
+    package static func shardIndex(of qualifiedID: String, count: Int) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in qualifiedID.utf8 {
             hash ^= UInt64(byte)

@@ -3,7 +3,7 @@ import SigConformCore
 
 /// What a run does with each vector its filter selects: evaluate the vector's own request
 /// (``CheckRunner``), or ask a client for the request and judge its answer (``SignerCheck``).
-public protocol VectorCheck {
+package protocol VectorCheck {
     /// Checks `vectors` (in input order) and hands each verdict to `body` in that order as soon
     /// as it is known; `nil` for a vector this check leaves out (counted as skipped). `workers`
     /// is how many threads the check may use.
@@ -12,9 +12,9 @@ public protocol VectorCheck {
 
 /// What ``CheckRunner/run(_:filter:check:progress:each:)`` produced: the run, and how many
 /// selected vectors the check left out.
-public struct RunTally: Sendable {
-    public var result: RunResult
-    public var skipped: Int
+package struct RunTally: Sendable {
+    package var result: RunResult
+    package var skipped: Int
 }
 
 extension CheckRunner {
@@ -26,7 +26,7 @@ extension CheckRunner {
     /// Input is taken a batch at a time; JSON Lines are parsed on ``workers`` threads, and
     /// `body`, `progress` and the result see every vector and error in input order, so a run's
     /// output is the same whatever the number of threads.
-    public func run<Check: VectorCheck>(_ source: some VectorSource, filter: VectorFilter, check: inout Check,
+    package func run<Check: VectorCheck>(_ source: some VectorSource, filter: VectorFilter, check: inout Check,
                                         progress: ((Int) -> Void)? = nil, each body: (VectorVerdict) -> Void) -> RunTally {
         let listing = source.listing
         let reportsRunErrors = filter.reportsRunErrors

@@ -5,7 +5,7 @@ extension HTTPRequest {
     /// The request as a client has it before signing: the signature taken out of wherever the
     /// venue's recipe carries it (for bearer venues, the whole `Authorization` header). Every
     /// other byte stays as sent, so the signer signs exactly the request of the vector.
-    public func removingSignature(for venue: Venue) -> HTTPRequest {
+    package func removingSignature(for venue: Venue) -> HTTPRequest {
         var copy = self
         switch venue.auth {
         case .bearer(let recipe):

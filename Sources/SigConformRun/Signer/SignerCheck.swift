@@ -12,28 +12,28 @@ import SigConformCore
 /// it was asked about, never the run: it is restarted for the next vector, and after
 /// ``maximumRestarts`` starts in a row without one answer the remaining vectors are reported
 /// as unanswered without waiting.
-public struct SignerCheck {
-    public var runner: CheckRunner
-    public var command: String
+package struct SignerCheck {
+    package var runner: CheckRunner
+    package var command: String
     /// Seconds to wait for each answer.
-    public var timeout: Double
-    public var maximumRestarts = 3
+    package var timeout: Double
+    package var maximumRestarts = 3
 
-    public init(runner: CheckRunner, command: String, timeout: Double = 5) {
+    package init(runner: CheckRunner, command: String, timeout: Double = 5) {
         self.runner = runner
         self.command = command
         self.timeout = timeout
     }
 
     /// What a signer run produced: the run, and how many invalid vectors were not sent.
-    public struct Outcome: Sendable {
-        public var run: RunResult
-        public var skippedInvalid: Int
+    package struct Outcome: Sendable {
+        package var run: RunResult
+        package var skippedInvalid: Int
     }
 
     /// Loads the vectors under `paths` that `filter` selects and checks the signer on each valid
     /// one, keeping every verdict (``Outcome/run``'s `verdicts`).
-    public func run(paths: [String], filter: VectorFilter = VectorFilter(), progress: ((Int) -> Void)? = nil) -> Outcome {
+    package func run(paths: [String], filter: VectorFilter = VectorFilter(), progress: ((Int) -> Void)? = nil) -> Outcome {
         var verdicts: [VectorVerdict] = []
         var outcome = run(paths: paths, filter: filter, progress: progress) { verdicts.append($0) }
         outcome.run.verdicts = verdicts
@@ -44,7 +44,7 @@ public struct SignerCheck {
     /// signer answers instead of keeping it, so memory does not grow with the corpus: the
     /// outcome's run holds no verdicts. The loop is the check run's
     /// (``CheckRunner/run(_:filter:check:progress:each:)``); only the check differs.
-    public func run(paths: [String], filter: VectorFilter = VectorFilter(), progress: ((Int) -> Void)? = nil,
+    package func run(paths: [String], filter: VectorFilter = VectorFilter(), progress: ((Int) -> Void)? = nil,
                     each body: (VectorVerdict) -> Void) -> Outcome {
         var answers = SignerAnswers(runner: runner, session: Session(command: command, timeout: timeout, maximumRestarts: maximumRestarts))
         defer { answers.session.stop() }

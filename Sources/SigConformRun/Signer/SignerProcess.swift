@@ -2,7 +2,7 @@ import Foundation
 import SigConformCore
 
 /// Why an exchange with a signer process produced no line.
-public enum SignerFailure: Error, Sendable, Equatable, CustomStringConvertible {
+package enum SignerFailure: Error, Sendable, Equatable, CustomStringConvertible {
     /// `/bin/sh` could not be started.
     case spawnFailed(String)
     /// No complete line within the time limit.
@@ -12,11 +12,11 @@ public enum SignerFailure: Error, Sendable, Equatable, CustomStringConvertible {
     /// Its standard input could not be written (it closed it or exited).
     case writeFailed(String, stderr: String)
 
-    public var description: String { description(scrubbedBy: Redactor(credentials: [])) }
+    package var description: String { description(scrubbedBy: Redactor(credentials: [])) }
 
     /// The sentence for a report, with the signer's standard error scrubbed of every
     /// credential `redactor` knows (the signer was given them and may print them).
-    public func description(scrubbedBy redactor: Redactor) -> String {
+    package func description(scrubbedBy redactor: Redactor) -> String {
         switch self {
         case .spawnFailed(let reason): "the signer could not be started: \(reason)"
         case .timedOut(let seconds): "the signer did not answer within \(Self.format(seconds)) s"
@@ -50,9 +50,9 @@ public enum SignerFailure: Error, Sendable, Equatable, CustomStringConvertible {
 /// process is done with (it ended, crashed, hung, or ``terminate()`` is called, also on deinit)
 /// the whole group is killed and the leader reaped, so no zombie and no orphan is left behind,
 /// and an interrupted run kills it too (``TerminationSignals``).
-public final class SignerProcess {
-    public let command: String
-    public private(set) var pid: pid_t = 0
+package final class SignerProcess {
+    package let command: String
+    package private(set) var pid: pid_t = 0
     private var child: ProcessGroupChild?
     private var input: Int32 = -1
     private var output: Int32 = -1
@@ -65,7 +65,7 @@ public final class SignerProcess {
     /// A line longer than this is not an answer (a request and its signature are kilobytes).
     static let lineLimit = InputLimits.signerAnswerBytes
 
-    public init(command: String) throws(SignerFailure) {
+    package init(command: String) throws(SignerFailure) {
         self.command = command
         let child = try ProcessGroupChild.spawn(command: command)
         self.child = child
@@ -78,10 +78,10 @@ public final class SignerProcess {
     deinit { terminate() }
 
     /// The collected standard error (last few kilobytes).
-    public var standardError: String { String(decoding: stderrTail, as: UTF8.self) }
+    package var standardError: String { String(decoding: stderrTail, as: UTF8.self) }
 
     /// Writes `line` and a newline, within `timeout` seconds.
-    public func send(_ line: String, timeout: Double) throws(SignerFailure) {
+    package func send(_ line: String, timeout: Double) throws(SignerFailure) {
         let deadline = Date().addingTimeInterval(timeout)
         var bytes = Array(line.utf8) + [0x0A]
         var offset = 0
@@ -104,7 +104,7 @@ public final class SignerProcess {
     }
 
     /// The next line of the process's output (without the newline), within `timeout` seconds.
-    public func readLine(timeout: Double) throws(SignerFailure) -> String {
+    package func readLine(timeout: Double) throws(SignerFailure) -> String {
         let deadline = Date().addingTimeInterval(timeout)
         // Only new bytes are searched for the newline: rescanning megabytes of a flood after
         // every read would take longer than the timeout.
@@ -220,7 +220,7 @@ public final class SignerProcess {
     /// Ends the process: closes its input (a well-behaved signer exits on end of input), waits
     /// up to `grace` seconds for it to exit, then kills its process group (always: helpers it
     /// started must not outlive it) and reaps it.
-    public func terminate(grace: Double = 1.0) {
+    package func terminate(grace: Double = 1.0) {
         if input >= 0 {
             close(input)
             input = -1
@@ -231,7 +231,7 @@ public final class SignerProcess {
     }
 
     /// Kills the process group now (after a timeout: its state is unknown) and reaps it.
-    public func forceStop() {
+    package func forceStop() {
         finish()
     }
 }

@@ -1,7 +1,7 @@
 import SigConformCore
 
 /// One unit of a run's input, in input order.
-public enum SourceItem: Sendable {
+package enum SourceItem: Sendable {
     /// A decoded vector and the file it came from.
     case vector(Vector, file: String)
     /// A line of a JSON Lines file, not yet parsed: the run decodes lines on its worker
@@ -14,7 +14,7 @@ public enum SourceItem: Sendable {
 /// Where a run's vectors come from. A run (``CheckRunner/run(_:filter:check:progress:each:)``)
 /// reads its source once, in order, and selects, checks and reports what it yields; a new kind
 /// of input (a vector store, a server's captured traffic) is one more conformance.
-public protocol VectorSource {
+package protocol VectorSource {
     /// What the user named as the input (paths), for messages about the run as a whole.
     var names: [String] { get }
     /// The files the source reads, the errors met finding them, and folders it left out on purpose.
@@ -24,13 +24,13 @@ public protocol VectorSource {
 }
 
 /// A source that is one file: it names that file and lists it alone.
-public protocol FileSource: VectorSource {
+protocol FileSource: VectorSource {
     var file: String { get }
 }
 
 extension FileSource {
-    public var names: [String] { [file] }
-    public var listing: CorpusListing {
+    package var names: [String] { [file] }
+    package var listing: CorpusListing {
         var listing = CorpusListing()
         listing.files = [file]
         return listing
@@ -38,11 +38,11 @@ extension FileSource {
 }
 
 /// A vector file (`.json`): one JSON document with a `vectors` array, decoded whole.
-public struct VectorFileSource: FileSource {
-    public let file: String
-    public init(file: String) { self.file = file }
+struct VectorFileSource: FileSource {
+    package let file: String
+    package init(file: String) { self.file = file }
 
-    public func read(_ body: (SourceItem) -> Void) {
+    package func read(_ body: (SourceItem) -> Void) {
         do {
             try CorpusLoader().forEachVector(in: file, body: { body(.vector($0, file: file)) }, lineError: { body(.error($0)) })
         } catch {
@@ -53,11 +53,11 @@ public struct VectorFileSource: FileSource {
 
 /// A JSON Lines corpus (`.jsonl`): one vector per line, read as a stream so memory does not
 /// grow with the file; a bad line is one error and the next line is still read.
-public struct JSONLinesSource: FileSource {
-    public let file: String
-    public init(file: String) { self.file = file }
+package struct JSONLinesSource: FileSource {
+    package let file: String
+    package init(file: String) { self.file = file }
 
-    public func read(_ body: (SourceItem) -> Void) {
+    package func read(_ body: (SourceItem) -> Void) {
         do {
             try CorpusLoader().forEachLine(of: file, line: { body(.line(file: file, number: $0, bytes: $1)) }, lineError: { body(.error($0)) })
         } catch {
@@ -68,16 +68,16 @@ public struct JSONLinesSource: FileSource {
 
 /// The files and folders given on the command line: walked by ``CorpusLoader``'s rule, each
 /// file read as a ``VectorFileSource`` or a ``JSONLinesSource`` by its name.
-public struct CorpusSource: VectorSource {
-    public let names: [String]
-    public let listing: CorpusListing
+package struct CorpusSource: VectorSource {
+    package let names: [String]
+    package let listing: CorpusListing
 
-    public init(paths: [String]) {
+    package init(paths: [String]) {
         names = paths
         listing = CorpusLoader().list(paths)
     }
 
-    public func read(_ body: (SourceItem) -> Void) {
+    package func read(_ body: (SourceItem) -> Void) {
         for file in listing.files {
             if CorpusLoader.isJSONLines(file) {
                 JSONLinesSource(file: file).read(body)

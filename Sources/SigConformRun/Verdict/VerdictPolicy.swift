@@ -13,23 +13,23 @@ import SigConformDiagnosis
 ///
 /// `record` applies the same two findings before writing a vector (``unsignable(_:)``,
 /// ``divergence(_:)``).
-public struct VerdictPolicy: Sendable {
-    public let diagnoser: Diagnoser
+package struct VerdictPolicy: Sendable {
+    package let diagnoser: Diagnoser
 
-    public init(diagnoser: Diagnoser) { self.diagnoser = diagnoser }
+    package init(diagnoser: Diagnoser) { self.diagnoser = diagnoser }
 
     /// The findings that keep the request from being signed at all.
-    public static func unsignable(_ evaluation: VectorEvaluation) -> [Finding] {
+    package static func unsignable(_ evaluation: VectorEvaluation) -> [Finding] {
         evaluation.findings.filter { $0.kind == .unsignable }
     }
 
     /// The first disagreement between the MAC backends, if any.
-    public static func divergence(_ evaluation: VectorEvaluation) -> Finding? {
+    package static func divergence(_ evaluation: VectorEvaluation) -> Finding? {
         evaluation.findings.first { $0.kind == .backendDivergence }
     }
 
     /// The verdict on a vector whose venue the run does not know.
-    public static func unknownVenue(_ vector: Vector, known: [String]) -> VectorVerdict {
+    package static func unknownVenue(_ vector: Vector, known: [String]) -> VectorVerdict {
         VectorVerdict(vector: vector, status: .error, evaluation: nil, diagnosis: nil,
                       problems: ["unknown venue \"\(vector.venue)\" — \(unknownVenueHint(vector.venue, known: known)); add its folder with --venues DIR"])
     }
@@ -43,7 +43,7 @@ public struct VerdictPolicy: Sendable {
     }
 
     /// Whether the vector behaved as its `result` says.
-    public func verdict(for evaluation: VectorEvaluation) -> VectorVerdict {
+    package func verdict(for evaluation: VectorEvaluation) -> VectorVerdict {
         if let error = Self.cannotSign(evaluation) { return error }
         let vector = evaluation.vector
         let diagnosis = evaluation.requestRejected || Self.divergence(evaluation) != nil ? diagnoser.diagnose(evaluation) : nil
@@ -72,7 +72,7 @@ public struct VerdictPolicy: Sendable {
     /// echoes its prehash).
     /// `diagnosis`: what the request's sequence already explains (``CheckRunner/diagnoseCaptured(_:serverMessage:)``),
     /// used instead of the single-request search.
-    public func verdict(forCaptured evaluation: VectorEvaluation, serverMessage: String? = nil, diagnosis sequence: Diagnosis? = nil) -> VectorVerdict {
+    package func verdict(forCaptured evaluation: VectorEvaluation, serverMessage: String? = nil, diagnosis sequence: Diagnosis? = nil) -> VectorVerdict {
         if let error = Self.cannotSign(evaluation) { return error }
         let vector = evaluation.vector
         let rejecting = evaluation.findings.filter { $0.rejectsRequest || $0.kind == .backendDivergence }

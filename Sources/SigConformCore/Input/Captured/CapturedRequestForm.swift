@@ -19,7 +19,7 @@ public struct CapturedInput: Sendable {
     public var bytes: [UInt8]
     public var text: String
     /// The parsed document, when the input starts with `{` or `[`.
-    public var json: JSONReader?
+    package var json: JSONReader?
 
     /// Reads `text`; input that looks like JSON and is not is an error here, not a guess at another form.
     public init(name: String, bytes: [UInt8]) throws(InputError) {

@@ -2,15 +2,15 @@
 /// with what is known about it. The catch-all for JSON that is neither a HAR nor a vector file.
 /// Strict like a vector: a misspelt member ("serverTme") is an error naming the member it most
 /// likely means.
-public struct CaseForm: CapturedRequestForm {
+struct CaseForm: CapturedRequestForm {
     /// The members of a case file.
-    public static let members: Set<String> = ["venue", "credentials", "request", "time"]
+    package static let members: Set<String> = ["venue", "credentials", "request", "time"]
 
-    public init() {}
-    public var name: String { "case" }
-    public func recognizes(_ input: CapturedInput) -> Bool { input.json != nil }
+    package init() {}
+    package var name: String { "case" }
+    package func recognizes(_ input: CapturedInput) -> Bool { input.json != nil }
 
-    public func read(_ input: CapturedInput) throws(InputError) -> [CapturedRequest] {
+    package func read(_ input: CapturedInput) throws(InputError) -> [CapturedRequest] {
         guard let reader = input.json else { throw InputError(file: input.name, message: "a case is JSON") }
         let members = try reader.members(reader.document.root, at: "", allowed: Self.members)
         func member(_ name: String) -> JSONValue? { members.first { $0.key == name }?.value }

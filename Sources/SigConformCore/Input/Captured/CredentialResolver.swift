@@ -2,14 +2,14 @@
 /// the input's own (a case's or a vector's), and what neither gives is read from the request
 /// where the venue's recipe says the client sends it. One place, so `diagnose`, `record` and
 /// every later command fill credentials the same way.
-public struct CredentialResolver: Sendable {
+package struct CredentialResolver: Sendable {
     /// Given on the command line (environment, file, option).
-    public var given: Credentials
+    package var given: Credentials
 
-    public init(given: Credentials) { self.given = given }
+    package init(given: Credentials) { self.given = given }
 
     /// What the credentials are for; the two uses read different things from the request.
-    public enum Purpose: Sendable {
+    package enum Purpose: Sendable {
         /// Finding the mistake behind a signature: the request's key and bearer token name the
         /// account, but its passphrase header is only what the client sent, which may be the mistake.
         case diagnosis
@@ -20,7 +20,7 @@ public struct CredentialResolver: Sendable {
     }
 
     /// A credential the venue needs that neither the command line, the input nor the request gives.
-    public enum Missing: Error, Sendable, Equatable {
+    package enum Missing: Error, Sendable, Equatable {
         /// An HMAC venue's secret.
         case secret
         /// A bearer venue's token.
@@ -30,7 +30,7 @@ public struct CredentialResolver: Sendable {
     }
 
     /// `own` (the input's credentials) completed for `request` under `venue`.
-    public func resolve(_ own: Credentials, venue: Venue, request: HTTPRequest, for purpose: Purpose) throws(Missing) -> Credentials {
+    package func resolve(_ own: Credentials, venue: Venue, request: HTTPRequest, for purpose: Purpose) throws(Missing) -> Credentials {
         var credentials = own
         credentials.secret = given.secret ?? own.secret
         credentials.passphrase = given.passphrase ?? own.passphrase
