@@ -54,6 +54,18 @@ public struct JSONReader: Sendable {
         }
     }
 
+    /// What `read` makes of a required member's `value`; when there is no value, `missing` is
+    /// reported (as ``report(_:)`` does) and nil returned, as for a value with a problem.
+    public func required<Value>(
+        _ value: JSONValue?, missing: @autoclosure () -> InputError, _ read: (JSONValue) throws(InputError) -> Value
+    ) throws(InputError) -> Value? {
+        guard let value else {
+            try report(missing())
+            return nil
+        }
+        return try recovering { () throws(InputError) in try read(value) }
+    }
+
     /// Reports `problem`: a strict reader throws it, a collecting one logs it and goes on.
     public func report(_ problem: InputError) throws(InputError) {
         guard let log else { throw problem }

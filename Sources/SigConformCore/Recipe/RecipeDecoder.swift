@@ -183,11 +183,8 @@ public struct RecipeDecoder: Sendable {
 
         // Each member is read on its own: a collecting reader logs a problem and reads the next
         // member; a required one with a problem stops the recipe once the others are read.
-        var hash: HashAlgorithm?
-        if let hashValue = member("hash") {
-            hash = try reader.recovering { try decodeHash(hashValue, at: path("hash"), reader: reader) }
-        } else {
-            try reader.report(reader.error(base, "missing \"hash\"", hint: "e.g. \"sha256\""))
+        let hash = try reader.required(member("hash"), missing: reader.error(base, "missing \"hash\"", hint: "e.g. \"sha256\"")) {
+            (hashValue) throws(InputError) in try decodeHash(hashValue, at: path("hash"), reader: reader)
         }
         var secretEncoding: SecretEncoding? = .utf8
         if let value = member("secret") {
@@ -199,26 +196,19 @@ public struct RecipeDecoder: Sendable {
                 return encoding
             }
         }
-        var prehash: Template?
-        if let prehashValue = member("prehash") {
-            prehash = try reader.recovering { () throws(InputError) -> Template in
-                let prehash = try decodeTemplate(prehashValue, at: path("prehash"), reader: reader, depth: 0)
-                // Each string is bounded by the parser; the whole prehash, arrays and digests included, is bounded here.
-                let (parts, characters) = prehash.size
-                guard parts <= TemplateParser.maximumParts, characters <= TemplateParser.maximumCharacters else {
-                    throw reader.error(path("prehash"), "the prehash has \(parts) parts and \(characters) characters in all, over the limits of \(TemplateParser.maximumParts) and \(TemplateParser.maximumCharacters)",
-                                       hint: "a venue's prehash is a few parts; split nothing, repeat nothing")
-                }
-                return prehash
+        let missingPrehash = reader.error(base, "missing \"prehash\"", hint: "the template of the string the HMAC covers, e.g. \"{timestamp}{method}{requestPath}{body}\"")
+        let prehash = try reader.required(member("prehash"), missing: missingPrehash) { (prehashValue) throws(InputError) -> Template in
+            let prehash = try decodeTemplate(prehashValue, at: path("prehash"), reader: reader, depth: 0)
+            // Each string is bounded by the parser; the whole prehash, arrays and digests included, is bounded here.
+            let (parts, characters) = prehash.size
+            guard parts <= TemplateParser.maximumParts, characters <= TemplateParser.maximumCharacters else {
+                throw reader.error(path("prehash"), "the prehash has \(parts) parts and \(characters) characters in all, over the limits of \(TemplateParser.maximumParts) and \(TemplateParser.maximumCharacters)",
+                                   hint: "a venue's prehash is a few parts; split nothing, repeat nothing")
             }
-        } else {
-            try reader.report(reader.error(base, "missing \"prehash\"", hint: "the template of the string the HMAC covers, e.g. \"{timestamp}{method}{requestPath}{body}\""))
+            return prehash
         }
-        var signature: SignatureField?
-        if let signatureValue = member("signature") {
-            signature = try reader.recovering { try decodeSignature(signatureValue, at: path("signature"), reader: reader) }
-        } else {
-            try reader.report(reader.error(base, "missing \"signature\"", hint: "say where the signature goes"))
+        let signature = try reader.required(member("signature"), missing: reader.error(base, "missing \"signature\"", hint: "say where the signature goes")) {
+            (signatureValue) throws(InputError) in try decodeSignature(signatureValue, at: path("signature"), reader: reader)
         }
         // The optional members are read into a recipe with stand-ins for the required ones that
         // failed; such a recipe is never returned.

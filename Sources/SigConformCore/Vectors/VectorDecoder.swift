@@ -159,11 +159,8 @@ public struct VectorDecoder: Sendable {
             }
         }
 
-        var request: HTTPRequest?
-        if let requestValue = member("request") {
-            request = try reader.recovering { try decodeRequest(requestValue, at: path("request"), reader: reader) }
-        } else {
-            try reader.report(reader.error(pointer, "vector has no \"request\""))
+        let request = try reader.required(member("request"), missing: reader.error(pointer, "vector has no \"request\"")) {
+            (requestValue) throws(InputError) in try decodeRequest(requestValue, at: path("request"), reader: reader)
         }
 
         var time = TimeContext()
@@ -186,24 +183,16 @@ public struct VectorDecoder: Sendable {
             }
         }
 
-        var result: ExpectedResult?
-        if let resultValue = member("result") {
-            result = try reader.recovering { () throws(InputError) -> ExpectedResult in
-                let resultText = try reader.string(resultValue, at: path("result"))
-                guard let result = ExpectedResult(rawValue: resultText) else {
-                    throw reader.error(path("result"), "unknown result \"\(resultText)\"", hint: "use \"valid\" or \"invalid\"")
-                }
-                return result
+        let result = try reader.required(member("result"), missing: reader.error(pointer, "vector has no \"result\"", hint: "\"valid\" or \"invalid\"")) {
+            (resultValue) throws(InputError) -> ExpectedResult in
+            let resultText = try reader.string(resultValue, at: path("result"))
+            guard let result = ExpectedResult(rawValue: resultText) else {
+                throw reader.error(path("result"), "unknown result \"\(resultText)\"", hint: "use \"valid\" or \"invalid\"")
             }
-        } else {
-            try reader.report(reader.error(pointer, "vector has no \"result\"", hint: "\"valid\" or \"invalid\""))
+            return result
         }
-
-        var expect: Expectation?
-        if let expectValue = member("expect") {
-            expect = try reader.recovering { try decodeExpectation(expectValue, at: path("expect"), reader: reader) }
-        } else {
-            try reader.report(reader.error(pointer, "vector has no \"expect\""))
+        let expect = try reader.required(member("expect"), missing: reader.error(pointer, "vector has no \"expect\"")) {
+            (expectValue) throws(InputError) in try decodeExpectation(expectValue, at: path("expect"), reader: reader)
         }
         if let result, let expect {
             if result == .invalid, expect.diagnosis == nil {
