@@ -34,7 +34,8 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         .target(name: "SigConformOpenSSL", dependencies: ["SigConformMAC", "CLibCrypto"]),
-        .target(name: "SigConformSelfTest", dependencies: ["SigConformMAC"]),
+        // Needs the MAC protocol to test and Core for the exit statuses it reports.
+        .target(name: "SigConformSelfTest", dependencies: ["SigConformMAC", "SigConformCore"]),
         .target(name: "SigConformCore", dependencies: ["SigConformMAC"]),
         .target(name: "SigConformDiagnosis", dependencies: ["SigConformCore"]),
         // The run layer: vector sources, the one verdict policy, the check loop and the `--signer` process.
@@ -73,7 +74,7 @@ let package = Package(
         .testTarget(name: "SigConformMACTests", dependencies: ["SigConformMAC"]),
         .testTarget(
             name: "SigConformOpenSSLTests",
-            dependencies: ["SigConformOpenSSL", "SigConformMAC", "SigConformSelfTest"]
+            dependencies: ["SigConformOpenSSL", "SigConformMAC", "SigConformSelfTest", "SigConformCore"]
         ),
         // Fixtures are read from disk by path (#filePath), not bundled as resources.
         .testTarget(name: "SigConformCoreTests", dependencies: ["SigConform"], exclude: ["Fixtures"]),

@@ -16,11 +16,9 @@ import SigConform
 ///   10 KB, 100 KB and 1 MB (a JSON body for okx-v5, ahead of which the timestamp comes; a query
 ///   for gateio-v4, after which it comes): bounded by ``SearchBudget``.
 package enum DiagnoseWorkloads {
-    /// Builds the cases (those whose id is `only`, when given), or says why the bundled venues
-    /// or vectors cannot be used.
-    package static func cases(only: String? = nil) throws -> [BenchCase] {
-        let (registry, errors) = RunEnvironment.registry(extraRoots: [])
-        if let error = errors.first { throw error }
+    /// Builds the cases (those whose id is `only`, when given) on the venues of `registry` (the
+    /// command line's one registry loader), or says why the bundled vectors cannot be used.
+    package static func cases(only: String? = nil, registry: VenueRegistry) throws -> [BenchCase] {
         let evaluator = VectorEvaluator(backends: standardBackends())
         var cases: [BenchCase] = []
         func add(_ workload: String, _ vector: @autoclosure () throws -> Vector, timeSearch: Bool = true) throws {

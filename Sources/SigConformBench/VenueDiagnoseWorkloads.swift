@@ -27,9 +27,9 @@ public enum VenueDiagnoseWorkloads {
 
     /// Diagnoses every case `rounds` times (interleaved: each round diagnoses every case once)
     /// and reports the CPU time of each; `venues` limits the run to those venues when not empty.
-    public static func run(rounds: Int, venues only: Set<String> = [], caseNames: Set<String> = [],
+    public static func run(rounds: Int, registry: VenueRegistry, venues only: Set<String> = [], caseNames: Set<String> = [],
                            progress: (Int) -> Void = { _ in }) throws -> VenueDiagnosisResult {
-        let cases = try cases(venues: only).filter { caseNames.isEmpty || caseNames.contains($0.name) }
+        let cases = try cases(venues: only, registry: registry).filter { caseNames.isEmpty || caseNames.contains($0.name) }
         let diagnoser = Diagnoser(backends: standardBackends())
         var cpu = [[Double]](repeating: [], count: cases.count)
         var wall = [[Double]](repeating: [], count: cases.count)
@@ -55,9 +55,7 @@ public enum VenueDiagnoseWorkloads {
         return VenueDiagnosisResult(rounds: rounds, cases: results)
     }
 
-    static func cases(venues only: Set<String>) throws -> [Case] {
-        let (registry, errors) = RunEnvironment.registry(extraRoots: [])
-        if let error = errors.first { throw error }
+    static func cases(venues only: Set<String>, registry: VenueRegistry) throws -> [Case] {
         let evaluator = VectorEvaluator(backends: standardBackends())
         let listing = CorpusLoader().list([BundledVectors.directory])
         var vectorsByVenue: [String: [Vector]] = [:]

@@ -1,4 +1,5 @@
 import SigConformMAC
+import SigConformCore
 
 /// Everything one self-test run found: results per file × backend and files that could not be used.
 package struct SelfTestReport: Sendable {
@@ -31,10 +32,9 @@ package struct SelfTestReport: Sendable {
         return SelfTestReport(backends: backends, results: results, errors: errors)
     }
 
-    /// Process exit status: 2 when an input could not be used, 1 when a test misbehaved, 0 otherwise.
-    package var exitStatus: Int32 {
-        if !errors.isEmpty { return 2 }
-        return results.allSatisfy(\.behaved) ? 0 : 1
+    /// Unusable input when an input could not be used, findings when a test misbehaved, pass otherwise.
+    package var exitStatus: ExitStatus {
+        ExitStatus(unusable: !errors.isEmpty, failed: !results.allSatisfy(\.behaved))
     }
 
     /// A plain-text table (file × backend) followed by failure, skip and error details and a summary.
@@ -76,9 +76,9 @@ package struct SelfTestReport: Sendable {
         let acceptable = results.reduce(0) { $0 + $1.acceptable }
         let counts = "\(passed) passed, \(failed) failed, \(skipped) skipped, \(acceptable) acceptable"
         switch exitStatus {
-        case 0: return "OK: \(counts); every test behaves as its vector says."
-        case 1: return "FAILED: \(counts); some tests do not behave as their vectors say."
-        default:
+        case .pass: return "OK: \(counts); every test behaves as its vector says."
+        case .findings: return "FAILED: \(counts); some tests do not behave as their vectors say."
+        case .unusableInput:
             let inputs = errors.count == 1 ? "1 input" : "\(errors.count) inputs"
             return "ERROR: \(inputs) could not be used; \(counts) in the rest."
         }

@@ -1,3 +1,4 @@
+import SigConformCore
 import SigConformMAC
 import SigConformOpenSSL
 import SigConformSelfTest
@@ -74,7 +75,7 @@ struct SelfTestRunnerTests {
         let good = SelfTestRunner.run(Self.suite, on: OpenSSLBackend())
         let bad = SelfTestRunner.run(Self.suite, on: TamperingBackend(flippedByte: 31))
         let clean = SelfTestReport(backends: [OpenSSLBackend()], results: [good], errors: [])
-        #expect(clean.exitStatus == 0)
+        #expect(clean.exitStatus == .pass)
         let cleanText = clean.render()
         #expect(cleanText.contains("suite.json  openssl       4       0        1           1"))
         #expect(cleanText.contains("SKIPPED suite.json on openssl: 1 cases (sm3): no SM3"))
@@ -84,12 +85,12 @@ struct SelfTestRunnerTests {
 
         let failing = SelfTestReport(
             backends: [OpenSSLBackend(), TamperingBackend(flippedByte: 31)], results: [good, bad], errors: [])
-        #expect(failing.exitStatus == 1)
+        #expect(failing.exitStatus == .findings)
         #expect(failing.render().contains("FAILED  suite.json on tampering: full: valid tag rejected"))
 
         let broken = SelfTestReport(
             backends: [], results: [good], errors: [.malformed(file: "x.json", reason: "tag: not hex")])
-        #expect(broken.exitStatus == 2)
+        #expect(broken.exitStatus == .unusableInput)
         #expect(broken.render().contains("ERROR   x.json is malformed: tag: not hex"))
         #expect(broken.render().contains("ERROR: 1 input could not be used;"))
 

@@ -1,19 +1,15 @@
 import SigConformCore
 
 extension LintReport {
-    /// One diagnostic per entry, `file:line:column: severity: message (at pointer) [rule]` with the
-    /// fix on the next line (the first line is what editors' problem matchers read), then a summary.
+    /// One diagnostic per entry as every command prints it (``Diagnostic/description``):
+    /// `file:line:column: severity: message (at pointer) [code]` with the fix on the next line
+    /// (the first line is what editors' problem matchers read), then a summary.
     /// Credentials are masked, as in every report.
     package func renderText() -> String { Redactor(credentials: credentials).scrub(unscrubbedText()) }
 
     func unscrubbedText() -> String {
         var out = ""
-        for diagnostic in diagnostics {
-            let place = diagnostic.file + (diagnostic.location.map { ":\($0.line):\($0.column)" } ?? "")
-            let pointer = diagnostic.pointer.isEmpty ? "the document" : diagnostic.pointer
-            out += "\(place): \(diagnostic.severity.rawValue): \(diagnostic.message) (at \(pointer)) [\(diagnostic.rule.rawValue)]\n"
-            if let fix = diagnostic.fix { out += "    fix: \(fix)\n" }
-        }
+        for diagnostic in diagnostics { out += "\(diagnostic)\n" }
         if !skipped.isEmpty { out += CorpusListing.skippedNote(skipped) + "\n" }
         let counts = [(errorCount, "error"), (warningCount, "warning")].filter { $0.0 > 0 }.map { counted($0.0, $0.1) }
         out += "lint: \(counted(files, "file")), \(counted(vectors, "vector")): "
@@ -31,10 +27,10 @@ extension LintReport {
         let entries: [JSONValue] = diagnostics.map { diagnostic in
             var members: [(key: String, value: JSONValue)] = [("file", .string(diagnostic.file))]
             if let location = diagnostic.location { members += [("line", number(location.line)), ("column", number(location.column))] }
-            members += [("pointer", .string(diagnostic.pointer)), ("severity", .string(diagnostic.severity.rawValue)),
-                        ("rule", .string(diagnostic.rule.rawValue)), ("message", .string(diagnostic.message))]
+            members += [("pointer", .string(diagnostic.pointer ?? "")), ("severity", .string(diagnostic.severity.rawValue)),
+                        ("rule", .string(diagnostic.code.rawValue)), ("message", .string(diagnostic.message))]
             if let fix = diagnostic.fix { members.append(("fix", .string(fix))) }
-            if let vector = diagnostic.vector { members.append(("vector", .string(vector))) }
+            if let vector = diagnostic.subject { members.append(("vector", .string(vector))) }
             return .object(members)
         }
         return JSONWriter.pretty(.object([

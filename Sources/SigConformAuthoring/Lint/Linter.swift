@@ -32,11 +32,11 @@ public struct Linter: Sendable {
         // The same walk as `check`: lint reads exactly the files a run would, plus venue.json.
         let listing = CorpusLoader().list(paths, includingVenueFiles: true)
         let files = listing.files
-        report.diagnostics += listing.errors.map { LintDiagnostic($0, rule: .syntax) }
+        report.diagnostics += listing.errors.flatMap { $0.lintDiagnostics(code: .syntax) }
         report.skipped = listing.skipped
         if files.isEmpty, listing.errors.isEmpty {
             // A lint that read nothing is not a clean bill of health.
-            report.diagnostics.append(LintDiagnostic(.syntax, file: paths.joined(separator: ", "), location: nil, pointer: "",
+            report.diagnostics.append(Diagnostic(.syntax, file: paths.joined(separator: ", "), location: nil, pointer: "",
                                                      message: "holds no vector or venue files: nothing was linted",
                                                      fix: "pass vector files (*.json, *.jsonl), venue.json files or folders holding them"))
         }
@@ -107,7 +107,7 @@ public struct Linter: Sendable {
 
 /// What a lint run found.
 public struct LintReport: Sendable {
-    public var diagnostics: [LintDiagnostic] = []
+    public var diagnostics: [Diagnostic] = []
     /// Files read.
     public var files = 0
     /// Vectors that decoded (each checked for meaning unless the run is structure-only).

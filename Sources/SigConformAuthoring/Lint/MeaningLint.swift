@@ -8,13 +8,13 @@ import SigConformMAC
 struct MeaningLint {
     let runner: CheckRunner
 
-    typealias Emit = (LintRule, String, String, _ fix: String?) -> Void
+    typealias Emit = (Diagnostic.Code, String, String, _ fix: String?) -> Void
 
     func check(_ vector: Vector, raw: JSONValue, compareDiagnosis: Bool, emit: Emit) {
         let verdict = runner.check(vector)
         guard let evaluation = verdict.evaluation else { return }
         var emitted = 0
-        func report(_ rule: LintRule, _ pointer: String, _ message: String, fix: String?) {
+        func report(_ rule: Diagnostic.Code, _ pointer: String, _ message: String, fix: String?) {
             emitted += 1
             emit(rule, pointer, message, fix)
         }
@@ -61,7 +61,7 @@ struct MeaningLint {
                            ?? "when the prehash is right, check credentials.secret, the hash and the signature encoding")
             case .expectedHeaderMismatch:
                 let name = Self.headerName(finding)
-                report(.expectedHeaderMismatch, name.map { "/expect/headers/" + JSONPointer.escape($0) } ?? "/expect/headers",
+                report(.expectedHeaderMismatch, name.map { JSONPointer.appending("/expect/headers", $0) } ?? "/expect/headers",
                        "\(finding.message): expected \(Self.quote(finding.expected)), computed \(Self.quote(finding.actual))",
                        fix: "write the value a correct client sends, or remove the header from expect.headers")
             case .backendDivergence:
@@ -112,7 +112,7 @@ struct MeaningLint {
         switch location {
         case .header(let name, _), .headerParameter(let name, _, _), .encodedHeaderMember(let name, _):
             let written = raw["request"]?["headers"]?.objectMembers?.first { $0.key.lowercased() == name.lowercased() }?.key ?? name
-            return "/request/headers/" + JSONPointer.escape(written)
+            return JSONPointer.appending("/request/headers", written)
         case .query: return "/request/query"
         case .body: return "/request/body"
         case .parameter(let name):

@@ -32,11 +32,11 @@ struct VectorFileLint {
         var here: String
 
         /// The diagnostic for this vector when `first` already holds its id.
-        func duplicate(of first: String) -> LintDiagnostic {
-            LintDiagnostic(.duplicateID, file: file, location: location, pointer: pointer,
-                           message: "duplicate vector id \"\(id)\" for \(venue) (first at \(first))",
-                           fix: "ids are unique per venue across its files (reports and baselines name vectors by venue/id); rename one",
-                           vector: qualifiedID)
+        func duplicate(of first: String) -> Diagnostic {
+            Diagnostic(.duplicateID, file: file, location: location, pointer: pointer,
+                       message: "duplicate vector id \"\(id)\" for \(venue) (first at \(first))",
+                       fix: "ids are unique per venue across its files (reports and baselines name vectors by venue/id); rename one",
+                       subject: qualifiedID)
         }
     }
 
@@ -53,38 +53,27 @@ struct VectorFileLint {
         }
         let (loaded, failure) = FileLoad.document(file)
         guard let document = loaded else {
-            report.diagnostics += failure.map { [$0] } ?? []
+            report.diagnostics += failure
             return
         }
         let locate: (String) -> SourceLocation? = { document.location(of: $0) }
         report.diagnostics += Placeholders.scan(document.root, file: file, locate: locate)
-        // The header alone: format, venue, defaults, descriptive members.
-        var header = document.root
-        let elements = header["vectors"]?.arrayValue
-        if elements != nil, case .object(var members) = header, let index = members.firstIndex(where: { $0.key == "vectors" }) {
-            members[index].value = .array([])
-            header = .object(members)
-        }
-        let decodedHeader = RecoveringDecode(header, base: "") { (value) throws(InputError) -> [Vector] in
-            var edited = document
-            edited.root = value
-            return try VectorDecoder().decodeFile(JSONReader(file: file, document: edited))
-        }
-        report.diagnostics += decodedHeader.errors.map { LintDiagnostic($0) }
-        guard decodedHeader.output != nil, let venue = header["venue"]?.stringValue, let elements else { return }
-        let defaults = decodedHeader.cleaned["defaults"] ?? .object([])
+        // The header alone (format, venue, defaults, descriptive members), then each vector on its own.
+        let decodedHeader = JSONReader.collecting(file: file, document: document) { reader in try VectorDecoder().decodeHeader(reader) }
+        report.diagnostics += decodedHeader.diagnostics.map(\.lint)
+        guard let header = decodedHeader.output, let venue = header.venue, let elements = header.vectors else { return }
+        let defaults = header.defaults
         let venueUsable = checkVenue(venue, pointer: "/venue", place: Place(base: "", locate: locate), context: context, report: &report)
         checkFolder(venue, locate: locate, report: &report)
-        let reader = JSONReader(file: file, document: document)
         for (index, element) in elements.enumerated() {
             let base = JSONPointer.appending("/vectors", index)
             let merged = VectorDecoder.merge(defaults: defaults, into: element)
             report.noteCredentials(in: merged)
-            let decoded = RecoveringDecode(merged, base: base) { (value) throws(InputError) -> Vector in
-                try VectorDecoder().decodeVector(value, at: base, reader: reader, fileVenue: venue)
+            let decoded = JSONReader.collecting(file: file, document: document) { reader in
+                try VectorDecoder().decodeVector(merged, at: base, reader: reader, fileVenue: venue)
             }
             let label = element["id"]?.stringValue.map { "\(venue)/\($0)" }
-            report.diagnostics += decoded.errors.map { LintDiagnostic($0, vector: label) }
+            report.diagnostics += decoded.diagnostics.map { $0.lint(subject: label) }
             if let vector = decoded.output {
                 check(vector, raw: merged, place: Place(base: base, locate: locate), venueUsable: venueUsable, context: &context, report: &report)
             }
@@ -95,7 +84,7 @@ struct VectorFileLint {
     func runLines(context: inout Context, report: inout LintReport) {
         let bytes: [UInt8]
         do { bytes = try FileReader.read(file) } catch {
-            report.diagnostics.append(LintDiagnostic(error, rule: .syntax))
+            report.diagnostics += error.lintDiagnostics(code: .syntax)
             return
         }
         var lineNumber = 0
@@ -106,20 +95,19 @@ struct VectorFileLint {
             let number = lineNumber
             let document: JSONDocument
             do { document = try JSONParser().parse(Array(line)) } catch {
-                report.diagnostics.append(LintDiagnostic(.syntax, file: file, location: SourceLocation(line: number, column: error.location.column),
+                report.diagnostics.append(Diagnostic(.syntax, file: file, location: SourceLocation(line: number, column: error.location.column),
                                                          pointer: "", message: error.message, fix: error.hint))
                 continue
             }
             let locate: (String) -> SourceLocation? = { document.location(of: $0).map { SourceLocation(line: number, column: $0.column) } }
             report.diagnostics += Placeholders.scan(document.root, file: file, locate: locate)
             report.noteCredentials(in: document.root)
-            let reader = JSONReader(file: file, document: document)
-            let decoded = RecoveringDecode(document.root, base: "") { (value) throws(InputError) -> Vector in
-                try VectorDecoder().decodeVector(value, at: "", reader: reader, fileVenue: nil)
+            let decoded = JSONReader.collecting(file: file, document: document) { reader in
+                try VectorDecoder().decodeVector(document.root, at: "", reader: reader, fileVenue: nil)
             }
             let label = document.root["venue"]?.stringValue.flatMap { venue in document.root["id"]?.stringValue.map { "\(venue)/\($0)" } }
-            report.diagnostics += decoded.errors.map { error in
-                var diagnostic = LintDiagnostic(error, vector: label)
+            report.diagnostics += decoded.diagnostics.map { error in
+                var diagnostic = error.lint(subject: label)
                 diagnostic.location = locate(error.pointer ?? "")
                 return diagnostic
             }
@@ -133,7 +121,7 @@ struct VectorFileLint {
     /// Reports an unknown or unloadable venue; true when the vectors can be checked against it.
     func checkVenue(_ venue: String, pointer: String, place: Place, context: Context, report: inout LintReport) -> Bool {
         if context.unloadableVenues.contains(venue) {
-            report.diagnostics.append(LintDiagnostic(.venueNotLoaded, severity: .warning, file: file, location: place.locate(pointer), pointer: pointer,
+            report.diagnostics.append(Diagnostic(.venueNotLoaded, severity: .warning, file: file, location: place.locate(pointer), pointer: pointer,
                                                      message: "venue \"\(venue)\" has errors in its venue.json, so these vectors were only checked for structure",
                                                      fix: "fix the venue.json errors reported for \(venue)"))
             return false
@@ -141,7 +129,7 @@ struct VectorFileLint {
         guard context.registry[venue] == nil else { return true }
         let known = context.registry.sorted.map(\.id)
         let suggestion = nearestName(to: venue, in: known)
-        report.diagnostics.append(LintDiagnostic(.unknownVenue, file: file, location: place.locate(pointer), pointer: pointer,
+        report.diagnostics.append(Diagnostic(.unknownVenue, file: file, location: place.locate(pointer), pointer: pointer,
                                                  message: "unknown venue \"\(venue)\"",
                                                  fix: suggestion.map { "did you mean \"\($0)\"?" }
                                                      ?? "create vectors/\(venue)/venue.json (sigconform venue new \(venue)), or pass its folder with --venues"))
@@ -153,17 +141,17 @@ struct VectorFileLint {
         let folder = (file as NSString).deletingLastPathComponent
         let folderName = (folder as NSString).lastPathComponent
         guard folderName != venue, FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("venue.json")) else { return }
-        report.diagnostics.append(LintDiagnostic(.venueFolder, severity: .warning, file: file, location: locate("/venue"), pointer: "/venue",
+        report.diagnostics.append(Diagnostic(.venueFolder, severity: .warning, file: file, location: locate("/venue"), pointer: "/venue",
                                                  message: "a file of \"\(venue)\" vectors in the folder of venue \"\(folderName)\"",
                                                  fix: "move it to vectors/\(venue)/, or correct \"venue\""))
     }
 
     func check(_ vector: Vector, raw: JSONValue, place: Place, venueUsable: Bool, context: inout Context, report: inout LintReport) {
         report.vectors += 1
-        func emit(_ rule: LintRule, _ pointer: String, _ message: String, fix: String?, severity: LintDiagnostic.Severity = .error) {
+        func emit(_ rule: Diagnostic.Code, _ pointer: String, _ message: String, fix: String?, severity: Diagnostic.Severity = .error) {
             let absolute = place.base + pointer
-            report.diagnostics.append(LintDiagnostic(rule, severity: severity, file: file, location: place.locate(absolute), pointer: absolute,
-                                                     message: message, fix: fix, vector: vector.qualifiedID))
+            report.diagnostics.append(Diagnostic(rule, severity: severity, file: file, location: place.locate(absolute), pointer: absolute,
+                                                     message: message, fix: fix, subject: vector.qualifiedID))
         }
         let here = place.locate(place.base + "/id").map { "\(file):\($0)" } ?? file
         let occurrence = Occurrence(qualifiedID: vector.qualifiedID, id: vector.id, venue: vector.venue, file: file,

@@ -24,28 +24,61 @@ public struct RecipeDecoder: Sendable {
     public func decode(_ reader: JSONReader, expectedID: String? = nil) throws(InputError) -> Venue {
         let members = try reader.members(reader.document.root, at: "", allowed: Self.venueMembers)
         func member(_ name: String) -> JSONValue? { members.first { $0.key == name }?.value }
-        func required(_ name: String, hint: String) throws(InputError) -> JSONValue {
-            guard let value = member(name) else { throw reader.error("", "missing \"\(name)\"", hint: hint) }
+        // Each member is read on its own: a collecting reader logs a problem and reads the next
+        // member; a required one with a problem stops the venue once the others are read.
+        var complete = true
+        func required(_ name: String, hint: String, _ read: (JSONValue) throws(InputError) -> String) throws(InputError) -> String? {
+            guard let value = member(name) else {
+                try reader.report(reader.error("", "missing \"\(name)\"", hint: hint))
+                complete = false
+                return nil
+            }
+            let text = try reader.recovering { () throws(InputError) in try read(value) }
+            if text == nil { complete = false }
+            return text
+        }
+        func optional<Value>(_ read: () throws(InputError) -> Value) throws(InputError) -> Value? {
+            let value = try reader.recovering(read)
+            if value == nil { complete = false }
             return value
         }
 
-        let format = try reader.string(try required("format", hint: "add \"format\": \"\(Self.format)\""), at: "/format")
-        guard format == Self.format else {
-            throw reader.error("/format", "unsupported venue format \"\(format)\"", hint: "this sigconform reads \"\(Self.format)\"")
+        _ = try required("format", hint: "add \"format\": \"\(Self.format)\"") { (value) throws(InputError) in
+            let format = try reader.string(value, at: "/format")
+            guard format == Self.format else {
+                throw reader.error("/format", "unsupported venue format \"\(format)\"", hint: "this sigconform reads \"\(Self.format)\"")
+            }
+            return format
         }
-        let id = try reader.string(try required("id", hint: "the venue id, same as its folder name"), at: "/id")
-        guard Self.isVenueID(id) else {
-            throw reader.error("/id", "invalid venue id \"\(id)\"", hint: "lower-case letters, digits and '-', e.g. \"binance-spot\"")
+        let id = try required("id", hint: "the venue id, same as its folder name") { (value) throws(InputError) in
+            let id = try reader.string(value, at: "/id")
+            guard Self.isVenueID(id) else {
+                throw reader.error("/id", "invalid venue id \"\(id)\"", hint: "lower-case letters, digits and '-', e.g. \"binance-spot\"")
+            }
+            if let expectedID, expectedID != id {
+                throw reader.error("/id", "venue id \"\(id)\" does not match its folder \"\(expectedID)\"", hint: "rename one of them")
+            }
+            return id
         }
-        if let expectedID, expectedID != id {
-            throw reader.error("/id", "venue id \"\(id)\" does not match its folder \"\(expectedID)\"", hint: "rename one of them")
-        }
-        let name = try reader.string(try required("name", hint: "a display name"), at: "/name")
-        let docs = try reader.string(try required("docs", hint: "the URL of the venue's signing documentation"), at: "/docs")
-        let host = try member("host").map { (v) throws(InputError) in try reader.string(v, at: "/host") }
-        let sources = try member("sources").map { (v) throws(InputError) in try reader.stringArray(v, at: "/sources") } ?? []
-        let notes = try member("notes").map { (v) throws(InputError) in try reader.stringArray(v, at: "/notes") } ?? []
-        let authKind = try reader.string(try required("auth", hint: "\"hmac\" or \"bearer\""), at: "/auth")
+        let name = try required("name", hint: "a display name") { (value) throws(InputError) in try reader.string(value, at: "/name") }
+        let docs = try required("docs", hint: "the URL of the venue's signing documentation") { (value) throws(InputError) in try reader.string(value, at: "/docs") }
+        let host = try optional { () throws(InputError) in try member("host").map { (v) throws(InputError) in try reader.string(v, at: "/host") } } ?? nil
+        let sources = try optional { () throws(InputError) in try member("sources").map { (v) throws(InputError) in try reader.stringArray(v, at: "/sources") } ?? [] } ?? []
+        let notes = try optional { () throws(InputError) in try member("notes").map { (v) throws(InputError) in try reader.stringArray(v, at: "/notes") } ?? [] } ?? []
+        let authKind = try required("auth", hint: "\"hmac\" or \"bearer\"") { (value) throws(InputError) in try reader.string(value, at: "/auth") }
+        let auth = try optional { () throws(InputError) -> AuthScheme? in
+            guard let authKind else { return nil }
+            return try decodeAuth(authKind, member, reader: reader)
+        } ?? nil
+        let errors = try optional { () throws(InputError) in try decodeErrors(member("errors"), reader: reader) } ?? VenueErrors()
+        let responses = try optional { () throws(InputError) in try decodeResponses(member("responses"), reader: reader) } ?? VenueResponses()
+        let reads = try optional { () throws(InputError) in try member("reads").map { (v) throws(InputError) in try decodeReading(v, reader: reader) } ?? RequestReading() } ?? RequestReading()
+        guard complete, let id, let name, let docs, let auth else { throw reader.stopped }
+        return Venue(id: id, name: name, docs: docs, host: host, sources: sources, notes: notes, auth: auth, errors: errors,
+                     responses: responses, reads: reads, file: reader.file)
+    }
+
+    func decodeAuth(_ authKind: String, _ member: (String) -> JSONValue?, reader: JSONReader) throws(InputError) -> AuthScheme {
 
         // The recipe of the other scheme would be read by nobody: say so instead of ignoring it.
         for (other, kind) in [("bearer", "hmac"), ("hmac", "bearer")] where authKind == kind && member(other) != nil {
@@ -69,8 +102,12 @@ public struct RecipeDecoder: Sendable {
         default:
             throw reader.error("/auth", "unknown auth \"\(authKind)\"", hint: "use \"hmac\" or \"bearer\"")
         }
+        return auth
+    }
+
+    func decodeErrors(_ value: JSONValue?, reader: JSONReader) throws(InputError) -> VenueErrors {
         var errors = VenueErrors()
-        if let value = member("errors") {
+        if let value {
             for item in try reader.members(value, at: "/errors", allowed: Self.errorKinds) {
                 let pointer = "/errors/\(item.key)"
                 var error = VenueError(code: "", message: "")
@@ -94,8 +131,12 @@ public struct RecipeDecoder: Sendable {
                 }
             }
         }
+        return errors
+    }
+
+    func decodeResponses(_ value: JSONValue?, reader: JSONReader) throws(InputError) -> VenueResponses {
         var responses = VenueResponses()
-        if let value = member("responses") {
+        if let value {
             for item in try reader.members(value, at: "/responses", allowed: Self.responsesMembers) {
                 switch item.key {
                 case "public":
@@ -119,9 +160,7 @@ public struct RecipeDecoder: Sendable {
                 }
             }
         }
-        let reads = try member("reads").map { (v) throws(InputError) in try decodeReading(v, reader: reader) } ?? RequestReading()
-        return Venue(id: id, name: name, docs: docs, host: host, sources: sources, notes: notes, auth: auth, errors: errors,
-                     responses: responses, reads: reads, file: reader.file)
+        return responses
     }
 
     /// Whether `key` is an endpoint key of "responses": an upper-case method, one space, a path.
@@ -142,49 +181,86 @@ public struct RecipeDecoder: Sendable {
         func member(_ name: String) -> JSONValue? { members.first { $0.key == name }?.value }
         func path(_ name: String) -> String { "\(base)/\(name)" }
 
-        guard let hashValue = member("hash") else { throw reader.error(base, "missing \"hash\"", hint: "e.g. \"sha256\"") }
-        let hash = try decodeHash(hashValue, at: path("hash"), reader: reader)
-        var secretEncoding = SecretEncoding.utf8
+        // Each member is read on its own: a collecting reader logs a problem and reads the next
+        // member; a required one with a problem stops the recipe once the others are read.
+        let hash = try reader.required(member("hash"), missing: reader.error(base, "missing \"hash\"", hint: "e.g. \"sha256\"")) {
+            (hashValue) throws(InputError) in try decodeHash(hashValue, at: path("hash"), reader: reader)
+        }
+        var secretEncoding: SecretEncoding? = .utf8
         if let value = member("secret") {
-            let text = try reader.string(value, at: path("secret"))
-            guard let encoding = SecretEncoding(rawValue: text) else {
-                throw reader.error(path("secret"), "unknown secret encoding \"\(text)\"", hint: "utf8, base64 or hex")
+            secretEncoding = try reader.recovering { () throws(InputError) -> SecretEncoding in
+                let text = try reader.string(value, at: path("secret"))
+                guard let encoding = SecretEncoding(rawValue: text) else {
+                    throw reader.error(path("secret"), "unknown secret encoding \"\(text)\"", hint: "utf8, base64 or hex")
+                }
+                return encoding
             }
-            secretEncoding = encoding
         }
-        guard let prehashValue = member("prehash") else {
-            throw reader.error(base, "missing \"prehash\"", hint: "the template of the string the HMAC covers, e.g. \"{timestamp}{method}{requestPath}{body}\"")
+        let missingPrehash = reader.error(base, "missing \"prehash\"", hint: "the template of the string the HMAC covers, e.g. \"{timestamp}{method}{requestPath}{body}\"")
+        let prehash = try reader.required(member("prehash"), missing: missingPrehash) { (prehashValue) throws(InputError) -> Template in
+            let prehash = try decodeTemplate(prehashValue, at: path("prehash"), reader: reader, depth: 0)
+            // Each string is bounded by the parser; the whole prehash, arrays and digests included, is bounded here.
+            let (parts, characters) = prehash.size
+            guard parts <= TemplateParser.maximumParts, characters <= TemplateParser.maximumCharacters else {
+                throw reader.error(path("prehash"), "the prehash has \(parts) parts and \(characters) characters in all, over the limits of \(TemplateParser.maximumParts) and \(TemplateParser.maximumCharacters)",
+                                   hint: "a venue's prehash is a few parts; split nothing, repeat nothing")
+            }
+            return prehash
         }
-        let prehash = try decodeTemplate(prehashValue, at: path("prehash"), reader: reader, depth: 0)
-        // Each string is bounded by the parser; the whole prehash, arrays and digests included, is bounded here.
-        let (parts, characters) = prehash.size
-        guard parts <= TemplateParser.maximumParts, characters <= TemplateParser.maximumCharacters else {
-            throw reader.error(path("prehash"), "the prehash has \(parts) parts and \(characters) characters in all, over the limits of \(TemplateParser.maximumParts) and \(TemplateParser.maximumCharacters)",
-                               hint: "a venue's prehash is a few parts; split nothing, repeat nothing")
+        let signature = try reader.required(member("signature"), missing: reader.error(base, "missing \"signature\"", hint: "say where the signature goes")) {
+            (signatureValue) throws(InputError) in try decodeSignature(signatureValue, at: path("signature"), reader: reader)
         }
+        // The optional members are read into a recipe with stand-ins for the required ones that
+        // failed; such a recipe is never returned.
+        var recipe = HMACRecipe(hash: hash ?? .sha256, secretEncoding: secretEncoding ?? .utf8, prehash: prehash ?? Template([]),
+                                signature: signature ?? SignatureField(location: .header("", prefix: ""), encoding: .hex))
+        var complete = hash != nil && secretEncoding != nil && prehash != nil && signature != nil
+        func read(_ decode: () throws(InputError) -> Void) throws(InputError) {
+            if try reader.recovering(decode) == nil { complete = false }
+        }
+        try read { () throws(InputError) in try decodeOptionalMembers(member, into: &recipe, base: base, reader: reader) }
+        // Only a recipe read whole is checked for variables: a member left out for its problem
+        // would be reported again as missing.
+        if complete { try read { () throws(InputError) in try validateVariables(recipe, reader: reader) } }
+        if let value = member("keyOptions"), complete {
+            recipe.keyOptions = try decodeKeyOptions(value, at: path("keyOptions"), base: recipe, reader: reader)
+        }
+        guard complete else { throw reader.stopped }
+        return recipe
+    }
 
-        guard let signatureValue = member("signature") else { throw reader.error(base, "missing \"signature\"", hint: "say where the signature goes") }
-        let signatureMembers = try reader.members(signatureValue, at: path("signature"), allowed: ["in", "encoding", "caseInsensitive"])
+    func decodeSignature(_ signatureValue: JSONValue, at pointer: String, reader: JSONReader) throws(InputError) -> SignatureField {
+        func path(_ name: String) -> String { "\(pointer)/\(name)" }
+        let signatureMembers = try reader.members(signatureValue, at: pointer, allowed: ["in", "encoding", "caseInsensitive"])
         guard let signatureIn = signatureMembers.first(where: { $0.key == "in" })?.value else {
-            throw reader.error(path("signature"), "missing \"in\"", hint: "e.g. {\"header\": \"X-SIGN\"}")
+            throw reader.error(pointer, "missing \"in\"", hint: "e.g. {\"header\": \"X-SIGN\"}")
         }
-        var signature = SignatureField(location: try decodeLocation(signatureIn, at: path("signature/in"), reader: reader), encoding: .hex)
+        var signature = SignatureField(location: try decodeLocation(signatureIn, at: path("in"), reader: reader), encoding: .hex)
         for item in signatureMembers {
             switch item.key {
             case "encoding":
-                let text = try reader.string(item.value, at: path("signature/encoding"))
+                let text = try reader.string(item.value, at: path("encoding"))
                 guard let encoding = ByteEncoding(rawValue: text) else {
-                    throw reader.error(path("signature/encoding"), "unknown encoding \"\(text)\"", hint: "hex, hex-upper, base64 or base64url")
+                    throw reader.error(path("encoding"), "unknown encoding \"\(text)\"", hint: "hex, hex-upper, base64 or base64url")
                 }
                 signature.encoding = encoding
             case "caseInsensitive":
-                guard case .bool(let flag) = item.value else { throw reader.error(path("signature/caseInsensitive"), "expected true or false") }
+                guard case .bool(let flag) = item.value else { throw reader.error(path("caseInsensitive"), "expected true or false") }
                 signature.caseInsensitive = flag
             default: break
             }
         }
+        return signature
+    }
 
-        var recipe = HMACRecipe(hash: hash, secretEncoding: secretEncoding, prehash: prehash, signature: signature)
+    /// The members of an hmac recipe after hash, secret, prehash and signature, each read on its own.
+    func decodeOptionalMembers(_ member: (String) -> JSONValue?, into recipe: inout HMACRecipe, base: String, reader: JSONReader) throws(InputError) {
+        func path(_ name: String) -> String { "\(base)/\(name)" }
+        var stopped = false
+        func read(_ decode: () throws(InputError) -> Void) throws(InputError) {
+            if try reader.recovering(decode) == nil { stopped = true }
+        }
+        try read { () throws(InputError) in
         if let value = member("credentialFields") {
             let names = try reader.stringArray(value, at: path("credentialFields"))
             for (index, name) in names.enumerated() where !Credentials.isFieldName(name) {
@@ -203,11 +279,13 @@ public struct RecipeDecoder: Sendable {
             }
             recipe.clientFields = names
         }
-        if let value = member("apiKey") { recipe.apiKey = Field(try decodeIn(value, at: path("apiKey"), reader: reader)) }
-        if let value = member("nonce") { recipe.nonce = Field(try decodeIn(value, at: path("nonce"), reader: reader)) }
-        if let value = member("timestamp") { recipe.timestamp = try decodeTimestamp(value, at: path("timestamp"), reader: reader) }
-        if let value = member("recvWindow") { recipe.recvWindow = try decodeRecvWindow(value, at: path("recvWindow"), reader: reader) }
-        if let value = member("passphrase") { recipe.passphrase = try decodePassphrase(value, at: path("passphrase"), reader: reader) }
+        }
+        try read { () throws(InputError) in if let value = member("apiKey") { recipe.apiKey = Field(try decodeIn(value, at: path("apiKey"), reader: reader)) } }
+        try read { () throws(InputError) in if let value = member("nonce") { recipe.nonce = Field(try decodeIn(value, at: path("nonce"), reader: reader)) } }
+        try read { () throws(InputError) in if let value = member("timestamp") { recipe.timestamp = try decodeTimestamp(value, at: path("timestamp"), reader: reader) } }
+        try read { () throws(InputError) in if let value = member("recvWindow") { recipe.recvWindow = try decodeRecvWindow(value, at: path("recvWindow"), reader: reader) } }
+        try read { () throws(InputError) in if let value = member("passphrase") { recipe.passphrase = try decodePassphrase(value, at: path("passphrase"), reader: reader) } }
+        try read { () throws(InputError) in
         if let value = member("canonicalQuery") {
             let pointer = path("canonicalQuery")
             var rule = CanonicalQueryRule(sortByKey: false, uppercaseHex: true, exclude: [])
@@ -225,6 +303,8 @@ public struct RecipeDecoder: Sendable {
             }
             recipe.canonicalQuery = rule
         }
+        }
+        try read { () throws(InputError) in
         if let value = member("paramString") {
             let pointer = path("paramString")
             var rule = ParamStringRule(member: "params", maximumDepth: 3, booleanStyle: .json)
@@ -256,11 +336,8 @@ public struct RecipeDecoder: Sendable {
             }
             recipe.paramString = rule
         }
-        try validateVariables(recipe, reader: reader)
-        if let value = member("keyOptions") {
-            recipe.keyOptions = try decodeKeyOptions(value, at: path("keyOptions"), base: recipe, reader: reader)
         }
-        return recipe
+        if stopped { throw reader.stopped }
     }
 
     /// An object whose member names are the author's (options, choices), annotations left out.

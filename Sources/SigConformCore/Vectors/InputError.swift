@@ -1,43 +1,51 @@
-/// Input that sigconform cannot use: a file that is unreadable, malformed, or says something
-/// impossible. Always names the file, the place in it, what is wrong and how to fix it.
+/// Input that sigconform cannot use, thrown where an `Error` is needed: a file that is
+/// unreadable, malformed, or says something impossible. It carries ``Diagnostic``s (a strict
+/// reader stops at the first; a collecting decoder hands every one); the properties below read
+/// the first, the one a strict reader stopped at.
 public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The file (or `<stdin>`, `<line N>`) the problem is in.
-    public var file: String
-    /// Line and column, when known.
-    public var location: SourceLocation?
-    /// RFC 6901 pointer to the offending value, when known.
-    public var pointer: String?
-    /// What is wrong.
-    public var message: String
-    /// How to fix it.
-    public var hint: String?
-    /// The member's name when the problem is a member the format does not know (a typo, most
-    /// often); lets tools such as `lint` drop it and read on.
-    public var unknownMember: String?
-    /// For an unknown member: the known member it is most likely a misspelling of.
-    public var suggestedMember: String?
+    /// Never empty.
+    public private(set) var diagnostics: [Diagnostic]
+    /// A collecting reader's "cannot go on": its diagnostics are in the reader's log already.
+    var isLogged = false
 
     public init(file: String, location: SourceLocation? = nil, pointer: String? = nil, message: String, hint: String? = nil,
-                unknownMember: String? = nil, suggestedMember: String? = nil) {
-        self.file = file
-        self.location = location
-        self.pointer = pointer.map(Self.clipped)
-        self.message = Self.clipped(message)
-        self.hint = hint.map(Self.clipped)
-        self.unknownMember = unknownMember
-        self.suggestedMember = suggestedMember
+                code: Diagnostic.Code = .structure) {
+        diagnostics = [Diagnostic(code, file: file, location: location, pointer: pointer, message: message, fix: hint)]
     }
 
-    /// Messages quote what the file says; a hostile file can say megabytes. Long text keeps its
-    /// start and end, so the message still reads, and says how much was left out.
-    static func clipped(_ text: String) -> String {
-        let limit = 400
-        guard text.utf8.count > limit else { return text }
-        let characters = text.count
-        guard characters > limit else { return text }
-        return String(text.prefix(limit / 2)) + " … [\(characters - limit) characters omitted] … " + String(text.suffix(limit / 2))
+    /// `diagnostics` must hold at least one error.
+    package init(_ diagnostics: [Diagnostic]) {
+        precondition(!diagnostics.isEmpty, "an input error says what is wrong")
+        self.diagnostics = diagnostics
     }
 
+    /// The file (or `<stdin>`, `<line N>`) the problem is in.
+    public var file: String {
+        get { diagnostics[0].file }
+        set { diagnostics[0].file = newValue }
+    }
+    /// Line and column, when known.
+    public var location: SourceLocation? {
+        get { diagnostics[0].location }
+        set { diagnostics[0].location = newValue }
+    }
+    /// RFC 6901 pointer to the offending value, when known.
+    public var pointer: String? {
+        get { diagnostics[0].pointer }
+        set { diagnostics[0].pointer = newValue }
+    }
+    /// What is wrong.
+    public var message: String {
+        get { diagnostics[0].message }
+        set { diagnostics[0].message = newValue }
+    }
+    /// How to fix it.
+    public var hint: String? {
+        get { diagnostics[0].fix }
+        set { diagnostics[0].fix = newValue }
+    }
+
+    /// `file:line:column: pointer: message — hint`, the one-line form reports quote.
     public var description: String {
         var text = file
         if let location { text += ":\(location)" }

@@ -63,6 +63,13 @@ struct BenchCommand: ParsableCommand {
         guard rounds >= 1, diagnoseRounds >= 1, venueRounds >= 1, batchMilliseconds > 0 else { throw ValidationError("rounds and --batch-ms must be positive") }
     }
 
+    /// The bundled venues, through the one registry loader; the workloads measure them as shipped.
+    static func venues() throws -> VenueRegistry {
+        let (registry, errors) = VenueOptions.registry(roots: [])
+        if let error = errors.first { throw error }
+        return registry
+    }
+
     func run() throws {
         if opensslWorker {
             OpenSSLWorker.serve()
@@ -70,7 +77,7 @@ struct BenchCommand: ParsableCommand {
         }
         BuildNotice.warnIfDebug("bench")
         if let profile {
-            let cases = MACWorkloads.localCases() + (profile.hasPrefix("diagnose") ? try DiagnoseWorkloads.cases(only: profile) : [])
+            let cases = MACWorkloads.localCases() + (profile.hasPrefix("diagnose") ? try DiagnoseWorkloads.cases(only: profile, registry: try Self.venues()) : [])
             guard let chosen = cases.first(where: { $0.id == profile }) else {
                 throw ValidationError("no case \(profile); cases: \(cases.map(\.id).joined(separator: ", "))")
             }
@@ -80,7 +87,7 @@ struct BenchCommand: ParsableCommand {
         }
         var groups: [String: BenchResult] = [:]
         if only == .venues {
-            let result = try VenueDiagnoseWorkloads.run(rounds: venueRounds, venues: Set(venues), caseNames: Set(venueCases)) { report("venues", $0, of: venueRounds) }
+            let result = try VenueDiagnoseWorkloads.run(rounds: venueRounds, registry: try Self.venues(), venues: Set(venues), caseNames: Set(venueCases)) { report("venues", $0, of: venueRounds) }
             let benchReport = BenchReport(machine: .current(openSSL: OpenSSLBackend().displayName), groups: [:], venues: result)
             print(json ? try benchReport.json() : benchReport.text(), terminator: json ? "\n" : "")
             return
@@ -94,7 +101,7 @@ struct BenchCommand: ParsableCommand {
         }
         if only != .mac {
             let runner = BenchRunner(rounds: diagnoseRounds, batchSeconds: 0.5, clock: .wall)
-            groups["diagnose"] = runner.run(try DiagnoseWorkloads.cases(), comparisons: []) { report("diagnose", $0, of: diagnoseRounds) }
+            groups["diagnose"] = runner.run(try DiagnoseWorkloads.cases(registry: try Self.venues()), comparisons: []) { report("diagnose", $0, of: diagnoseRounds) }
         }
         let benchReport = BenchReport(machine: .current(openSSL: OpenSSLBackend().displayName), groups: groups)
         print(json ? try benchReport.json() : benchReport.text(), terminator: json ? "\n" : "")

@@ -19,7 +19,7 @@ struct BrokenCorpusTests {
         let errors = report.diagnostics.filter { $0.severity == .error }
         #expect(errors.count == 1, "\(report.renderText())")
         let diagnostic = try #require(errors.first)
-        #expect(diagnostic.rule.rawValue == fixture.rule)
+        #expect(diagnostic.code.rawValue == fixture.rule)
         #expect(diagnostic.file == fixture.path)
         #expect(diagnostic.message.contains(fixture.message), "\(diagnostic.message)")
         #expect(diagnostic.location == SourceLocation(line: fixture.line, column: fixture.column))

@@ -19,7 +19,7 @@ struct VenueScaffoldTests {
         #expect(try VectorDecoder().decodeFile(try FileReader.readJSON(written[1])).count == 1)
         let report = Linter(registry: VenueRegistry(), backends: standardBackends()).lint(paths: [root])
         #expect(report.errorCount > 10)
-        #expect(report.diagnostics.allSatisfy { $0.rule == .placeholder }, "\(report.renderText())")
+        #expect(report.diagnostics.allSatisfy { $0.code == .placeholder }, "\(report.renderText())")
     }
 
     @Test func copiesTheRecipeOfALikeVenue() throws {
