@@ -252,6 +252,8 @@ def sign_htx(request, credentials):
     by name, each name and value URL-encoded with upper-case hex)), sent URL-encoded in the query."""
     pairs = []
     for item in request["query"].split("&") if request["query"] else []:
+        if not item:
+            continue  # HTX drops empty pairs (a doubled or trailing '&') before it rebuilds the signed text
         key, _, value = item.partition("=")
         pairs.append((unquote_plus(key), unquote_plus(value)))
     pairs.sort(key=lambda pair: pair[0].encode())
