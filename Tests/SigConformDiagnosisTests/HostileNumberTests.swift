@@ -28,7 +28,7 @@ import Testing
         let vector = Vector(id: "huge", venue: venue.id, credentials: Credentials(apiKey: "abcdefghijklmnop", secret: "NhqPtmdSJYdKjVHjA7PZj6ZkT6Jy"),
                             request: request, result: .invalid, expect: Expectation(), origin: VectorOrigin(file: "-", pointer: "", location: nil))
         let evaluation = VectorEvaluator(backends: [PureSwiftBackend()]).evaluate(vector, venue: venue)
-        let diagnosis = Diagnoser(backends: [PureSwiftBackend()]).diagnose(evaluation)
+        let diagnosis = Diagnoser(backends: standardBackends()).diagnose(evaluation)
         #expect(!diagnosis.classIDs.isEmpty)
     }
 }

@@ -66,7 +66,7 @@ import Testing
         let verdict = try #require(BundledCorpusTests.run.verdicts.first { $0.vector.id == "three-mistakes-no-query-sha512-hex" })
         let evaluation = try #require(verdict.evaluation)
         let budget = SearchBudget(bytes: SearchBudget.standard.bytes, pairCandidates: 20_000, tripleCandidates: 0)
-        let diagnosis = Diagnoser(backends: [PureSwiftBackend()], timestampSearchRadius: 1_000, budget: budget).diagnose(evaluation)
+        let diagnosis = Diagnoser(backends: standardBackends(), timestampSearchRadius: 1_000, budget: budget).diagnose(evaluation)
         #expect(diagnosis.classIDs == ["unexplained"])
         let summary = try #require(diagnosis.searchSummary)
         #expect(summary.text.contains("in threes (0 threes before the budget ran out)"), "\(summary.text)")

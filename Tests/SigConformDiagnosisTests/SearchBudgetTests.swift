@@ -22,7 +22,7 @@ import Testing
 
     @Test func aLargeBodyIsSearchedWithinTheBudgetAndTheDiagnosisSaysWhatWasTried() throws {
         let budget = SearchBudget(bytes: 4 << 20, pairCandidates: 20_000)
-        let diagnosis = Diagnoser(backends: [PureSwiftBackend()], budget: budget).diagnose(try Self.largeBodyEvaluation(bodyLength: 100_000))
+        let diagnosis = Diagnoser(backends: standardBackends(), budget: budget).diagnose(try Self.largeBodyEvaluation(bodyLength: 100_000))
         #expect(diagnosis.classIDs == ["unexplained"])
         let summary = try #require(diagnosis.searchSummary)
         #expect(summary.bytesHashed <= budget.bytes)
@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func aSmallRequestIsSearchedInFullAndNothingIsCutShort() throws {
-        let diagnosis = Diagnoser(backends: [PureSwiftBackend()], timestampSearchRadius: 2_000)
+        let diagnosis = Diagnoser(backends: standardBackends(), timestampSearchRadius: 2_000)
             .diagnose(try Self.largeBodyEvaluation(bodyLength: 10))
         let summary = try #require(diagnosis.searchSummary)
         #expect(summary.cutShort.isEmpty)

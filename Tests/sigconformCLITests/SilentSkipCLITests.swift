@@ -33,7 +33,10 @@ import Testing
     }
 
     @Test func theBundledCorpusSaysWhichFoldersItDidNotRead() throws {
-        let output = try CLI.run(["check", "vectors/kraken-spot", "vectors", "--venue", "kraken-spot", "--no-reports", "--no-color", "--backend", "swift"])
+        // Both backends (no `--backend swift`): the diagnoses then search on libcrypto; pure Swift
+        // alone searches Kraken's nested nonces for minutes in a debug build, and the folder
+        // listing this test reads is the same on any backend.
+        let output = try CLI.run(["check", "vectors/kraken-spot", "vectors", "--venue", "kraken-spot", "--no-reports", "--no-color"])
         #expect(output.stdout.contains("not read (hidden folders, and schema/ and standard/ directly inside a folder given"))
         #expect(output.stdout.contains("vectors/schema, ") && output.stdout.contains("vectors/standard"))
     }
