@@ -63,7 +63,9 @@ EVIDENCE = {
         "below): a literal `+` travels raw and KuCoin's form decoding reads a space. It also signs "
         "`int(time.time()) * 1000` (whole seconds) and sends the plain passphrase with no "
         "KC-API-KEY-VERSION when built with `is_v1api=True` (a key of version 1), the HMAC'd one with "
-        "version 2 otherwise: both agree with the vectors of that key version."
+        "version 2 otherwise. Its version-2 requests agree with the vectors; key v1 was retired in 2021 "
+        "(https://www.kucoin.com/support/900006465403), so its v1 requests are another scheme that "
+        "sigconform names (`unsupported_scheme`) and never calls correct."
     ),
     ("kucoin", "ccxt"): (
         "**The vectors are right for `get-query-literal-plus`.** ccxt's kucoin `sign()` puts "
