@@ -56,7 +56,11 @@ import Testing
     }
 
     @Test func binaryPrehashIsShownAsHex() throws {
-        let html = Self.html
+        // Made to fail: a passed vector is a row without its prehash.
+        var report = ReportFixture.report
+        let krakenIndex = try #require(report.vectors.firstIndex { $0.id == "kraken-spot/balance-nonce-only" })
+        report.vectors[krakenIndex].status = .failed
+        let html = HTMLReporter().render(report)
         let card = try #require(html.range(of: "id=\"v-kraken-spot/balance-nonce-only\"").map { String(html[$0.lowerBound...]) })
         #expect(card.contains("2f\u{2009}30\u{2009}2f\u{2009}"), "the path /0/ as hex bytes")
     }
