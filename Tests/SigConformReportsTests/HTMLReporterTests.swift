@@ -56,7 +56,11 @@ import Testing
     }
 
     @Test func binaryPrehashIsShownAsHex() throws {
-        let html = Self.html
+        // Made to fail: a passed vector is a row without its prehash.
+        var report = ReportFixture.report
+        let krakenIndex = try #require(report.vectors.firstIndex { $0.id == "kraken-spot/balance-nonce-only" })
+        report.vectors[krakenIndex].status = .failed
+        let html = HTMLReporter().render(report)
         let card = try #require(html.range(of: "id=\"v-kraken-spot/balance-nonce-only\"").map { String(html[$0.lowerBound...]) })
         #expect(card.contains("2f\u{2009}30\u{2009}2f\u{2009}"), "the path /0/ as hex bytes")
     }
@@ -79,5 +83,24 @@ import Testing
         let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }
         let height = png[20..<24].reduce(0) { $0 << 8 | Int($1) }
         #expect(width == 1280 && height == 2000)
+    }
+
+    /// Passed vectors are rows, not cards: the filters must still reach them (the script once
+    /// selected `details.vector` only). The page opened with a venue in its fragment shows that
+    /// venue's one vector, a passed row, and hides the rest.
+    @Test(.enabled(if: Tools.chromium != nil, "Chromium is needed to run the page's script (apt-get install chromium)"))
+    func theVenueFilterReachesPassedRows() throws {
+        let directory = temporaryDirectory("html-filter")
+        let page = directory + "/report.html"
+        try Self.html.write(toFile: page, atomically: true, encoding: .utf8)
+        var arguments = [Tools.chromium!, "--headless", "--disable-gpu", "--no-first-run", "--user-data-dir=\(directory)/profile",
+                         "--dump-dom", "file://\(page)#kraken-spot///"]
+        if getuid() == 0 { arguments.insert("--no-sandbox", at: 1) }
+        let (status, dom) = try Tools.run(arguments)
+        #expect(status == 0)
+        #expect(dom.contains("id=\"f-count\" class=\"muted\">1 of 8 vectors<"), "the count after filtering")
+        let rows = dom.components(separatedBy: "<div class=\"vector row\"").dropFirst().map { String($0.prefix { $0 != ">" }) }
+        #expect(rows.count == 4)
+        #expect(rows.filter { !$0.contains("hidden") }.map { $0.contains("data-venue=\"kraken-spot\"") } == [true])
     }
 }

@@ -57,12 +57,20 @@ import Testing
         }
         let document = try JSONParser().parse(JSONReporter().render(report))
         let decoded = try ReportJSONDecoder().decode(JSONReader(file: "report.json", document: document))
-        #expect(decoded == report)
+        // A passed vector comes back as its short entry holds it; a failure or error whole.
+        var expected = report
+        expected.vectors = report.vectors.map(\.asReported)
+        #expect(decoded == expected)
+        #expect(decoded.summary == report.summary, "the short entries keep what the counts need")
     }
 
     @Test func everyVerdictAndPerBackendResultIsInTheReport() throws {
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(JSONReporter().render(ReportFixture.report).utf8)) as? [String: Any])
-        #expect(object["format"] as? String == "sigconform/report@1")
+        // Kraken's vector made to fail, so that its binary prehash is in a full entry.
+        var report = ReportFixture.report
+        let krakenIndex = try #require(report.vectors.firstIndex { $0.id == "kraken-spot/balance-nonce-only" })
+        report.vectors[krakenIndex].status = .failed
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(JSONReporter().render(report).utf8)) as? [String: Any])
+        #expect(object["format"] as? String == "sigconform/report@2")
         let vectors = try #require(object["vectors"] as? [[String: Any]])
         #expect(vectors.map { $0["id"] as? String } == ReportFixture.run.verdicts.map(\.id))
         let bybit = try #require(vectors.first { $0["id"] as? String == "bybit-v5/missing-component-recv-window" })
@@ -76,6 +84,12 @@ import Testing
         let kraken = try #require(vectors.first { $0["id"] as? String == "kraken-spot/balance-nonce-only" })
         let krakenPrehash = try #require((kraken["backends"] as? [[String: Any]])?.first?["prehash"] as? [String: Any])
         #expect(krakenPrehash["hex"] is String && krakenPrehash["text"] == nil, "a binary prehash is hex")
+        // A passed vector's short entry: who it is and where, nothing it would only repeat.
+        let passed = try #require(vectors.first { $0["id"] as? String == "binance-spot/unsorted-signed-sorted" })
+        #expect(passed["status"] as? String == "passed" && passed["result"] as? String == "invalid")
+        #expect(Set(passed.keys) == ["id", "venue", "vectorId", "result", "status", "source", "classes"])
+        #expect(passed["classes"] as? [String] == ["unsorted_params"])
+        #expect((passed["source"] as? [String: Any])?["line"] is Int)
         let inputErrors = try #require(object["inputErrors"] as? [[String: Any]])
         #expect(inputErrors.first?["line"] as? Int == 3 && inputErrors.first?["column"] as? Int == 7)
         #expect(inputErrors.first?["pointer"] as? String == "/vectors/0/request/method")
@@ -91,7 +105,7 @@ import Testing
     }
 
     @Test func unsupportedFormatIsRejectedWithItsLocation() throws {
-        let json = JSONReporter().render(ReportFixture.report).replacingOccurrences(of: "sigconform/report@1", with: "sigconform/report@9")
+        let json = JSONReporter().render(ReportFixture.report).replacingOccurrences(of: "sigconform/report@2", with: "sigconform/report@9")
         let reader = JSONReader(file: "old.json", document: try JSONParser().parse(json))
         #expect { try ReportJSONDecoder().decode(reader) } throws: { error in
             guard let error = error as? InputError else { return false }

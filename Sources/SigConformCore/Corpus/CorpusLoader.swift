@@ -127,7 +127,14 @@ package struct CorpusLoader: Sendable {
         do {
             let document = try JSONParser(limits: .init(maximumDepth: InputLimits.jsonDepth, maximumBytes: InputLimits.jsonLinesLineBytes)).parse(bytes)
             let reader = JSONReader(file: file, document: document)
-            return .vector(try VectorDecoder().decodeVector(document.root, at: "", reader: reader, fileVenue: nil))
+            var vector = try VectorDecoder().decodeVector(document.root, at: "", reader: reader, fileVenue: nil)
+            // The line was parsed on its own, so the vector's location is within the line (line 1):
+            // made to point into the file, as the errors' are below. Every JSON Lines vector was
+            // reported at line 1, and merged shard reports ordered them by id, not by line.
+            if let location = vector.origin.location {
+                vector.origin.location = SourceLocation(line: lineNumber + location.line - 1, column: location.column)
+            }
+            return .vector(vector)
         } catch let error as JSONParseError {
             return .error(InputError(file: file, location: SourceLocation(line: lineNumber, column: error.location.column), message: error.message, hint: error.hint))
         } catch let error as InputError {

@@ -26,7 +26,7 @@ extension Redactor {
         "venue", "venueError", "venues", "version", "withinWindow",
         // report.json enumerated values
         "bearer", "digest", "header", "hmac", "key", "known", "literal", "new", "nonce", "passphrase",
-        "recvWindow", "sigconform/report@1",
+        "recvWindow", "sigconform/report@1", "sigconform/report@2",
         // diagnosis classes
         "unsorted_params", "body_encoding", "query_encoding", "clock_drift", "timestamp_mismatch",
         "timestamp_units", "value_mismatch", "missing_bearer_prefix", "wrong_secret_encoding",

@@ -46,6 +46,8 @@ enum HTMLAssets {
         details.vector > summary { cursor: pointer; padding: 6px 10px; list-style-position: inside; }
         details.vector[open] > summary { border-bottom: 1px solid var(--line); background: var(--panel); }
         .vector .body { padding: 6px 14px 12px; }
+        div.vector.row { padding: 3px 10px; border-bottom: 1px solid var(--line); }
+        div.vector.row .where { color: var(--muted); margin-left: 8px; }
         .badge { display: inline-block; min-width: 54px; text-align: center; border-radius: 4px; color: #fff; font-size: 12px; font-weight: 600; padding: 0 6px; margin-right: 6px; }
         .badge.passed { background: var(--pass); } .badge.failed { background: var(--fail); } .badge.error { background: var(--error); } .badge.known { background: var(--known); }
         .id { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-weight: 600; }
@@ -92,7 +94,7 @@ enum HTMLAssets {
           var result = document.getElementById('f-result');
           var search = document.getElementById('f-search');
           var count = document.getElementById('f-count');
-          var vectors = Array.prototype.slice.call(document.querySelectorAll('details.vector'));
+          var vectors = Array.prototype.slice.call(document.querySelectorAll('.vector'));
           function has(list, value) { return (' ' + list + ' ').indexOf(' ' + value + ' ') >= 0; }
           function apply() {
             var shown = 0, q = search.value.trim().toLowerCase();

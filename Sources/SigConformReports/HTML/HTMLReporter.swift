@@ -18,8 +18,43 @@ package struct HTMLReporter: Reporter, StreamingReporter {
         try write(report, spooled: spooled[""] ?? Spooled(), to: &out)
     }
 
-    /// A passed vector's card, for the spool: passed cards follow every failure's.
-    func fragment(_ vector: VectorReport) -> String { card(vector, docs: nil, open: false) }
+    /// A passed vector's row, for the spool: passed rows follow every failure's card.
+    func fragment(_ vector: VectorReport, into out: inout ReportBytes) { Self.row(vector, into: &out) }
+
+    /// A passed vector as one compact row: its id, the classes its diagnosis rightly named (a
+    /// passed invalid vector), its result and where it is defined, with the data the filters
+    /// read. A passed vector has nothing to fix, and a card per vector made the page too large
+    /// to open for a large corpus.
+    static func row(_ vector: VectorReport, into out: inout ReportBytes) {
+        let classes = vector.diagnosis?.classes ?? []
+        out.append("<div class=\"vector row\" id=\"v-")
+        out.appendHTML(vector.id)
+        out.append("\" data-venue=\"")
+        out.appendHTML(vector.venue)
+        out.append("\" data-id=\"")
+        out.appendHTML(vector.id)
+        out.append("\" data-classes=\"")
+        out.append(classes, separator: " ") { $0.appendHTML($1) }
+        out.append("\" data-result=\"passed\"><span class=\"badge passed\">passed</span><span class=\"id\">")
+        out.appendHTML(vector.id)
+        out.append("</span>")
+        if !classes.isEmpty {
+            out.append("<span class=\"classes passed\">")
+            out.append(classes, separator: " + ") { $0.appendHTML($1) }
+            out.append("</span>")
+        }
+        out.append(vector.result == .valid ? "<span class=\"where\">valid · <code>" : "<span class=\"where\">invalid · <code>")
+        out.appendHTML(vector.source.file)
+        if let line = vector.source.line {
+            out.append(":")
+            out.append(line)
+            if let column = vector.source.column {
+                out.append(":")
+                out.append(column)
+            }
+        }
+        out.append("</code></span></div>\n")
+    }
 
     /// The page, with the spooled cards after the held ones.
     func write(_ report: RunReport, spooled: Spooled, to out: inout some ReportOutput) throws(ReportStreamError) {
@@ -47,7 +82,13 @@ package struct HTMLReporter: Reporter, StreamingReporter {
         // Failures open when there are few enough to read them all.
         let openFailures = summary.newFailures <= 20
         for vector in ordered {
-            html += card(vector, docs: vector.status == .passed ? nil : report.venue(vector.venue)?.docs, open: openFailures && vector.isNewProblem)
+            guard vector.status != .passed else {
+                var row = ReportBytes()
+                Self.row(vector, into: &row)
+                html += String(decoding: row.bytes, as: UTF8.self)
+                continue
+            }
+            html += card(vector, docs: report.venue(vector.venue)?.docs, open: openFailures && vector.isNewProblem)
         }
         out.write(html)
         if let spool = spooled.spool, spool.size > 0 { try out.copy(0..<spool.size, of: spool) }

@@ -5,7 +5,7 @@ import Darwin
 #endif
 import SigConformCore
 
-/// A JSON report (`sigconform/report@1`) read piece by piece, for `report merge`: the run's
+/// A JSON report (`sigconform/report@1` or `@2`) read piece by piece, for `report merge`: the run's
 /// members (tool, run, venues, input errors, baseline) are read whole, the vectors one at a
 /// time, so memory does not grow with the file. ``scan(_:)`` reads the file once; a vector it
 /// passed on can be read again from its ``ReportEntry`` (``vector(at:)``).
@@ -15,6 +15,11 @@ import SigConformCore
 package final class ReportFile {
     package let path: String
     private let descriptor: Int32
+    /// The report's format and its run's backends, learnt by ``scan(_:)`` from the members
+    /// written before `vectors`: a `@2` report's passed vectors are short entries, which passed
+    /// on every backend of the run.
+    private var format = RunReport.format
+    private var backends: [String] = []
     static let limits = JSONObjectStream.Limits(totalBytes: InputLimits.reportBytes, fragmentBytes: InputLimits.reportEntryBytes)
 
     /// Where one vector is in the file.
@@ -57,9 +62,14 @@ package final class ReportFile {
                 let document = try fragment.parse(recordingLocations: name != "summary", limits: Self.limits)
                 let base = JSONPointer.appending("", name)
                 for (pointer, location) in document.locations { locations[base + pointer] = fragment.shifted(location) }
-                if name == "format", case .string(let format) = document.root, format != RunReport.format {
-                    throw InputError(file: path, location: fragment.location, pointer: "/format", message: "unsupported report format \"\(format)\"",
-                                     hint: "this sigconform reads \"\(RunReport.format)\"")
+                if name == "format", case .string(let format) = document.root {
+                    guard RunReport.readableFormats.contains(format) else {
+                        throw ReportJSONDecoder.unsupported(format, reader: nil, location: fragment.location, file: path)
+                    }
+                    self.format = format
+                }
+                if name == "run", case .array(let backends)? = document.root["backends"] {
+                    self.backends = backends.compactMap { if case .string(let name) = $0 { name } else { nil } }
                 }
                 members.append((name, document.root))
             }, element: { index, fragment in
@@ -108,7 +118,7 @@ package final class ReportFile {
         }
         let reader = JSONReader(file: path, document: document)
         do {
-            return try ReportJSONDecoder().vector(try Node(reader, document.root, pointer))
+            return try ReportJSONDecoder().vector(try Node(reader, document.root, pointer), format: format, backends: backends)
         } catch {
             var located = error
             if let inner = error.pointer, inner.hasPrefix(pointer), let full = try? fragment.parse(recordingLocations: true, limits: Self.limits),

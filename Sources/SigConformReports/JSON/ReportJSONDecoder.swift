@@ -1,11 +1,13 @@
 import SigConformCore
 import SigConformDiagnosis
+import SigConformRun
 
-/// Reads a JSON report (`sigconform/report@1`) back into a ``RunReport``, for `report merge`.
+/// Reads a JSON report (`sigconform/report@1` or `@2`) back into a ``RunReport``, for `report merge`.
 ///
-/// Members this version does not know are ignored (later versions of format 1 may add optional
+/// Members this version does not know are ignored (later versions of a format may add optional
 /// members); missing or mistyped required members are errors located in the file. `summary` is
-/// not read: it is recomputed from the vectors.
+/// not read: it is recomputed from the vectors. A passed vector of a `@2` report is its short
+/// entry (``VectorReport/init(brief:venue:vectorID:result:source:backends:classes:)``).
 public struct ReportJSONDecoder: Sendable {
     public init() {}
 
@@ -21,9 +23,7 @@ public struct ReportJSONDecoder: Sendable {
     public func decode(_ reader: JSONReader) throws(InputError) -> RunReport {
         let root = try Node(reader, reader.document.root, "")
         let format = try root.string("format")
-        guard format == RunReport.format else {
-            throw reader.error("/format", "unsupported report format \"\(format)\"", hint: "this sigconform reads \"\(RunReport.format)\"")
-        }
+        guard RunReport.readableFormats.contains(format) else { throw Self.unsupported(format, reader: reader, location: nil) }
         let tool = try root.object("tool")
         let run = try root.object("run")
         var shard: RunInfo.Shard?
@@ -51,7 +51,9 @@ public struct ReportJSONDecoder: Sendable {
             venues: try root.objects("venues").map { node throws(InputError) in
                 VenueInfo(id: try node.string("id"), name: try node.string("name"), docs: try node.string("docs"), auth: try node.string("auth"))
             },
-            vectors: try root.objects("vectors").map(vector),
+            vectors: try root.objects("vectors").map { node throws(InputError) in
+                try vector(node, format: format, backends: try run.strings("backends"))
+            },
             inputErrors: try root.objects("inputErrors").map { node throws(InputError) in
                 InputErrorReport(file: try node.string("file"), line: try node.optionalInt("line"), column: try node.optionalInt("column"),
                                  pointer: try node.optionalString("pointer"), message: try node.string("message"), hint: try node.optionalString("hint"))
@@ -59,6 +61,27 @@ public struct ReportJSONDecoder: Sendable {
             baseline: baseline)
     }
 
+    /// The error for a report whose `format` this sigconform does not read.
+    static func unsupported(_ format: String, reader: JSONReader?, location: SourceLocation?, file: String = "") -> InputError {
+        let message = "unsupported report format \"\(format)\""
+        let hint = "this sigconform reads \(RunReport.readableFormats.map { "\"\($0)\"" }.joined(separator: " and "))"
+        if let reader { return reader.error("/format", message, hint: hint) }
+        return InputError(file: file, location: location, pointer: "/format", message: message, hint: hint)
+    }
+
+    /// One element of `vectors` in a report of `format` whose run had `backends`.
+    func vector(_ node: Node, format: String, backends: [String]) throws(InputError) -> VectorReport {
+        guard format != "sigconform/report@1", try node.enumeration("status") as VerdictStatus == .passed else { return try vector(node) }
+        // A short entry: what it holds, and the run's backends, on each of which it passed.
+        let source = try node.object("source")
+        return VectorReport(brief: try node.string("id"), venue: try node.string("venue"), vectorID: try node.string("vectorId"),
+                            result: try node.enumeration("result"),
+                            source: SourceReport(file: try source.string("file"), line: try source.optionalInt("line"),
+                                                 column: try source.optionalInt("column"), pointer: try source.string("pointer")),
+                            backends: backends, classes: try node.optionalStrings("classes") ?? [])
+    }
+
+    /// A full entry: every vector of a `@1` report, a failure or error of a `@2` one.
     func vector(_ node: Node) throws(InputError) -> VectorReport {
         let source = try node.object("source")
         let credentials = try node.object("credentials")

@@ -1,17 +1,10 @@
 import Foundation
 import SigConformCore
 
-/// Turns a ``RunReport`` into the JSON of format `sigconform/report@1` (docs/report-format.md,
-/// vectors/schema/report.schema.json). Member order is fixed, so reports diff cleanly.
+/// Turns a ``RunReport``'s members and its failures into the JSON of format `sigconform/report@2`
+/// (docs/report-format.md, vectors/schema/report.schema.json); a passed vector's short entry is
+/// ``JSONReporter/shortEntry(_:into:)``'s. Member order is fixed, so reports diff cleanly.
 enum ReportJSONEncoder {
-    static func encode(_ report: RunReport) -> JSONValue {
-        var root = JSONObjectBuilder()
-        for (key, value) in head(report) { root.add(key, value) }
-        root.add("vectors", .array(report.vectors.map(vector)))
-        root.add("inputErrors", .array(report.inputErrors.map(inputError)))
-        return root.value
-    }
-
     /// The members before `vectors`; `vectors` and `inputErrors` follow them.
     static func head(_ report: RunReport) -> [(key: String, value: JSONValue)] {
         var root = JSONObjectBuilder()

@@ -66,6 +66,39 @@ extension VectorReport {
     }
 }
 
+extension VectorReport {
+    /// What a report keeps of a passed vector (report.json's short entry, format `@2`): who it
+    /// is, where it is defined, and the classes its diagnosis named (a passed invalid vector's,
+    /// which the summary counts). It passed on every backend of the run. Nothing else is built:
+    /// passed vectors are nearly all of a run, and their request, prehashes and signatures were
+    /// most of the cost of its reports.
+    package init(passed verdict: VectorVerdict, backends: [String]) {
+        let vector = verdict.vector
+        self.init(brief: vector.qualifiedID, venue: vector.venue, vectorID: vector.id, result: vector.result,
+                  source: SourceReport(file: vector.origin.file, line: vector.origin.location?.line, column: vector.origin.location?.column,
+                                       pointer: vector.origin.pointer),
+                  backends: backends, classes: verdict.diagnosis?.classIDs ?? [])
+    }
+
+    /// A passed vector as its short entry holds it (``init(passed:backends:)``, or read back from
+    /// one): no request, no prehashes, no findings; `backends` all passed; a diagnosis that holds
+    /// only its `classes`.
+    package init(brief id: String, venue: String, vectorID: String, result: ExpectedResult, source: SourceReport, backends: [String], classes: [String]) {
+        self.init(id: id, venue: venue, vectorID: vectorID, result: result, status: .passed, source: source,
+                  request: RequestReport(method: "", path: ""),
+                  backends: backends.map { BackendResult(backend: $0, status: .passed) },
+                  diagnosis: classes.isEmpty ? nil : DiagnosisReport(classes: classes, steps: [], docs: ""))
+    }
+
+    /// This vector as its report.json entry keeps it: the short entry for a passed vector,
+    /// all of it otherwise (what reading a `@2` report gives back).
+    package var asReported: VectorReport {
+        guard status == .passed else { return self }
+        return VectorReport(brief: id, venue: venue, vectorID: vectorID, result: result, source: source,
+                            backends: backends.map(\.backend), classes: diagnosis?.classes ?? [])
+    }
+}
+
 extension CredentialsReport {
     package init(_ credentials: Credentials) {
         self.init(apiKey: credentials.apiKey.map(Redaction.maskKey), secretFingerprint: credentials.secret.map(Redaction.fingerprint),

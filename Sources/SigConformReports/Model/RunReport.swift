@@ -3,13 +3,16 @@ import SigConformDiagnosis
 import SigConformRun
 
 /// Everything a report shows about a run, as plain data: what every reporter renders, what the
-/// JSON report stores (`sigconform/report@1`), and what `report merge` reads back.
+/// JSON report stores (`sigconform/report@2`), and what `report merge` reads back.
 ///
 /// Built once from a ``RunResult`` by ``RunReport/init(_:context:)``; credentials are already
 /// reduced to fingerprints and masked keys here, so no reporter ever holds a secret.
 public struct RunReport: Sendable, Hashable {
     /// The format id written into every JSON report.
-    public static let format = "sigconform/report@1"
+    public static let format = "sigconform/report@2"
+    /// The formats `report merge` reads: `@1`, whose passed vectors carry the full entry, and
+    /// `@2`, whose passed vectors carry the short one (docs/report-format.md).
+    public static let readableFormats = ["sigconform/report@1", format]
 
     public var tool: ToolInfo
     public var context: RunInfo

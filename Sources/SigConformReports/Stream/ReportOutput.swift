@@ -5,6 +5,8 @@ import SigConformCore
 /// assembled at the end of a streamed run, which copies in the fragments spooled while it ran.
 protocol ReportOutput {
     mutating func write(_ text: String)
+    /// Appends UTF-8 `bytes` (a ``ReportBytes`` buffer's).
+    mutating func write(bytes: [UInt8])
     /// Appends bytes `range` of `spool`.
     mutating func copy(_ range: Range<Int>, of spool: SpoolFile) throws(ReportStreamError)
 }
@@ -14,6 +16,8 @@ struct StringOutput: ReportOutput {
     var text = ""
 
     mutating func write(_ text: String) { self.text += text }
+
+    mutating func write(bytes: [UInt8]) { text += String(decoding: bytes, as: UTF8.self) }
 
     mutating func copy(_ range: Range<Int>, of spool: SpoolFile) throws(ReportStreamError) {
         try spool.read(range) { bytes in text += String(decoding: bytes, as: UTF8.self) }
@@ -86,9 +90,9 @@ final class SpoolFile {
         unlink(path)
     }
 
-    func append(_ text: String) throws(ReportStreamError) {
-        buffer.append(contentsOf: text.utf8)
-        size += text.utf8.count
+    func append(_ bytes: [UInt8]) throws(ReportStreamError) {
+        buffer.append(contentsOf: bytes)
+        size += bytes.count
         if buffer.count >= Self.blockSize { try flush() }
     }
 
@@ -164,6 +168,8 @@ final class RedactedFileOutput: ReportOutput {
     }
 
     func write(_ text: String) { append(text.utf8) }
+
+    func write(bytes: [UInt8]) { append(bytes) }
 
     func copy(_ range: Range<Int>, of spool: SpoolFile) throws(ReportStreamError) {
         try spool.read(range) { bytes in append(bytes) }

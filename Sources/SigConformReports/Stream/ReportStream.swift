@@ -85,7 +85,13 @@ package final class ReportStream {
                       classes: verdict.diagnosis?.classIDs ?? [], baseline: nil)
             return
         }
-        add(VectorReport(verdict, backends: backends, mask: masks.mask(for: credential)))
+        if verdict.status == .passed {
+            // Its report file entries are short (``VectorReport/init(passed:backends:)``): nothing
+            // more is built for it.
+            add(VectorReport(passed: verdict, backends: backends))
+        } else {
+            add(VectorReport(verdict, backends: backends, mask: masks.mask(for: credential)))
+        }
     }
 
     /// Takes one vector's report, in run order (`report merge`, whose vectors come from the
@@ -114,6 +120,9 @@ package final class ReportStream {
         }
     }
 
+    /// The bytes of one fragment, reused for every fragment of the run.
+    private var scratch = ReportBytes()
+
     private func spool(_ vector: VectorReport) throws {
         guard let directory else { return }
         for index in streams.indices {
@@ -121,7 +130,9 @@ package final class ReportStream {
             let channel = reporter.channel(of: vector)
             var spooled = streams[index].channels[channel] ?? Spooled()
             if spooled.spool == nil { spooled.spool = try Self.spool(in: directory) }
-            try spooled.spool?.append(reporter.fragment(vector))
+            scratch.clear()
+            reporter.fragment(vector, into: &scratch)
+            try spooled.spool?.append(scratch.bytes)
             spooled.count += reporter.entries(in: vector)
             streams[index].channels[channel] = spooled
         }

@@ -6,8 +6,9 @@
 protocol StreamingReporter: Reporter {
     /// Whether passed vectors are spooled per venue (JUnit: a suite per venue) rather than into one spool.
     static var spoolsByVenue: Bool { get }
-    /// A passed vector's part of the file, as spooled.
-    func fragment(_ vector: VectorReport) -> String
+    /// A passed vector's part of the file, as spooled, appended to `out` (a buffer the stream
+    /// reuses for every vector).
+    func fragment(_ vector: VectorReport, into out: inout ReportBytes)
     /// How many entries that part is (JUnit: a test case per backend).
     func entries(in vector: VectorReport) -> Int
     /// The file, with the spooled parts (`spooled[venue]`, or `spooled[""]` when not per venue)
