@@ -129,7 +129,7 @@ package struct CorpusLoader: Sendable {
             let reader = JSONReader(file: file, document: document)
             return .vector(try VectorDecoder().decodeVector(document.root, at: "", reader: reader, fileVenue: nil))
         } catch let error as JSONParseError {
-            return .error(InputError(file: file, location: SourceLocation(line: lineNumber, column: error.location.column), message: error.message, hint: error.hint))
+            return .error(InputError(error.onLine(lineNumber), file: file))
         } catch let error as InputError {
             // Locations inside a line are relative to it; make them point into the file.
             var located = error

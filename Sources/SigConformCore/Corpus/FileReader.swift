@@ -80,7 +80,7 @@ package enum FileReader {
         do {
             return JSONReader(file: path, document: try JSONParser().parse(bytes))
         } catch {
-            throw InputError(file: path, location: error.location, message: error.message, hint: error.hint)
+            throw InputError(error, file: path)
         }
     }
 }

@@ -9,10 +9,12 @@ import SigConformMAC
 package enum SequenceDiagnosis {
     /// The diagnoses of the requests, by index in `evaluations`, whose observed signature is the
     /// HMAC of their own correct prehash appended to those of earlier requests to the same venue
-    /// under the same key. Requests whose signature is correct are left out.
-    package static func reusedState(in evaluations: [VectorEvaluation], backend: any MACBackend) -> [Int: Diagnosis] {
+    /// under the same key. Requests whose signature is correct are left out. Only the requests
+    /// from index `first` on are diagnosed (a run that judges requests a batch at a time has
+    /// diagnosed the earlier ones); each is judged against every request before it.
+    package static func reusedState(in evaluations: [VectorEvaluation], from first: Int = 1, backend: any MACBackend) -> [Int: Diagnosis] {
         var out: [Int: Diagnosis] = [:]
-        for (index, evaluation) in evaluations.enumerated() where index > 0 {
+        for (index, evaluation) in evaluations.enumerated() where index > 0 && index >= first {
             guard let recipe = evaluation.venue.hmac, let reference = evaluation.reference,
                   let observed = evaluation.observedSignature else { continue }
             let signer = RequestSigner(canonicalizer: Canonicalizer(venue: evaluation.venue, recipe: recipe))

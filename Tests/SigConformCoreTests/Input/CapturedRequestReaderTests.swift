@@ -51,7 +51,7 @@ import Testing
         #expect(diagnosis == Credentials(apiKey: "key-from-request", secret: "given-secret"))
         let recording = try resolver.resolve(own, venue: venue, request: request, for: .recording)
         #expect(recording == Credentials(apiKey: "key-from-request", secret: "given-secret", passphrase: "pass-from-request"))
-        #expect(throws: CredentialResolver.Missing.secret) {
+        #expect(throws: CredentialResolver.Missing.secret(venue: venue.id)) {
             try CredentialResolver(given: Credentials()).resolve(Credentials(), venue: venue, request: request, for: .diagnosis)
         }
     }
