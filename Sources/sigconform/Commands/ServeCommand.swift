@@ -94,8 +94,14 @@ struct ServeCommand: ParsableCommand {
         let runner = CheckRunner(registry: registry, backends: backends)
         var mocks: [MockVenue] = []
         for venue in venues {
-            guard let keys = keyring.keys[venue.id], !keys.isEmpty else { fail("no keys for \(venue.id) in the credentials") }
-            if venue.hmac != nil, keys.contains(where: { $0.secret == nil }) { fail("a key of \(venue.id) has no secret") }
+            let origin = credentialsEnv.map { "$\($0)" } ?? credentialsFile ?? ""
+            guard let keys = keyring.keys[venue.id], !keys.isEmpty else {
+                fail([Diagnostic(.missingCredential, file: origin, pointer: "", message: "no keys for \(venue.id)", fix: "add the keys its clients sign with")])
+            }
+            if venue.hmac != nil, keys.contains(where: { $0.secret == nil }) {
+                fail([Diagnostic(.missingCredential, file: origin, pointer: JSONPointer.appending("", venue.id), message: "a key of \(venue.id) has no secret",
+                                 fix: "\(venue.id) signs with HMAC: give each key its secret")])
+            }
             mocks.append(MockVenue(venue: venue, keys: keys, fixtures: fixtureBodies[venue.id] ?? [:], runner: runner))
         }
         if !Self.isLoopback(host) {
