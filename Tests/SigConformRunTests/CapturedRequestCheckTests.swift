@@ -52,6 +52,19 @@ import Testing
         #expect(problems.last?.file == "--id har-entry-9")
     }
 
+    @Test func aVectorOfAnUnknownVenueIsAnErrorInItsPlace() throws {
+        let requests = try CapturedRequestReader().read(path: Self.sequence)
+        var vectors: [Vector] = []
+        Self.source(Array(requests.prefix(1))).read { if case .vector(let vector, _) = $0 { vectors.append(vector) } }
+        var unknown = try #require(vectors.first)
+        unknown.venue = "no-such-venue"
+        var check = CapturedRequestCheck(runner: Self.runner)
+        var verdicts: [VectorVerdict] = []
+        check.verdicts(on: [unknown, vectors[0], unknown], workers: 2) { if let verdict = $0 { verdicts.append(verdict) } }
+        #expect(verdicts.map(\.vector.venue) == ["no-such-venue", "binance-spot", "no-such-venue"])
+        #expect(verdicts.map(\.status) == [.error, .passed, .error])
+    }
+
     @Test func aSourceThatHoldsNoRequestSaysSoInItsOwnWords() {
         var check = CapturedRequestCheck(runner: Self.runner)
         let tally = Self.runner.run(Self.source([]), filter: VectorFilter(), check: &check) { _ in }

@@ -26,22 +26,23 @@ package struct CapturedRequestCheck: VectorCheck {
     package mutating func verdicts(on vectors: [Vector], workers: Int, each body: (VectorVerdict?) -> Void) {
         let runner = runner
         var evaluations: [VectorEvaluation] = []
-        var verdicts: [VectorVerdict?] = []
+        // Per vector, in order: the verdict already known (its venue is unknown), or nil for one
+        // to judge. Each judged verdict fills the next nil slot, after the known ones before it.
+        var slots: [VectorVerdict?] = []
         for vector in vectors {
             if let venue = runner.registry[vector.venue] {
                 evaluations.append(runner.evaluator.evaluate(vector, venue: venue))
-                verdicts.append(nil)
+                slots.append(nil)
             } else {
-                verdicts.append(VerdictPolicy.unknownVenue(vector, known: runner.registry.sorted.map(\.id)))
+                slots.append(VerdictPolicy.unknownVenue(vector, known: runner.registry.sorted.map(\.id)))
             }
         }
-        var judged = verdicts.makeIterator()
-        // The evaluated requests' verdicts in order, between the ones whose venue is unknown.
-        self.verdicts(for: evaluations, workers: workers) { verdict in
-            while case .some(.some(let unknown)) = judged.next() { body(unknown) }
+        var next = slots.makeIterator()
+        verdicts(for: evaluations, workers: workers) { verdict in
+            while case .some(.some(let known)) = next.next() { body(known) }
             body(verdict)
         }
-        while case .some(.some(let unknown)) = judged.next() { body(unknown) }
+        while case .some(.some(let known)) = next.next() { body(known) }
     }
 
     /// The verdicts on `evaluations` (the next requests of the sequence), in order.
