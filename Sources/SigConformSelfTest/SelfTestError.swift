@@ -1,4 +1,5 @@
 import Foundation
+import SigConformCore
 import SigConformMAC
 
 /// A vector file or folder that cannot be used: the self-test cannot say anything about it.
@@ -20,9 +21,27 @@ public enum SelfTestError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unreadable(let file, let reason):
             "cannot read \(file): \(reason)"
         case .malformed(let file, let reason):
-            "\(file) is malformed: \(reason) (fix the file or restore it from upstream; see vectors/standard/README.md)"
+            "\(file) is malformed: \(reason) (\(Self.malformedFix))"
         }
     }
+
+    static let malformedFix = "fix the file or restore it from upstream; see vectors/standard/README.md"
+}
+
+extension SelfTestError: DiagnosticConvertible {
+    /// An `unreadable` or `structure` diagnostic of the error's own file (`file` is not needed:
+    /// the self-test names its files itself).
+    public func diagnostics(file _: String) -> [Diagnostic] {
+        switch self {
+        case .unreadable(let file, let reason):
+            [Diagnostic(.unreadable, file: file, message: "cannot be read: \(reason)")]
+        case .malformed(let file, let reason):
+            [Diagnostic(.structure, file: file, message: "is malformed: \(reason)", fix: Self.malformedFix)]
+        }
+    }
+
+    /// Its diagnostics.
+    public var diagnostics: [Diagnostic] { diagnostics(file: file) }
 }
 
 extension SelfTestError {

@@ -63,7 +63,8 @@ package struct SelfTestReport: Sendable {
                 details.append("SKIPPED \(place): \(ids): \(skip.reason)")
             }
         }
-        details += errors.map { "ERROR   \($0.description)" }
+        // Unusable input reads as every command prints it (`Diagnostic.description`).
+        details += errors.flatMap(\.diagnostics).map(\.description)
         if !details.isEmpty { lines += [""] + details }
         lines += ["", summary]
         return lines.joined(separator: "\n")

@@ -6,7 +6,7 @@ package enum ServeFixtures {
     /// Parses the JSON of a file (or variable) of `serve`'s input, called `origin` in errors.
     static func reader(_ bytes: [UInt8], origin: String) throws(InputError) -> JSONReader {
         do { return JSONReader(file: origin, document: try JSONParser().parse(bytes)) } catch {
-            throw InputError(file: origin, location: error.location, message: error.message, hint: error.hint)
+            throw InputError(error, file: origin)
         }
     }
 

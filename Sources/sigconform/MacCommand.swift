@@ -122,7 +122,7 @@ struct MacCommand: ParsableCommand {
         do {
             return try FileReader.read(messageFile ?? "-", limit: InputLimits.fileBytes)
         } catch {
-            TerminalText.error("error: cannot read the message: \(error)")
+            TerminalText.problems(error.diagnostics)
             throw ExitStatus.unusableInput
         }
     }

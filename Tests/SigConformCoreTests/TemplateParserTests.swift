@@ -29,7 +29,7 @@ import Testing
             _ = try TemplateParser().parse("{timestmp}")
             Issue.record("a misspelt variable must be refused")
         } catch {
-            #expect(error.hint == "did you mean {timestamp}?")
+            #expect(error.problems.map(\.hint) == ["did you mean {timestamp}?"])
         }
     }
 
@@ -40,5 +40,16 @@ import Testing
     @Test func rejectsUnbalancedBraces() {
         #expect(throws: TemplateError.self) { try TemplateParser().parse("{method") }
         #expect(throws: TemplateError.self) { try TemplateParser().parse("method}") }
+    }
+
+    @Test func reportsEveryProblemOfATemplateInOnePass() throws {
+        // A misspelt variable, a lone '}', the secret, and a '{' never closed: all four, in text order.
+        let error = try #require(throws: TemplateError.self) { try TemplateParser().parse("{timestmp}}x{secret}\n{method") }
+        #expect(error.problems.map(\.offset) == [0, 10, 12, 21])
+        #expect(error.problems.map(\.message) == ["unknown variable {timestmp}", "'}' without an opening '{'",
+                                                   "{secret}: the secret is never available to a template", "'{' without a closing '}'"])
+        let diagnostics = error.diagnostics(file: "venue.json")
+        #expect(diagnostics.map(\.code) == Array(repeating: .template, count: 4))
+        #expect(diagnostics[0].description == "venue.json: error: bad template: unknown variable {timestmp} (character 1) [template]\n    fix: did you mean {timestamp}?")
     }
 }

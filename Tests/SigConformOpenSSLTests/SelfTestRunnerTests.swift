@@ -91,7 +91,7 @@ struct SelfTestRunnerTests {
         let broken = SelfTestReport(
             backends: [], results: [good], errors: [.malformed(file: "x.json", reason: "tag: not hex")])
         #expect(broken.exitStatus == .unusableInput)
-        #expect(broken.render().contains("ERROR   x.json is malformed: tag: not hex"))
+        #expect(broken.render().contains("x.json: error: is malformed: tag: not hex [structure]\n    fix: fix the file or restore it"))
         #expect(broken.render().contains("ERROR: 1 input could not be used;"))
 
         let twiceBroken = SelfTestReport(

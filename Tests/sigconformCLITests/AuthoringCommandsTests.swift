@@ -59,7 +59,7 @@ struct AuthoringCommandsTests {
         let output = try CLI.run(["record", "--venue", "binance-spot", "--secret-env", "HOME", "--dry-run",
                                   "--curl", "curl 'https://api.binance.com/api/v3/order"])
         #expect(output.status == 2)
-        #expect(output.stderr.contains("--curl:1:6: a single quote is never closed"))
+        #expect(output.stderr.contains("--curl:1:6: error: a single quote is never closed"), "\(output.stderr)")
     }
 
     @Test func dryRunPrintsTheVectorWithoutTheSecret() throws {
@@ -100,6 +100,6 @@ struct AuthoringCommandsTests {
 
         let other = try CLI.run(options + ["--entry", "har-entry-9"], environment: environment)
         #expect(other.status == 2)
-        #expect(other.stderr.contains("holds no request \"har-entry-9\" — its requests: har-entry-1, har-entry-2"), "\(other.stderr)")
+        #expect(other.stderr.contains("holds no request \"har-entry-9\" [request-choice]\n    fix: its requests: har-entry-1, har-entry-2"), "\(other.stderr)")
     }
 }

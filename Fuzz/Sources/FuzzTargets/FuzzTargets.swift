@@ -105,7 +105,9 @@ public enum FuzzTargets {
         do {
             template = try TemplateParser().parse(text)
         } catch {
-            require(error.offset >= 0 && error.offset <= max(text.count, 0), "error offset \(error.offset) outside the template")
+            for problem in error.problems {
+                require(problem.offset >= 0 && problem.offset <= max(text.count, 0), "error offset \(problem.offset) outside the template")
+            }
             return
         }
         require(template.parts.count <= TemplateParser.maximumParts, "\(template.parts.count) parts passed the limit")

@@ -7,8 +7,6 @@ extension Diagnostic.Code {
     public static let placeholder = Self(rawValue: "placeholder")
     /// Two vectors of one venue share an id.
     public static let duplicateID = Self(rawValue: "duplicate-id")
-    /// The vectors name a venue with no venue.json.
-    public static let unknownVenue = Self(rawValue: "unknown-venue")
     /// The vectors' venue.json has errors, so the vectors were not checked for meaning.
     public static let venueNotLoaded = Self(rawValue: "venue-not-loaded")
     /// A vector file sits in the folder of another venue.

@@ -95,8 +95,11 @@ struct VectorFileLint {
             let number = lineNumber
             let document: JSONDocument
             do { document = try JSONParser().parse(Array(line)) } catch {
-                report.diagnostics.append(Diagnostic(.syntax, file: file, location: SourceLocation(line: number, column: error.location.column),
-                                                         pointer: "", message: error.message, fix: error.hint))
+                report.diagnostics += error.onLine(number).diagnostics(file: file).map { diagnostic in
+                    var diagnostic = diagnostic
+                    diagnostic.pointer = ""
+                    return diagnostic
+                }
                 continue
             }
             let locate: (String) -> SourceLocation? = { document.location(of: $0).map { SourceLocation(line: number, column: $0.column) } }

@@ -3,15 +3,27 @@ import SigConformDiagnosis
 import SigConformMAC
 import SigConformRun
 
-/// Why a request cannot be recorded as a vector: what is wrong and how to fix it.
-package struct RecordError: Error, Sendable, Equatable, CustomStringConvertible {
+/// Why a request cannot be recorded as a vector (or a venue scaffolded): what kind of problem
+/// (a ``Diagnostic/Code``), what is wrong and how to fix it.
+package struct RecordError: Error, Sendable, Equatable, CustomStringConvertible, DiagnosticConvertible {
+    package var code: Diagnostic.Code
     package var message: String
     package var hint: String?
-    package init(_ message: String, hint: String? = nil) {
+    package init(_ code: Diagnostic.Code, _ message: String, hint: String? = nil) {
+        self.code = code
         self.message = message
         self.hint = hint
     }
     package var description: String { message + (hint.map { " — \($0)" } ?? "") }
+    /// `file` is the request or venue being recorded (the caller names it as the user gave it).
+    package func diagnostics(file: String) -> [Diagnostic] { [Diagnostic(code, file: file, message: message, fix: hint)] }
+}
+
+extension Diagnostic.Code {
+    /// A vector or venue id that is not in the id alphabet (`record --id`, `venue new`).
+    public static let invalidID = Self(rawValue: "invalid-id")
+    /// A file `record` or `venue new` must write cannot be written.
+    public static let cannotWrite = Self(rawValue: "cannot-write")
 }
 
 /// Turns a request as a client sent it into a vector of its venue: computes the prehash,
@@ -68,17 +80,17 @@ package struct VectorRecorder: Sendable {
                             expect: Expectation(), origin: VectorOrigin(file: "", pointer: "", location: nil))
         let evaluation = runner.evaluator.evaluate(vector, venue: venue)
         if let divergence = VerdictPolicy.divergence(evaluation) {
-            throw RecordError("the MAC backends disagree: \(divergence.message)", hint: "this is a sigconform bug; nothing was recorded — please report the request")
+            throw RecordError(.backendDivergence, "the MAC backends disagree: \(divergence.message)", hint: "this is a sigconform bug; nothing was recorded — please report the request")
         }
         if let unsignable = VerdictPolicy.unsignable(evaluation).first {
             let parts = unsignable.message.components(separatedBy: " — ")
-            throw RecordError("the request cannot be signed under \(venue.id): \(parts[0])", hint: parts.count > 1 ? parts[1] : nil)
+            throw RecordError(.cannotSign, "the request cannot be signed under \(venue.id): \(parts[0])", hint: parts.count > 1 ? parts[1] : nil)
         }
         var notes: [String] = []
         var expect = Expectation()
         switch venue.auth {
         case .hmac:
-            guard let reference = evaluation.reference else { throw RecordError("no backend signed the request") }
+            guard let reference = evaluation.reference else { throw RecordError(.cannotSign, "no backend signed the request") }
             expect.prehash = reference.prehash.bytes
             expect.signature = reference.signature
             expect.headers = reference.expectedHeaders
@@ -86,7 +98,7 @@ package struct VectorRecorder: Sendable {
                 notes.append("the request carries no signature, so it is recorded as valid with the correct one in expect.signature")
             }
         case .bearer(let recipe):
-            guard let apiKey = capture.credentials.apiKey else { throw RecordError("no API key for the bearer token", hint: "give it with --api-key-env or --secret-env") }
+            guard let apiKey = capture.credentials.apiKey else { throw RecordError(.missingCredential, "no API key for the bearer token", hint: "give it with --api-key-env or --secret-env") }
             expect.headers = [HTTPHeaders.Field(name: recipe.header, value: recipe.headerValue(apiKey: apiKey))]
         }
         let rejecting = evaluation.findings.filter { $0.rejectsRequest && $0.kind != .observedSignatureMissing }
@@ -113,9 +125,9 @@ package struct VectorRecorder: Sendable {
 
     static func checked(_ id: String, takenIDs: Set<String>) throws(RecordError) -> String {
         guard !id.isEmpty, id.count <= 200, id.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)) }) else {
-            throw RecordError("invalid vector id \"\(id)\"", hint: "use 1–200 characters of a-z, A-Z, 0-9, '-', '_', '.'")
+            throw RecordError(.invalidID, "invalid vector id \"\(id)\"", hint: "use 1–200 characters of a-z, A-Z, 0-9, '-', '_', '.'")
         }
-        guard !takenIDs.contains(id) else { throw RecordError("the venue already has a vector \"\(id)\"", hint: "choose another --id, or leave it out for a fresh one") }
+        guard !takenIDs.contains(id) else { throw RecordError(.duplicateID, "the venue already has a vector \"\(id)\"", hint: "choose another --id, or leave it out for a fresh one") }
         return id
     }
 

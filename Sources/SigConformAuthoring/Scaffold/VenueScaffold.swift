@@ -25,11 +25,11 @@ package struct VenueScaffold: Sendable {
     /// Writes the two files of venue `id`, the recipe copied from `like` when given.
     package func create(id: String, like: Venue?) throws(RecordError) -> [String] {
         guard RecipeDecoder.isVenueID(id) else {
-            throw RecordError("invalid venue id \"\(id)\"", hint: "lower-case letters, digits and '-', e.g. \"acme-spot\"")
+            throw RecordError(.invalidID, "invalid venue id \"\(id)\"", hint: "lower-case letters, digits and '-', e.g. \"acme-spot\"")
         }
         let (venuePath, vectorsPath) = paths(for: id)
         for path in [venuePath, vectorsPath] where FileManager.default.fileExists(atPath: path) {
-            throw RecordError("\(path) exists already", hint: "venue new never overwrites; pick another id or edit the file")
+            throw RecordError(.duplicateID, "\(path) exists already", hint: "venue new never overwrites; pick another id or edit the file")
         }
         let recipe = try venueJSON(id: id, like: like)
         let decodedRecipe = try decode(recipe, at: venuePath, id: id)
@@ -39,7 +39,7 @@ package struct VenueScaffold: Sendable {
             try FileManager.default.createDirectory(atPath: (venuePath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             for (path, text) in files { try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting) }
         } catch {
-            throw RecordError("cannot write the venue's files: \(error.localizedDescription)", hint: "check that \(root) is writable")
+            throw RecordError(.cannotWrite, "cannot write the venue's files: \(error.localizedDescription)", hint: "check that \(root) is writable")
         }
         return files.map(\.0)
     }
@@ -55,9 +55,9 @@ package struct VenueScaffold: Sendable {
             let document = try JSONParser().parse(JSONWriter.compact(recipe))
             return try RecipeDecoder().decode(JSONReader(file: path, document: document), expectedID: id)
         } catch let error as InputError {
-            throw RecordError("the recipe to copy does not load: \(error)", hint: "copy a venue whose venue.json has no errors")
+            throw RecordError(.venueNotLoaded, "the recipe to copy does not load: \(error)", hint: "copy a venue whose venue.json has no errors")
         } catch {
-            throw RecordError("the recipe to copy does not load: \(error)")
+            throw RecordError(.venueNotLoaded, "the recipe to copy does not load: \(error)")
         }
     }
 
@@ -73,7 +73,7 @@ package struct VenueScaffold: Sendable {
         if let like {
             let original: JSONValue
             do { original = try FileReader.readJSON(like.file).document.root } catch {
-                throw RecordError("cannot read \(like.file): \(error)")
+                throw RecordError(.venueNotLoaded, "cannot read \(like.file): \(error)")
             }
             if original["host"] != nil { members.append(("host", .string("TODO: the API host, e.g. api.acme.example"))) }
             members.append(("notes", .array([.string("TODO: quote what the docs say the string to sign is. The recipe below was copied from \(like.id): check every member against this venue's docs.")])))

@@ -31,7 +31,7 @@ package struct CorpusLoader: Sendable {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                listing.errors.append(InputError(file: path, message: "no such file or directory", hint: "check the path"))
+                listing.errors.append(InputError(file: path, message: "no such file or directory", hint: "check the path", code: .unreadable))
                 continue
             }
             if isDirectory.boolValue {
@@ -73,7 +73,7 @@ package struct CorpusLoader: Sendable {
             return
         }
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
-            listing.errors.append(InputError(file: directory, message: "cannot list the directory", hint: "check its permissions"))
+            listing.errors.append(InputError(file: directory, message: "cannot list the directory", hint: "check its permissions", code: .unreadable))
             return
         }
         for entry in entries.sorted() {
@@ -136,7 +136,7 @@ package struct CorpusLoader: Sendable {
             }
             return .vector(vector)
         } catch let error as JSONParseError {
-            return .error(InputError(file: file, location: SourceLocation(line: lineNumber, column: error.location.column), message: error.message, hint: error.hint))
+            return .error(InputError(error.onLine(lineNumber), file: file))
         } catch let error as InputError {
             // Locations inside a line are relative to it; make them point into the file.
             var located = error
@@ -153,7 +153,7 @@ package struct CorpusLoader: Sendable {
     package func forEachLine(of file: String, line body: (Int, [UInt8]) -> Void, lineError: (InputError) -> Void) throws(InputError) {
         _ = try FileReader.checkReadableFile(file)
         guard let handle = FileHandle(forReadingAtPath: file) else {
-            throw InputError(file: file, message: "cannot be opened", hint: "check that it is a readable regular file")
+            throw InputError(file: file, message: "cannot be opened", hint: "check that it is a readable regular file", code: .unreadable)
         }
         defer { try? handle.close() }
         var lineNumber = 0

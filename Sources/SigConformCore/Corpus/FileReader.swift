@@ -12,19 +12,19 @@ package enum FileReader {
         var status = stat()
         guard stat(path, &status) == 0 else {
             if errno == EACCES {
-                throw InputError(file: path, message: "cannot be read (permission denied on a folder above it)", hint: "check the folders' permissions")
+                throw InputError(file: path, message: "cannot be read (permission denied on a folder above it)", hint: "check the folders' permissions", code: .unreadable)
             }
-            throw InputError(file: path, message: "no such file", hint: "check the path (a link must point to an existing file)")
+            throw InputError(file: path, message: "no such file", hint: "check the path (a link must point to an existing file)", code: .unreadable)
         }
         switch status.st_mode & S_IFMT {
         case S_IFREG: break
         case S_IFDIR:
-            throw InputError(file: path, message: "is a directory where a file was expected", hint: "pass the file, or the directory as a corpus root")
+            throw InputError(file: path, message: "is a directory where a file was expected", hint: "pass the file, or the directory as a corpus root", code: .unreadable)
         default:
-            throw InputError(file: path, message: "is not a regular file (a device, pipe or socket)", hint: "pass a vector file")
+            throw InputError(file: path, message: "is not a regular file (a device, pipe or socket)", hint: "pass a vector file", code: .unreadable)
         }
         guard access(path, R_OK) == 0 else {
-            throw InputError(file: path, message: "cannot be read (permission denied)", hint: "check the file's permissions")
+            throw InputError(file: path, message: "cannot be read (permission denied)", hint: "check the file's permissions", code: .unreadable)
         }
         return Int(status.st_size)
     }
@@ -58,14 +58,14 @@ package enum FileReader {
         }
         // Bounded read: the file may have grown since it was measured.
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw InputError(file: path, message: "could not be opened", hint: "check that it is a readable regular file")
+            throw InputError(file: path, message: "could not be opened", hint: "check that it is a readable regular file", code: .unreadable)
         }
         defer { try? handle.close() }
         let data: Data
         do {
             data = try handle.read(upToCount: maximumBytes + 1) ?? Data()
         } catch {
-            throw InputError(file: path, message: "could not be read: \(error.localizedDescription)")
+            throw InputError(file: path, message: "could not be read: \(error.localizedDescription)", code: .unreadable)
         }
         guard data.count <= maximumBytes else {
             throw InputError(file: path, message: "grew past the \(InputLimits.describe(maximumBytes)) limit while being read",
@@ -80,7 +80,7 @@ package enum FileReader {
         do {
             return JSONReader(file: path, document: try JSONParser().parse(bytes))
         } catch {
-            throw InputError(file: path, location: error.location, message: error.message, hint: error.hint)
+            throw InputError(error, file: path)
         }
     }
 }

@@ -10,6 +10,25 @@ extension Diagnostic.Code {
     public static let unknownMember = Self(rawValue: "unknown-member")
     /// A value of the wrong type, a missing member, an impossible combination.
     public static let structure = Self(rawValue: "structure")
+    /// A venue id that names no loaded venue (a vector's, `--venue`, a captured request's); the
+    /// fix suggests the nearest known id.
+    public static let unknownVenue = Self(rawValue: "unknown-venue")
+    /// A file or folder that cannot be read at all: missing, not permitted, not a regular file.
+    public static let unreadable = Self(rawValue: "unreadable")
+    /// A curl command line or a raw HTTP request that cannot be read (``RequestParseError``).
+    public static let requestSyntax = Self(rawValue: "request-syntax")
+    /// A prehash template that cannot be parsed: an unknown variable, a lone brace (``TemplateError``).
+    public static let template = Self(rawValue: "template")
+    /// The request cannot be signed under the venue's recipe: a component or credential it
+    /// needs is missing or unusable (``SigningError``).
+    public static let cannotSign = Self(rawValue: "cannot-sign")
+    /// A MAC backend failed: a fault of the harness, not of the input (``SigningError``).
+    public static let backendFailure = Self(rawValue: "backend-failure")
+    /// A credential the venue needs that neither the command line, the input nor the request
+    /// gives (``CredentialResolver/Missing``).
+    public static let missingCredential = Self(rawValue: "missing-credential")
+    /// A vector that the vector format cannot hold (``VectorEncoder/Failure``).
+    public static let unencodable = Self(rawValue: "unencodable")
 }
 
 /// Collects the diagnostics of one decoding, so a decoder can report a problem and go on with

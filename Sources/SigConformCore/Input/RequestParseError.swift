@@ -24,3 +24,10 @@ public struct RequestParseError: Error, Sendable, Equatable, CustomStringConvert
         "\(source.rawValue), \(location): \(message)" + (hint.map { " — \($0)" } ?? "")
     }
 }
+
+extension RequestParseError: DiagnosticConvertible {
+    /// A `request-syntax` diagnostic at the line and column in the text given.
+    public func diagnostics(file: String) -> [Diagnostic] {
+        [Diagnostic(.requestSyntax, file: file, location: location, message: message, fix: hint)]
+    }
+}

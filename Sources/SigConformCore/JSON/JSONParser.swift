@@ -63,13 +63,25 @@ public struct JSONParser: Sendable {
     public func parse(_ text: String) throws(JSONParseError) -> JSONDocument { try parse(Array(text.utf8)) }
 }
 
-/// Why a JSON text could not be parsed, and where.
-public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertible {
+/// Why a JSON text could not be parsed, and where: a `syntax` ``Diagnostic`` once the caller
+/// names the text.
+public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertible, DiagnosticConvertible {
     public var location: SourceLocation
     public var message: String
     public var hint: String?
     public var description: String {
         "\(location): invalid JSON: \(message)" + (hint.map { " (\($0))" } ?? "")
+    }
+
+    public func diagnostics(file: String) -> [Diagnostic] {
+        [Diagnostic(.syntax, file: file, location: location, message: message, fix: hint)]
+    }
+
+    /// The error of a JSON Lines line (parsed alone, so on its line 1) located on line `line` of its file.
+    public func onLine(_ line: Int) -> JSONParseError {
+        var located = self
+        located.location = SourceLocation(line: line, column: location.column)
+        return located
     }
 }
 

@@ -91,6 +91,18 @@ public struct JSONReader: Sendable {
         InputError(file: file, location: document.location(of: pointer), pointer: pointer, message: message, hint: hint, code: code)
     }
 
+    /// The problems of a value's own parser (a template string's ``TemplateError``) located at
+    /// the value, `pointer`: each keeps its code, message and fix.
+    public func error(_ error: some DiagnosticConvertible, at pointer: String) -> InputError {
+        let location = document.location(of: pointer)
+        return InputError(error.diagnostics(file: file).map { diagnostic in
+            var located = diagnostic
+            located.location = diagnostic.location ?? location
+            located.pointer = Diagnostic.clipped(pointer)
+            return located
+        })
+    }
+
     /// The members of the object `value`, checking that no member outside `allowed` is present
     /// (a misspelt member would otherwise be silently ignored, and a vector could check nothing).
     /// Members whose name starts with `$` (`$schema`, `$comment`) are annotations for editors and

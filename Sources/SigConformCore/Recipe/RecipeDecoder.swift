@@ -441,9 +441,7 @@ public struct RecipeDecoder: Sendable {
         }
         switch value {
         case .string(let text):
-            do { return try TemplateParser().parse(text) } catch {
-                throw reader.error(pointer, "bad template: \(error.message) (character \(error.offset + 1))", hint: error.hint)
-            }
+            do { return try TemplateParser().parse(text) } catch { throw reader.error(error, at: pointer) }
         case .array(let elements):
             guard elements.count <= 64 else { throw reader.error(pointer, "a prehash has at most 64 parts") }
             var parts: [Template.Part] = []
@@ -486,9 +484,7 @@ public struct RecipeDecoder: Sendable {
         func branch(_ name: String) throws(InputError) -> Template {
             guard let branchValue = members.first(where: { $0.key == name })?.value else { return Template([]) }
             let text = try reader.string(branchValue, at: "\(pointer)/\(name)")
-            do { return try TemplateParser().parse(text) } catch {
-                throw reader.error("\(pointer)/\(name)", "bad template: \(error.message) (character \(error.offset + 1))", hint: error.hint)
-            }
+            do { return try TemplateParser().parse(text) } catch { throw reader.error(error, at: "\(pointer)/\(name)") }
         }
         guard let conditionValue = members.first(where: { $0.key == "if" })?.value else {
             throw reader.error(pointer, "a conditional part needs \"if\"", hint: "e.g. {\"if\": \"body\", \"then\": \"{header:Content-Type}\"}")
@@ -496,7 +492,8 @@ public struct RecipeDecoder: Sendable {
         let conditionText = try reader.string(conditionValue, at: "\(pointer)/if")
         let condition: Variable
         do { condition = try TemplateParser().parseVariable(conditionText) } catch {
-            throw reader.error("\(pointer)/if", "bad condition: \(error.message)", hint: error.hint)
+            let problem = error.problems[0]
+            throw reader.error("\(pointer)/if", "bad condition: \(problem.message)", hint: problem.hint, code: .template)
         }
         guard members.contains(where: { $0.key == "then" }) else {
             throw reader.error(pointer, "a conditional part needs \"then\"", hint: "the template rendered when \(conditionText) is non-empty")

@@ -11,11 +11,16 @@ public struct TemplateParser: Sendable {
 
     /// Parses one template string: literal text with `{variable}`, `{variable?}`, `{header:Name}`,
     /// `{query:name}`, `{body:name}`; `{{` and `}}` stand for literal braces.
+    ///
+    /// Reads the whole template before it throws, so the error lists every problem in it (an
+    /// unknown variable, a lone `}`, …) in one pass; only a `{` that is never closed ends the
+    /// reading, as nothing after it can be told apart.
     public func parse(_ text: String) throws(TemplateError) -> Template {
         guard text.count <= Self.maximumCharacters else {
             throw TemplateError(offset: 0, message: "template is \(text.count) characters, over the limit of \(Self.maximumCharacters)")
         }
         var parts: [Template.Part] = []
+        var problems: [TemplateError.Problem] = []
         var literal = ""
         let characters = Array(text)
         var index = 0
@@ -28,18 +33,21 @@ public struct TemplateParser: Sendable {
                     continue
                 }
                 guard let close = characters[index...].firstIndex(of: "}") else {
-                    throw TemplateError(offset: index, message: "'{' without a closing '}'", hint: "write {{ for a literal brace")
+                    problems.append(.init(offset: index, message: "'{' without a closing '}'", hint: "write {{ for a literal brace"))
+                    break
                 }
                 let name = String(characters[(index + 1)..<close])
                 if !literal.isEmpty {
                     parts.append(.literal(literal))
                     literal = ""
                 }
-                parts.append(try variable(name, offset: index))
+                do { parts.append(try variable(name, offset: index)) } catch { problems += error.problems }
                 index = close + 1
             } else if character == "}" {
                 guard index + 1 < characters.count, characters[index + 1] == "}" else {
-                    throw TemplateError(offset: index, message: "'}' without an opening '{'", hint: "write }} for a literal brace")
+                    problems.append(.init(offset: index, message: "'}' without an opening '{'", hint: "write }} for a literal brace"))
+                    index += 1
+                    continue
                 }
                 literal.append("}")
                 index += 2
@@ -49,9 +57,10 @@ public struct TemplateParser: Sendable {
             }
         }
         if !literal.isEmpty { parts.append(.literal(literal)) }
-        guard parts.count <= Self.maximumParts else {
-            throw TemplateError(offset: 0, message: "template has \(parts.count) parts, over the limit of \(Self.maximumParts)")
+        if parts.count > Self.maximumParts {
+            problems.append(.init(offset: 0, message: "template has \(parts.count) parts, over the limit of \(Self.maximumParts)"))
         }
+        guard problems.isEmpty else { throw TemplateError(problems) }
         return Template(parts)
     }
 
@@ -129,18 +138,43 @@ extension TemplateParser {
     }
 }
 
-/// A template that cannot be parsed.
-public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// Character offset in the template string.
-    public var offset: Int
-    public var message: String
-    public var hint: String?
-    public init(offset: Int, message: String, hint: String? = nil) {
-        self.offset = offset
-        self.message = message
-        self.hint = hint
+/// A template that cannot be parsed: every problem found in it, in the order of the text.
+public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible, DiagnosticConvertible {
+    /// One problem, at a character of the template.
+    public struct Problem: Sendable, Equatable, CustomStringConvertible {
+        /// Character offset in the template string.
+        public var offset: Int
+        public var message: String
+        public var hint: String?
+        public init(offset: Int, message: String, hint: String? = nil) {
+            self.offset = offset
+            self.message = message
+            self.hint = hint
+        }
+        public var description: String { "at character \(offset + 1): \(message)" + (hint.map { " — \($0)" } ?? "") }
     }
-    public var description: String { "at character \(offset + 1): \(message)" + (hint.map { " — \($0)" } ?? "") }
+
+    /// Never empty.
+    public private(set) var problems: [Problem]
+
+    /// One problem.
+    public init(offset: Int, message: String, hint: String? = nil) {
+        problems = [Problem(offset: offset, message: message, hint: hint)]
+    }
+
+    /// `problems` must not be empty.
+    public init(_ problems: [Problem]) {
+        precondition(!problems.isEmpty, "a template error says what is wrong")
+        self.problems = problems
+    }
+
+    public var description: String { problems.map(\.description).joined(separator: "; ") }
+
+    /// A `template` diagnostic per problem; the template is one string, so the place is the
+    /// character, in the message (the caller that knows the JSON value adds its pointer).
+    public func diagnostics(file: String) -> [Diagnostic] {
+        problems.map { Diagnostic(.template, file: file, message: "bad template: \($0.message) (character \($0.offset + 1))", fix: $0.hint) }
+    }
 }
 
 extension String {

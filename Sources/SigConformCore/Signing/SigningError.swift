@@ -17,3 +17,11 @@ public struct SigningError: Error, Sendable, Equatable, CustomStringConvertible 
     }
     public var description: String { message + (hint.map { " — \($0)" } ?? "") }
 }
+
+extension SigningError: DiagnosticConvertible {
+    /// `cannot-sign` (what the request or credentials lack), or `backend-failure` when the MAC
+    /// backend failed; `file` is the vector or request that was being signed.
+    public func diagnostics(file: String) -> [Diagnostic] {
+        [Diagnostic(backendFailure == nil ? .cannotSign : .backendFailure, file: file, message: message, fix: hint)]
+    }
+}

@@ -60,18 +60,30 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
 /// Suggests the closest known name for a misspelt or shortened one: a case-only difference
 /// first, then the shortest name that starts with what was typed (`okx` → `okx-v5`, not the
 /// closer-spelt `htx`), then the nearest by edit distance (at most 2).
+///
+/// Candidates often come from a set or a dictionary's keys, whose order changes from run to
+/// run; ties are broken by the names' order, so the same input always gets the same suggestion.
 public func nearestName(to name: String, in candidates: some Sequence<String>) -> String? {
     let typed = name.lowercased()
+    var sameLetters: String?
     var prefixed: String?
     var best: (name: String, distance: Int)?
+    /// Whether `candidate` ranks before `current` by `rank` (smaller first), then by name.
+    func before(_ candidate: String, _ current: String?, rank: (String) -> Int) -> Bool {
+        guard let current else { return true }
+        return (rank(candidate), candidate) < (rank(current), current)
+    }
     for candidate in candidates {
         let known = candidate.lowercased()
-        if known == typed { return candidate }
-        if typed.count >= 2, known.hasPrefix(typed), candidate.count < (prefixed?.count ?? .max) { prefixed = candidate }
+        if known == typed {
+            if before(candidate, sameLetters, rank: { _ in 0 }) { sameLetters = candidate }
+            continue
+        }
+        if typed.count >= 2, known.hasPrefix(typed), before(candidate, prefixed, rank: \.count) { prefixed = candidate }
         let distance = editDistance(Array(typed.unicodeScalars), Array(known.unicodeScalars))
-        if distance <= 2, distance < (best?.distance ?? .max) { best = (candidate, distance) }
+        if distance <= 2, best.map({ (distance, candidate) < ($0.distance, $0.name) }) ?? true { best = (candidate, distance) }
     }
-    return prefixed ?? best?.name
+    return sameLetters ?? prefixed ?? best?.name
 }
 
 /// The hint for an unknown venue id: the nearest known id, if any, and every known id.

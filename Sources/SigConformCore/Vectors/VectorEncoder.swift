@@ -6,10 +6,12 @@ package struct VectorEncoder: Sendable {
     package init() {}
 
     /// Why a vector cannot be written in the vector format.
-    package struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
+    package struct Failure: Error, Sendable, Equatable, CustomStringConvertible, DiagnosticConvertible {
         package var message: String
         package var hint: String
         package var description: String { "\(message) — \(hint)" }
+        /// An `unencodable` diagnostic of the vector (`file` names it).
+        package func diagnostics(file: String) -> [Diagnostic] { [Diagnostic(.unencodable, file: file, message: message, fix: hint)] }
     }
 
     /// The vector as a JSON object. Credentials equal to `defaults` (the file's shared ones) are

@@ -14,10 +14,12 @@ package enum SequenceDiagnosis {
     /// The diagnoses of the requests, by index in `evaluations`, whose observed signature is the
     /// HMAC of their own correct prehash appended to those of earlier requests to the same venue
     /// under the same key, or the HMAC of a prehash whose inner digest covers the earlier
-    /// requests' inputs to it too. Requests whose signature is correct are left out.
-    package static func reusedState(in evaluations: [VectorEvaluation], backend: any MACBackend) -> [Int: Diagnosis] {
+    /// requests' inputs to it too. Requests whose signature is correct are left out. Only the
+    /// requests from index `first` on are diagnosed (a run that judges requests a batch at a time
+    /// has diagnosed the earlier ones); each is judged against every request before it.
+    package static func reusedState(in evaluations: [VectorEvaluation], from first: Int = 1, backend: any MACBackend) -> [Int: Diagnosis] {
         var out: [Int: Diagnosis] = [:]
-        for (index, evaluation) in evaluations.enumerated() where index > 0 {
+        for (index, evaluation) in evaluations.enumerated() where index > 0 && index >= first {
             guard let recipe = evaluation.venue.hmac, let reference = evaluation.reference,
                   let observed = evaluation.observedSignature else { continue }
             let signer = RequestSigner(canonicalizer: Canonicalizer(venue: evaluation.venue, recipe: recipe))
@@ -30,8 +32,8 @@ package enum SequenceDiagnosis {
             let search = Search(evaluations: evaluations, index: index, signer: signer, key: key, observed: observed, backend: backend)
             // The object was made before the first of them, or before a later one (a client that
             // makes one per session, or per batch): the longest run first, the usual case.
-            for first in earlier {
-                let run = earlier.filter { $0 >= first } + [index]
+            for start in earlier {
+                let run = earlier.filter { $0 >= start } + [index]
                 guard let step = search.reusedHMAC(run) ?? search.reusedInnerDigest(run) else { continue }
                 var diagnosis = Diagnosis(steps: [step.step], clientPrehash: step.clientPrehash,
                                           correctPrehash: reference.prehash, evidence: [], venueError: evaluation.venue.errors.badSignature,

@@ -79,8 +79,9 @@ package final class ReportFile {
         } catch let error as InputError {
             throw error
         } catch let error as JSONParseError {
-            throw InputError(file: path, location: error.location, message: error.message,
-                             hint: error.message.contains("limit") ? Self.moreShards : error.hint)
+            var problem = InputError(error, file: path)
+            if error.message.contains("limit") { problem.hint = Self.moreShards }
+            throw problem
         } catch {
             throw InputError(file: path, message: "\(error)")
         }
@@ -114,7 +115,9 @@ package final class ReportFile {
         do {
             document = try fragment.parse(limits: Self.limits)
         } catch {
-            throw InputError(file: path, location: error.location, pointer: pointer, message: error.message, hint: error.hint)
+            var problem = InputError(error, file: path)
+            problem.pointer = pointer
+            throw problem
         }
         let reader = JSONReader(file: path, document: document)
         do {

@@ -59,24 +59,15 @@ public struct CheckRunner: Sendable {
         policy.verdict(forCaptured: evaluator.evaluate(vector, venue: venue), serverMessage: serverMessage)
     }
 
-    /// Diagnoses several captured requests in order (a HAR, a file of several requests): first
-    /// the sequence, then each request on its own. A request whose signature is the HMAC of
-    /// earlier requests' prehashes and its own (``SequenceDiagnosis``, reproduced on every
-    /// backend) is explained by the sequence, which is conclusive, so the single-request search
-    /// is not run for it. Returns the verdicts in input order, and a note per request the
-    /// sequence explained.
+    /// Diagnoses several captured requests in order (a HAR, a file of several requests) as one
+    /// sequence, as ``CapturedRequestCheck`` does in a run: a request explained by the requests
+    /// before it (``SequenceDiagnosis``) is not searched on its own. Returns the verdicts in
+    /// input order, and a note per request the sequence explained.
     public func diagnoseCaptured(_ requests: [(vector: Vector, venue: Venue)], serverMessage: String? = nil) -> (verdicts: [VectorVerdict], notes: [String]) {
-        let evaluations = requests.map { evaluator.evaluate($0.vector, venue: $0.venue) }
-        let found = requests.count > 1 ? diagnoser.backends.map { SequenceDiagnosis.reusedState(in: evaluations, backend: $0) } : []
-        var notes: [String] = []
-        let verdicts = evaluations.enumerated().map { index, evaluation in
-            let sequence = found.first?[index].flatMap { diagnosis in found.allSatisfy { $0[index] != nil } ? diagnosis : nil }
-            if sequence != nil {
-                notes.append("the sequence: \(evaluation.vector.id) is explained by the requests before it (\(DiagnosisClass.reusedHMACState.rawValue))")
-            }
-            return policy.verdict(forCaptured: evaluation, serverMessage: serverMessage, diagnosis: sequence)
-        }
-        return (verdicts, notes)
+        var check = CapturedRequestCheck(runner: self, serverMessage: serverMessage)
+        var verdicts: [VectorVerdict] = []
+        check.verdicts(for: requests.map { evaluator.evaluate($0.vector, venue: $0.venue) }, workers: workers) { verdicts.append($0) }
+        return (verdicts, check.notes)
     }
 }
 

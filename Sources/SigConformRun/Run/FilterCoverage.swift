@@ -44,7 +44,9 @@ struct FilterCoverage: Sendable {
     /// are the venues the run could check (listed for a `--venue` that matched nothing).
     /// `othersReported`: the run has input errors already (a missing path, an unreadable
     /// file), which say why nothing was read; an empty run is then not reported again.
-    package func problems(checked: Int, paths: [String], knownVenues: [String], othersReported: Bool = false) -> [InputError] {
+    /// `nothingRead` is what the source says when it yielded nothing (``VectorSource/nothingRead``).
+    package func problems(checked: Int, paths: [String], knownVenues: [String], othersReported: Bool = false,
+                          nothingRead: @autoclosure () -> InputError? = nil) -> [InputError] {
         var problems: [InputError] = []
         let venues = Set(knownVenues).union(venuesRead).sorted()
         for venue in filter.venues.subtracting(venuesMatched).sorted() {
@@ -62,8 +64,8 @@ struct FilterCoverage: Sendable {
         let place = paths.joined(separator: ", ")
         if read == 0 {
             guard !othersReported else { return problems }
-            problems.append(InputError(file: place, message: "holds no vectors: nothing was checked",
-                                       hint: "pass vector files (*.json, *.jsonl) or folders holding them; a run that checks nothing is not a pass"))
+            problems.append(nothingRead() ?? InputError(file: place, message: "holds no vectors: nothing was checked",
+                                                        hint: "pass vector files (*.json, *.jsonl) or folders holding them; a run that checks nothing is not a pass"))
         } else if selectedBeforeShard == 0 {
             problems.append(InputError(file: place, message: "no vector matches the filters together (\(describe(filter))): nothing was checked",
                                        hint: "each filter matches some vector, but no vector matches them all"))

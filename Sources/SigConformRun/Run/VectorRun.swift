@@ -86,7 +86,7 @@ extension CheckRunner {
         result.files = filter.reportedFiles(listing.files, used: used)
         if reportsRunErrors {
             result.inputErrors += coverage.problems(checked: checked + skipped, paths: source.names, knownVenues: registry.sorted.map(\.id),
-                                                    othersReported: metRunErrors || !result.inputErrors.isEmpty)
+                                                    othersReported: metRunErrors || !result.inputErrors.isEmpty, nothingRead: source.nothingRead)
         }
         return RunTally(result: result, skipped: skipped)
     }

@@ -21,6 +21,12 @@ package protocol VectorSource {
     var listing: CorpusListing { get }
     /// Hands every item to `body`, in input order; a file that cannot be read is an `.error` item.
     func read(_ body: (SourceItem) -> Void)
+    /// What a run says when the source yielded nothing at all (nil: "holds no vectors").
+    var nothingRead: InputError? { get }
+}
+
+extension VectorSource {
+    package var nothingRead: InputError? { nil }
 }
 
 /// A source that is one file: it names that file and lists it alone.

@@ -102,52 +102,22 @@ struct DiagnoseCommand: ParsableCommand {
         }
         // `curl -u key:secret` sends them base64-encoded in a Basic header: scrubbed too.
         given += cases.compactMap(\.request.basicAuthorizationCredentials)
-        result.files = input.map { [$0] } ?? []
-        var otherHosts: [String] = []
-        let selected = cases.filter { ids.isEmpty || ids.contains($0.id) }
-        // Each request that can be used: one that cannot is an error for it, and the rest are
-        // still diagnosed (a HAR's first entry must not hide the others).
-        var usable: [(vector: Vector, venue: Venue)] = []
-        for captured in selected {
-            if captured.isOneOfMany, venueID == nil, VenueDetector(registry: registry).candidates(for: captured.request).isEmpty {
-                otherHosts.append(captured.request.host ?? "(no host)")
-                continue
-            }
-            switch prepare(captured, credentials: credentials, registry: registry) {
-            case .success(let prepared): usable.append(prepared)
-            case .failure(let error): result.inputErrors.append(error)
-            }
-        }
-        // The sequence and each request (a mistake can carry state from one request to the next).
-        let diagnosed = runner.diagnoseCaptured(usable, serverMessage: message)
-        result.verdicts += diagnosed.verdicts
-        notes += diagnosed.notes
+        // Each request is judged by the run layer's one loop and verdict policy: one that cannot
+        // be used is an error for it, and the rest are still diagnosed (a HAR's first entry must
+        // not hide the others); the sequence first (a mistake can carry state from one request to the next).
+        let source = CapturedRequestSource(cases, input: input, name: input ?? "--curl",
+                                           options: .init(venue: venueID, credentials: credentials, ids: ids, serverTime: serverTime), registry: registry)
+        var check = CapturedRequestCheck(runner: runner, serverMessage: message)
+        var verdicts: [VectorVerdict] = []
+        let run = runner.run(source, filter: VectorFilter(), check: &check) { verdicts.append($0) }.result
+        result.files = run.files
+        result.inputErrors += run.inputErrors
+        result.verdicts += verdicts
+        notes += check.notes
+        let otherHosts = source.otherHosts
         if !otherHosts.isEmpty {
             let hosts = Array(Set(otherHosts)).sorted()
             notes.append("\(otherHosts.count) HAR entries fit no venue and were not diagnosed (hosts: \(hosts.prefix(10).joined(separator: ", "))\(hosts.count > 10 ? ", …" : ""))")
-        }
-        for id in ids.sorted() where !cases.contains(where: { $0.id == id }) {
-            result.inputErrors.append(InputError(file: "--id \(id)", message: "matched no request in the input",
-                                                 hint: "ids are the vectors' ids, or har-entry-N for a HAR file"))
-        }
-        if result.verdicts.isEmpty, result.inputErrors.isEmpty {
-            result.inputErrors.append(InputError(file: input ?? "--curl", message: otherHosts.isEmpty ? "holds no request: nothing was diagnosed"
-                                                     : "no request fits a known venue: nothing was diagnosed",
-                                                 hint: "pass --venue, or a capture of a request to an exchange"))
-        }
-    }
-
-    /// The vector to diagnose for one captured request, with its venue and credentials.
-    func prepare(_ captured: CapturedRequest, credentials: Credentials, registry: VenueRegistry) -> Result<(Vector, Venue), InputError> {
-        var captured = captured
-        let venue: Venue
-        do { venue = try resolveVenue(for: captured, registry: registry) } catch { return .failure(error) }
-        if let serverTime { captured.time.serverTime = serverTime }
-        do {
-            let resolved = try CredentialResolver(given: credentials).resolve(captured.credentials, venue: venue, request: captured.request, for: .diagnosis)
-            return .success((captured.vector(venue: venue.id, credentials: resolved), venue))
-        } catch {
-            return .failure(InputError(file: captured.label, message: "no secret for \(venue.id)", hint: "pass it with --secret-env NAME or --secret-file FILE"))
         }
     }
 
@@ -180,23 +150,5 @@ struct DiagnoseCommand: ParsableCommand {
         guard let serverError else { return nil }
         if serverError.hasPrefix("@") { return String(decoding: try FileReader.read(String(serverError.dropFirst())), as: UTF8.self) }
         return serverError
-    }
-
-    func resolveVenue(for captured: CapturedRequest, registry: VenueRegistry) throws(InputError) -> Venue {
-        if let id = venueID ?? captured.venue {
-            guard let venue = registry[id] else {
-                throw InputError(file: captured.origin.file, message: "unknown venue \"\(id)\"",
-                                 hint: unknownVenueHint(id, known: registry.sorted.map(\.id)))
-            }
-            return venue
-        }
-        let candidates = VenueDetector(registry: registry).candidates(for: captured.request)
-        guard candidates.count == 1, let venue = candidates.first else {
-            throw InputError(file: captured.origin.file,
-                             message: candidates.isEmpty ? "cannot tell the venue from the host and headers"
-                                 : "the request fits several venues: \(candidates.map(\.id).joined(separator: ", "))",
-                             hint: "pass --venue")
-        }
-        return venue
     }
 }

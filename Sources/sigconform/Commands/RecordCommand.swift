@@ -79,8 +79,8 @@ struct RecordCommand: ParsableCommand {
         var output = Output(redactor: Redactor(credentials: [given]))
         do {
             try record(given: given, output: &output)
-        } catch let error as Failure {
-            TerminalText.error(output.redactor.scrub("sigconform record: \(error.message)\(error.hint.map { " — \($0)" } ?? "")"))
+        } catch let error as InputError {
+            TerminalText.problems(error.diagnostics, scrubbedBy: output.redactor)
             throw ExitStatus.unusableInput
         }
     }
@@ -94,7 +94,9 @@ struct RecordCommand: ParsableCommand {
     func record(given: Credentials, output: inout Output) throws {
         let (registry, _) = venueOptions.registry(also: .localVectors)
         guard let venue = registry[venueID] else {
-            throw fail("unknown venue \"\(venueID)\" — \(unknownVenueHint(venueID, known: registry.sorted.map(\.id)))", hint: "create it with `sigconform venue new \(venueID)`, or add its folder with --venues")
+            throw InputError(file: "--venue \(venueID)", message: "unknown venue \"\(venueID)\"",
+                             hint: unknownVenueHint(venueID, known: registry.sorted.map(\.id)) + "; create it with `sigconform venue new \(venueID)`, or add its folder with --venues",
+                             code: .unknownVenue)
         }
         let captured = try readRequest(venue: venue, registry: registry)
         for note in captured.notes { output.say("note: \(note)") }
@@ -112,7 +114,7 @@ struct RecordCommand: ParsableCommand {
                       serverTime: serverTime ?? captured.time.serverTime),
                 takenIDs: taken)
         } catch {
-            throw fail(error.message, hint: error.hint)
+            throw InputError(error, file: requestName)
         }
         let vector = recording.vector
         var notes = recording.notes
@@ -179,10 +181,9 @@ struct RecordCommand: ParsableCommand {
             if let requestFile { return try reader.read(path: requestFile, as: RequestObjectForm()) }
             return try reader.read(path: input ?? "-", limit: limit)
         }
-        let name = input ?? "the input"
         if let entry {
             guard let chosen = requests.first(where: { $0.id == entry }) else {
-                throw fail("\(name) holds no request \"\(entry)\"", hint: "its requests: \(Self.listed(requests.map(\.id)))")
+                throw fail("holds no request \"\(entry)\"", hint: "its requests: \(Self.listed(requests.map(\.id)))")
             }
             return chosen
         }
@@ -190,8 +191,8 @@ struct RecordCommand: ParsableCommand {
         let fitting = requests.count > 1
             ? requests.filter { VenueDetector(registry: registry).candidates(for: $0.request).contains { $0.id == venue.id } } : requests
         guard fitting.count == 1, let chosen = fitting.first else {
-            if requests.isEmpty { throw fail("\(name) holds no request") }
-            throw fail("\(name) holds \(requests.count) requests, \(fitting.count) of them to \(venue.id)",
+            if requests.isEmpty { throw fail("holds no request") }
+            throw fail("holds \(requests.count) requests, \(fitting.count) of them to \(venue.id)",
                        hint: "choose one with --entry: \(Self.listed((fitting.isEmpty ? requests : fitting).map(\.id)))")
         }
         return chosen
@@ -204,7 +205,8 @@ struct RecordCommand: ParsableCommand {
         func environment(_ name: String?, _ option: String) throws -> String? {
             guard let name else { return nil }
             guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
-                TerminalText.error("sigconform record: \(option) names $\(name), which is not set — export \(name)=… first (test credentials only)")
+                TerminalText.problems([Diagnostic(.missingCredential, file: "$\(name)", message: "\(option) names $\(name), which is not set",
+                                                  fix: "export \(name)=… first (test credentials only)")])
                 throw ExitStatus.unusableInput
             }
             return value
@@ -216,14 +218,8 @@ struct RecordCommand: ParsableCommand {
     }
 
     func credentials(for venue: Venue, captured: CapturedRequest, given: Credentials) throws -> Credentials {
-        do {
-            return try CredentialResolver(given: given).resolve(captured.credentials, venue: venue, request: captured.request, for: .recording)
-        } catch .secret {
-            throw fail("\(venue.id) signs with a secret", hint: "give it with --secret-env NAME")
-        } catch .signedPassphrase {
-            throw fail("\(venue.id) sends the passphrase signed, so it cannot be read from the request", hint: "give it with --passphrase-env NAME")
-        } catch .bearerToken {
-            throw fail("\(venue.id) authenticates with a bearer token", hint: "give the token with --secret-env NAME")
+        try checked { () throws(CredentialResolver.Missing) in
+            try CredentialResolver(given: given).resolve(captured.credentials, venue: venue, request: captured.request, for: .recording)
         }
     }
 
@@ -236,16 +232,25 @@ struct RecordCommand: ParsableCommand {
         return taken
     }
 
-    /// Runs `body`, turning its typed error into a message and exit status 2.
-    func checked<T, E: Error & CustomStringConvertible>(_ body: () throws(E) -> T) throws -> T {
-        do { return try body() } catch { throw fail(error.description) }
+    /// Runs `body`, turning its error into the input error ``run()`` prints (scrubbed) before it
+    /// exits with status 2; an error that knows no file is the request's.
+    func checked<T, E: DiagnosticConvertible>(_ body: () throws(E) -> T) throws(InputError) -> T {
+        do { return try body() } catch { throw InputError(error, file: requestName) }
     }
 
-    /// A reason the command stops with exit status 2; ``run()`` prints it scrubbed.
-    struct Failure: Error {
-        var message: String
-        var hint: String?
+    /// The request as the user gave it: where a problem with it is reported.
+    var requestName: String {
+        if let curl { return curl == "-" ? "<stdin>" : "--curl" }
+        return http ?? requestFile ?? input ?? "-"
     }
 
-    func fail(_ message: String, hint: String? = nil) -> Failure { Failure(message: message, hint: hint) }
+    /// A problem with the request that stops the command (exit status 2).
+    func fail(_ message: String, hint: String? = nil) -> InputError {
+        InputError(file: requestName, message: message, hint: hint, code: .requestChoice)
+    }
+}
+
+extension Diagnostic.Code {
+    /// `record --input` holds no request, or several and `--entry` picks none of them.
+    static let requestChoice = Self(rawValue: "request-choice")
 }

@@ -94,8 +94,14 @@ struct ServeCommand: ParsableCommand {
         let runner = CheckRunner(registry: registry, backends: backends)
         var mocks: [MockVenue] = []
         for venue in venues {
-            guard let keys = keyring.keys[venue.id], !keys.isEmpty else { fail("no keys for \(venue.id) in the credentials") }
-            if venue.hmac != nil, keys.contains(where: { $0.secret == nil }) { fail("a key of \(venue.id) has no secret") }
+            let origin = credentialsEnv.map { "$\($0)" } ?? credentialsFile ?? ""
+            guard let keys = keyring.keys[venue.id], !keys.isEmpty else {
+                fail([Diagnostic(.missingCredential, file: origin, pointer: "", message: "no keys for \(venue.id)", fix: "add the keys its clients sign with")])
+            }
+            if venue.hmac != nil, keys.contains(where: { $0.secret == nil }) {
+                fail([Diagnostic(.missingCredential, file: origin, pointer: JSONPointer.appending("", venue.id), message: "a key of \(venue.id) has no secret",
+                                 fix: "\(venue.id) signs with HMAC: give each key its secret")])
+            }
             mocks.append(MockVenue(venue: venue, keys: keys, fixtures: fixtureBodies[venue.id] ?? [:], runner: runner))
         }
         if !Self.isLoopback(host) {
@@ -161,8 +167,8 @@ struct ServeCommand: ParsableCommand {
         var venues: [Venue] = []
         for id in venueIDs {
             guard let venue = registry[id] else {
-                let hint = nearestName(to: id, in: registry.sorted.map(\.id)).map { " — did you mean \"\($0)\"?" } ?? " — see `sigconform venues`"
-                fail("unknown venue \"\(id)\"\(hint)")
+                fail([Diagnostic(.unknownVenue, file: "--venue \(id)", message: "unknown venue \"\(id)\"",
+                                 fix: unknownVenueHint(id, known: registry.sorted.map(\.id)))])
             }
             if !venues.contains(where: { $0.id == id }) { venues.append(venue) }
         }
@@ -173,20 +179,21 @@ struct ServeCommand: ParsableCommand {
         do {
             if let credentialsEnv {
                 guard let text = ProcessInfo.processInfo.environment[credentialsEnv] else {
-                    fail("the environment variable \(credentialsEnv) is not set")
+                    fail([Diagnostic(.missingCredential, file: "$\(credentialsEnv)", message: "the environment variable is not set",
+                                     fix: "export \(credentialsEnv)=… first")])
                 }
                 return try ServeKeyring.decode(Array(text.utf8), origin: "$\(credentialsEnv)")
             }
             return try ServeKeyring.decode(try FileReader.read(credentialsFile ?? ""), origin: credentialsFile ?? "")
         } catch {
-            fail(error.description)
+            fail(error.diagnostics)
         }
     }
 
     func loadFixtures() -> [String: [String: JSONValue]] {
         guard let fixtures else { return [:] }
         do { return try ServeFixtures.decode(try FileReader.read(fixtures), origin: fixtures) } catch {
-            fail(error.description)
+            fail(error.diagnostics)
         }
     }
 
@@ -212,6 +219,12 @@ struct ServeCommand: ParsableCommand {
 
     func fail(_ message: String) -> Never {
         TerminalText.error("sigconform serve: \(message)")
+        Foundation.exit(ExitStatus.unusableInput.rawValue)
+    }
+
+    /// Stops on unusable input, printed as every command prints it.
+    func fail(_ problems: [Diagnostic]) -> Never {
+        TerminalText.problems(problems)
         Foundation.exit(ExitStatus.unusableInput.rawValue)
     }
 }

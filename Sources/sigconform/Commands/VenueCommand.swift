@@ -37,7 +37,7 @@ struct VenueCommand: ParsableCommand {
                 let (registry, _) = VenueOptions.registry(roots: [root])
                 guard let found = registry[like] else {
                     let hint = unknownVenueHint(like, known: registry.sorted.map(\.id))
-                    TerminalText.error("sigconform venue new: unknown venue \"\(like)\" — \(hint)")
+                    TerminalText.problems([Diagnostic(.unknownVenue, file: "--like \(like)", message: "unknown venue \"\(like)\"", fix: hint)])
                     throw ExitStatus.unusableInput
                 }
                 likeVenue = found
@@ -45,7 +45,7 @@ struct VenueCommand: ParsableCommand {
             let scaffold = VenueScaffold(root: root, schemaDirectory: BundledVectors.directory + "/schema")
             let written: [String]
             do { written = try scaffold.create(id: id, like: likeVenue) } catch {
-                TerminalText.error("sigconform venue new: \(error)")
+                TerminalText.problems(error.diagnostics(file: (root as NSString).appendingPathComponent(id)))
                 throw ExitStatus.unusableInput
             }
             print("created \(written[0])" + (likeVenue.map { " (recipe copied from \($0.id))" } ?? " (template recipe)"))

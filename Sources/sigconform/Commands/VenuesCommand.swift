@@ -20,7 +20,7 @@ struct VenuesCommand: ParsableCommand {
 
     func run() throws {
         let (registry, errors) = venueOptions.registry()
-        for error in errors { TerminalText.error("sigconform: \(error)") }
+        TerminalText.problems(errors.flatMap(\.diagnostics))
         let table = VenueTable(venues: registry.sorted, vectorCounts: VenueDocument.vectorCounts(registry.sorted))
         print(markdown ? VenueDocument.markdown(table) : table.listing, terminator: "")
         if !errors.isEmpty { throw ExitStatus.unusableInput }

@@ -19,7 +19,8 @@ extension ExitStatus {
 
     /// ArgumentParser's `main()`, with the statuses above: parse errors print their message and
     /// usage on stderr and exit 2; help and version still exit 0; a thrown ``ExitStatus`` ends
-    /// the process with it (the command has said why).
+    /// the process with it (the command has said why); a thrown ``InputError`` is printed and
+    /// exits 2.
     static func main<Command: ParsableCommand>(_ command: Command.Type) -> Never {
         do {
             var parsed = try command.parseAsRoot()
@@ -27,6 +28,11 @@ extension ExitStatus {
             Foundation.exit(pass.rawValue)
         } catch let status as ExitStatus {
             Foundation.exit(status.rawValue)
+        } catch let problem as InputError {
+            // Input a command could not use and left to this place: printed as every command
+            // prints input problems, and unusable input's status (ArgumentParser would say 1).
+            TerminalText.problems(problem.diagnostics)
+            Foundation.exit(unusableInput.rawValue)
         } catch {
             let code = Self.code(for: error, in: command)
             guard code == unusableInput.code, command.exitCode(for: error) == .validationFailure else { command.exit(withError: error) }

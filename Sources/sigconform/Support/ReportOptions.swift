@@ -57,7 +57,7 @@ struct BaselineOptions: ParsableArguments {
         do {
             return try Baseline.read(file: baseline)
         } catch {
-            TerminalText.error("sigconform: --baseline \(error.description)")
+            TerminalText.problems(error.diagnostics)
             throw ExitStatus.unusableInput
         }
     }

@@ -13,4 +13,11 @@ enum TerminalText {
 
     /// A line on standard error, made visible.
     static func error(_ line: String) { FileHandle.standardError.write(Data((visible(line) + "\n").utf8)) }
+
+    /// Input problems on standard error, the one way every command prints them
+    /// (``Diagnostic/description``: `file:line:column: severity: message (at pointer) [code]`
+    /// and the fix), scrubbed by `redactor` when the command knows credentials.
+    static func problems(_ diagnostics: [Diagnostic], scrubbedBy redactor: Redactor? = nil) {
+        for diagnostic in diagnostics { error(redactor?.scrub(diagnostic.description) ?? diagnostic.description) }
+    }
 }

@@ -117,6 +117,23 @@ struct LinterTests {
         #expect(report.diagnostics.map(\.pointer) == ["/hmac/prehash", "/hmac/timestamp/format"], "\(report.renderText())")
     }
 
+    @Test func everyProblemOfAPrehashTemplateIsFoundInOnePass() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lint-venue-\(UUID().uuidString)/lintfix")
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let recipe = try String(contentsOfFile: AuthoringFixtures.venues + "/lintfix/venue.json", encoding: .utf8)
+            .replacingOccurrences(of: #""{timestamp}\n{method}\n"#, with: #""{timestmp}\n{method}}\n{secret}"#)
+        try recipe.write(to: folder.appendingPathComponent("venue.json"), atomically: true, encoding: .utf8)
+        let report = AuthoringFixtures.linter().lint(paths: [folder.appendingPathComponent("venue.json").path])
+        let template = report.diagnostics.filter { $0.code == .template }
+        #expect(template.map(\.pointer) == Array(repeating: "/hmac/prehash", count: 3), "\(report.renderText())")
+        #expect(template.map(\.message) == ["bad template: unknown variable {timestmp} (character 1)",
+                                            "bad template: '}' without an opening '{' (character 20)",
+                                            "bad template: {secret}: the secret is never available to a template (character 22)"],
+                "\(report.renderText())")
+        #expect(template.allSatisfy { $0.location?.line == 14 })
+    }
+
     @Test func everyIndependentMistakeOfAVenueIsFoundInOnePassWithoutEchoes() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lint-venue-\(UUID().uuidString)/lintfix")
         defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }

@@ -7,6 +7,28 @@ import Testing
         try CapturedRequestReader(namesTheForm: namesTheForm).read(CapturedInput(name: "input", bytes: Array(text.utf8)))
     }
 
+    /// Each parser's own error becomes the one diagnostic, with its code and place, in the file
+    /// the reader was given (`InputError(_:file:)`), never rewritten by hand.
+    @Test func aParserErrorIsADiagnosticOfTheInputWithItsOwnCode() {
+        let cases: [(text: String, code: Diagnostic.Code, line: Int, column: Int)] = [
+            ("curl 'https://api.binance.com/x", .requestSyntax, 1, 6),
+            ("GET /x#frag HTTP/1.1\r\nHost: a.example\r\n\r\n", .requestSyntax, 1, 5),
+            ("{\"log\": [1,]}", .syntax, 1, 12),
+        ]
+        for (text, code, line, column) in cases {
+            do {
+                _ = try Self.read(text)
+                Issue.record("\(text) must not be read")
+            } catch {
+                let diagnostic = error.diagnostics[0]
+                #expect(diagnostic.code == code, "\(diagnostic)")
+                #expect(diagnostic.file == "input")
+                #expect(diagnostic.location == SourceLocation(line: line, column: column), "\(diagnostic)")
+                #expect(diagnostic.description.hasPrefix("input:\(line):\(column): error: "), "\(diagnostic)")
+            }
+        }
+    }
+
     @Test func eachFormIsRecognisedByItsContent() throws {
         #expect(try Self.read("curl -s https://api.binance.com/api/v3/account").map(\.id) == ["curl"])
         #expect(try Self.read("GET /api/v3/account HTTP/1.1\r\nHost: api.binance.com\r\n\r\n").map(\.id) == ["http"])
@@ -51,7 +73,7 @@ import Testing
         #expect(diagnosis == Credentials(apiKey: "key-from-request", secret: "given-secret"))
         let recording = try resolver.resolve(own, venue: venue, request: request, for: .recording)
         #expect(recording == Credentials(apiKey: "key-from-request", secret: "given-secret", passphrase: "pass-from-request"))
-        #expect(throws: CredentialResolver.Missing.secret) {
+        #expect(throws: CredentialResolver.Missing.secret(venue: venue.id)) {
             try CredentialResolver(given: Credentials()).resolve(Credentials(), venue: venue, request: request, for: .diagnosis)
         }
     }

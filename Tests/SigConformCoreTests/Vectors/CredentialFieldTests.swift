@@ -38,7 +38,12 @@ import Testing
         let venue = try RecipeFixtures.venue(hmac: Self.hmac)
         var request = HTTPRequest(method: "GET", path: "/")
         request.headers.set("T", "1700000000000")
-        #expect(throws: SigningError.self) { try RecipeFixtures.prehash(venue, request, credentials: Credentials(secret: "s")) }
+        let error = try #require(throws: SigningError.self) { try RecipeFixtures.prehash(venue, request, credentials: Credentials(secret: "s")) }
+        // As a diagnostic of the vector it was signing: what is missing, as code cannot-sign.
+        let diagnostic = try #require(error.diagnostics(file: "requests.json").first)
+        #expect(diagnostic.code == .cannotSign)
+        #expect(diagnostic.message.contains("credentials.memo"), "\(diagnostic)")
+        #expect(diagnostic.description.hasPrefix("requests.json: error: the vector has no credentials.memo"), "\(diagnostic)")
     }
 
     @Test func anUndeclaredFieldIsAFinding() throws {

@@ -18,6 +18,21 @@ import Testing
         #expect(nearestName(to: "coinbase", in: Self.venues) == nil)
     }
 
+    @Test func tiesAreBrokenByNameWhateverTheOrderOfTheCandidates() {
+        // Equally short prefixes, equal edit distances, names equal but for case: the first by
+        // name wins, in every order a set or a dictionary could hand them over.
+        let cases: [(typed: String, candidates: [String], expected: String)] = [
+            ("ab", ["abd", "abc", "abe"], "abc"),
+            ("kraken-spoz", ["kraken-spox", "kraken-spoy", "kraken-spot"], "kraken-spot"),
+            ("Okx", ["okx", "OKX"], "OKX"),
+        ]
+        for (typed, candidates, expected) in cases {
+            for order in [candidates, candidates.reversed(), Array(candidates.dropFirst()) + [candidates[0]]] {
+                #expect(nearestName(to: typed, in: order) == expected, "\(typed) in \(order)")
+            }
+        }
+    }
+
     @Test func theUnknownVenueHintListsEveryVenue() {
         let hint = unknownVenueHint("okx", known: Self.venues)
         #expect(hint.hasPrefix("did you mean \"okx-v5\"?"))

@@ -29,7 +29,7 @@ public struct CapturedInput: Sendable {
         let trimmed = text.drop { $0.isWhitespace }
         if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") {
             do { json = JSONReader(file: name, document: try JSONParser().parse(bytes)) } catch {
-                throw InputError(file: name, location: error.location, message: error.message, hint: error.hint)
+                throw InputError(error, file: name)
             }
         }
     }

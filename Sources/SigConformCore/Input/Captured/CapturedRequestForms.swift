@@ -8,7 +8,7 @@ package struct CurlForm: CapturedRequestForm, RequestParsingForm {
     package func read(_ input: CapturedInput) throws(InputError) -> [CapturedRequest] {
         let command: CurlCommand
         do { command = try CurlParser().parse(input.text) } catch {
-            throw InputError(file: input.name, location: error.location, message: error.message, hint: error.hint)
+            throw InputError(error, file: input.name)
         }
         let notes = command.ignoredOptions.isEmpty ? [] : ["ignored curl options that do not change the request: \(command.ignoredOptions.joined(separator: " "))"]
         return [CapturedRequest(id: "curl", request: command.request, origin: VectorOrigin(file: input.name, pointer: "", location: nil),
@@ -24,7 +24,7 @@ package struct HTTPMessageForm: CapturedRequestForm, RequestParsingForm {
     package func read(_ input: CapturedInput) throws(InputError) -> [CapturedRequest] {
         let request: HTTPRequest
         do { request = try HTTPMessageParser().parse(input.bytes) } catch {
-            throw InputError(file: input.name, location: error.location, message: error.message, hint: error.hint)
+            throw InputError(error, file: input.name)
         }
         return [CapturedRequest(id: "http", request: request, origin: VectorOrigin(file: input.name, pointer: "", location: nil), label: input.name)]
     }

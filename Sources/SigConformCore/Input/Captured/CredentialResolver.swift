@@ -19,14 +19,26 @@ package struct CredentialResolver: Sendable {
         case recording
     }
 
-    /// A credential the venue needs that neither the command line, the input nor the request gives.
-    package enum Missing: Error, Sendable, Equatable {
+    /// A credential the venue needs that neither the command line, the input nor the request
+    /// gives: a `missing-credential` diagnostic whose fix names the option every command that
+    /// reads captured requests takes.
+    package enum Missing: Error, Sendable, Equatable, DiagnosticConvertible {
         /// An HMAC venue's secret.
-        case secret
+        case secret(venue: String)
         /// A bearer venue's token.
-        case bearerToken
+        case bearerToken(venue: String)
         /// A passphrase the venue sends signed, so it cannot be read back from the request.
-        case signedPassphrase
+        case signedPassphrase(venue: String)
+
+        package func diagnostics(file: String) -> [Diagnostic] {
+            let (message, fix) = switch self {
+            case .secret(let venue): ("no secret for \(venue), which signs with one", "give it with --secret-env NAME")
+            case .bearerToken(let venue): ("no token for \(venue), which authenticates with a bearer token", "give the token with --secret-env NAME")
+            case .signedPassphrase(let venue):
+                ("no passphrase for \(venue), which sends it signed, so it cannot be read from the request", "give it with --passphrase-env NAME")
+            }
+            return [Diagnostic(.missingCredential, file: file, message: message, fix: fix)]
+        }
     }
 
     /// `own` (the input's credentials) completed for `request` under `venue`.
@@ -37,11 +49,11 @@ package struct CredentialResolver: Sendable {
         credentials.apiKey = given.apiKey ?? own.apiKey
         switch venue.auth {
         case .hmac(let recipe):
-            guard credentials.secret != nil else { throw .secret }
+            guard credentials.secret != nil else { throw .secret(venue: venue.id) }
             let view = RequestView(request, signature: recipe.signature.location)
             if credentials.apiKey == nil, let location = recipe.apiKey?.location { credentials.apiKey = view.value(at: location) }
             if purpose == .recording, credentials.passphrase == nil, let field = recipe.passphrase {
-                guard field.signing?.applies(to: request) != true else { throw .signedPassphrase }
+                guard field.signing?.applies(to: request) != true else { throw .signedPassphrase(venue: venue.id) }
                 credentials.passphrase = view.value(at: field.location)
             }
         case .bearer(let recipe):
@@ -55,7 +67,7 @@ package struct CredentialResolver: Sendable {
             case .recording:
                 if credentials.apiKey == nil { credentials.apiKey = credentials.secret }
                 credentials.secret = nil
-                guard credentials.apiKey != nil else { throw .bearerToken }
+                guard credentials.apiKey != nil else { throw .bearerToken(venue: venue.id) }
             }
         }
         return credentials
