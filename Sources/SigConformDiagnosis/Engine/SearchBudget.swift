@@ -247,9 +247,10 @@ final class SearchLedger: @unchecked Sendable {
 
     /// What a plain digest of `messageLength` bytes is charged: as an HMAC of them, less the
     /// outer hash's block an HMAC finalises with (a digest inside the prehash, Kraken's SHA-256
-    /// of nonce + POST data, has none).
-    static func digestCost(messageLength: Int, hash: HashAlgorithm) -> Int {
-        cost(messageLength: messageLength, hash: hash) - hash.blockByteCount * costPerByte(hash, fourLanes: false) / 2
+    /// of nonce + POST data, has none). Four lanes as for ``cost(messageLength:hash:fourLanes:)``
+    /// (Kraken's inner SHA-256 runs four candidates per pass).
+    static func digestCost(messageLength: Int, hash: HashAlgorithm, fourLanes: Bool = false) -> Int {
+        cost(messageLength: messageLength, hash: hash, fourLanes: fourLanes) - hash.blockByteCount * costPerByte(hash, fourLanes: fourLanes) / 2
     }
 
     /// Twice the cost of hashing one byte, in bytes of the four-lane SHA-256 path (the timestamp
