@@ -50,10 +50,8 @@ extension SHA2Compression {
 
     static func compress(_ state: inout State, blocks: UnsafeRawPointer, count: Int) {
         // W[t] + K[t] for every round of a block: 256 or 640 bytes on the stack, each written
-        // once by the schedule and read once by its round. The size is a constant so that the
-        // buffer sits at a fixed offset from the stack pointer: with a size computed at run time
-        // it took a register of its own, and the rounds spilled their variables (0.83× the
-        // fixed-size speed).
+        // once by the schedule and read once by its round. A constant size lets it sit at a
+        // fixed offset from the stack pointer.
         withUnsafeTemporaryAllocation(of: Schedule.Vector.self, capacity: Schedule.vectorCount) { wk in
             Schedule.constants.withUnsafeBufferPointer { constants in
                 compress(&state, blocks: blocks, count: count, k: constants.baseAddress!, wk: UnsafeMutableRawPointer(wk.baseAddress!))
@@ -74,7 +72,7 @@ extension SHA2Compression {
             // After the rounds of each vector's worth of words (four for SHA-256, two for
             // SHA-512), one vector of the schedule, sixteen rounds ahead: the vector work of
             // the schedule overlaps the rounds' dependency chain. (Eight rounds, then all the
-            // schedule they free, ran at 0.83× for SHA-256 and 0.94× for SHA-512.)
+            // schedule they free, ran at 0.83× for SHA-256 and 0.93× for SHA-512.)
             let lanes = Schedule.Vector.scalarCount
             var t = 0
             while t < roundCount &- 16 {
@@ -142,8 +140,8 @@ extension SHA2Compression {
     /// `x ⋙ r1 ^ x ⋙ r2 ^ x ⋙ r3` as three independent rotations: Σ0 and Σ1 are on the rounds'
     /// critical path, where the three run in parallel (two XORs deep instead of five operations
     /// nested), and with the schedule on the vector unit the integer ports have room for the
-    /// extra copies. Measured against the nested form on the AMD EPYC: 1.21× against 0.99×
-    /// OpenSSL's integer-only code (docs/performance.md).
+    /// extra copies. Measured against the nested form on the AMD EPYC, both with the schedule
+    /// on vectors: 1.22× against 1.08× OpenSSL's integer-only SHA-256 (docs/performance.md).
     @inline(__always)
     private static func threeRotations(_ x: Word, _ amounts: (Int, Int, Int)) -> Word {
         let (r1, r2, r3) = amounts
