@@ -28,6 +28,9 @@ public protocol MACBackend: Sendable {
     /// A tagger of four messages at a time appended to `key`'s HMAC state after `prefix`, or nil
     /// when the backend has none for `algorithm`. The default has none.
     func makeBatchTagger(_ algorithm: HashAlgorithm, key: [UInt8], prefix: [UInt8]) -> (any HMACBatchTagger)?
+    /// A digester of four messages at a time appended to `algorithm`'s state after `prefix`, or
+    /// nil when the backend has none for `algorithm`. The default has none.
+    func makeBatchDigester(_ algorithm: HashAlgorithm, prefix: [UInt8]) -> (any DigestBatcher)?
     /// How fast the backend searches in this build (``SearchSpeed``); the default is `unrated`.
     var searchSpeed: SearchSpeed { get }
 }

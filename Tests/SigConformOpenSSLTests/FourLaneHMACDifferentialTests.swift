@@ -29,4 +29,26 @@ struct FourLaneHMACDifferentialTests {
             }
         }
     }
+
+    /// The plain four-lane digest (the inner hash of Kraken's nonce search) against OpenSSL's digest.
+    @Test(arguments: [HashAlgorithm.sha256, .sha224])
+    func everyDigestLaneMatchesOpenSSL(_ algorithm: HashAlgorithm) throws {
+        var generator = SplitMix64(seed: algorithm == .sha256 ? 0x4_d16e_0256 : 0x4_d16e_0224)
+        let openSSL = OpenSSLBackend()
+        let lanes = try #require(PureSwiftBackend().makeBatchDigester(algorithm, prefix: []))
+        let size = algorithm.digestByteCount
+        for length in 0...200 {
+            let messages = (0..<4).map { _ in generator.bytes(length) }
+            var output = [UInt8](repeating: 0, count: 4 * size)
+            withFourBuffers(messages) { buffers in output.withUnsafeMutableBytes { lanes.digests(appending: buffers, into: $0) } }
+            for (lane, message) in messages.enumerated() {
+                var digest = try openSSL.makeDigest(algorithm)
+                try digest.update(message)
+                guard Array(output[(lane * size)..<((lane + 1) * size)]) == (try digest.digest()) else {
+                    Issue.record("lane \(lane): message \(length) B")
+                    return
+                }
+            }
+        }
+    }
 }

@@ -312,6 +312,15 @@ def mistake_vectors():
          "request kept for a retry), then rebuilt the body with a fresh nonce N before sending.",
          ["post", "form-body", "nonce"], "timestamp_mismatch", parts, n,
          client_prehash=message(earlier["path"], earlier["nonce"], earlier["body"]))
+    # Near the edge of the +/- 10 min drift search, which the budget pays in full since the inner
+    # SHA-256 runs four candidates per pass (issue 16).
+    n = t()
+    parts = form("/0/private/CancelOrder", "nonce={n}&txid=OQCLML-BW3P3-BUCMWZ", n)
+    earlier = form("/0/private/CancelOrder", "nonce={n}&txid=OQCLML-BW3P3-BUCMWZ", n - 543_210)
+    case("nonce-mismatch-nine-minutes", "Client signed the body built with a nonce read 9 min 3.21 s earlier, then "
+         "rebuilt the body with a fresh nonce N before sending.",
+         ["post", "form-body", "nonce"], "timestamp_mismatch", parts, n,
+         client_prehash=message(earlier["path"], earlier["nonce"], earlier["body"]))
     return out
 
 

@@ -242,28 +242,33 @@ final class SearchLedger: @unchecked Sendable {
     static func cost(messageLength: Int, hash: HashAlgorithm, fourLanes: Bool = false) -> Int {
         let block = hash.blockByteCount
         let bytes = ((messageLength + block / 8 + 1 + block - 1) / block + 1) * block
-        return bytes * costPerByte(hash, fourLanes: fourLanes) / 2
+        return bytes * costPerByte(hash, fourLanes: fourLanes) / 4
     }
 
     /// What a plain digest of `messageLength` bytes is charged: as an HMAC of them, less the
     /// outer hash's block an HMAC finalises with (a digest inside the prehash, Kraken's SHA-256
-    /// of nonce + POST data, has none).
-    static func digestCost(messageLength: Int, hash: HashAlgorithm) -> Int {
-        cost(messageLength: messageLength, hash: hash) - hash.blockByteCount * costPerByte(hash, fourLanes: false) / 2
+    /// of nonce + POST data, has none). Four lanes as for ``cost(messageLength:hash:fourLanes:)``
+    /// (Kraken's inner SHA-256 runs four candidates per pass).
+    static func digestCost(messageLength: Int, hash: HashAlgorithm, fourLanes: Bool = false) -> Int {
+        cost(messageLength: messageLength, hash: hash, fourLanes: fourLanes) - hash.blockByteCount * costPerByte(hash, fourLanes: fourLanes) / 4
     }
 
-    /// Twice the cost of hashing one byte, in bytes of the four-lane SHA-256 path (the timestamp
-    /// search of HMAC-SHA256, four candidates per pass) that ``SearchBudget/standard`` was sized
-    /// on. One message at a time, SHA-256 runs about 2.5 times slower per byte and SHA-512
-    /// about 1.5 times (`bench --only venues`, docs/performance.md): charging every byte alike
-    /// let a search of SHA-256 hashed one message at a time (a large request) or of SHA-384/512
-    /// spend 1.2 to 2 s of the budget's one second. The same on every machine and build, so a
-    /// diagnosis still gives the same answer everywhere.
+    /// Four times the cost of hashing one byte, in bytes of the four-lane SHA-256 path (the
+    /// timestamp search of HMAC-SHA256, four candidates per pass) that ``SearchBudget/standard``
+    /// was sized on. One message at a time, SHA-256 runs about 2.5 times slower per byte
+    /// (`bench --only venues`, docs/performance.md): charging every byte alike let a search of
+    /// SHA-256 hashed one message at a time (a large request) spend 1.2 to 2 s of the budget's
+    /// one second. SHA-384/512 was charged 1.5 times until its schedule moved to vectors (issue
+    /// 20), which made it 1.2 times faster: now as much as the four-lane path, which is what
+    /// lets Kraken's nonce (two SHA-512 blocks a candidate) be searched over the whole ±10 min
+    /// within the second. The same on every machine and build, so a diagnosis still gives the
+    /// same answer everywhere.
     static func costPerByte(_ hash: HashAlgorithm, fourLanes: Bool) -> Int {
         switch hash {
-        case .sha224, .sha256: fourLanes ? 2 : 5
-        case .sha384, .sha512, .sha512_224, .sha512_256, .md5, .sha1: 3
-        case .sha3_224, .sha3_256, .sha3_384, .sha3_512: 6
+        case .sha224, .sha256: fourLanes ? 4 : 10
+        case .sha384, .sha512, .sha512_224, .sha512_256: 4
+        case .md5, .sha1: 6
+        case .sha3_224, .sha3_256, .sha3_384, .sha3_512: 12
         }
     }
 

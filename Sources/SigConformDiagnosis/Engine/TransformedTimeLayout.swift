@@ -132,38 +132,48 @@ struct TransformedTimeLayout {
 
 /// Writes a transformed layout's window for one candidate text of a fixed length into a
 /// caller's buffer, from buffers laid out once and the inner digest's prefix state: the hot
-/// loop of the transformed timestamp search, which allocates nothing per candidate.
+/// loop of the transformed timestamp search, which allocates nothing per candidate. Where the
+/// backend digests four messages per pass (pure Swift's SHA-256 lanes), ``write(lanes:into:)``
+/// writes four candidates' windows with one pass of the inner digest.
 struct WindowWriter: ~Copyable {
     private let window: TransformedTimeLayout.Window
     /// The inner digest with the inner prefix absorbed (digest kind only).
     private var innerPrefixState: (any DigestContext)?
+    /// The same state on four lanes, when the backend has them for the inner hash.
+    private let innerLanes: (any DigestBatcher)?
     /// The digest kind's inner message after its prefix (the text's places, then each tail), or
-    /// the base64 kind's payload groups; only the text's places change per candidate.
+    /// the base64 kind's payload groups, once per lane; only the text's places change per candidate.
     private let scratch: UnsafeMutableBufferPointer<UInt8>
-    /// Where the text goes in ``scratch``.
+    private let scratchLength: Int
+    /// Where the text goes in each lane's scratch.
     private let textStarts: [Int]
+    /// Four digests' room.
     private let digest: UnsafeMutableBufferPointer<UInt8>
     /// The text's length every candidate has (the layouts assume it kept).
     let textLength: Int
     /// The window's length in bytes.
     let length: Int
+    /// Candidates ``write(lanes:into:)`` takes at once: four with the inner digest's lanes, else
+    /// one (use ``write(_:into:)``).
+    let laneCount: Int
 
     init?(layout: TransformedTimeLayout, textLength: Int, backend: any MACBackend) {
         window = layout.window
         self.textLength = textLength
+        let bytes: [UInt8]
         switch layout.window {
         case .digest(let hash, let output, let inner):
             guard var state = try? backend.makeDigest(hash), (try? state.update(inner.prefix)) != nil else { return nil }
             innerPrefixState = state
-            var bytes: [UInt8] = []
+            innerLanes = backend.makeBatchDigester(hash, prefix: inner.prefix)
+            var message: [UInt8] = []
             var starts: [Int] = []
             for tail in inner.tails {
-                starts.append(bytes.count)
-                bytes += repeatElement(0, count: textLength)
-                bytes += tail
+                starts.append(message.count)
+                message += repeatElement(0, count: textLength)
+                message += tail
             }
-            scratch = .allocate(capacity: bytes.count)
-            _ = scratch.initialize(fromContentsOf: bytes)
+            bytes = message
             textStarts = starts
             length = switch output {
             case .raw: hash.digestByteCount
@@ -172,12 +182,18 @@ struct WindowWriter: ~Copyable {
             }
         case .base64(let payload, let start, let end, let valueStarts):
             innerPrefixState = nil
-            scratch = .allocate(capacity: end - start)
-            _ = scratch.initialize(fromContentsOf: payload[start..<end])
+            innerLanes = nil
+            bytes = Array(payload[start..<end])
             textStarts = valueStarts.filter { $0 + textLength <= end }.map { $0 - start }
             length = Base64.encodedLength(end - start)
         }
-        digest = .allocate(capacity: 64)
+        laneCount = innerLanes == nil ? 1 : 4
+        scratchLength = bytes.count
+        scratch = .allocate(capacity: laneCount * bytes.count)
+        for lane in 0..<laneCount {
+            _ = UnsafeMutableBufferPointer(rebasing: scratch[(lane * bytes.count)...]).initialize(fromContentsOf: bytes)
+        }
+        digest = .allocate(capacity: 4 * 64)
     }
 
     deinit {
@@ -185,27 +201,55 @@ struct WindowWriter: ~Copyable {
         digest.deallocate()
     }
 
+    /// Lane `lane`'s copy of the scratch message with the value written as `text`.
+    private func scratch(_ lane: Int, writing text: UnsafeBufferPointer<UInt8>) -> UnsafeRawBufferPointer {
+        let message = UnsafeMutableBufferPointer(rebasing: scratch[(lane * scratchLength)..<((lane + 1) * scratchLength)])
+        for start in textStarts {
+            _ = UnsafeMutableBufferPointer(rebasing: message[start..<(start + textLength)]).initialize(fromContentsOf: text)
+        }
+        return UnsafeRawBufferPointer(message)
+    }
+
     /// Writes the window with the value written as `text` (``textLength`` bytes) to the first
     /// ``length`` bytes of `out`; false if the inner digest fails.
     mutating func write(_ text: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Bool {
         precondition(text.count == textLength && out.count >= length, "a candidate of the layout's length, a window's room")
-        for start in textStarts {
-            _ = UnsafeMutableBufferPointer(rebasing: scratch[start..<(start + textLength)]).initialize(fromContentsOf: text)
-        }
+        let message = scratch(0, writing: text)
         switch window {
         case .digest(let hash, let output, _):
-            guard (try? innerPrefixState?.digest(appending: UnsafeRawBufferPointer(scratch), into: UnsafeMutableRawBufferPointer(digest))) != nil
+            guard (try? innerPrefixState?.digest(appending: message, into: UnsafeMutableRawBufferPointer(digest))) != nil
             else { return false }
-            let digestBytes = UnsafeBufferPointer(rebasing: digest[..<hash.digestByteCount])
-            switch output {
-            case .raw: _ = out.initialize(fromContentsOf: digestBytes)
-            case .hex: Hex.encode(digestBytes, uppercase: false, into: out)
-            case .hexUpper: Hex.encode(digestBytes, uppercase: true, into: out)
-            case .base64: Base64.encode(digestBytes, into: out)
-            }
+            Self.encode(UnsafeBufferPointer(rebasing: digest[..<hash.digestByteCount]), as: output, into: out)
         case .base64:
-            Base64.encode(UnsafeBufferPointer(scratch), into: out)
+            Base64.encode(message.assumingMemoryBound(to: UInt8.self), into: out)
         }
         return true
+    }
+
+    /// Writes four windows, the value written as `texts[i]` in `outs[i]`, with one pass of the
+    /// inner digest's lanes; only when ``laneCount`` is four.
+    mutating func write(lanes texts: InlineArray<4, UnsafeBufferPointer<UInt8>>, into outs: InlineArray<4, UnsafeMutableBufferPointer<UInt8>>) {
+        guard let innerLanes, case .digest(let hash, let output, _) = window else {
+            preconditionFailure("four windows at once need the inner digest's lanes")
+        }
+        var messages = InlineArray<4, UnsafeRawBufferPointer>(repeating: UnsafeRawBufferPointer(start: nil, count: 0))
+        for lane in 0..<4 {
+            precondition(texts[lane].count == textLength && outs[lane].count >= length, "a candidate of the layout's length, a window's room")
+            messages[lane] = scratch(lane, writing: texts[lane])
+        }
+        innerLanes.digests(appending: messages, into: UnsafeMutableRawBufferPointer(digest))
+        let size = hash.digestByteCount
+        for lane in 0..<4 {
+            Self.encode(UnsafeBufferPointer(rebasing: digest[(lane * size)..<((lane + 1) * size)]), as: output, into: outs[lane])
+        }
+    }
+
+    private static func encode(_ digest: UnsafeBufferPointer<UInt8>, as output: DigestOutput, into out: UnsafeMutableBufferPointer<UInt8>) {
+        switch output {
+        case .raw: _ = out.initialize(fromContentsOf: digest)
+        case .hex: Hex.encode(digest, uppercase: false, into: out)
+        case .hexUpper: Hex.encode(digest, uppercase: true, into: out)
+        case .base64: Base64.encode(digest, into: out)
+        }
     }
 }

@@ -17,7 +17,9 @@ extension Search {
         for layout in layouts {
             let hashed = layout.hashedPerCandidate(textLength: field.sent.utf8.count, block: base.hash.blockByteCount)
             let cost = SearchLedger.cost(messageLength: hashed.outer, hash: base.hash)
-                + (hashed.innerHash.map { SearchLedger.digestCost(messageLength: hashed.inner, hash: $0) } ?? 0)
+                + (hashed.innerHash.map {
+                    SearchLedger.digestCost(messageLength: hashed.inner, hash: $0, fourLanes: CandidateBatch.hasFourLanes($0))
+                } ?? 0)
             let steps = min(requested / step, Int64(share / layouts.count / cost / 2))
             let found = windowSearch(field: field, base: base, layout: layout, target: target, steps: steps)
             ledger.charge(candidates: Int(found.map { 2 * abs($0) / step } ?? 2 * steps), costEach: cost)
@@ -48,54 +50,91 @@ extension Search {
     }
 }
 
-/// One transformed-layout candidate at a time: its text, the window it gives and the suffix,
-/// tagged from the HMAC state of the prefix, in buffers laid out once.
+/// The transformed-layout candidates of one search worker: their texts, the windows they give
+/// and the suffix, tagged from the HMAC state of the prefix, in buffers laid out once. Four
+/// candidates share one pass of the inner digest where the backend has its lanes
+/// (``WindowWriter/laneCount``); each is then tagged on its own.
 struct WindowCandidates: TimeCandidates, ~Copyable {
     private var prefixState: any HMACContext
     private var writer: WindowWriter
-    /// The window, then the suffix (written once).
-    private let message: UnsafeMutableBufferPointer<UInt8>
-    private let text: UnsafeMutableBufferPointer<UInt8>
+    /// `capacity` messages of `stride` bytes: the window, then the suffix (written once).
+    private let messages: UnsafeMutableBufferPointer<UInt8>
+    private let stride: Int
+    /// `capacity` texts of ``TimestampCodec/maximumWrittenLength`` bytes.
+    private let texts: UnsafeMutableBufferPointer<UInt8>
     private let tag: UnsafeMutableRawBufferPointer
-    private let digestByteCount: Int
+    private let capacity: Int
     /// The field every candidate moves (the layout was found for it).
     private let field: TimeField
-    private var pending: Int64?
+    private var offsets = InlineArray<4, Int64>(repeating: 0)
+    private var count = 0
 
     init?(field: TimeField, layout: TransformedTimeLayout, hash: HashAlgorithm, key: [UInt8], backend: any MACBackend) {
         guard var state = try? backend.makeHMAC(hash, key: key), (try? state.update(layout.prefix)) != nil,
               let writer = WindowWriter(layout: layout, textLength: field.sent.utf8.count, backend: backend) else { return nil }
         self.field = field
         prefixState = state
-        message = .allocate(capacity: writer.length + layout.suffix.count)
-        _ = UnsafeMutableBufferPointer(rebasing: message[writer.length...]).initialize(fromContentsOf: layout.suffix)
+        capacity = writer.laneCount
+        stride = writer.length + layout.suffix.count
+        messages = .allocate(capacity: capacity * stride)
+        for index in 0..<capacity {
+            _ = UnsafeMutableBufferPointer(rebasing: messages[(index * stride + writer.length)...]).initialize(fromContentsOf: layout.suffix)
+        }
         self.writer = writer
-        text = .allocate(capacity: TimestampCodec.maximumWrittenLength)
-        digestByteCount = hash.digestByteCount
-        tag = .allocate(byteCount: digestByteCount, alignment: 16)
+        texts = .allocate(capacity: capacity * TimestampCodec.maximumWrittenLength)
+        tag = .allocate(byteCount: hash.digestByteCount, alignment: 16)
     }
 
     deinit {
-        message.deallocate()
-        text.deallocate()
+        messages.deallocate()
+        texts.deallocate()
         tag.deallocate()
     }
 
-    var isFull: Bool { pending != nil }
+    var isFull: Bool { count == capacity }
 
     mutating func add(_ field: TimeField, offsetBy offset: Int64) {
-        precondition(pending == nil, "a full batch is tagged before the next candidate")
+        precondition(count < capacity, "a full batch is tagged before the next candidate")
         // The layout was found for one field: `field` is it.
-        pending = offset
+        offsets[count] = offset
+        count += 1
     }
 
     mutating func firstMatch(of target: [UInt8]) -> Int64? {
-        guard let offset = pending else { return nil }
-        pending = nil
+        defer { count = 0 }
         // A candidate of another length (a digit more) is outside the layout.
-        guard field.write(offsetBy: offset, into: text) == writer.textLength,
-              writer.write(UnsafeBufferPointer(rebasing: text[..<writer.textLength]), into: message),
-              (try? prefixState.tag(appending: UnsafeRawBufferPointer(message), into: tag)) != nil else { return nil }
-        return tag.elementsEqual(target) ? offset : nil
+        var inLayout = InlineArray<4, Bool>(repeating: false)
+        for index in 0..<count {
+            inLayout[index] = field.write(offsetBy: offsets[index], into: text(index)) == writer.textLength
+        }
+        if count == 4, inLayout[0], inLayout[1], inLayout[2], inLayout[3] {
+            writer.write(lanes: [readable(text(0)), readable(text(1)), readable(text(2)), readable(text(3))],
+                         into: [message(0), message(1), message(2), message(3)])
+        } else {
+            for index in 0..<count where inLayout[index] {
+                inLayout[index] = writer.write(readable(text(index)), into: message(index))
+            }
+        }
+        for index in 0..<count where inLayout[index] {
+            if (try? prefixState.tag(appending: UnsafeRawBufferPointer(message(index)), into: tag)) != nil, tag.elementsEqual(target) {
+                return offsets[index]
+            }
+        }
+        return nil
+    }
+
+    /// Candidate `index`'s text buffer; its first ``WindowWriter/textLength`` bytes once written.
+    private func text(_ index: Int) -> UnsafeMutableBufferPointer<UInt8> {
+        let start = index * TimestampCodec.maximumWrittenLength
+        return UnsafeMutableBufferPointer(rebasing: texts[start..<(start + TimestampCodec.maximumWrittenLength)])
+    }
+
+    private func readable(_ text: UnsafeMutableBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: text[..<writer.textLength])
+    }
+
+    /// Candidate `index`'s message: its window, then the suffix.
+    private func message(_ index: Int) -> UnsafeMutableBufferPointer<UInt8> {
+        UnsafeMutableBufferPointer(rebasing: messages[(index * stride)..<((index + 1) * stride)])
     }
 }

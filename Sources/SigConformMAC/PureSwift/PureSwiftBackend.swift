@@ -29,6 +29,14 @@ public struct PureSwiftBackend: MACBackend {
         return SHA256FourLaneHMAC(keyed)
     }
 
+    /// Four lanes of SHA-256 or -224 (``SHA256FourLaneDigest``); nil for other hashes.
+    public func makeBatchDigester(_ algorithm: HashAlgorithm, prefix: [UInt8]) -> (any DigestBatcher)? {
+        guard algorithm == .sha256 || algorithm == .sha224 else { return nil }
+        var hash = SHA256(variant: algorithm == .sha256 ? .sha256 : .sha224)
+        hash.update(prefix)
+        return SHA256FourLaneDigest(hash)
+    }
+
     public func makeDigest(_ algorithm: HashAlgorithm) -> any DigestContext {
         Self.hashFunction(algorithm)
     }

@@ -17,19 +17,13 @@ package struct SHA256FourLaneHMAC: HMACBatchTagger, BitwiseCopyable {
     /// The number of messages each call authenticates.
     package static let laneCount = 4
 
-    /// The inner hash after `K ⊕ ipad` and the common prefix: chaining value, pending bytes, length.
-    private let inner: MerkleDamgard<SHA256Compression>
+    /// The inner hash after `K ⊕ ipad` and the common prefix, on four lanes.
+    private let inner: SHA256FourLaneDigest
     /// The outer chaining value after `K ⊕ opad`, exactly one block.
     private let outerState: SIMD8<UInt32>
-    private let variant: SHA256.Variant
 
     /// The algorithm of the tags: SHA-256, or SHA-224 when keyed over `SHA256(variant: .sha224)`.
-    package var algorithm: HashAlgorithm {
-        switch variant {
-        case .sha224: .sha224
-        case .sha256: .sha256
-        }
-    }
+    package var algorithm: HashAlgorithm { inner.algorithm }
 
     /// Continues from `keyed`, a keyed HMAC that may have absorbed a prefix; `keyed` is not changed.
     package init(_ keyed: PureSwiftHMAC<SHA256>) {
@@ -37,9 +31,8 @@ package struct SHA256FourLaneHMAC: HMACBatchTagger, BitwiseCopyable {
         // The outer hash absorbs the K ⊕ opad block at keying and nothing else (PureSwiftHMAC.outer is a let).
         precondition(outer.pendingByteCount == 0 && outer.messageByteCount == UInt64(SHA256Compression.blockByteCount),
                      "the outer hash of a keyed HMAC holds exactly the K ⊕ opad block")
-        inner = keyed.inner.engine
+        inner = SHA256FourLaneDigest(keyed.inner)
         outerState = outer.state
-        variant = keyed.inner.variant
     }
 
     /// Writes the tags of the prefix followed by each of `messages` to `output`, tag i at byte
@@ -49,26 +42,7 @@ package struct SHA256FourLaneHMAC: HMACBatchTagger, BitwiseCopyable {
     /// checked and trap otherwise: a caller with messages of different lengths tags them one by
     /// one with ``PureSwiftHMAC/tag(appending:into:)``).
     package func tags(appending messages: InlineArray<4, UnsafeRawBufferPointer>, into output: UnsafeMutableRawBufferPointer) {
-        let messageByteCount = messages[0].count
-        for lane in 1..<Self.laneCount {
-            precondition(messages[lane].count == messageByteCount, "the four messages of SHA256FourLaneHMAC.tags must have one length")
-        }
-        let digestByteCount = algorithm.digestByteCount
-        precondition(output.count >= Self.laneCount * digestByteCount, "output shorter than four tags")
-        withUnsafeTemporaryAllocation(of: FourLaneWord.self, capacity: 16) { window in
-            withUnsafeTemporaryAllocation(byteCount: Self.laneCount * 64, alignment: 16) { laneBlocks in
-                FourLaneSHA256.roundConstants.withUnsafeBufferPointer { constants in
-                    var digests = innerDigests(messages, window: window.baseAddress!, laneBlocks: laneBlocks.baseAddress!, k: constants.baseAddress!)
-                    outerTags(&digests, window: window.baseAddress!, k: constants.baseAddress!)
-                    let wordCount = (digestByteCount + 3) / 4
-                    for lane in 0..<Self.laneCount {
-                        for index in 0..<wordCount {
-                            output.storeBytes(of: digests[index][lane].bigEndian, toByteOffset: lane * digestByteCount + 4 * index, as: UInt32.self)
-                        }
-                    }
-                }
-            }
-        }
+        inner.lanes(messages, into: output) { states, window, k in outerTags(&states, window: window, k: k) }
     }
 
     /// The tags of the prefix followed by each of `messages`, four messages of one length.
@@ -76,61 +50,8 @@ package struct SHA256FourLaneHMAC: HMACBatchTagger, BitwiseCopyable {
         precondition(messages.count == Self.laneCount, "SHA256FourLaneHMAC.tags takes four messages")
         let digestByteCount = algorithm.digestByteCount
         var output = [UInt8](repeating: 0, count: Self.laneCount * digestByteCount)
-        messages[0].withUnsafeBytes { m0 in
-            messages[1].withUnsafeBytes { m1 in
-                messages[2].withUnsafeBytes { m2 in
-                    messages[3].withUnsafeBytes { m3 in
-                        output.withUnsafeMutableBytes { tags(appending: [m0, m1, m2, m3], into: $0) }
-                    }
-                }
-            }
-        }
+        withFourBuffers(messages) { buffers in output.withUnsafeMutableBytes { tags(appending: buffers, into: $0) } }
         return (0..<Self.laneCount).map { Array(output[($0 * digestByteCount)..<(($0 + 1) * digestByteCount)]) }
-    }
-
-    /// The inner digests `H(K ⊕ ipad ‖ prefix ‖ message_i)` as the final chaining values, lane i each.
-    @inline(__always)
-    private func innerDigests(
-        _ messages: InlineArray<4, UnsafeRawBufferPointer>, window w: UnsafeMutablePointer<FourLaneWord>,
-        laneBlocks: UnsafeMutableRawPointer, k: UnsafePointer<FourLaneWord>
-    ) -> FourLaneSHA256.Variables {
-        let blockByteCount = SHA256Compression.blockByteCount
-        var pending = inner.pending
-        let pendingByteCount = inner.pendingByteCount
-        let streamByteCount = pendingByteCount + messages[0].count
-        // The padding: 0x80, zeros, the 64-bit bit length, ending on a block boundary.
-        let paddedByteCount = (streamByteCount + 1 + 8 + blockByteCount - 1) / blockByteCount * blockByteCount
-        let bitLength = (inner.messageByteCount &+ UInt64(messages[0].count)) &<< 3
-        var v = FourLaneSHA256.Variables(broadcasting: inner.state)
-        withUnsafeBytes(of: &pending) { pendingBlock in
-            let pendingBytes = UnsafeRawBufferPointer(rebasing: pendingBlock[..<pendingByteCount])
-            for start in stride(from: 0, to: paddedByteCount, by: blockByteCount) {
-                if start >= pendingByteCount, start + blockByteCount <= streamByteCount {
-                    // A block of message bytes only: read the words in place.
-                    let offset = start - pendingByteCount
-                    for index in 0..<16 {
-                        w[index] = FourLaneWord(
-                            (messages[0].baseAddress! + offset).bigEndianWord(index),
-                            (messages[1].baseAddress! + offset).bigEndianWord(index),
-                            (messages[2].baseAddress! + offset).bigEndianWord(index),
-                            (messages[3].baseAddress! + offset).bigEndianWord(index))
-                    }
-                } else {
-                    for lane in 0..<Self.laneCount {
-                        Self.fill(laneBlocks + lane * blockByteCount, from: start, pending: pendingBytes, message: messages[lane],
-                                  paddedByteCount: paddedByteCount, bitLength: bitLength)
-                    }
-                    let lanes = UnsafeRawPointer(laneBlocks)
-                    for index in 0..<16 {
-                        w[index] = FourLaneWord(
-                            lanes.bigEndianWord(index), (lanes + 64).bigEndianWord(index),
-                            (lanes + 128).bigEndianWord(index), (lanes + 192).bigEndianWord(index))
-                    }
-                }
-                FourLaneSHA256.compress(&v, w: w, k: k)
-            }
-        }
-        return v
     }
 
     /// Replaces the inner digests in `v` with the tags `H(K ⊕ opad ‖ inner digest)`: one padded
@@ -147,32 +68,6 @@ package struct SHA256FourLaneHMAC: HMACBatchTagger, BitwiseCopyable {
         w[15] = FourLaneWord(repeating: UInt32((SHA256Compression.blockByteCount + digestByteCount) * 8))
         v = FourLaneSHA256.Variables(broadcasting: outerState)
         FourLaneSHA256.compress(&v, w: w, k: k)
-    }
-
-    /// Writes bytes `start ..< start + 64` of the padded stream `pending ‖ message ‖ 0x80 ‖ 0… ‖
-    /// bit length` (`paddedByteCount` bytes in all) to `block`.
-    @inline(__always)
-    private static func fill(
-        _ block: UnsafeMutableRawPointer, from start: Int, pending: UnsafeRawBufferPointer, message: UnsafeRawBufferPointer,
-        paddedByteCount: Int, bitLength: UInt64
-    ) {
-        let end = start + 64
-        block.initializeMemory(as: UInt8.self, repeating: 0, count: 64)
-        if start < pending.count {
-            block.copyMemory(from: pending.baseAddress! + start, byteCount: min(pending.count, end) - start)
-        }
-        let messageEnd = pending.count + message.count
-        let from = max(start, pending.count)
-        let to = min(end, messageEnd)
-        if from < to {
-            (block + (from - start)).copyMemory(from: message.baseAddress! + (from - pending.count), byteCount: to - from)
-        }
-        if messageEnd >= start, messageEnd < end {
-            block.storeBytes(of: 0x80, toByteOffset: messageEnd - start, as: UInt8.self)
-        }
-        if end == paddedByteCount {
-            block.storeBytes(of: bitLength.bigEndian, toByteOffset: 56, as: UInt64.self)
-        }
     }
 }
 
@@ -216,6 +111,17 @@ enum FourLaneSHA256 {
         mutating func add(_ other: Self) {
             a &+= other.a; b &+= other.b; c &+= other.c; d &+= other.d
             e &+= other.e; f &+= other.f; g &+= other.g; h &+= other.h
+        }
+
+        /// Serialises lane i's state, truncated to `digestByteCount`, at byte offset
+        /// `i × digestByteCount` of `output`.
+        func write(digestByteCount: Int, to output: UnsafeMutableRawBufferPointer) {
+            let wordCount = (digestByteCount + 3) / 4
+            for lane in 0..<4 {
+                for index in 0..<wordCount {
+                    output.storeBytes(of: self[index][lane].bigEndian, toByteOffset: lane * digestByteCount + 4 * index, as: UInt32.self)
+                }
+            }
         }
     }
 

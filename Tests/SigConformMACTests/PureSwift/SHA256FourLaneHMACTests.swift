@@ -76,15 +76,7 @@ import Testing
         let messages = (0..<4).map { Array("2024-01-0\($0)T00:00:00.000Z".utf8) }
         var output = [UInt8](repeating: 0xee, count: 4 * 32 + 1)
         for _ in 0..<2 {
-            messages[0].withUnsafeBytes { m0 in
-                messages[1].withUnsafeBytes { m1 in
-                    messages[2].withUnsafeBytes { m2 in
-                        messages[3].withUnsafeBytes { m3 in
-                            output.withUnsafeMutableBytes { lanes.tags(appending: [m0, m1, m2, m3], into: $0) }
-                        }
-                    }
-                }
-            }
+            withFourBuffers(messages) { buffers in output.withUnsafeMutableBytes { lanes.tags(appending: buffers, into: $0) } }
             for lane in 0..<4 {
                 #expect(Array(output[(lane * 32)..<((lane + 1) * 32)]) == keyed.tag(appending: messages[lane]))
             }
