@@ -6,9 +6,12 @@ import PackageDescription
 // digests in this code: unoptimised, it was most of `swift test`'s time. `-O` after SwiftPM's
 // `-Onone` wins; `-assert-config Debug` keeps `assert` checking as a debug build does. Only these
 // three modules: the rest of a debug build stays unoptimised for the debugger and incremental
-// builds. unsafeFlags are allowed in a root package, and since SwiftPM 6.2 (tools version 6.2)
-// in a dependency too (swiftlang/swift-package-manager#8896), so a package that depends on
-// SigConform by version still builds; tools version 6.2 is why this manifest asks for it.
+// builds. unsafeFlags are allowed in a root package and a path dependency (Benchmarks/, Fuzz/).
+// A package that depends on sigconform by version (a tag) builds only because this manifest is
+// tools version 6.2: SwiftPM 6.2 dropped its check for such dependencies
+// (swiftlang/swift-package-manager#8896) for manifests of 6.2 on. Tried with Swift 6.3.1 and a
+// consumer depending on a tag of this package: tools 6.2 builds; tools 6.1 fails with "the
+// target 'SigConformCore' in product 'SigConform' contains unsafe build flags".
 let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O", "-assert-config", "Debug"], .when(configuration: .debug))]
 
 // Layering (each arrow is "depends on"), enforced by the target graph:
