@@ -9,43 +9,50 @@ extension RecipeDecoder {
         guard case .array(let elements) = value else {
             throw reader.error("/otherSchemes", "expected an array of schemes, found \(value.typeName)")
         }
+        // Each scheme on its own: a collecting reader (lint) reports the problems of every scheme.
         var schemes: [OtherScheme] = []
+        var failed = false
         for (index, element) in elements.enumerated() {
-            let pointer = "/otherSchemes/\(index)"
-            let members = try reader.members(element, at: pointer, allowed: Self.otherSchemeMembers)
-            func member(_ name: String) throws(InputError) -> JSONValue {
-                guard let value = members.first(where: { $0.key == name })?.value else {
-                    throw reader.error(pointer, "missing \"\(name)\"", hint: "a scheme has a name, the docs that describe it and the signs it \"requires\"")
-                }
-                return value
-            }
-            let name = try reader.string(try member("name"), at: "\(pointer)/name")
-            let docs = try reader.string(try member("docs"), at: "\(pointer)/docs")
-            guard docs.hasPrefix("https://") || docs.hasPrefix("http://") else {
-                throw reader.error("\(pointer)/docs", "\"docs\" is not a URL", hint: "the venue's page that documents the scheme or its retirement")
-            }
-            let requires = try signs(try member("requires"), at: "\(pointer)/requires", reader: reader)
-            guard !requires.isEmpty else {
-                throw reader.error("\(pointer)/requires", "a scheme needs at least one sign it requires", hint: "e.g. {\"header\": \"CB-VERSION\"}")
-            }
-            let supported = members.first { $0.key == "supportedBy" }?.value
-            let supportedBy = try supported.map { (value) throws(InputError) in try signs(value, at: "\(pointer)/supportedBy", reader: reader) } ?? []
-            var minimumSupport = supportedBy.isEmpty ? 0 : 1
-            if let value = members.first(where: { $0.key == "minimumSupport" })?.value {
-                let count = try reader.integer(value, at: "\(pointer)/minimumSupport")
-                guard count >= 0, count <= supportedBy.count else {
-                    throw reader.error("\(pointer)/minimumSupport", "\(count) of \(supportedBy.count) supporting signs can never hold",
-                                       hint: "0 to the number of signs in \"supportedBy\"")
-                }
-                minimumSupport = Int(count)
-            }
-            // The finding names what shows the scheme: a scheme none of whose signs says anything would never be named.
-            guard (requires + supportedBy).contains(where: \.saysSomething) else {
-                throw reader.error(pointer, "no sign of this scheme \"says\" what shows it", hint: "add \"says\" to a sign, e.g. \"a CB-VERSION header\"")
-            }
-            schemes.append(OtherScheme(name: name, docs: docs, requires: requires, supportedBy: supportedBy, minimumSupport: minimumSupport))
+            let scheme = try reader.recovering { () throws(InputError) in try otherScheme(element, at: "/otherSchemes/\(index)", reader: reader) }
+            if let scheme { schemes.append(scheme) } else { failed = true }
         }
+        if failed { throw reader.stopped }
         return schemes
+    }
+
+    func otherScheme(_ element: JSONValue, at pointer: String, reader: JSONReader) throws(InputError) -> OtherScheme {
+        let members = try reader.members(element, at: pointer, allowed: Self.otherSchemeMembers)
+        func member(_ name: String) throws(InputError) -> JSONValue {
+            guard let value = members.first(where: { $0.key == name })?.value else {
+                throw reader.error(pointer, "missing \"\(name)\"", hint: "a scheme has a name, the docs that describe it and the signs it \"requires\"")
+            }
+            return value
+        }
+        let name = try reader.string(try member("name"), at: "\(pointer)/name")
+        let docs = try reader.string(try member("docs"), at: "\(pointer)/docs")
+        guard docs.hasPrefix("https://") || docs.hasPrefix("http://") else {
+            throw reader.error("\(pointer)/docs", "\"docs\" is not a URL", hint: "the venue's page that documents the scheme or its retirement")
+        }
+        let requires = try signs(try member("requires"), at: "\(pointer)/requires", reader: reader)
+        guard !requires.isEmpty else {
+            throw reader.error("\(pointer)/requires", "a scheme needs at least one sign it requires", hint: "e.g. {\"header\": \"CB-VERSION\"}")
+        }
+        let supported = members.first { $0.key == "supportedBy" }?.value
+        let supportedBy = try supported.map { (value) throws(InputError) in try signs(value, at: "\(pointer)/supportedBy", reader: reader) } ?? []
+        var minimumSupport = supportedBy.isEmpty ? 0 : 1
+        if let value = members.first(where: { $0.key == "minimumSupport" })?.value {
+            let count = try reader.integer(value, at: "\(pointer)/minimumSupport")
+            guard count >= 0, count <= supportedBy.count else {
+                throw reader.error("\(pointer)/minimumSupport", "\(count) of \(supportedBy.count) supporting signs can never hold",
+                                   hint: "0 to the number of signs in \"supportedBy\"")
+            }
+            minimumSupport = Int(count)
+        }
+        // The finding names what shows the scheme: a scheme none of whose signs says anything would never be named.
+        guard (requires + supportedBy).contains(where: \.saysSomething) else {
+            throw reader.error(pointer, "no sign of this scheme \"says\" what shows it", hint: "add \"says\" to a sign, e.g. \"a CB-VERSION header\"")
+        }
+        return OtherScheme(name: name, docs: docs, requires: requires, supportedBy: supportedBy, minimumSupport: minimumSupport)
     }
 
     func signs(_ value: JSONValue, at pointer: String, reader: JSONReader) throws(InputError) -> [OtherScheme.Sign] {
