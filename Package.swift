@@ -1,5 +1,18 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.2
 import PackageDescription
+
+// The test suite's hot code, compiled optimised in debug builds too (issue 20). The bundled-corpus
+// test diagnoses every invalid vector, and its pair and triple searches build prehashes, JSON and
+// digests in this code: unoptimised, it was most of `swift test`'s time. `-O` after SwiftPM's
+// `-Onone` wins; `-assert-config Debug` keeps `assert` checking as a debug build does. Only these
+// three modules: the rest of a debug build stays unoptimised for the debugger and incremental
+// builds. unsafeFlags are allowed in a root package and a path dependency (Benchmarks/, Fuzz/).
+// A package that depends on sigconform by version (a tag) builds only because this manifest is
+// tools version 6.2: SwiftPM 6.2 dropped its check for such dependencies
+// (swiftlang/swift-package-manager#8896) for manifests of 6.2 on. Tried with Swift 6.3.1 and a
+// consumer depending on a tag of this package: tools 6.2 builds; tools 6.1 fails with "the
+// target 'SigConformCore' in product 'SigConform' contains unsafe build flags".
+let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O", "-assert-config", "Debug"], .when(configuration: .debug))]
 
 // Layering (each arrow is "depends on"), enforced by the target graph:
 //   sigconform (CLI) → SigConform (umbrella) → Reports → Run → Diagnosis → Core → MAC
@@ -27,7 +40,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
-        .target(name: "SigConformMAC"),
+        .target(name: "SigConformMAC", swiftSettings: optimisedInDebug),
         .systemLibrary(
             name: "CLibCrypto",
             pkgConfig: "libcrypto",
@@ -36,8 +49,8 @@ let package = Package(
         .target(name: "SigConformOpenSSL", dependencies: ["SigConformMAC", "CLibCrypto"]),
         // Needs the MAC protocol to test and Core for the exit statuses it reports.
         .target(name: "SigConformSelfTest", dependencies: ["SigConformMAC", "SigConformCore"]),
-        .target(name: "SigConformCore", dependencies: ["SigConformMAC"]),
-        .target(name: "SigConformDiagnosis", dependencies: ["SigConformCore"]),
+        .target(name: "SigConformCore", dependencies: ["SigConformMAC"], swiftSettings: optimisedInDebug),
+        .target(name: "SigConformDiagnosis", dependencies: ["SigConformCore"], swiftSettings: optimisedInDebug),
         // The run layer: vector sources, the one verdict policy, the check loop and the `--signer` process.
         .target(name: "SigConformRun", dependencies: ["SigConformCore", "SigConformDiagnosis"]),
         .target(name: "SigConformReports", dependencies: ["SigConformCore", "SigConformDiagnosis", "SigConformRun"]),

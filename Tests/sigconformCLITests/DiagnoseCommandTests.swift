@@ -47,6 +47,28 @@ import Testing
         #expect(!output.stdout.contains(secret))
     }
 
+    /// The named variant: one digest object kept for the prehash's inner digest (Kraken's SHA-256
+    /// of nonce + POST data, Gate's SHA-512 body hash) while the HMAC is fresh for each request
+    /// (scripts/reference/sequences.py). Gate's third request is a GET whose empty body leaves the
+    /// kept object as the two POSTs left it.
+    @Test(arguments: [
+        ("kraken-spot-reused-digest.har", "scTestKrakenSecretDoNotUse18ndVF5JTxuj6qBvERmYfsWd2ETW8A9XRv3A1QEQULi5w14LfNrHqzipaQFw==",
+         "sha256({nonce}{body})"),
+        ("gateio-v4-reused-digest.har", "sc-test-gate-secret-do-not-use-0001", "sha512({body})"),
+    ])
+    func aSequenceWhoseInnerDigestObjectIsNeverResetIsDiagnosedAsReusedStateOfThatDigest(file: String, secret: String, digest: String) throws {
+        let output = try CLI.run(["diagnose", "examples/requests/sequences/\(file)", "--secret-env", "SC_SECRET", "--no-reports", "--no-color"],
+                                 environment: ["SC_SECRET": secret])
+        #expect(output.status == 1)
+        #expect(output.stdout.components(separatedBy: "diagnosis: reused_hmac_state").count == 3, "\(output.stdout)")
+        #expect(output.stdout.contains("computed the prehash's inner \(digest) with one"), "\(output.stdout)")
+        #expect(output.stdout.contains("of har-entry-1, har-entry-2 one after the other (2 requests"), "\(output.stdout)")
+        #expect(output.stdout.contains("of har-entry-1, har-entry-2, har-entry-3 one after the other (3 requests"), "\(output.stdout)")
+        #expect(output.stdout.contains("fix: make a new \(digest.prefix(6)) object for every request's \(digest)"), "\(output.stdout)")
+        #expect(!output.stdout.contains("HMAC over the prehashes of"))
+        #expect(!output.stdout.contains(secret))
+    }
+
     @Test func aSecretOnTheCommandLineWarns() throws {
         let output = try CLI.run(["diagnose", "examples/requests/bybit-order.http", "--secret", Self.bybitSecret, "--no-reports", "--no-color"])
         #expect(output.stderr.contains("warning: --secret puts the secret in your shell history"))

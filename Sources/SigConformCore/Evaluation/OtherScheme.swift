@@ -7,85 +7,134 @@ import SigConformMAC
 /// encoding at once); the evaluation says which scheme it looks like instead, and the request is
 /// not judged correct.
 ///
-/// Each scheme is recognised by what the request shows (headers, host, path), never by its
-/// signature, and cites the venue's own words.
-public struct OtherScheme: Sendable {
-    /// The venues whose recipes this scheme is told apart from.
-    public let venues: Set<String>
+/// The schemes are data: the venue's venue.json lists them (`otherSchemes`), each recognised by
+/// what the request shows (headers, host, path), never by its signature, and citing the venue's
+/// own words, so a venue author adds one without touching Swift.
+public struct OtherScheme: Sendable, Hashable {
     /// The scheme, as the venue names it.
-    public let name: String
+    public var name: String
     /// Where the venue documents it (or its retirement).
-    public let docs: String
-    /// What of the request shows the scheme, in words; nil when the request does not.
-    let recognise: @Sendable (HTTPRequest, Credentials) -> String?
+    public var docs: String
+    /// Signs that must all hold.
+    public var requires: [Sign]
+    /// Signs of which at least `minimumSupport` must hold too: Coinbase's v2 keys are told from
+    /// an Exchange request that merely lacks its passphrase by a CB-VERSION header, their host or
+    /// a /v2/ path, any one of them.
+    public var supportedBy: [Sign]
+    public var minimumSupport: Int
 
-    /// The scheme `request` to `venue` looks like, with what shows it; nil for none.
-    public static func recognised(in request: HTTPRequest, credentials: Credentials, venue: String) -> (scheme: OtherScheme, shownBy: String)? {
-        for scheme in known where scheme.venues.contains(venue) {
-            if let shown = scheme.recognise(request, credentials) { return (scheme, shown) }
+    public init(name: String, docs: String, requires: [Sign], supportedBy: [Sign] = [], minimumSupport: Int = 0) {
+        self.name = name
+        self.docs = docs
+        self.requires = requires
+        self.supportedBy = supportedBy
+        self.minimumSupport = minimumSupport
+    }
+
+    /// One thing a request shows, and the words that say so (`{path}` is the request's path).
+    /// A sign without words only narrows the match.
+    public struct Sign: Sendable, Hashable {
+        public var test: Test
+        public var says: String?
+        public init(_ test: Test, says: String? = nil) {
+            self.test = test
+            self.says = says
+        }
+    }
+
+    public indirect enum Test: Sendable, Hashable {
+        /// The request has no such header.
+        case headerAbsent(String)
+        /// The request has the header, and its value meets every condition given.
+        case header(String, HeaderValue)
+        /// The request goes to this host (letter case aside).
+        case host(String)
+        /// The request's path starts with this text.
+        case pathPrefix(String)
+        /// One of these holds; the first that does gives the words.
+        case anyOf([Sign])
+    }
+
+    /// What a present header's value must be; an empty value asks for presence only.
+    public struct HeaderValue: Sendable, Hashable {
+        /// One of these exactly.
+        public var equals: [String]?
+        public var prefix: String?
+        /// The number of non-empty parts between dots (three for a JWT).
+        public var dotParts: Int?
+        /// The passphrase in plain text, not signed: the passphrase itself when the vector gives
+        /// it, else any value not shaped like the recipe's signed passphrase (its HMAC in its
+        /// encoding). A client of the checked scheme that signs the passphrase but forgets the
+        /// header that says so keeps its own diagnosis.
+        public var plainPassphrase: Bool
+        public init(equals: [String]? = nil, prefix: String? = nil, dotParts: Int? = nil, plainPassphrase: Bool = false) {
+            self.equals = equals
+            self.prefix = prefix
+            self.dotParts = dotParts
+            self.plainPassphrase = plainPassphrase
+        }
+    }
+
+    /// The scheme of `venue` that `request` looks like, with what shows it; nil for none.
+    public static func recognised(in request: HTTPRequest, credentials: Credentials, venue: Venue) -> (scheme: OtherScheme, shownBy: String)? {
+        for scheme in venue.otherSchemes {
+            if let shown = scheme.shown(by: request, credentials: credentials, recipe: venue.hmac) { return (scheme, shown) }
         }
         return nil
+    }
+
+    /// The words of the signs `request` shows, when it shows this scheme.
+    func shown(by request: HTTPRequest, credentials: Credentials, recipe: HMACRecipe?) -> String? {
+        var words: [String] = []
+        for sign in requires {
+            guard let said = sign.holds(request, credentials, recipe) else { return nil }
+            words += said
+        }
+        let support = supportedBy.compactMap { $0.holds(request, credentials, recipe) }
+        guard support.count >= minimumSupport else { return nil }
+        words += support.flatMap { $0 }
+        return words.isEmpty ? nil : words.joined(separator: ", ")
     }
 
     /// The sentence a finding and a diagnosis give.
     public func sentence(shownBy shown: String) -> String {
         "this looks like \(name), which sigconform does not check (\(shown)); see \(docs)"
     }
+}
 
-    public static let known: [OtherScheme] = [kuCoinKeyV1, coinbaseV2Keys, coinbaseJWT, binanceWAPI]
-
-    /// KuCoin's API key v1: the passphrase in plain text, no KC-API-KEY-VERSION (or 1). KuCoin
-    /// asked every user to replace v1 keys by 13 May 2021; only v2 keys (and the universal SDK's
-    /// v3, signed the same way) can be created.
-    static let kuCoinKeyV1 = OtherScheme(
-        venues: ["kucoin", "kucoin-futures"], name: "KuCoin's API key v1 (plain passphrase, retired in 2021)",
-        docs: "https://www.kucoin.com/support/900006465403"
-    ) { request, credentials in
-        let version = request.headers["KC-API-KEY-VERSION"]
-        guard version == nil || version == "1", let sent = request.headers["KC-API-PASSPHRASE"] else { return nil }
-        // A v2 client that forgot the version header sends the signed passphrase: that is its
-        // mistake (value_mismatch), not another scheme.
-        if let passphrase = credentials.passphrase {
-            guard sent == passphrase else { return nil }
-        } else if sent.utf8.count == 44, Base64.decode(sent)?.count == 32 {
-            return nil
+extension OtherScheme.Sign {
+    /// The words this sign gives when the request shows it (none for a sign without words), or
+    /// nil when it does not.
+    func holds(_ request: HTTPRequest, _ credentials: Credentials, _ recipe: HMACRecipe?) -> [String]? {
+        let held: Bool
+        var inner: [String] = []
+        switch test {
+        case .headerAbsent(let name): held = request.headers[name] == nil
+        case .header(let name, let condition):
+            guard let value = request.headers[name] else { return nil }
+            held = condition.admits(value, credentials, recipe)
+        case .host(let host): held = request.effectiveHost.map { $0.equalsIgnoringCase(host) } ?? false
+        case .pathPrefix(let prefix): held = request.path.hasPrefix(prefix)
+        case .anyOf(let signs):
+            guard let first = signs.lazy.compactMap({ $0.holds(request, credentials, recipe) }).first else { return nil }
+            held = true
+            inner = first
         }
-        return (version == nil ? "no KC-API-KEY-VERSION header" : "KC-API-KEY-VERSION: 1") + " and the plain passphrase in KC-API-PASSPHRASE"
+        guard held else { return nil }
+        guard let says else { return inner }
+        return inner + [says.replacing("{path}", with: request.path)]
     }
+}
 
-    /// Coinbase's API keys for its v2 API (Sign In With Coinbase) and the first Advanced Trade
-    /// keys: CB-ACCESS-SIGN is the hex HMAC-SHA256 of timestamp + method + path + body under the
-    /// secret as text, with no passphrase, to api.coinbase.com with a CB-VERSION date.
-    static let coinbaseV2Keys = OtherScheme(
-        venues: ["coinbase-exchange"], name: "Coinbase's v2 API keys (api.coinbase.com: hex CB-ACCESS-SIGN, CB-VERSION, no passphrase)",
-        docs: "https://docs.cloud.coinbase.com/advanced-trade-api/docs/rest-api-auth"
-    ) { request, _ in
-        guard request.headers["CB-ACCESS-SIGN"] != nil, request.headers["CB-ACCESS-PASSPHRASE"] == nil else { return nil }
-        var shown = ["CB-ACCESS-SIGN without CB-ACCESS-PASSPHRASE"]
-        if request.headers["CB-VERSION"] != nil { shown.append("a CB-VERSION header") }
-        if let host = request.effectiveHost, host.equalsIgnoringCase("api.coinbase.com") { shown.append("host api.coinbase.com") }
-        if request.path.hasPrefix("/v2/") { shown.append("a /v2/ path") }
-        return shown.count > 1 ? shown.joined(separator: ", ") : nil
-    }
-
-    /// Coinbase Developer Platform keys (Advanced Trade today): a JWT signed with the key's
-    /// private key (ES256 or Ed25519) in Authorization: Bearer, no HMAC.
-    static let coinbaseJWT = OtherScheme(
-        venues: ["coinbase-exchange"], name: "a Coinbase Developer Platform JWT (Advanced Trade: Authorization: Bearer, ES256/Ed25519)",
-        docs: "https://docs.cloud.coinbase.com/get-started/authentication/jwt-authentication"
-    ) { request, _ in
-        guard request.headers["CB-ACCESS-SIGN"] == nil, let authorization = request.headers["Authorization"],
-              authorization.hasPrefix("Bearer "), authorization.split(separator: ".").count == 3 else { return nil }
-        return "Authorization: Bearer with a three-part token and no CB-ACCESS-SIGN"
-    }
-
-    /// Binance's /wapi endpoints (withdrawals, deposits, sub-accounts), delisted on 1 August 2021
-    /// for their /sapi replacements: signed alike, but Binance answers 503 "This endpoint has been
-    /// deprecated, please integrate with …" (quoted in ccxt/ccxt#10121).
-    static let binanceWAPI = OtherScheme(
-        venues: ["binance-spot"], name: "Binance's /wapi API (delisted on 2021-08-01, replaced by /sapi)",
-        docs: "https://www.binance.com/en/support/announcement/f45dde7da58b473aa885349946bed269"
-    ) { request, _ in
-        request.path.hasPrefix("/wapi/") ? "the path \(request.path)" : nil
+extension OtherScheme.HeaderValue {
+    func admits(_ value: String, _ credentials: Credentials, _ recipe: HMACRecipe?) -> Bool {
+        if let equals, !equals.contains(value) { return false }
+        if let prefix, !value.hasPrefix(prefix) { return false }
+        if let dotParts, value.split(separator: ".").count != dotParts { return false }
+        guard plainPassphrase else { return true }
+        if let known = credentials.passphrase { return value == known }
+        // The passphrase unknown: a value shaped like the recipe's signed passphrase is not plain.
+        guard let signing = recipe?.passphrase?.signing else { return true }
+        return signing.encoding.decode(value)?.count != signing.hash.digestByteCount
     }
 }

@@ -45,7 +45,7 @@ public struct VectorEvaluator: Sendable {
         }
         // Another scheme of the venue is not judged by this recipe: the request is not correct
         // for it, whatever its signature.
-        if let other = OtherScheme.recognised(in: vector.request, credentials: vector.credentials, venue: venue.id) {
+        if let other = OtherScheme.recognised(in: vector.request, credentials: vector.credentials, venue: venue) {
             evaluation.findings.append(Finding(kind: .otherScheme, message: other.scheme.sentence(shownBy: other.shownBy)))
         }
         return evaluation

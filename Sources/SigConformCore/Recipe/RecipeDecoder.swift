@@ -6,7 +6,7 @@ public struct RecipeDecoder: Sendable {
     public static let format = "sigconform/venue@1"
 
     // vectors/schema/venue.schema.json mirrors these; SchemaTests keep the two in step.
-    public static let venueMembers: Set<String> = ["format", "id", "name", "docs", "host", "sources", "notes", "auth", "hmac", "bearer", "errors", "responses", "reads"]
+    public static let venueMembers: Set<String> = ["format", "id", "name", "docs", "host", "sources", "notes", "auth", "hmac", "bearer", "errors", "responses", "reads", "otherSchemes"]
     public static let errorKinds: Set<String> = ["badSignature", "badTimestamp", "badKey", "badPassphrase"]
     public static let errorMembers: Set<String> = ["code", "message", "httpStatus"]
     public static let responsesMembers: Set<String> = ["public", "errorBody", "success", "endpoints"]
@@ -73,9 +73,12 @@ public struct RecipeDecoder: Sendable {
         let errors = try optional { () throws(InputError) in try decodeErrors(member("errors"), reader: reader) } ?? VenueErrors()
         let responses = try optional { () throws(InputError) in try decodeResponses(member("responses"), reader: reader) } ?? VenueResponses()
         let reads = try optional { () throws(InputError) in try member("reads").map { (v) throws(InputError) in try decodeReading(v, reader: reader) } ?? RequestReading() } ?? RequestReading()
+        let otherSchemes = try optional { () throws(InputError) in
+            try member("otherSchemes").map { (v) throws(InputError) in try decodeOtherSchemes(v, reader: reader) } ?? []
+        } ?? []
         guard complete, let id, let name, let docs, let auth else { throw reader.stopped }
         return Venue(id: id, name: name, docs: docs, host: host, sources: sources, notes: notes, auth: auth, errors: errors,
-                     responses: responses, reads: reads, file: reader.file)
+                     responses: responses, reads: reads, otherSchemes: otherSchemes, file: reader.file)
     }
 
     func decodeAuth(_ authKind: String, _ member: (String) -> JSONValue?, reader: JSONReader) throws(InputError) -> AuthScheme {

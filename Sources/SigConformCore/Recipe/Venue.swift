@@ -21,12 +21,15 @@ public struct Venue: Sendable, Hashable, Identifiable {
     /// How the venue reads what its signature does not settle (a parameter sent twice, headers
     /// that choose the environment): what `check --signer` judges a client's own request by.
     public var reads: RequestReading
+    /// The venue's signing schemes that sigconform does not check, recognised from what a
+    /// request shows (`otherSchemes` in venue.json).
+    public var otherSchemes: [OtherScheme]
     /// The venue.json this was loaded from.
     public var file: String
 
     public init(id: String, name: String, docs: String, host: String? = nil, sources: [String] = [], notes: [String] = [],
                 auth: AuthScheme, errors: VenueErrors = VenueErrors(), responses: VenueResponses = VenueResponses(),
-                reads: RequestReading = RequestReading(), file: String) {
+                reads: RequestReading = RequestReading(), otherSchemes: [OtherScheme] = [], file: String) {
         self.id = id
         self.host = host
         self.name = name
@@ -37,6 +40,7 @@ public struct Venue: Sendable, Hashable, Identifiable {
         self.errors = errors
         self.responses = responses
         self.reads = reads
+        self.otherSchemes = otherSchemes
         self.file = file
     }
 

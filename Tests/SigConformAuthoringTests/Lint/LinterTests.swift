@@ -150,6 +150,26 @@ struct LinterTests {
                 "\(report.renderText())")
     }
 
+    /// `otherSchemes` is read as strictly as `check` reads it, each scheme on its own: the
+    /// mistakes of two schemes are both found in one pass, each at its place.
+    @Test func everyBrokenOtherSchemeIsReportedAtItsPlace() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lint-venue-\(UUID().uuidString)/lintfix")
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let schemes = #"""
+          "otherSchemes": [
+            {"name": "Old keys", "docs": "not a link", "requires": [{"header": "X-OLD", "says": "X-OLD"}]},
+            {"name": "Other API", "docs": "https://example.invalid/v2", "requires": [{"pathPrefix": "/v2/", "equals": ["1"], "says": "a /v2/ path"}]}
+          ],
+          "errors": {
+        """#
+        let recipe = try String(contentsOfFile: AuthoringFixtures.venues + "/lintfix/venue.json", encoding: .utf8)
+            .replacingOccurrences(of: #""errors": {"#, with: schemes)
+        try recipe.write(to: folder.appendingPathComponent("venue.json"), atomically: true, encoding: .utf8)
+        let report = AuthoringFixtures.linter().lint(paths: [folder.appendingPathComponent("venue.json").path])
+        #expect(report.diagnostics.map(\.pointer) == ["/otherSchemes/0/docs", "/otherSchemes/1/requires/0/equals"], "\(report.renderText())")
+    }
+
     @Test func everyMistakeOfAVectorIsFoundInOnePassAndOnlyUsableVectorsAreChecked() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("lint-vector-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: file) }

@@ -55,6 +55,8 @@ struct SchemaTests {
         #expect(Self.propertyNames("$defs/location", in: schema) == RecipeDecoder.locationMembers)
         #expect(Self.propertyNames("properties/reads", in: schema) == RecipeDecoder.readsMembers)
         #expect(Self.propertyNames("properties/reads/properties/headers/items", in: schema) == RecipeDecoder.selectingHeaderMembers)
+        #expect(Self.propertyNames("$defs/otherScheme", in: schema) == RecipeDecoder.otherSchemeMembers)
+        #expect(Self.propertyNames("$defs/schemeSign", in: schema) == RecipeDecoder.schemeSignMembers)
     }
 
     @Test func schemaEnumerationsAreTheSwiftEnumerations() throws {
