@@ -30,34 +30,42 @@ package struct Canonicalizer: Sendable {
     package func prehash(
         _ view: RequestView, credentials: Credentials, backend: any MACBackend, template: Template? = nil
     ) throws(SigningError) -> Prehash {
-        Prehash(segments: try render(template ?? recipe.prehash, view: view, credentials: credentials, backend: backend))
+        var bytes: [UInt8] = []
+        var spans: [Prehash.Span] = []
+        try render(template ?? recipe.prehash, view: view, credentials: credentials, backend: backend, into: &bytes, spans: &spans)
+        return Prehash(bytes: bytes, spans: spans)
     }
 
-    func render(_ template: Template, view: RequestView, credentials: Credentials, backend: any MACBackend) throws(SigningError) -> [Prehash.Segment] {
-        var segments: [Prehash.Segment] = []
-        segments.reserveCapacity(template.parts.count)
+    /// Appends the bytes of `template` to `bytes` and a span per part to `spans` (one buffer for
+    /// the whole prehash, no array or label per segment).
+    func render(_ template: Template, view: RequestView, credentials: Credentials, backend: any MACBackend,
+                into bytes: inout [UInt8], spans: inout [Prehash.Span]) throws(SigningError) {
+        spans.reserveCapacity(spans.count + template.parts.count)
         for part in template.parts {
             switch part {
             case .literal(let text):
-                segments.append(.init(component: .literal, label: "literal", bytes: Array(text.utf8)))
+                bytes.append(contentsOf: text.utf8)
+                spans.append(Prehash.Span(component: .literal, source: .literal, end: bytes.count))
             case .variable(let variable, let optional):
                 if let value = try value(of: variable, optional: optional, view: view, credentials: credentials) {
-                    segments.append(.init(component: variable.component, label: "{" + variable.description + "}", bytes: Array(value.utf8)))
+                    bytes.append(contentsOf: value.utf8)
+                    spans.append(Prehash.Span(component: variable.component, source: .variable(variable), end: bytes.count))
                 }
             case .digest(let hash, let output, let inner):
-                let innerBytes = try render(inner, view: view, credentials: credentials, backend: backend).flatMap(\.bytes)
+                var innerBytes: [UInt8] = []
+                var innerSpans: [Prehash.Span] = []
+                try render(inner, view: view, credentials: credentials, backend: backend, into: &innerBytes, spans: &innerSpans)
                 let digest: [UInt8]
                 do { digest = try backend.digest(hash, innerBytes) } catch { throw SigningError(backendFailure: error) }
-                let bytes: [UInt8] = switch output {
-                case .raw: digest
-                case .hex: Array(Hex.encode(digest).utf8)
-                case .hexUpper: Array(Hex.encode(digest, uppercase: true).utf8)
-                case .base64: Array(Base64.encode(digest).utf8)
+                switch output {
+                case .raw: bytes += digest
+                case .hex: bytes.append(contentsOf: Hex.encode(digest).utf8)
+                case .hexUpper: bytes.append(contentsOf: Hex.encode(digest, uppercase: true).utf8)
+                case .base64: bytes.append(contentsOf: Base64.encode(digest).utf8)
                 }
-                segments.append(.init(component: .digest, label: "\(hash.rawValue)(…)", bytes: bytes))
+                spans.append(Prehash.Span(component: .digest, source: .digest(hash), end: bytes.count))
             }
         }
-        return segments
     }
 
     /// The value of a template variable; `nil` for an optional one the request lacks, an error for a required one.
