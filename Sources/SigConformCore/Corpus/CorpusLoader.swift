@@ -124,6 +124,14 @@ package struct CorpusLoader: Sendable {
     /// hands it on (`number` is 1-based). Pure, so lines can be decoded on several threads
     /// (``CheckRunner``).
     package static func decodeLine(_ bytes: [UInt8], number lineNumber: Int, of file: String) -> DecodedLine {
+        // Most lines are well-formed vectors: read straight from the bytes. Anything the fast
+        // path declines is parsed and decoded as before, so every error is reported as before.
+        if let vector = VectorLineDecoder.decode(bytes, file: file) { return .vector(vector) }
+        return decodeLineThroughTree(bytes, number: lineNumber, of: file)
+    }
+
+    /// ``decodeLine(_:number:of:)`` without the fast path: the parser's tree, then ``VectorDecoder``.
+    package static func decodeLineThroughTree(_ bytes: [UInt8], number lineNumber: Int, of file: String) -> DecodedLine {
         do {
             let document = try JSONParser(limits: .init(maximumDepth: InputLimits.jsonDepth, maximumBytes: InputLimits.jsonLinesLineBytes)).parse(bytes)
             let reader = JSONReader(file: file, document: document)

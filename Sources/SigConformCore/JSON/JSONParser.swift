@@ -391,17 +391,22 @@ private struct Cursor {
         guard index + 4 <= bytes.count else { throw error("truncated \\u escape") }
         var value: UInt32 = 0
         for _ in 0..<4 {
-            let byte = bytes[index]
-            let digit: UInt32
-            switch byte {
-            case 0x30...0x39: digit = UInt32(byte - 0x30)
-            case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
-            case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
-            default: throw error("invalid hex digit in \\u escape")
-            }
+            guard let digit = JSONParser.hexDigit(bytes[index]) else { throw error("invalid hex digit in \\u escape") }
             value = value << 4 | digit
             index += 1
         }
         return value
+    }
+}
+
+extension JSONParser {
+    /// The value of a hex digit of a `\u` escape (either case).
+    static func hexDigit(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case 0x30...0x39: UInt32(byte - 0x30)
+        case 0x41...0x46: UInt32(byte - 0x41 + 10)
+        case 0x61...0x66: UInt32(byte - 0x61 + 10)
+        default: nil
+        }
     }
 }
