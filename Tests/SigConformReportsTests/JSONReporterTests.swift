@@ -93,6 +93,7 @@ import Testing
         let inputErrors = try #require(object["inputErrors"] as? [[String: Any]])
         #expect(inputErrors.first?["line"] as? Int == 3 && inputErrors.first?["column"] as? Int == 7)
         #expect(inputErrors.first?["pointer"] as? String == "/vectors/0/request/method")
+        #expect(inputErrors.first?["code"] as? String == "structure", "the input error's kind, as lint prints it")
     }
 
     @Test func credentialsAppearOnlyAsFingerprintsAndMaskedKeys() throws {

@@ -126,7 +126,12 @@ package struct CorpusLoader: Sendable {
     package static func decodeLine(_ bytes: [UInt8], number lineNumber: Int, of file: String) -> DecodedLine {
         // Most lines are well-formed vectors: read straight from the bytes. Anything the fast
         // path declines is parsed and decoded as before, so every error is reported as before.
-        if let vector = VectorLineDecoder.decode(bytes, file: file) { return .vector(vector) }
+        if var vector = VectorLineDecoder.decode(bytes, file: file) {
+            // The fast path takes only lines that start with the vector's `{`: line 1, column 1 of
+            // the line, which is `lineNumber` of the file (as the slow path places it below).
+            vector.origin.location = SourceLocation(line: lineNumber, column: 1)
+            return .vector(vector)
+        }
         return decodeLineThroughTree(bytes, number: lineNumber, of: file)
     }
 

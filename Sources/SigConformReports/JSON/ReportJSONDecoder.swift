@@ -56,7 +56,8 @@ public struct ReportJSONDecoder: Sendable {
             },
             inputErrors: try root.objects("inputErrors").map { node throws(InputError) in
                 InputErrorReport(file: try node.string("file"), line: try node.optionalInt("line"), column: try node.optionalInt("column"),
-                                 pointer: try node.optionalString("pointer"), message: try node.string("message"), hint: try node.optionalString("hint"))
+                                 pointer: try node.optionalString("pointer"), message: try node.string("message"), hint: try node.optionalString("hint"),
+                                 code: try node.optionalString("code"))
             },
             baseline: baseline)
     }

@@ -196,6 +196,7 @@ enum ReportJSONEncoder {
         object.add("pointer", error.pointer)
         object.add("message", error.message)
         object.add("hint", error.hint)
+        object.add("code", error.code)
         return object.value
     }
 }

@@ -130,19 +130,25 @@ public struct InputErrorReport: Sendable, Hashable {
     public var pointer: String?
     public var message: String
     public var hint: String?
+    /// The kind of problem, the `Diagnostic.Code` of the input error (`syntax`, `structure`,
+    /// `unknown-venue`, …); nil for a problem of the report set itself (`report merge`) and in
+    /// reports written before sigconform kept it.
+    public var code: String?
 
-    public init(file: String, line: Int? = nil, column: Int? = nil, pointer: String? = nil, message: String, hint: String? = nil) {
+    public init(file: String, line: Int? = nil, column: Int? = nil, pointer: String? = nil, message: String, hint: String? = nil,
+                code: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.pointer = pointer
         self.message = message
         self.hint = hint
+        self.code = code
     }
 
     public init(_ error: InputError) {
         self.init(file: error.file, line: error.location?.line, column: error.location?.column,
-                  pointer: error.pointer, message: error.message, hint: error.hint)
+                  pointer: error.pointer, message: error.message, hint: error.hint, code: error.diagnostics[0].code.rawValue)
     }
 
     /// `file:line:column: pointer: message — hint`, as compilers print it.
