@@ -8,9 +8,14 @@ extension JSONWriter {
         /// venue.json files are. When `nil`, every non-empty container is expanded.
         package var inlineWidth: Int?
 
-        package init(indent: Int = 2, inlineWidth: Int? = nil) {
+        /// When set, an array of at most this many scalars is written on one line, `["a", "b"]`,
+        /// whatever its width: the reports' tag, class and file lists read better so.
+        package var scalarArrayLimit: Int?
+
+        package init(indent: Int = 2, inlineWidth: Int? = nil, scalarArrayLimit: Int? = nil) {
             self.indent = indent
             self.inlineWidth = inlineWidth
+            self.scalarArrayLimit = scalarArrayLimit
         }
 
         /// Byte for byte what Python's `json.dump(value, indent=2, ensure_ascii=False)` writes:
@@ -18,6 +23,9 @@ extension JSONWriter {
         package static let vectorFile = Layout()
         /// Short objects and arrays on one line, the layout of the bundled venue.json files.
         package static let venueFile = Layout(indent: 2, inlineWidth: 110)
+        /// Every container expanded but short lists of scalars, the layout of report.json and
+        /// baseline files.
+        package static let report = Layout(indent: 2, scalarArrayLimit: 16)
     }
 
     /// `value` as indented text with a final newline. Object members keep their order and
@@ -26,6 +34,14 @@ extension JSONWriter {
         var out = ""
         appendPretty(value, layout: layout, level: 0, column: 0, to: &out)
         out += "\n"
+        return out
+    }
+
+    /// `value` as indented text to be placed `level` levels deep in a larger document: its first
+    /// line is not indented (it follows a key or the caller's own indent), nor followed by a newline.
+    package static func pretty(_ value: JSONValue, layout: Layout, level: Int) -> String {
+        var out = ""
+        appendPretty(value, layout: layout, level: level, column: layout.indent * level, to: &out)
         return out
     }
 
@@ -46,6 +62,11 @@ extension JSONWriter {
         }
         if items.isEmpty {
             out += open + close
+            return
+        }
+        if let limit = layout.scalarArrayLimit, case .array(let elements) = value, elements.count <= limit,
+           elements.allSatisfy({ if case .array = $0 { false } else if case .object = $0 { false } else { true } }) {
+            out += inline(value)
             return
         }
         if level > 0, let width = layout.inlineWidth {

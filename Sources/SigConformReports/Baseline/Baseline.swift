@@ -58,7 +58,7 @@ package struct Baseline: Sendable, Hashable {
             JSONValue.object([("id", .string(entry.id)), ("status", .string(entry.status.rawValue)),
                               ("classes", .array(entry.classes.map(JSONValue.string)))])
         }
-        return PrettyJSON.write(.object([("format", .string(Self.format)), ("known", .array(known))]))
+        return JSONWriter.pretty(.object([("format", .string(Self.format)), ("known", .array(known))]), layout: .report)
     }
 
     /// The ids the baseline lists.

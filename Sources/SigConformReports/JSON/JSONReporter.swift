@@ -17,12 +17,12 @@ public struct JSONReporter: Reporter, StreamingReporter {
         try write(report, spooled: spooled[""] ?? Spooled(), to: &out)
     }
 
-    /// The document: the run's members and each failure or error as ``PrettyJSON`` writes them,
+    /// The document: the run's members and each failure or error as `JSONWriter.pretty` writes them (layout `.report`),
     /// passed vectors as short entries, the spooled ones in their places among the held ones.
     func write(_ report: RunReport, spooled: Spooled, to out: inout some ReportOutput) throws(ReportStreamError) {
         out.write("{\n")
         for (key, value) in ReportJSONEncoder.head(report) {
-            out.write("  " + JSONWriter.compact(.string(key)) + ": " + PrettyJSON.write(value, indent: "  ") + ",\n")
+            out.write("  " + JSONWriter.compact(.string(key)) + ": " + JSONWriter.pretty(value, layout: .report, level: 1) + ",\n")
         }
         out.write("  \"vectors\": ")
         if report.vectors.isEmpty && spooled.count == 0 {
@@ -35,7 +35,7 @@ public struct JSONReporter: Reporter, StreamingReporter {
             out.write("\n  ]")
         }
         let inputErrors = JSONValue.array(report.inputErrors.map(ReportJSONEncoder.inputError))
-        out.write(",\n  \"inputErrors\": " + PrettyJSON.write(inputErrors, indent: "  ") + "\n}\n")
+        out.write(",\n  \"inputErrors\": " + JSONWriter.pretty(inputErrors, layout: .report, level: 1) + "\n}\n")
     }
 
     static let separator = ",\n"
@@ -52,7 +52,7 @@ public struct JSONReporter: Reporter, StreamingReporter {
             Self.shortEntry(vector, into: &out)
             return String(decoding: out.bytes, as: UTF8.self)
         }
-        return "    " + PrettyJSON.write(ReportJSONEncoder.vector(vector), indent: "    ")
+        return "    " + JSONWriter.pretty(ReportJSONEncoder.vector(vector), layout: .report, level: 2)
     }
 
     /// A passed vector's entry, on one line: id, venue, vector id, result, status, source, and
