@@ -129,6 +129,9 @@ private struct LineScanner {
             } else if scanner.key(key, is: "passphrase") {
                 member = 4
                 credentials.passphrase = try scanner.string()
+            } else if scanner.key(key, is: "otherSecrets") {
+                member = 8
+                credentials.otherSecrets = try scanner.stringArray()
             } else {
                 // A field the recipe declares; anything else is the slow path's error.
                 let name = try scanner.keyString(key)

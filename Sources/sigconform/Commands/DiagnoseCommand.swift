@@ -39,6 +39,10 @@ struct DiagnoseCommand: ParsableCommand {
     @Option(name: .customLong("passphrase-env"), help: "Environment variable holding the API passphrase (OKX, KuCoin, …).")
     var passphraseEnv: String?
 
+    @Option(name: .customLong("other-secret-env"),
+            help: "Environment variable holding another secret the client may have signed with (testnet, old key); repeatable.")
+    var otherSecretEnvs: [String] = []
+
     @Option(name: .customLong("api-key"), help: "The API key, when the request does not carry it.")
     var apiKey: String?
 
@@ -142,6 +146,13 @@ struct DiagnoseCommand: ParsableCommand {
                 throw InputError(file: "$\(passphraseEnv)", message: "the environment variable is not set")
             }
             credentials.passphrase = value
+        }
+        for name in otherSecretEnvs {
+            guard let value = ProcessInfo.processInfo.environment[name] else {
+                throw InputError(file: "$\(name)", message: "the environment variable is not set", hint: "export \(name)=… first")
+            }
+            credentials.otherSecrets.append(value)
+            credentials.otherSecretSources.append("--other-secret-env \(name)")
         }
         return credentials
     }
