@@ -40,6 +40,17 @@ import Testing
         #expect(!output.stdout.contains("diagnosis: credentials_swapped"))
     }
 
+    @Test func aSecretFileIsNamedByItsPath() throws {
+        let folder = temporaryDirectory("other-secret-file")
+        let path = folder + "/testnet.secret"
+        try (Self.testnet + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let output = try CLI.run(["diagnose", "--curl", Self.curl, "--secret-env", "SC_SECRET", "--other-secret-file", path,
+                                  "--server-time", "1700007752333", "--no-reports", "--no-color"],
+                                 environment: Self.environment)
+        #expect(output.stdout.contains("signed with the other secret you gave (--other-secret-file \(path))"), "\(output.stdout)")
+        #expect(!output.stdout.contains(Self.testnet))
+    }
+
     @Test func anUnsetVariableIsAnInputError() throws {
         let output = try CLI.run(["diagnose", "--curl", Self.curl, "--secret-env", "SC_SECRET", "--other-secret-env", "SC_NOT_SET",
                                   "--no-reports", "--no-color"],

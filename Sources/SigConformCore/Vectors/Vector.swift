@@ -118,6 +118,10 @@ public struct Credentials: Sendable, Hashable, CustomStringConvertible {
         self.otherSecretSources = otherSecretSources
     }
 
+    /// At most this many other secrets: each is tried with every mistake it combines with, so
+    /// the search grows with their number (a list of thousands would be a denial of service).
+    public static let maximumOtherSecrets = 16
+
     /// How a message names the other secret at `index` without quoting it: where it came from,
     /// else its place in the vector's `credentials.otherSecrets`.
     public func otherSecretSource(at index: Int) -> String {

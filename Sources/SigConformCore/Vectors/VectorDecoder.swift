@@ -148,6 +148,10 @@ public struct VectorDecoder: Sendable {
                     }
                     if item.key == "otherSecrets" {
                         credentials.otherSecrets = try reader.recovering { try reader.stringArray(item.value, at: itemPath()) } ?? []
+                        if credentials.otherSecrets.count > Credentials.maximumOtherSecrets {
+                            try reader.report(reader.error(itemPath(), "\(credentials.otherSecrets.count) other secrets, more than \(Credentials.maximumOtherSecrets)",
+                                                           hint: "name only the secrets the client may have signed with"))
+                        }
                         continue
                     }
                     guard let text = try reader.recovering({ try reader.string(item.value, at: itemPath()) }) else { continue }

@@ -43,6 +43,10 @@ struct DiagnoseCommand: ParsableCommand {
             help: "Environment variable holding another secret the client may have signed with (testnet, old key); repeatable.")
     var otherSecretEnvs: [String] = []
 
+    @Option(name: .customLong("other-secret-file"),
+            help: "File holding another secret the client may have signed with (one line); repeatable.")
+    var otherSecretFiles: [String] = []
+
     @Option(name: .customLong("api-key"), help: "The API key, when the request does not carry it.")
     var apiKey: String?
 
@@ -61,6 +65,9 @@ struct DiagnoseCommand: ParsableCommand {
         if input == nil && curl == nil { throw ValidationError("give the request: a file, '-', or --curl '…'") }
         if [secretEnv, secretFile, secret].compactMap({ $0 }).count > 1 {
             throw ValidationError("give the secret one way: --secret-env, --secret-file or --secret")
+        }
+        if otherSecretEnvs.count + otherSecretFiles.count > Credentials.maximumOtherSecrets {
+            throw ValidationError("give at most \(Credentials.maximumOtherSecrets) other secrets")
         }
     }
 
@@ -133,11 +140,7 @@ struct DiagnoseCommand: ParsableCommand {
             }
             credentials.secret = value
         } else if let secretFile {
-            var text = String(decoding: try FileReader.read(secretFile), as: UTF8.self)
-            // One trailing line break is how files end, not part of the secret; anything else stays,
-            // so a secret with stray whitespace is still diagnosed as secret_whitespace.
-            if text.hasSuffix("\r\n") { text.removeLast(2) } else if text.hasSuffix("\n") { text.removeLast() }
-            credentials.secret = text
+            credentials.secret = try Self.readSecret(secretFile)
         } else if let secret {
             credentials.secret = secret
         }
@@ -154,7 +157,20 @@ struct DiagnoseCommand: ParsableCommand {
             credentials.otherSecrets.append(value)
             credentials.otherSecretSources.append("--other-secret-env \(name)")
         }
+        for path in otherSecretFiles {
+            credentials.otherSecrets.append(try Self.readSecret(path))
+            credentials.otherSecretSources.append("--other-secret-file \(path)")
+        }
         return credentials
+    }
+
+    /// A secret kept in a file: one trailing line break is how files end, not part of the
+    /// secret; anything else stays, so a secret with stray whitespace is still diagnosed as
+    /// secret_whitespace.
+    static func readSecret(_ path: String) throws(InputError) -> String {
+        var text = String(decoding: try FileReader.read(path), as: UTF8.self)
+        if text.hasSuffix("\r\n") { text.removeLast(2) } else if text.hasSuffix("\n") { text.removeLast() }
+        return text
     }
 
     func loadServerError() throws(InputError) -> String? {

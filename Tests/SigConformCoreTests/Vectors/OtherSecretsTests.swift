@@ -34,6 +34,16 @@ import Testing
         }
     }
 
+    @Test func moreOtherSecretsThanTheSearchAllowsAreRefused() {
+        let many = "[" + (0...Credentials.maximumOtherSecrets).map { "\"other-\($0)\"" }.joined(separator: ", ") + "]"
+        do {
+            _ = try decode(vector(otherSecrets: many))
+            Issue.record("\(Credentials.maximumOtherSecrets + 1) other secrets must be refused")
+        } catch {
+            #expect(error.pointer == "/vectors/0/credentials/otherSecrets")
+        }
+    }
+
     @Test func theJSONLinesFastPathReadsOtherSecretsAsTheDecoderDoes() throws {
         let line = #"{"id":"a","venue":"acme","credentials":{"secret":"s","otherSecrets":["old-one","\#(Self.testnet)"]},"request":{"method":"GET","path":"/"},"result":"invalid","expect":{"signature":"00","diagnosis":["credentials_swapped"]}}"#
         let fast = try #require(VectorLineDecoder.decode(Array(line.utf8), file: "corpus.jsonl"))

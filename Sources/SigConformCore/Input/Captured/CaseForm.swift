@@ -25,6 +25,10 @@ struct CaseForm: CapturedRequestForm {
             for item in try reader.members(credentials, at: "/credentials", allowed: VectorDecoder.credentialMembers) {
                 guard item.key != "otherSecrets" else {
                     captured.credentials.otherSecrets = try reader.stringArray(item.value, at: "/credentials/otherSecrets")
+                    guard captured.credentials.otherSecrets.count <= Credentials.maximumOtherSecrets else {
+                        throw reader.error("/credentials/otherSecrets", "more than \(Credentials.maximumOtherSecrets) other secrets",
+                                           hint: "name only the secrets the client may have signed with")
+                    }
                     continue
                 }
                 let text = try reader.string(item.value, at: "/credentials/\(item.key)")
