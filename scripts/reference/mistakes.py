@@ -60,6 +60,18 @@ def credentials_swapped(rule, parts, clock, tags):
     return out
 
 
+def other_secret(rule, parts, clock, tags):
+    """The HMAC key is the secret of another key the user holds: here a testnet key's, given with
+    an old (rotated) key's secret in `credentials.otherSecrets`, so the vector proves which one
+    signed. The key is decoded as this venue decodes its secret (`rule.key`)."""
+    others = [f"sc-rotated-{rule.name}-secret-2025-old", f"sc-testnet-{rule.name}-secret-0123456789"]
+    ts = clock()
+    return [rule.invalid("credentials-testnet-secret", "HMAC key was the testnet key's secret (the second of otherSecrets), "
+                         "not the secret of the key the request sends.", tags + ["secret"], parts(ts),
+                         Mistake("credentials_swapped", key=rule.key(dict(rule.credentials, secret=others[1]))), ts + 300,
+                         credentials={"otherSecrets": others})]
+
+
 def method_mismatch(rule, parts, clock, tags, signed_methods):
     """The method in the prehash is not the one sent: code shared between GET and POST helpers,
     or a request retried with another method. `parts(ts, method)` builds the sent request."""
@@ -217,6 +229,8 @@ def main():
                 ("timestamp-seconds-sent-and-signed", "X-BAPI-TIMESTAMP in seconds where milliseconds are due, signed as sent.",
                  lambda ts: bybit.get("/v5/account/wallet-balance", "accountType=UNIFIED", ts // 1000)),
             ], clock, ["get"])
+        # Last, so the clock of every vector above stays as it was.
+        vectors += other_secret(rule, parts, clock, tags)
         rule.write_all([
             ("developer-mistakes", f"{module.VENUE} requests with signing mistakes developers report (issue 16), "
              "computed from the venue's reference rule in " + module.GENERATOR + ".", [module.DOCS],

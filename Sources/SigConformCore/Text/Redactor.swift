@@ -85,6 +85,10 @@ public struct Redactor: Sendable {
             for (name, value) in credential.fields.sorted(by: { $0.key < $1.key }) where value.count >= Self.minimumScrubbedLength {
                 add(value, "[\(name) \(Redaction.fingerprint(value))]", fragment: "[part of \(name) \(Redaction.fingerprint(value))]")
             }
+            // Other secrets (testnet, rotated) are as secret as the secret: one leaked is a key leaked.
+            for value in credential.otherSecrets where value.count >= Self.minimumScrubbedLength {
+                add(value, "[other secret \(Redaction.fingerprint(value))]", fragment: "[part of other secret \(Redaction.fingerprint(value))]")
+            }
             if let key = credential.apiKey, key.count >= Self.minimumScrubbedLength {
                 add(key, Redaction.maskKey(key), fragment: "[part of key \(Redaction.maskKey(key))]")
             }

@@ -100,12 +100,32 @@ public struct Credentials: Sendable, Hashable, CustomStringConvertible {
     /// Further credentials a venue signs but never sends, by name (BitMart's `memo`); the
     /// recipe declares them in `credentialFields`. Treated as secret as the passphrase is.
     public var fields: [String: String] = [:]
+    /// Secrets the client may have signed with instead of `secret`: a testnet key's, a rotated
+    /// (old) key's, another account's. Only diagnosis reads them, to prove a wrong signature was
+    /// made with one of them; treated as secret as `secret` is.
+    public var otherSecrets: [String] = []
+    /// Where each of `otherSecrets` came from, in the same order (`--other-secret-env NAME`), so a
+    /// diagnosis can name it without quoting it; empty for a vector's own `otherSecrets`.
+    public var otherSecretSources: [String] = []
 
-    public init(apiKey: String? = nil, secret: String? = nil, passphrase: String? = nil, fields: [String: String] = [:]) {
+    public init(apiKey: String? = nil, secret: String? = nil, passphrase: String? = nil, fields: [String: String] = [:],
+                otherSecrets: [String] = [], otherSecretSources: [String] = []) {
         self.apiKey = apiKey
         self.secret = secret
         self.passphrase = passphrase
         self.fields = fields
+        self.otherSecrets = otherSecrets
+        self.otherSecretSources = otherSecretSources
+    }
+
+    /// At most this many other secrets: each is tried with every mistake it combines with, so
+    /// the search grows with their number (a list of thousands would be a denial of service).
+    public static let maximumOtherSecrets = 16
+
+    /// How a message names the other secret at `index` without quoting it: where it came from,
+    /// else its place in the vector's `credentials.otherSecrets`.
+    public func otherSecretSource(at index: Int) -> String {
+        otherSecretSources.indices.contains(index) ? otherSecretSources[index] : "credentials.otherSecrets[\(index)]"
     }
 
     /// The names a credential field may have: a letter, then letters and digits (at most 64),
@@ -123,6 +143,7 @@ public struct Credentials: Sendable, Hashable, CustomStringConvertible {
         if let secret { values.append(("secret", secret)) }
         if let passphrase { values.append(("passphrase", passphrase)) }
         for (name, value) in fields.sorted(by: { $0.key < $1.key }) { values.append((name, value)) }
+        for value in otherSecrets { values.append(("other secret", value)) }
         return values
     }
 

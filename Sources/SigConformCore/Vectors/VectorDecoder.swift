@@ -14,7 +14,7 @@ public struct VectorDecoder: Sendable {
     public static let fileMembers: Set<String> = ["format", "venue", "description", "sources", "generator", "defaults", "vectors", "notes"]
     public static let vectorMembers: Set<String> = ["id", "venue", "comment", "tags", "credentials", "request", "time", "result", "expect", "keyOptions"]
     public static let requestMembers: Set<String> = ["method", "host", "path", "query", "headers", "body"]
-    public static let credentialMembers: Set<String> = ["apiKey", "secret", "passphrase"]
+    public static let credentialMembers: Set<String> = ["apiKey", "secret", "passphrase", "otherSecrets"]
     public static let timeMembers: Set<String> = ["serverTime", "recvWindow"]
     public static let expectMembers: Set<String> = ["prehash", "prehashHex", "signature", "headers", "diagnosis", "clientPrehash", "clientPrehashHex"]
 
@@ -143,7 +143,15 @@ public struct VectorDecoder: Sendable {
                     if !Self.credentialMembers.contains(item.key), !Credentials.isFieldName(item.key) || Self.credentialMembers.contains(where: { $0.lowercased() == item.key.lowercased() }) {
                         let suggestion = nearestName(to: item.key, in: Self.credentialMembers)
                         try reader.report(reader.error(itemPath(), "unknown credential \"\(item.key)\"",
-                                                       hint: suggestion.map { "did you mean \"\($0)\"?" } ?? "apiKey, secret, passphrase, or a field the venue's recipe declares in credentialFields (letters and digits)"))
+                                                       hint: suggestion.map { "did you mean \"\($0)\"?" } ?? "apiKey, secret, passphrase, otherSecrets, or a field the venue's recipe declares in credentialFields (letters and digits)"))
+                        continue
+                    }
+                    if item.key == "otherSecrets" {
+                        credentials.otherSecrets = try reader.recovering { try reader.stringArray(item.value, at: itemPath()) } ?? []
+                        if credentials.otherSecrets.count > Credentials.maximumOtherSecrets {
+                            try reader.report(reader.error(itemPath(), "\(credentials.otherSecrets.count) other secrets, more than \(Credentials.maximumOtherSecrets)",
+                                                           hint: "name only the secrets the client may have signed with"))
+                        }
                         continue
                     }
                     guard let text = try reader.recovering({ try reader.string(item.value, at: itemPath()) }) else { continue }

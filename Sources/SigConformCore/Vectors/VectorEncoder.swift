@@ -81,9 +81,13 @@ package struct VectorEncoder: Sendable {
             ("passphrase", credentials.passphrase, defaults?.passphrase),
         ]
         let fields = credentials.fields.sorted { $0.key < $1.key }.map { ($0.key, Optional($0.value), defaults?.fields[$0.key]) }
-        return (pairs + fields).compactMap { name, own, inherited in
+        var members: [(key: String, value: JSONValue)] = (pairs + fields).compactMap { name, own, inherited in
             guard let own, own != inherited else { return nil }
             return (name, .string(own))
         }
+        if !credentials.otherSecrets.isEmpty, credentials.otherSecrets != defaults?.otherSecrets {
+            members.append(("otherSecrets", .array(credentials.otherSecrets.map { .string($0) })))
+        }
+        return members
     }
 }

@@ -129,6 +129,11 @@ private struct LineScanner {
             } else if scanner.key(key, is: "passphrase") {
                 member = 4
                 credentials.passphrase = try scanner.string()
+            } else if scanner.key(key, is: "otherSecrets") {
+                member = 8
+                credentials.otherSecrets = try scanner.stringArray()
+                // Too many is the decoder's error to report.
+                guard credentials.otherSecrets.count <= Credentials.maximumOtherSecrets else { throw Declined() }
             } else {
                 // A field the recipe declares; anything else is the slow path's error.
                 let name = try scanner.keyString(key)

@@ -116,7 +116,7 @@ public struct Diagnoser: Sendable {
     }
 
     var credentialsAdvice: [String] {
-        ["if your prehash equals the correct one and the venue still rejects the request, suspect the credentials or environment (a key pair that does not belong together, a testnet key on mainnet, an IP whitelist): no offline tool can prove those"]
+        ["if your prehash equals the correct one and the venue still rejects the request, suspect the credentials or environment (a key pair that does not belong together, a testnet key on mainnet, an IP whitelist): only a secret you name (--other-secret-env NAME: a testnet or old key's) can be proven offline"]
     }
 }
 

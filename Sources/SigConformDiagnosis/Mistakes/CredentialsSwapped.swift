@@ -17,6 +17,23 @@ extension Mistake {
             let key = context.recipe.secretEncoding.keyBytes(value) ?? Array(value.utf8)
             guard key != attempt.key else { return nil }
             return attempt.with(.credentialsSwapped, label) { $0.key = key }
+        } + otherSecrets(attempt, context)
+    }
+
+    /// The other secrets the user named (a testnet key's, a rotated key's, another account's),
+    /// each tried as the HMAC key the way the venue decodes its secret. Named by where it came
+    /// from, never quoted.
+    private static func otherSecrets(_ attempt: SigningAttempt, _ context: MistakeContext) -> [SigningAttempt] {
+        let credentials = context.credentials
+        let count = credentials.otherSecrets.count
+        return credentials.otherSecrets.enumerated().compactMap { index, value in
+            guard !value.isEmpty, value != credentials.secret else { return nil }
+            let key = context.recipe.secretEncoding.keyBytes(value) ?? Array(value.utf8)
+            guard key != attempt.key else { return nil }
+            let which = count == 1 ? "the other secret you gave" : "other secret \(index + 1) of the \(count) you gave"
+            let label = "signed with \(which) (\(credentials.otherSecretSource(at: index))), not the venue key's secret: "
+                + "a testnet, old (rotated) or other account's key"
+            return attempt.with(.credentialsSwapped, label) { $0.key = key }
         }
     }
 }

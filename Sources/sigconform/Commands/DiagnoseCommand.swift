@@ -39,6 +39,14 @@ struct DiagnoseCommand: ParsableCommand {
     @Option(name: .customLong("passphrase-env"), help: "Environment variable holding the API passphrase (OKX, KuCoin, …).")
     var passphraseEnv: String?
 
+    @Option(name: .customLong("other-secret-env"),
+            help: "Environment variable holding another secret the client may have signed with (testnet, old key); repeatable.")
+    var otherSecretEnvs: [String] = []
+
+    @Option(name: .customLong("other-secret-file"),
+            help: "File holding another secret the client may have signed with (one line); repeatable.")
+    var otherSecretFiles: [String] = []
+
     @Option(name: .customLong("api-key"), help: "The API key, when the request does not carry it.")
     var apiKey: String?
 
@@ -57,6 +65,9 @@ struct DiagnoseCommand: ParsableCommand {
         if input == nil && curl == nil { throw ValidationError("give the request: a file, '-', or --curl '…'") }
         if [secretEnv, secretFile, secret].compactMap({ $0 }).count > 1 {
             throw ValidationError("give the secret one way: --secret-env, --secret-file or --secret")
+        }
+        if otherSecretEnvs.count + otherSecretFiles.count > Credentials.maximumOtherSecrets {
+            throw ValidationError("give at most \(Credentials.maximumOtherSecrets) other secrets")
         }
     }
 
@@ -129,11 +140,7 @@ struct DiagnoseCommand: ParsableCommand {
             }
             credentials.secret = value
         } else if let secretFile {
-            var text = String(decoding: try FileReader.read(secretFile), as: UTF8.self)
-            // One trailing line break is how files end, not part of the secret; anything else stays,
-            // so a secret with stray whitespace is still diagnosed as secret_whitespace.
-            if text.hasSuffix("\r\n") { text.removeLast(2) } else if text.hasSuffix("\n") { text.removeLast() }
-            credentials.secret = text
+            credentials.secret = try Self.readSecret(secretFile)
         } else if let secret {
             credentials.secret = secret
         }
@@ -143,7 +150,27 @@ struct DiagnoseCommand: ParsableCommand {
             }
             credentials.passphrase = value
         }
+        for name in otherSecretEnvs {
+            guard let value = ProcessInfo.processInfo.environment[name] else {
+                throw InputError(file: "$\(name)", message: "the environment variable is not set", hint: "export \(name)=… first")
+            }
+            credentials.otherSecrets.append(value)
+            credentials.otherSecretSources.append("--other-secret-env \(name)")
+        }
+        for path in otherSecretFiles {
+            credentials.otherSecrets.append(try Self.readSecret(path))
+            credentials.otherSecretSources.append("--other-secret-file \(path)")
+        }
         return credentials
+    }
+
+    /// A secret kept in a file: one trailing line break is how files end, not part of the
+    /// secret; anything else stays, so a secret with stray whitespace is still diagnosed as
+    /// secret_whitespace.
+    static func readSecret(_ path: String) throws(InputError) -> String {
+        var text = String(decoding: try FileReader.read(path), as: UTF8.self)
+        if text.hasSuffix("\r\n") { text.removeLast(2) } else if text.hasSuffix("\n") { text.removeLast() }
+        return text
     }
 
     func loadServerError() throws(InputError) -> String? {

@@ -44,6 +44,17 @@ import Testing
         #expect(captured.first?.time.serverTime == 5)
     }
 
+    /// A case file names other secrets as a vector does: an array of strings, nothing else.
+    @Test func aCaseFileReadsOtherSecretsAndRefusesANumberAmongThem() throws {
+        func text(_ otherSecrets: String) -> String {
+            #"{"venue": "okx-v5", "credentials": {"secret": "s", "otherSecrets": \#(otherSecrets)}, "request": {"method": "GET", "path": "/x"}}"#
+        }
+        let captured = try Self.read(text(#"["old-secret", "testnet-secret"]"#))
+        #expect(captured.first?.credentials.otherSecrets == ["old-secret", "testnet-secret"])
+        #expect(captured.first?.credentials.passphrase == nil)
+        #expect(throws: InputError.self) { try Self.read(text("[7]")) }
+    }
+
     @Test func aCurlLineKeepsWhatItIgnoredAsANote() throws {
         let captured = try Self.read("curl -s --compressed https://api.binance.com/api/v3/account")
         #expect(captured.first?.notes == ["ignored curl options that do not change the request: -s --compressed"])

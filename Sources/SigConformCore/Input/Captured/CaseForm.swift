@@ -23,6 +23,14 @@ struct CaseForm: CapturedRequestForm {
         captured.venue = try member("venue").map { value throws(InputError) in try reader.string(value, at: "/venue") }
         if let credentials = member("credentials") {
             for item in try reader.members(credentials, at: "/credentials", allowed: VectorDecoder.credentialMembers) {
+                guard item.key != "otherSecrets" else {
+                    captured.credentials.otherSecrets = try reader.stringArray(item.value, at: "/credentials/otherSecrets")
+                    guard captured.credentials.otherSecrets.count <= Credentials.maximumOtherSecrets else {
+                        throw reader.error("/credentials/otherSecrets", "more than \(Credentials.maximumOtherSecrets) other secrets",
+                                           hint: "name only the secrets the client may have signed with")
+                    }
+                    continue
+                }
                 let text = try reader.string(item.value, at: "/credentials/\(item.key)")
                 switch item.key {
                 case "apiKey": captured.credentials.apiKey = text

@@ -47,6 +47,12 @@ package struct CredentialResolver: Sendable {
         credentials.secret = given.secret ?? own.secret
         credentials.passphrase = given.passphrase ?? own.passphrase
         credentials.apiKey = given.apiKey ?? own.apiKey
+        // Other secrets given on the command line replace the input's as a whole: their sources
+        // (the options that named them) must stay paired with them.
+        if !given.otherSecrets.isEmpty {
+            credentials.otherSecrets = given.otherSecrets
+            credentials.otherSecretSources = given.otherSecretSources
+        }
         switch venue.auth {
         case .hmac(let recipe):
             guard credentials.secret != nil else { throw .secret(venue: venue.id) }
