@@ -106,7 +106,9 @@ import Testing
         #expect(RunSummary(RunReport(run, context: context)).inputErrors == run.inputErrors.count)
         let report = TerminalReporter().render(run, context: context)
         #expect(report.contains(counted(run.inputErrors.count, "unreadable input")))
-        for error in run.inputErrors { #expect(report.contains(error.description)) }
+        for error in run.inputErrors {
+            for line in InputErrorReport(error).description.split(separator: "\n") { #expect(report.contains(line)) }
+        }
     }
 
     /// Whether this process can read a file whose permissions forbid it (root can).

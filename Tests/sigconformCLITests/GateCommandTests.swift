@@ -35,7 +35,7 @@ import Testing
         #expect(failing.status == 1)
         let unusable = try CLI.run(["check", "/nonexistent/vectors.json", "--no-reports"])
         #expect(unusable.status == 2)
-        #expect(unusable.stdout.contains("/nonexistent/vectors.json: no such file or directory"))
+        #expect(unusable.stdout.contains("/nonexistent/vectors.json: error: no such file or directory"))
     }
 
     @Test func baselineLetsKnownFailuresPassAndCatchesNewOnes() throws {
@@ -81,7 +81,7 @@ import Testing
 
         let partial = try CLI.run(["report", "merge", shardFiles[0], shardFiles[2], "--no-reports"])
         #expect(partial.status == 2)
-        #expect(partial.stdout.contains("shard 2/3: is missing"))
+        #expect(partial.stdout.contains("shard 2/3: error: is missing"))
     }
 
     @Test func formatsChooseTheFilesAndNoReportsWritesNone() throws {

@@ -15,7 +15,7 @@ import Testing
                               ("empty.json", ":1:1"), ("mixed-lines.jsonl", ":2:"), ("unknown-hash/venue.json", ":")] {
             #expect(output.stdout.contains(Self.malformed.appendingPathComponent(file).path + place), "\(file) is not named with its place")
         }
-        #expect(output.stdout.contains("folder-venue/venue.json: is a directory where a file was expected"))
+        #expect(output.stdout.contains("folder-venue/venue.json: error: is a directory where a file was expected"))
         #expect(output.stdout.contains("ERROR binance-spott/"))
         #expect(output.stdout.contains("ERROR kraken-spot/"))
         #expect(output.stdout.contains("14 unreadable inputs"), "\(output.stdout)")
@@ -52,7 +52,7 @@ import Testing
         try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: folder.appendingPathComponent("locked.json").path)
         let output = try Self.runUnprivileged(["check", folder.path, "--no-reports", "--no-color"])
         #expect(output.status == 2, "\(output.stdout)")
-        #expect(output.stdout.contains(folder.appendingPathComponent("locked.json").path + ": cannot be read (permission denied)"), "\(output.stdout)")
+        #expect(output.stdout.contains(folder.appendingPathComponent("locked.json").path + ": error: cannot be read (permission denied)"), "\(output.stdout)")
         #expect(output.stdout.contains("2 passed"))
         #expect(output.stdout.contains(", 1 unreadable input"))
     }

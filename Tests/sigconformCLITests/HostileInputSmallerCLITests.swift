@@ -27,7 +27,8 @@ import Testing
         let output = try CLI.run(["diagnose", file.path, "--secret-env", "SMALLER_SECRET", "--no-reports", "--no-color"],
                                  environment: ["SMALLER_SECRET": "NhqPtmdSJYdKjVHjA7PZj6ZkT6JyLlv3sBFBW7Y9Yek2"])
         #expect(output.status == 2)
-        #expect(output.stdout.contains(#"unknown member "serverTme" — did you mean "serverTime"?"#))
+        #expect(output.stdout.contains(#"error: unknown member "serverTme" (at /time/serverTme) [unknown-member]"#), "\(output.stdout)")
+        #expect(output.stdout.contains(#"fix: did you mean "serverTime"?"#), "\(output.stdout)")
     }
 
     @Test func selftestAndLintShowControlCharactersFromTheirInputVisibly() throws {

@@ -6,14 +6,15 @@ import Testing
     @Test func aMisspeltVenueExitsTwoAndListsTheKnownVenues() throws {
         let output = try CLI.run(["check", "--venue", "binanse-spot", "--no-reports", "--no-color"])
         #expect(output.status == 2, "\(output.stdout)")
-        #expect(output.stdout.contains("--venue binanse-spot: matched no vector — did you mean \"binance-spot\"? known venues: " + (try CLI.bundledVenueList())))
+        #expect(output.stdout.contains("--venue binanse-spot: error: matched no vector"), "\(output.stdout)")
+        #expect(output.stdout.contains("fix: did you mean \"binance-spot\"? known venues: " + (try CLI.bundledVenueList())), "\(output.stdout)")
     }
 
     @Test(arguments: [["--tag", "no-such-tag"], ["--id", "no-such-id"]])
     func aFilterThatMatchesNothingExitsTwo(_ filter: [String]) throws {
         let output = try CLI.run(["check", "vectors/kraken-spot", "--no-reports", "--no-color"] + filter)
         #expect(output.status == 2)
-        #expect(output.stdout.contains("\(filter.joined(separator: " ")): matched no vector"))
+        #expect(output.stdout.contains("\(filter.joined(separator: " ")): error: matched no vector"))
     }
 
     @Test func anEmptyFolderExitsTwo() throws {
@@ -58,6 +59,6 @@ import Testing
     @Test func aDiagnoseIDThatMatchesNothingExitsTwo() throws {
         let output = try CLI.run(["diagnose", "vectors/kraken-spot/requests.json", "--id", "no-such-id", "--no-reports", "--no-color"])
         #expect(output.status == 2, "\(output.stdout)")
-        #expect(output.stdout.contains("--id no-such-id: matched no request in the input"))
+        #expect(output.stdout.contains("--id no-such-id: error: matched no request in the input"))
     }
 }

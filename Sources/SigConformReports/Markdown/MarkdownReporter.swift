@@ -98,7 +98,10 @@ package struct MarkdownReporter: Reporter {
         if let note = summary.invalidPassedNote { out += ["", note] }
         if !report.inputErrors.isEmpty {
             out += ["", "<details><summary>Unusable input (\(report.inputErrors.count))</summary>", ""]
-            out += report.inputErrors.prefix(listedFailures).map { "- " + Escaping.markdown($0.description) }
+            // One bullet each: the diagnostic's fix line joins its first line.
+            out += report.inputErrors.prefix(listedFailures).map {
+                "- " + Escaping.markdown($0.description.replacingOccurrences(of: "\n    fix: ", with: " — fix: "))
+            }
             out += ["", "</details>"]
         }
         if let baseline = report.baseline, !baseline.fixed.isEmpty {

@@ -151,13 +151,17 @@ public struct InputErrorReport: Sendable, Hashable {
                   pointer: error.pointer, message: error.message, hint: error.hint, code: error.diagnostics[0].code.rawValue)
     }
 
-    /// `file:line:column: pointer: message — hint`, as compilers print it.
+    /// As a ``Diagnostic`` prints itself, so the reports list a problem as `lint` and the
+    /// commands do: `file:line:column: error: message (at pointer) [code]`, and the fix on a
+    /// second line. A problem of the report set itself (`report merge`) has no code.
     public var description: String {
         var text = file
         if let line { text += ":\(line)" + (column.map { ":\($0)" } ?? "") }
-        text += ": "
-        if let pointer, !pointer.isEmpty { text += "\(pointer): " }
-        return text + message + (hint.map { " — \($0)" } ?? "")
+        text += ": \(Diagnostic.Severity.error.rawValue): \(message)"
+        if let pointer { text += " (at \(pointer.isEmpty ? "the document" : pointer))" }
+        if let code { text += " [\(code)]" }
+        if let hint { text += "\n    fix: \(hint)" }
+        return text
     }
 }
 

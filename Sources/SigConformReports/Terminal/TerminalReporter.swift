@@ -80,7 +80,10 @@ package struct TerminalReporter: Reporter {
         if !report.inputErrors.isEmpty {
             lines.append("")
             lines.append(paint.yellow("Unusable input (\(report.inputErrors.count)):"))
-            for error in report.inputErrors { lines.append("  \(visible(error.description))") }
+            for error in report.inputErrors {
+                // The fix is on a line of its own, as a diagnostic prints it.
+                lines += error.description.split(separator: "\n").map { "  " + visible(String($0)) }
+            }
         }
         if let baseline = report.baseline, !baseline.fixed.isEmpty {
             lines.append("")
