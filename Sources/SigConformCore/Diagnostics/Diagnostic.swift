@@ -54,10 +54,24 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// `file:line:column: severity: message (at pointer) [code]`, and the fix on a second line:
     /// the first line is what editors' problem matchers read.
     public var description: String {
-        var text = file + (location.map { ":\($0.line):\($0.column)" } ?? "") + ": \(severity.rawValue): \(message)"
+        Self.render(file: file, line: location?.line, column: location?.column, severity: severity, message: message,
+                    pointer: pointer, code: code.rawValue, fix: fix)
+    }
+
+    /// What ``description`` puts before the fix: it goes on a second line, indented.
+    package static let fixOnItsOwnLine = "\n    fix: "
+
+    /// How a problem is printed, for ``description`` and for the reports' copy of an input error
+    /// (which may lack a column or a code): `fixSeparator` goes before the fix, a second line by
+    /// default, and a Markdown bullet keeps it on the first.
+    package static func render(file: String, line: Int?, column: Int?, severity: Severity, message: String, pointer: String?,
+                               code: String?, fix: String?, fixSeparator: String = fixOnItsOwnLine) -> String {
+        var text = file
+        if let line { text += ":\(line)" + (column.map { ":\($0)" } ?? "") }
+        text += ": \(severity.rawValue): \(message)"
         if let pointer { text += " (at \(pointer.isEmpty ? "the document" : pointer))" }
-        text += " [\(code.rawValue)]"
-        if let fix { text += "\n    fix: \(fix)" }
+        if let code { text += " [\(code)]" }
+        if let fix { text += fixSeparator + fix }
         return text
     }
 

@@ -98,10 +98,8 @@ package struct MarkdownReporter: Reporter {
         if let note = summary.invalidPassedNote { out += ["", note] }
         if !report.inputErrors.isEmpty {
             out += ["", "<details><summary>Unusable input (\(report.inputErrors.count))</summary>", ""]
-            // One bullet each: the diagnostic's fix line joins its first line.
-            out += report.inputErrors.prefix(listedFailures).map {
-                "- " + Escaping.markdown($0.description.replacingOccurrences(of: "\n    fix: ", with: " — fix: "))
-            }
+            // One bullet each: the fix stays on the bullet's line.
+            out += report.inputErrors.prefix(listedFailures).map { "- " + Escaping.markdown($0.description(fixSeparator: " — fix: ")) }
             out += ["", "</details>"]
         }
         if let baseline = report.baseline, !baseline.fixed.isEmpty {

@@ -154,14 +154,12 @@ public struct InputErrorReport: Sendable, Hashable {
     /// As a ``Diagnostic`` prints itself, so the reports list a problem as `lint` and the
     /// commands do: `file:line:column: error: message (at pointer) [code]`, and the fix on a
     /// second line. A problem of the report set itself (`report merge`) has no code.
-    public var description: String {
-        var text = file
-        if let line { text += ":\(line)" + (column.map { ":\($0)" } ?? "") }
-        text += ": \(Diagnostic.Severity.error.rawValue): \(message)"
-        if let pointer { text += " (at \(pointer.isEmpty ? "the document" : pointer))" }
-        if let code { text += " [\(code)]" }
-        if let hint { text += "\n    fix: \(hint)" }
-        return text
+    public var description: String { description(fixSeparator: Diagnostic.fixOnItsOwnLine) }
+
+    /// ``description`` with `fixSeparator` before the fix instead of a line break.
+    func description(fixSeparator: String) -> String {
+        Diagnostic.render(file: file, line: line, column: column, severity: .error, message: message, pointer: pointer,
+                          code: code, fix: hint, fixSeparator: fixSeparator)
     }
 }
 
