@@ -65,7 +65,7 @@ extension JSONWriter {
             return
         }
         if let limit = layout.scalarArrayLimit, case .array(let elements) = value, elements.count <= limit,
-           elements.allSatisfy({ if case .array = $0 { false } else if case .object = $0 { false } else { true } }) {
+           elements.allSatisfy(\.isScalar) {
             out += inline(value)
             return
         }
@@ -109,5 +109,15 @@ extension JSONWriter {
             append(value, style: .compact, to: &out)
         }
         return out
+    }
+}
+
+extension JSONValue {
+    /// Neither an array nor an object.
+    var isScalar: Bool {
+        switch self {
+        case .array, .object: false
+        default: true
+        }
     }
 }
