@@ -304,23 +304,22 @@ def mistake_vectors():
     case("unexplained-other-secret", "Signed under another (valid base64) secret: no single mistake reproduces it.",
          ["post", "form-body"], "unexplained", form("/0/private/Balance", "nonce={n}", n), n,
          client_key=base64.b64decode(b64_secret("scTestKrakenOtherSecret", 64)))
+    def signed_earlier(vector_id, comment, path, body, earlier_by_ms):
+        """The body signed with a nonce read `earlier_by_ms` before the one it is sent with."""
+        n = t()
+        earlier = form(path, body, n - earlier_by_ms)
+        case(vector_id, comment, ["post", "form-body", "nonce"], "timestamp_mismatch", form(path, body, n), n,
+             client_prehash=message(earlier["path"], earlier["nonce"], earlier["body"]))
+
     # Beyond the old +/- 5 s search of a nonce inside the SHA-256: the full drift search finds it.
-    n = t()
-    parts = form("/0/private/AddOrder", "nonce={n}&ordertype=limit&pair=XXBTZUSD&price=39000&type=sell&volume=0.3", n)
-    earlier = form("/0/private/AddOrder", "nonce={n}&ordertype=limit&pair=XXBTZUSD&price=39000&type=sell&volume=0.3", n - 240_000)
-    case("nonce-mismatch-four-minutes", "Client signed the body built with a nonce read four minutes earlier (a signed "
-         "request kept for a retry), then rebuilt the body with a fresh nonce N before sending.",
-         ["post", "form-body", "nonce"], "timestamp_mismatch", parts, n,
-         client_prehash=message(earlier["path"], earlier["nonce"], earlier["body"]))
+    signed_earlier("nonce-mismatch-four-minutes", "Client signed the body built with a nonce read four minutes earlier (a signed "
+                   "request kept for a retry), then rebuilt the body with a fresh nonce N before sending.",
+                   "/0/private/AddOrder", "nonce={n}&ordertype=limit&pair=XXBTZUSD&price=39000&type=sell&volume=0.3", 240_000)
     # Near the edge of the +/- 10 min drift search, which the budget pays in full since the inner
     # SHA-256 runs four candidates per pass (issue 16).
-    n = t()
-    parts = form("/0/private/CancelOrder", "nonce={n}&txid=OQCLML-BW3P3-BUCMWZ", n)
-    earlier = form("/0/private/CancelOrder", "nonce={n}&txid=OQCLML-BW3P3-BUCMWZ", n - 543_210)
-    case("nonce-mismatch-nine-minutes", "Client signed the body built with a nonce read 9 min 3.21 s earlier, then "
-         "rebuilt the body with a fresh nonce N before sending.",
-         ["post", "form-body", "nonce"], "timestamp_mismatch", parts, n,
-         client_prehash=message(earlier["path"], earlier["nonce"], earlier["body"]))
+    signed_earlier("nonce-mismatch-nine-minutes", "Client signed the body built with a nonce read 9 min 3.21 s earlier, then "
+                   "rebuilt the body with a fresh nonce N before sending.",
+                   "/0/private/CancelOrder", "nonce={n}&txid=OQCLML-BW3P3-BUCMWZ", 543_210)
     return out
 
 
