@@ -6,43 +6,103 @@ import SigConformMAC
 /// docs/recipes.md; ``RecipeDecoder`` reads it strictly and bounds everything a stranger's
 /// file could use to make a run expensive.
 public struct Venue: Sendable, Hashable, Identifiable {
-    public var id: String
-    public var name: String
+    private struct Members: Sendable, Hashable {
+        var id: String
+        var name: String
+        var docs: String
+        var host: String?
+        var sources: [String]
+        var notes: [String]
+        var auth: AuthScheme
+        var errors: VenueErrors
+        var responses: VenueResponses
+        var reads: RequestReading
+        var otherSchemes: [OtherScheme]
+        var file: String
+    }
+
+    /// Shared by every copy (the registry's, each evaluation's and verdict's): a venue was
+    /// copied member by member for every vector checked (issue 20). Written only through
+    /// ``makeUnique()``.
+    private final class Storage: @unchecked Sendable {
+        var members: Members
+        init(_ members: Members) { self.members = members }
+    }
+
+    private var storage: Storage
+
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.members) }
+    }
+
+    public var id: String {
+        _read { yield storage.members.id }
+        _modify { makeUnique(); yield &storage.members.id }
+    }
+    public var name: String {
+        _read { yield storage.members.name }
+        _modify { makeUnique(); yield &storage.members.name }
+    }
     /// The venue's documentation page for request signing.
-    public var docs: String
+    public var docs: String {
+        _read { yield storage.members.docs }
+        _modify { makeUnique(); yield &storage.members.docs }
+    }
     /// The API host requests go to, when the venue has one (used where a request names none).
-    public var host: String?
-    public var sources: [String]
-    public var notes: [String]
-    public var auth: AuthScheme
-    public var errors: VenueErrors
+    public var host: String? {
+        _read { yield storage.members.host }
+        _modify { makeUnique(); yield &storage.members.host }
+    }
+    public var sources: [String] {
+        _read { yield storage.members.sources }
+        _modify { makeUnique(); yield &storage.members.sources }
+    }
+    public var notes: [String] {
+        _read { yield storage.members.notes }
+        _modify { makeUnique(); yield &storage.members.notes }
+    }
+    public var auth: AuthScheme {
+        _read { yield storage.members.auth }
+        _modify { makeUnique(); yield &storage.members.auth }
+    }
+    public var errors: VenueErrors {
+        _read { yield storage.members.errors }
+        _modify { makeUnique(); yield &storage.members.errors }
+    }
     /// Canned answers for `sigconform serve` (the error body, the success envelope, per-endpoint bodies).
-    public var responses: VenueResponses
+    public var responses: VenueResponses {
+        _read { yield storage.members.responses }
+        _modify { makeUnique(); yield &storage.members.responses }
+    }
     /// How the venue reads what its signature does not settle (a parameter sent twice, headers
     /// that choose the environment): what `check --signer` judges a client's own request by.
-    public var reads: RequestReading
+    public var reads: RequestReading {
+        _read { yield storage.members.reads }
+        _modify { makeUnique(); yield &storage.members.reads }
+    }
     /// The venue's signing schemes that sigconform does not check, recognised from what a
     /// request shows (`otherSchemes` in venue.json).
-    public var otherSchemes: [OtherScheme]
+    public var otherSchemes: [OtherScheme] {
+        _read { yield storage.members.otherSchemes }
+        _modify { makeUnique(); yield &storage.members.otherSchemes }
+    }
     /// The venue.json this was loaded from.
-    public var file: String
+    public var file: String {
+        _read { yield storage.members.file }
+        _modify { makeUnique(); yield &storage.members.file }
+    }
 
     public init(id: String, name: String, docs: String, host: String? = nil, sources: [String] = [], notes: [String] = [],
                 auth: AuthScheme, errors: VenueErrors = VenueErrors(), responses: VenueResponses = VenueResponses(),
                 reads: RequestReading = RequestReading(), otherSchemes: [OtherScheme] = [], file: String) {
-        self.id = id
-        self.host = host
-        self.name = name
-        self.docs = docs
-        self.sources = sources
-        self.notes = notes
-        self.auth = auth
-        self.errors = errors
-        self.responses = responses
-        self.reads = reads
-        self.otherSchemes = otherSchemes
-        self.file = file
+        storage = Storage(Members(id: id, name: name, docs: docs, host: host, sources: sources, notes: notes, auth: auth, errors: errors, responses: responses, reads: reads, otherSchemes: otherSchemes, file: file))
     }
+
+    public static func == (lhs: Venue, rhs: Venue) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.members == rhs.storage.members
+    }
+
+    public func hash(into hasher: inout Hasher) { storage.members.hash(into: &hasher) }
 
     /// The HMAC recipe, when the venue signs requests.
     public var hmac: HMACRecipe? { if case .hmac(let recipe) = auth { recipe } else { nil } }

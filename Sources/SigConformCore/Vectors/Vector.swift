@@ -209,35 +209,98 @@ public struct VectorOrigin: Sendable, Hashable {
 }
 
 /// One test vector: a request as it was sent, the credentials, and what must be true.
+///
+/// A value type whose members live in one shared, copy-on-write box: a vector goes from the
+/// decoder to the evaluation, the verdict and the reports, and each copy of its two dozen
+/// strings and arrays was a retain and a release per member (a third of `check`'s time in
+/// `perf`, issue 20). Copying a vector now retains one box; changing a member of a shared
+/// vector copies the box first.
 public struct Vector: Sendable, Hashable, Identifiable {
-    public var id: String
-    public var venue: String
-    public var comment: String?
-    public var tags: [String]
-    public var credentials: Credentials
-    public var request: HTTPRequest
-    public var time: TimeContext
-    public var result: ExpectedResult
-    public var expect: Expectation
-    public var origin: VectorOrigin
+    private struct Members: Sendable, Hashable {
+        var id: String
+        var venue: String
+        var comment: String?
+        var tags: [String]
+        var credentials: Credentials
+        var request: HTTPRequest
+        var time: TimeContext
+        var result: ExpectedResult
+        var expect: Expectation
+        var origin: VectorOrigin
+        var keyChoices: [String: String] = [:]
+    }
+
+    /// Immutable once shared: it is only written through ``makeUnique()``.
+    private final class Storage: @unchecked Sendable {
+        var members: Members
+        init(_ members: Members) { self.members = members }
+    }
+
+    private var storage: Storage
+
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.members) }
+    }
+
+    public var id: String {
+        _read { yield storage.members.id }
+        _modify { makeUnique(); yield &storage.members.id }
+    }
+    public var venue: String {
+        _read { yield storage.members.venue }
+        _modify { makeUnique(); yield &storage.members.venue }
+    }
+    public var comment: String? {
+        _read { yield storage.members.comment }
+        _modify { makeUnique(); yield &storage.members.comment }
+    }
+    public var tags: [String] {
+        _read { yield storage.members.tags }
+        _modify { makeUnique(); yield &storage.members.tags }
+    }
+    public var credentials: Credentials {
+        _read { yield storage.members.credentials }
+        _modify { makeUnique(); yield &storage.members.credentials }
+    }
+    public var request: HTTPRequest {
+        _read { yield storage.members.request }
+        _modify { makeUnique(); yield &storage.members.request }
+    }
+    public var time: TimeContext {
+        _read { yield storage.members.time }
+        _modify { makeUnique(); yield &storage.members.time }
+    }
+    public var result: ExpectedResult {
+        _read { yield storage.members.result }
+        _modify { makeUnique(); yield &storage.members.result }
+    }
+    public var expect: Expectation {
+        _read { yield storage.members.expect }
+        _modify { makeUnique(); yield &storage.members.expect }
+    }
+    public var origin: VectorOrigin {
+        _read { yield storage.members.origin }
+        _modify { makeUnique(); yield &storage.members.origin }
+    }
     /// The key's settings the vector assumes, option name to choice name (the venue's
     /// `hmac.keyOptions`); an option it does not name may have any of its choices.
-    public var keyChoices: [String: String] = [:]
+    public var keyChoices: [String: String] {
+        _read { yield storage.members.keyChoices }
+        _modify { makeUnique(); yield &storage.members.keyChoices }
+    }
 
     public init(id: String, venue: String, comment: String? = nil, tags: [String] = [], credentials: Credentials,
                 request: HTTPRequest, time: TimeContext = TimeContext(), result: ExpectedResult,
                 expect: Expectation, origin: VectorOrigin) {
-        self.id = id
-        self.venue = venue
-        self.comment = comment
-        self.tags = tags
-        self.credentials = credentials
-        self.request = request
-        self.time = time
-        self.result = result
-        self.expect = expect
-        self.origin = origin
+        storage = Storage(Members(id: id, venue: venue, comment: comment, tags: tags, credentials: credentials, request: request,
+                                  time: time, result: result, expect: expect, origin: origin))
     }
+
+    public static func == (lhs: Vector, rhs: Vector) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.members == rhs.storage.members
+    }
+
+    public func hash(into hasher: inout Hasher) { storage.members.hash(into: &hasher) }
 
     /// `venue/id`, unique across a run; the stable id used in reports and baselines.
     public var qualifiedID: String { "\(venue)/\(id)" }
