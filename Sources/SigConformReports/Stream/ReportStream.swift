@@ -72,14 +72,15 @@ package final class ReportStream {
 
     /// Takes one vector's verdict, in run order.
     package func add(_ verdict: VectorVerdict) {
-        let credential = verdict.vector.credentials
         // Neighbouring vectors mostly share credentials: comparing with the last one is cheaper
-        // than hashing two secrets per vector.
-        if credential != credentials.last, knownCredentials.insert(credential).inserted { credentials.append(credential) }
+        // than hashing two secrets per vector. Compared where they are, copied only when new.
+        if verdict.vector.credentials != credentials.last, knownCredentials.insert(verdict.vector.credentials).inserted {
+            credentials.append(verdict.vector.credentials)
+        }
         if verdict.status == .passed, streams.isEmpty {
             // Nothing to write for it: counted without building its report (a passed vector's
             // backends all pass, see ``BackendResult/status(_:backend:)``).
-            if watched.contains(verdict.id) { watchedPassed.append(verdict.id) }
+            if !watched.isEmpty, watched.contains(verdict.id) { watchedPassed.append(verdict.id) }
             venues.insert(verdict.vector.venue)
             tally.add(venue: verdict.vector.venue, result: verdict.vector.result, status: .passed, passedBackends: backends,
                       classes: verdict.diagnosis?.classIDs ?? [], baseline: nil)
@@ -90,7 +91,7 @@ package final class ReportStream {
             // more is built for it.
             add(VectorReport(passed: verdict, backends: backends))
         } else {
-            add(VectorReport(verdict, backends: backends, mask: masks.mask(for: credential)))
+            add(VectorReport(verdict, backends: backends, mask: masks.mask(for: verdict.vector.credentials)))
         }
     }
 
@@ -108,7 +109,7 @@ package final class ReportStream {
             held.append(vector)
             return
         }
-        if watched.contains(vector.id) { watchedPassed.append(vector.id) }
+        if !watched.isEmpty, watched.contains(vector.id) { watchedPassed.append(vector.id) }
         tally.add(vector)
         guard setupError == nil else { return }
         do {

@@ -77,4 +77,10 @@ extension CheckRunner: VectorCheck {
         let runner = self
         parallelMap(vectors, workers: workers, { runner.check($0) }) { verdict in body(verdict) }
     }
+
+    /// Each vector is checked on its own: the run checks a line where it decodes it.
+    package var independentVerdict: (@Sendable (Vector) -> VectorVerdict)? {
+        let runner = self
+        return { runner.check($0) }
+    }
 }

@@ -34,10 +34,10 @@ struct FilterCoverage: Sendable {
         venuesRead.insert(venue)
         if filter.venues.contains(venue) { venuesMatched.insert(venue) }
         for tag in tags where filter.tags.contains(tag) { tagsMatched.insert(tag) }
-        for id in [id, "\(venue)/\(id)"] where filter.ids.contains(id) { idsMatched.insert(id) }
-        var unsharded = filter
-        unsharded.shard = nil
-        if unsharded.includes(venue: venue, id: id, tags: tags) { selectedBeforeShard += 1 }
+        if !filter.ids.isEmpty {
+            for id in [id, "\(venue)/\(id)"] where filter.ids.contains(id) { idsMatched.insert(id) }
+        }
+        if filter.includes(venue: venue, id: id, tags: tags, splittingShards: false) { selectedBeforeShard += 1 }
     }
 
     /// The input errors of a run that checked `checked` vectors under `paths`; `knownVenues`

@@ -20,12 +20,13 @@ public struct VectorFilter: Sendable {
     }
 
     /// ``includes(_:)`` of a vector known by its venue, id and tags (a line not decoded, ``LineIdentity``).
-    func includes(venue: String, id: String, tags vectorTags: [String]) -> Bool {
-        let qualifiedID = "\(venue)/\(id)"
+    /// `splittingShards: false` leaves the shard split out (what the other filters select).
+    func includes(venue: String, id: String, tags vectorTags: [String], splittingShards: Bool = true) -> Bool {
         if !venues.isEmpty && !venues.contains(venue) { return false }
         if !tags.isEmpty && tags.isDisjoint(with: vectorTags) { return false }
-        if !ids.isEmpty && !ids.contains(id) && !ids.contains(qualifiedID) { return false }
-        if let shard { return Self.shardIndex(of: qualifiedID, count: shard.count) == shard.index }
+        // `venue/id` is built only when something reads it: an unfiltered run built it for every vector.
+        if !ids.isEmpty && !ids.contains(id) && !ids.contains("\(venue)/\(id)") { return false }
+        if splittingShards, let shard { return Self.shardIndex(of: "\(venue)/\(id)", count: shard.count) == shard.index }
         return true
     }
 

@@ -40,8 +40,10 @@ final class ProgressLine: @unchecked Sendable {
     func update(_ count: Int) {
         lock.withLock {
             self.count = count
+            // Off a terminal the timer prints: no clock read per vector.
+            guard onTerminal else { return }
             let now = Date()
-            guard onTerminal, now.timeIntervalSince(last) > 0.2 else { return }
+            guard now.timeIntervalSince(last) > 0.2 else { return }
             last = now
             printed = true
             output("\r\(text(now))")
