@@ -84,4 +84,35 @@ import Testing
         let elapsed = clock.measure { #expect(!redactor.scrub(text).contains("api-key-7-abcdefgh")) }
         #expect(elapsed < .seconds(10), "\(elapsed) for 600 kB and 200 credentials")
     }
+
+    /// The scan skips stretches of text that no form can start in (four bytes no form holds
+    /// near its start): every form of each of many credentials, after text of every length
+    /// from 0 to 23 bytes, is replaced exactly as the form on its own is, and the text around
+    /// it is kept.
+    @Test func everyFormIsFoundAtEveryAlignmentAmongManyCredentials() throws {
+        // Random-looking letters and digits, the same on every run: base64 of a digest, of the length asked.
+        func word(_ seed: String, _ length: Int) throws -> String {
+            let letters = Base64.encode(try PureSwiftBackend().digest(.sha512, Array(seed.utf8))).filter { $0.isLetter || $0.isNumber }
+            return String(letters.prefix(length))
+        }
+        let credentials = try (0..<150).map { index in
+            Credentials(apiKey: try word("key \(index)", 24 + index % 40), secret: try word("secret \(index)", 8 + index % 56),
+                        passphrase: try word("passphrase \(index)", 8 + index % 8))
+        }
+        let redactor = Redactor(credentials: credentials)
+        // What report text between values is made of, and no run of letters long enough to be a credential.
+        let filler = Array(" ,.:;{}[]\"=<>/-_\nxyz")
+        var text = ""
+        var expected = ""
+        for (index, credential) in credentials.enumerated() {
+            let value = [credential.secret!, credential.apiKey!, credential.passphrase!][index % 3]
+            for form in Escaping.forms(of: value).union(Escaping.binaryForms(of: value)).sorted() {
+                let gap = String((0..<index % 24).map { filler[($0 * 7 + index) % filler.count] })
+                text += gap + form
+                expected += gap + redactor.scrub(form)
+            }
+        }
+        #expect(redactor.scrub(text + "end") == expected + "end")
+        for credential in credentials { #expect(!redactor.scrub(text).contains(credential.secret!)) }
+    }
 }
