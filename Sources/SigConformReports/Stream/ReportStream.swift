@@ -102,14 +102,14 @@ package final class ReportStream {
         recentCredentials[slot] = credential
     }
 
-    private var recentCredentials = [Credentials?](repeating: nil, count: 64)
+    private var recentCredentials = [Credentials?](repeating: nil, count: 256)
 
     /// A slot from the secret's first bytes and the lengths: cheap, and spread well enough for a cache.
     private static func recentSlot(_ credential: Credentials) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in (credential.secret ?? credential.apiKey ?? "").utf8.prefix(16) { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         hash ^= UInt64(credential.apiKey?.utf8.count ?? 0) &* 31 &+ UInt64(credential.passphrase?.utf8.count ?? 0)
-        return Int(truncatingIfNeeded: (hash ^ hash >> 29) & 63)
+        return Int(truncatingIfNeeded: (hash ^ hash >> 29) & 255)
     }
 
     /// Takes one vector's report, in run order (`report merge`, whose vectors come from the
