@@ -26,8 +26,8 @@ struct VectorLineDecoderTests {
     /// slow path gives another vector or refuses the line.
     @discardableResult
     static func compare(_ line: [UInt8], _ label: @autoclosure () -> String) -> Bool {
-        guard let fast = VectorLineDecoder.decode(line, file: "corpus.jsonl") else { return false }
-        switch CorpusLoader.decodeLineThroughTree(line, number: 1, of: "corpus.jsonl") {
+        guard let fast = VectorLineDecoder.decode(line[...], file: "corpus.jsonl") else { return false }
+        switch CorpusLoader.decodeLineThroughTree(line[...], number: 1, of: "corpus.jsonl") {
         case .vector(let slow):
             #expect(fast == slow, "\(label()): \(String(decoding: line, as: UTF8.self))")
         case .error(let error):
@@ -114,7 +114,7 @@ struct VectorLineDecoderTests {
         #expect(Self.compare(Array(good.utf8), "good"))
         let misspelt = good.replacingOccurrences(of: "\"expect\"", with: "\"expcet\"")
         #expect(!Self.compare(Array(misspelt.utf8), "misspelt"))
-        guard case .error(let error) = CorpusLoader.decodeLine(Array(misspelt.utf8), number: 7, of: "c.jsonl") else {
+        guard case .error(let error) = CorpusLoader.decodeLine(Array(misspelt.utf8)[...], number: 7, of: "c.jsonl") else {
             Issue.record("a misspelt member was accepted")
             return
         }
