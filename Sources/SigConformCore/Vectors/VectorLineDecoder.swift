@@ -80,66 +80,73 @@ private struct LineScanner {
         guard bytes.first == UInt8(ascii: "{") else { throw Declined() }
         var seen: UInt16 = 0
         var id: String?, venue: String?, comment: String?, tags: [String] = []
-        var credentials = Credentials(), request: HTTPRequest?, time = TimeContext()
+        var credentials: Credentials?, request: HTTPRequest?, time = TimeContext()
         var result: ExpectedResult?, expect: Expectation?, keyChoices: [String: String] = [:]
-        try object { (scanner: inout LineScanner, key: Range<Int>) throws(Declined) in
+        // Members are read in a loop, not through a closure per member: values a closure
+        // captures are copied into the vector instead of moved (a fifth of the decoder; callgrind).
+        var more = try openObject()
+        while more {
+            let key = try memberName()
             let member: UInt16
-            if scanner.key(key, is: "id") {
+            if self.key(key, is: "id") {
                 member = Member.id
-                let value = try scanner.readString()
-                guard scanner.withBytes(value, { !$0.isEmpty && $0.count <= 200 && $0.allSatisfy(VectorDecoder.isIDByte) }) else { throw Declined() }
-                id = scanner.make(value)
-            } else if scanner.key(key, is: "venue") {
+                let value = try readString()
+                guard withBytes(value, { !$0.isEmpty && $0.count <= 200 && $0.allSatisfy(VectorDecoder.isIDByte) }) else { throw Declined() }
+                id = make(value)
+            } else if self.key(key, is: "venue") {
                 member = Member.venue
-                let value = try scanner.readString()
+                let value = try readString()
                 // RecipeDecoder.isVenueID on the bytes: every allowed character is one ASCII byte.
-                guard scanner.withBytes(value, { bytes in
+                guard withBytes(value, { bytes in
                     !bytes.isEmpty && bytes.count <= 64
                         && bytes.allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-") }
                 }) else { throw Declined() }
-                venue = scanner.make(value)
-            } else if scanner.key(key, is: "comment") {
+                venue = make(value)
+            } else if self.key(key, is: "comment") {
                 member = Member.comment
-                comment = try scanner.string()
-            } else if scanner.key(key, is: "tags") {
+                comment = try string()
+            } else if self.key(key, is: "tags") {
                 member = Member.tags
-                tags = try scanner.stringArray()
-            } else if scanner.key(key, is: "credentials") {
+                tags = try stringArray()
+            } else if self.key(key, is: "credentials") {
                 member = Member.credentials
-                credentials = try scanner.credentials()
-            } else if scanner.key(key, is: "request") {
+                credentials = try readCredentials()
+            } else if self.key(key, is: "request") {
                 member = Member.request
-                request = try scanner.request()
-            } else if scanner.key(key, is: "time") {
+                request = try readRequest()
+            } else if self.key(key, is: "time") {
                 member = Member.time
-                time = try scanner.time()
-            } else if scanner.key(key, is: "result") {
+                time = try readTime()
+            } else if self.key(key, is: "result") {
                 member = Member.result
-                let value = try scanner.readString()
+                let value = try readString()
                 // ExpectedResult's raw values, matched on the bytes instead of through a string.
-                if scanner.withBytes(value, { $0.elementsEqual("valid".utf8) }) {
+                if withBytes(value, { $0.elementsEqual("valid".utf8) }) {
                     result = .valid
-                } else if scanner.withBytes(value, { $0.elementsEqual("invalid".utf8) }) {
+                } else if withBytes(value, { $0.elementsEqual("invalid".utf8) }) {
                     result = .invalid
                 } else {
                     throw Declined()
                 }
-            } else if scanner.key(key, is: "expect") {
+            } else if self.key(key, is: "expect") {
                 member = Member.expect
-                expect = try scanner.expectation()
-            } else if scanner.key(key, is: "keyOptions") {
+                expect = try readExpectation()
+            } else if self.key(key, is: "keyOptions") {
                 member = Member.keyOptions
-                try scanner.object { (scanner: inout LineScanner, key: Range<Int>) throws(Declined) in
-                    let name = scanner.keyString(key)
+                var moreChoices = try openObject()
+                while moreChoices {
+                    let name = keyString(try memberName())
                     // `$` members are annotations the slow path leaves out; a repeat is a duplicate key.
                     guard !name.hasPrefix("$"), keyChoices[name] == nil else { throw Declined() }
-                    keyChoices[name] = try scanner.string()
+                    keyChoices[name] = try string()
+                    moreChoices = try hasNextMember()
                 }
             } else {
                 throw Declined()
             }
             guard seen & member == 0 else { throw Declined() }
             seen |= member
+            more = try hasNextMember()
         }
         skipWhitespace()
         guard index == bytes.count else { throw Declined() }
@@ -150,79 +157,89 @@ private struct LineScanner {
         case .valid:
             guard expect.diagnosis == nil, expect.prehash != nil || expect.signature != nil || !expect.headers.isEmpty else { throw Declined() }
         }
-        var vector = Vector(id: id, venue: venue, comment: comment, tags: tags, credentials: credentials, request: request,
+        var vector = Vector(id: id, venue: venue, comment: comment, tags: tags, credentials: credentials ?? Credentials(), request: request,
                             time: time, result: result, expect: expect,
                             origin: VectorOrigin(file: file, pointer: "", location: SourceLocation(line: 1, column: 1)))
         if !keyChoices.isEmpty { vector.keyChoices = keyChoices }
         return vector
     }
 
-    mutating func credentials() throws(Declined) -> Credentials {
-        var credentials = Credentials()
+    mutating func readCredentials() throws(Declined) -> Credentials {
+        // Members gathered in locals and handed to the initialiser once: setting them on a
+        // `Credentials` copied it twice a vector (callgrind).
+        var apiKey: String?, secret: String?, passphrase: String?, fields: [String: String] = [:], otherSecrets: [String] = []
         var seen: UInt16 = 0
-        try object { (scanner: inout LineScanner, key: Range<Int>) throws(Declined) in
-            let member: UInt16
-            if scanner.key(key, is: "apiKey") {
+        var more = try openObject()
+        while more {
+            let key = try memberName()
+            var member: UInt16 = 0
+            if self.key(key, is: "apiKey") {
                 member = 1
-                credentials.apiKey = try scanner.string()
-            } else if scanner.key(key, is: "secret") {
+                apiKey = try string()
+            } else if self.key(key, is: "secret") {
                 member = 2
-                credentials.secret = try scanner.string()
-            } else if scanner.key(key, is: "passphrase") {
+                secret = try string()
+            } else if self.key(key, is: "passphrase") {
                 member = 4
-                credentials.passphrase = try scanner.string()
-            } else if scanner.key(key, is: "otherSecrets") {
+                passphrase = try string()
+            } else if self.key(key, is: "otherSecrets") {
                 member = 8
-                credentials.otherSecrets = try scanner.stringArray()
+                otherSecrets = try stringArray()
                 // Too many is the decoder's error to report.
-                guard credentials.otherSecrets.count <= Credentials.maximumOtherSecrets else { throw Declined() }
+                guard otherSecrets.count <= Credentials.maximumOtherSecrets else { throw Declined() }
             } else {
                 // A field the recipe declares; anything else is the slow path's error.
-                let name = scanner.keyString(key)
-                guard Credentials.isFieldName(name), credentials.fields[name] == nil else { throw Declined() }
-                credentials.fields[name] = try scanner.string()
-                return
+                let name = keyString(key)
+                guard Credentials.isFieldName(name), fields[name] == nil else { throw Declined() }
+                fields[name] = try string()
             }
             guard seen & member == 0 else { throw Declined() }
             seen |= member
+            more = try hasNextMember()
         }
-        return credentials
+        return Credentials(apiKey: apiKey, secret: secret, passphrase: passphrase, fields: fields, otherSecrets: otherSecrets)
     }
 
-    mutating func request() throws(Declined) -> HTTPRequest {
+    mutating func readRequest() throws(Declined) -> HTTPRequest {
         var method: String?, path: String?, host: String?, query: String?, body: String?, headers: HTTPHeaders?
         var seen: UInt16 = 0
-        try object { (scanner: inout LineScanner, key: Range<Int>) throws(Declined) in
+        var more = try openObject()
+        while more {
+            let key = try memberName()
             let member: UInt16
-            if scanner.key(key, is: "method") {
+            if self.key(key, is: "method") {
                 member = 1
-                let value = try scanner.readString()
-                guard scanner.withBytes(value, { !$0.isEmpty && $0.allSatisfy { ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") } }) else { throw Declined() }
-                method = scanner.make(value)
-            } else if scanner.key(key, is: "path") {
+                let value = try readString()
+                guard withBytes(value, { !$0.isEmpty && $0.allSatisfy { ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") } }) else { throw Declined() }
+                method = make(value)
+            } else if self.key(key, is: "path") {
                 member = 2
-                let value = try scanner.readString()
-                guard !scanner.withBytes(value, { $0.contains(UInt8(ascii: "?")) }) else { throw Declined() }
-                path = scanner.make(value)
-            } else if scanner.key(key, is: "host") {
+                let value = try readString()
+                guard !withBytes(value, { $0.contains(UInt8(ascii: "?")) }) else { throw Declined() }
+                path = make(value)
+            } else if self.key(key, is: "host") {
                 member = 4
-                host = try scanner.string()
-            } else if scanner.key(key, is: "query") {
+                host = try string()
+            } else if self.key(key, is: "query") {
                 member = 8
-                let value = try scanner.readString()
-                guard scanner.withBytes(value, { $0.first != UInt8(ascii: "?") }) else { throw Declined() }
-                query = scanner.make(value)
-            } else if scanner.key(key, is: "body") {
+                let value = try readString()
+                guard withBytes(value, { $0.first != UInt8(ascii: "?") }) else { throw Declined() }
+                query = make(value)
+            } else if self.key(key, is: "body") {
                 member = 16
-                body = try scanner.string()
-            } else if scanner.key(key, is: "headers") {
+                body = try string()
+            } else if self.key(key, is: "headers") {
                 member = 32
-                headers = try scanner.headers()
+                let (pairs, checked) = try headerObject { ($0, $1) }
+                let read = HTTPHeaders(pairs)
+                guard checked || read.repeatedName() == nil else { throw Declined() }
+                headers = read
             } else {
                 throw Declined()
             }
             guard seen & member == 0 else { throw Declined() }
             seen |= member
+            more = try hasNextMember()
         }
         guard let method, let path else { throw Declined() }
         let request = HTTPRequest(method: method, host: host, path: path, query: query ?? "", headers: headers ?? HTTPHeaders(), body: body ?? "")
@@ -230,90 +247,100 @@ private struct LineScanner {
         return request
     }
 
-    /// An object of strings, in order, with no name repeated in any letter case (the decoder refuses a repeat).
-    mutating func headers() throws(Declined) -> HTTPHeaders {
+    /// An object of strings (headers), each pair made by `make`, in order. A name repeated in
+    /// any letter case is refused by the decoder: with `checked`, the names were ASCII and none
+    /// is repeated; otherwise the caller asks `HTTPHeaders.repeatedName()`.
+    mutating func headerObject<Element>(_ make: (String, String) -> Element) throws(Declined) -> (elements: [Element], checked: Bool) {
         // A request has a handful of headers: room for eight, so the array is not regrown.
-        var pairs: [(String, String)] = []
-        pairs.reserveCapacity(8)
+        var elements: [Element] = []
+        elements.reserveCapacity(8)
         // The names' bytes, to find a repeat without the strings when every name is ASCII (nearly always).
         var names = InlineArray<16, Range<Int>>(repeating: 0..<0)
         var asciiNames = true
-        try object { (scanner: inout LineScanner, key: Range<Int>) throws(Declined) in
-            if pairs.count < names.count { names[pairs.count] = key }
-            if asciiNames, !scanner.isASCII(key) { asciiNames = false }
-            pairs.append((scanner.keyString(key), try scanner.string()))
+        var more = try openObject()
+        while more {
+            let key = try memberName()
+            if elements.count < names.count { names[elements.count] = key }
+            if asciiNames, !isASCII(key) { asciiNames = false }
+            elements.append(make(keyString(key), try string()))
+            more = try hasNextMember()
         }
-        let headers = HTTPHeaders(pairs)
-        if asciiNames, pairs.count <= names.count {
-            // ASCII names are one header exactly when they are equal ignoring ASCII case, as
-            // `equalsIgnoringCase` compares them (HTTPHeaders.repeatedName).
-            for later in 0..<pairs.count {
-                for earlier in 0..<later where equalIgnoringASCIICase(names[earlier], names[later]) { throw Declined() }
-            }
-        } else {
-            guard headers.repeatedName() == nil else { throw Declined() }
+        guard asciiNames, elements.count <= names.count else { return (elements, false) }
+        // ASCII names are one header exactly when they are equal ignoring ASCII case, as
+        // `equalsIgnoringCase` compares them (HTTPHeaders.repeatedName).
+        for later in 0..<elements.count {
+            for earlier in 0..<later where equalIgnoringASCIICase(names[earlier], names[later]) { throw Declined() }
         }
-        return headers
+        return (elements, true)
     }
 
-    mutating func time() throws(Declined) -> TimeContext {
+    mutating func readTime() throws(Declined) -> TimeContext {
         var time = TimeContext()
         var seen: UInt16 = 0
-        try object { (scanner: inout LineScanner, key: Range<Int>) throws(Declined) in
-            if scanner.key(key, is: "serverTime") {
+        var more = try openObject()
+        while more {
+            let key = try memberName()
+            if self.key(key, is: "serverTime") {
                 guard seen & 1 == 0 else { throw Declined() }
                 seen |= 1
-                let number = try scanner.integer()
+                let number = try integer()
                 guard TimestampCodec.validMilliseconds.contains(number) else { throw Declined() }
                 time.serverTime = number
-            } else if scanner.key(key, is: "recvWindow") {
+            } else if self.key(key, is: "recvWindow") {
                 guard seen & 2 == 0 else { throw Declined() }
                 seen |= 2
-                let number = try scanner.integer()
+                let number = try integer()
                 guard number >= 0 else { throw Declined() }
                 time.recvWindow = number
             } else {
                 throw Declined()
             }
+            more = try hasNextMember()
         }
         return time
     }
 
-    mutating func expectation() throws(Declined) -> Expectation {
+    mutating func readExpectation() throws(Declined) -> Expectation {
         var expect = Expectation()
         var seen: UInt16 = 0
-        try object { (scanner: inout LineScanner, key: Range<Int>) throws(Declined) in
+        var more = try openObject()
+        while more {
+            let key = try memberName()
             let member: UInt16
-            if scanner.key(key, is: "prehash") {
+            if self.key(key, is: "prehash") {
                 member = 1
-                let value = try scanner.readString()
-                expect.prehash = scanner.withBytes(value) { Array($0) }
-            } else if scanner.key(key, is: "prehashHex") {
+                let value = try readString()
+                expect.prehash = withBytes(value) { Array($0) }
+            } else if self.key(key, is: "prehashHex") {
                 member = 2
-                expect.prehash = try scanner.hexBytes()
-            } else if scanner.key(key, is: "signature") {
+                expect.prehash = try hexBytes()
+            } else if self.key(key, is: "signature") {
                 member = 4
-                expect.signature = try scanner.string()
-            } else if scanner.key(key, is: "headers") {
+                expect.signature = try string()
+            } else if self.key(key, is: "headers") {
                 member = 8
-                expect.headers = try scanner.headers().fields
-            } else if scanner.key(key, is: "diagnosis") {
+                // Straight into the fields the expectation keeps: no pairs, no HTTPHeaders.
+                let (fields, checked) = try headerObject { HTTPHeaders.Field(name: $0, value: $1) }
+                guard checked || HTTPHeaders(fields.map { ($0.name, $0.value) }).repeatedName() == nil else { throw Declined() }
+                expect.headers = fields
+            } else if self.key(key, is: "diagnosis") {
                 member = 16
-                let ids = try scanner.stringArray()
+                let ids = try stringArray()
                 guard !ids.isEmpty else { throw Declined() }
                 expect.diagnosis = ids
-            } else if scanner.key(key, is: "clientPrehash") {
+            } else if self.key(key, is: "clientPrehash") {
                 member = 32
-                let value = try scanner.readString()
-                expect.clientPrehash = scanner.withBytes(value) { Array($0) }
-            } else if scanner.key(key, is: "clientPrehashHex") {
+                let value = try readString()
+                expect.clientPrehash = withBytes(value) { Array($0) }
+            } else if self.key(key, is: "clientPrehashHex") {
                 member = 64
-                expect.clientPrehash = try scanner.hexBytes()
+                expect.clientPrehash = try hexBytes()
             } else {
                 throw Declined()
             }
             guard seen & member == 0 else { throw Declined() }
             seen |= member
+            more = try hasNextMember()
         }
         // Text and hex of the same bytes together is the decoder's error.
         guard seen & 3 != 3, seen & 96 != 96 else { throw Declined() }
@@ -331,42 +358,56 @@ private struct LineScanner {
         }
     }
 
-    /// Reads an object, calling `member` with the range of each member's name (its bytes, no
-    /// escapes) with the cursor on its value, which `member` reads.
-    mutating func object(_ member: (inout LineScanner, Range<Int>) throws(Declined) -> Void) throws(Declined) {
+    /// Opens an object: whether it has a member (read with ``memberName()``, then its value,
+    /// then ``hasNextMember()``).
+    mutating func openObject() throws(Declined) -> Bool {
         skipWhitespace()
         guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { throw Declined() }
         index += 1
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
-            return
+            return false
         }
-        while true {
-            skipWhitespace()
-            let key = try rawKey()
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw Declined() }
+        return true
+    }
+
+    /// The range of the next member's name (its bytes, no escapes), the cursor left on its value.
+    mutating func memberName() throws(Declined) -> Range<Int> {
+        skipWhitespace()
+        let key = try rawKey()
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw Declined() }
+        index += 1
+        skipWhitespace()
+        return key
+    }
+
+    /// After a member's value: whether another member follows, or the object ended.
+    mutating func hasNextMember() throws(Declined) -> Bool {
+        skipWhitespace()
+        guard index < bytes.count else { throw Declined() }
+        if bytes[index] == UInt8(ascii: ",") {
             index += 1
-            skipWhitespace()
-            try member(&self, key)
-            skipWhitespace()
-            guard index < bytes.count else { throw Declined() }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            guard bytes[index] == UInt8(ascii: "}") else { throw Declined() }
-            index += 1
-            return
+            return true
         }
+        guard bytes[index] == UInt8(ascii: "}") else { throw Declined() }
+        index += 1
+        return false
     }
 
     /// A member name without escapes: the range of its bytes.
     mutating func rawKey() throws(Declined) -> Range<Int> {
         guard index < bytes.count, bytes[index] == quote else { throw Declined() }
         let start = index + 1
-        var position = start
+        index = start
+        // Nearly every name is plain ASCII: found a word at a time, nothing to validate.
+        skipPlainASCII()
+        if index < bytes.count, bytes[index] == quote {
+            index += 1
+            return start..<(index - 1)
+        }
+        var position = index
         var high: UInt8 = 0
         while position < bytes.count {
             let byte = bytes[position]
@@ -381,12 +422,11 @@ private struct LineScanner {
         return start..<position
     }
 
-    /// Whether the name at `key` is `name` (ASCII).
+    /// Whether the name at `key` is `name` (ASCII). Inlined, so the length is a constant and
+    /// most names are told apart by it alone.
+    @inline(__always)
     func key(_ key: Range<Int>, is name: StaticString) -> Bool {
-        guard key.count == name.utf8CodeUnitCount else { return false }
-        let expected = name.utf8Start
-        for offset in 0..<key.count where bytes[key.lowerBound + offset] != expected[offset] { return false }
-        return true
+        key.count == name.utf8CodeUnitCount && memcmp(bytes.baseAddress! + key.lowerBound, name.utf8Start, key.count) == 0
     }
 
     /// The name at `key` as a string (already checked to be UTF-8 without escapes).
