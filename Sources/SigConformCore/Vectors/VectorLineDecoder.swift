@@ -121,9 +121,9 @@ private struct LineScanner {
                 member = Member.result
                 let value = try readString()
                 // ExpectedResult's raw values, matched on the bytes instead of through a string.
-                if withBytes(value, { $0.elementsEqual("valid".utf8) }) {
+                if withBytes(value, { Self.equal($0, "valid") }) {
                     result = .valid
-                } else if withBytes(value, { $0.elementsEqual("invalid".utf8) }) {
+                } else if withBytes(value, { Self.equal($0, "invalid") }) {
                     result = .invalid
                 } else {
                     throw Declined()
@@ -150,14 +150,15 @@ private struct LineScanner {
         }
         skipWhitespace()
         guard index == bytes.count else { throw Declined() }
-        guard let id, let venue, let request, let result, let expect else { throw Declined() }
+        // Moved out of the optionals (`take()`), not copied out of them and then released.
+        guard let id = id.take(), let venue = venue.take(), let request = request.take(), let result, let expect = expect.take() else { throw Declined() }
         // The decoder's rules on what a result needs (VectorDecoder.decodeVector).
         switch result {
         case .invalid: guard expect.diagnosis != nil else { throw Declined() }
         case .valid:
             guard expect.diagnosis == nil, expect.prehash != nil || expect.signature != nil || !expect.headers.isEmpty else { throw Declined() }
         }
-        var vector = Vector(id: id, venue: venue, comment: comment, tags: tags, credentials: credentials ?? Credentials(), request: request,
+        var vector = Vector(id: id, venue: venue, comment: comment, tags: tags, credentials: credentials.take() ?? Credentials(), request: request,
                             time: time, result: result, expect: expect,
                             origin: VectorOrigin(file: file, pointer: "", location: SourceLocation(line: 1, column: 1)))
         if !keyChoices.isEmpty { vector.keyChoices = keyChoices }
@@ -241,8 +242,8 @@ private struct LineScanner {
             seen |= member
             more = try hasNextMember()
         }
-        guard let method, let path else { throw Declined() }
-        let request = HTTPRequest(method: method, host: host, path: path, query: query ?? "", headers: headers ?? HTTPHeaders(), body: body ?? "")
+        guard let method = method.take(), let path = path.take() else { throw Declined() }
+        let request = HTTPRequest(method: method, host: host.take(), path: path, query: query.take() ?? "", headers: headers.take() ?? HTTPHeaders(), body: body.take() ?? "")
         guard InputLimits.oversizedRequest(request) == nil else { throw Declined() }
         return request
     }
@@ -426,7 +427,13 @@ private struct LineScanner {
     /// most names are told apart by it alone.
     @inline(__always)
     func key(_ key: Range<Int>, is name: StaticString) -> Bool {
-        key.count == name.utf8CodeUnitCount && memcmp(bytes.baseAddress! + key.lowerBound, name.utf8Start, key.count) == 0
+        Self.equal(UnsafeBufferPointer(rebasing: bytes[key]), name)
+    }
+
+    /// Whether `bytes` are `text` (ASCII).
+    @inline(__always)
+    static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ text: StaticString) -> Bool {
+        bytes.count == text.utf8CodeUnitCount && memcmp(bytes.baseAddress!, text.utf8Start, bytes.count) == 0
     }
 
     /// The name at `key` as a string (already checked to be UTF-8 without escapes).
@@ -508,9 +515,18 @@ private struct LineScanner {
     mutating func skipPlainASCII() {
         guard let base = bytes.baseAddress else { return }
         var position = index
+        // Two words a turn: one test of both when neither has a stop byte (most turns).
+        while position + 16 <= bytes.count {
+            let first = Self.stopBytes(UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)))
+            let second = Self.stopBytes(UInt64(littleEndian: UnsafeRawPointer(base + position + 8).loadUnaligned(as: UInt64.self)))
+            if first | second != 0 {
+                index = position + (first != 0 ? first.trailingZeroBitCount >> 3 : 8 + second.trailingZeroBitCount >> 3)
+                return
+            }
+            position += 16
+        }
         while position + 8 <= bytes.count {
-            let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
-            let stops = Self.stopBytes(word)
+            let stops = Self.stopBytes(UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)))
             if stops != 0 {
                 index = position + stops.trailingZeroBitCount >> 3
                 return
