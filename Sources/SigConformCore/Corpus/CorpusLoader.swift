@@ -163,7 +163,7 @@ package struct CorpusLoader: Sendable {
     /// Bytes read from a JSON Lines file at a time. A line within one read is handed on as a
     /// slice of it (no copy per line); the slices of a run's batch keep their reads alive, so a
     /// read is kept small: a batch of lines holds at most a few of them.
-    static let readBytes = 64 << 10
+    package static let readBytes = 64 << 10
 
     /// Calls `line` with each line of the JSON Lines `file` that is not blank (its 1-based number
     /// and its bytes, without the line break) as it is read; an overlong line is one `lineError`
