@@ -100,8 +100,14 @@ import Testing
 
     @Test func theScanReadsTheMembersTheSplitNeeds() {
         let line = Array(#"{"request": {"id": "inner", "path": "/a]}\"b"}, "tags": ["get", "query"], "time": {"serverTime": 17}, "venue": "okx-v5", "n": -1.5e3, "id": "x.1"}"#.utf8)
-        #expect(LineIdentity.scan(line) == LineIdentity(venue: "okx-v5", id: "x.1", tags: ["get", "query"]))
-        #expect(LineIdentity.scan(Array(#" { "id" : "a" , "venue" : "b" } "#.utf8)) == LineIdentity(venue: "b", id: "a", tags: []))
+        #expect(LineIdentity.scan(line[...]) == LineIdentity(venue: "okx-v5", id: "x.1", tags: ["get", "query"]))
+        #expect(LineIdentity.scan(Array(#" { "id" : "a" , "venue" : "b" } "#.utf8)[...]) == LineIdentity(venue: "b", id: "a", tags: []))
+        // A line is a slice of the read that holds it: the scan reads only its own bytes.
+        let read = Array((#"{"id": "before", "venue": "z"}"# + "\n" + #"{"id": "a", "venue": "b"}"# + "\n" + #"{"id""#).utf8)
+        let second = read.firstIndex(of: 0x0A)! + 1
+        let end = read[second...].firstIndex(of: 0x0A)!
+        #expect(LineIdentity.scan(read[second..<end]) == LineIdentity(venue: "b", id: "a", tags: []))
+        #expect(LineIdentity.scan(read[(end + 1)...]) == nil)
     }
 
     @Test(arguments: [
@@ -115,6 +121,6 @@ import Testing
         #"{"id": "a", "venue": "b""#,                // cut short
     ])
     func theScanGivesUpWhereTheDecoderCouldReadTheLineDifferently(line: String) {
-        #expect(LineIdentity.scan(Array(line.utf8)) == nil)
+        #expect(LineIdentity.scan(Array(line.utf8)[...]) == nil)
     }
 }

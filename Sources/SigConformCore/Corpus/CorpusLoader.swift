@@ -123,7 +123,7 @@ package struct CorpusLoader: Sendable {
     /// Parses and decodes one line of a JSON Lines file as ``forEachLine(of:line:lineError:)``
     /// hands it on (`number` is 1-based). Pure, so lines can be decoded on several threads
     /// (``CheckRunner``).
-    package static func decodeLine(_ bytes: [UInt8], number lineNumber: Int, of file: String) -> DecodedLine {
+    package static func decodeLine(_ bytes: ArraySlice<UInt8>, number lineNumber: Int, of file: String) -> DecodedLine {
         // Most lines are well-formed vectors: read straight from the bytes. Anything the fast
         // path declines is parsed and decoded as before, so every error is reported as before.
         if var vector = VectorLineDecoder.decode(bytes, file: file) {
@@ -136,9 +136,9 @@ package struct CorpusLoader: Sendable {
     }
 
     /// ``decodeLine(_:number:of:)`` without the fast path: the parser's tree, then ``VectorDecoder``.
-    package static func decodeLineThroughTree(_ bytes: [UInt8], number lineNumber: Int, of file: String) -> DecodedLine {
+    package static func decodeLineThroughTree(_ bytes: ArraySlice<UInt8>, number lineNumber: Int, of file: String) -> DecodedLine {
         do {
-            let document = try JSONParser(limits: .init(maximumDepth: InputLimits.jsonDepth, maximumBytes: InputLimits.jsonLinesLineBytes)).parse(bytes)
+            let document = try JSONParser(limits: .init(maximumDepth: InputLimits.jsonDepth, maximumBytes: InputLimits.jsonLinesLineBytes)).parse(Array(bytes))
             let reader = JSONReader(file: file, document: document)
             var vector = try VectorDecoder().decodeVector(document.root, at: "", reader: reader, fileVenue: nil)
             // The line was parsed on its own, so the vector's location is within the line (line 1):
@@ -160,20 +160,24 @@ package struct CorpusLoader: Sendable {
         }
     }
 
+    /// Bytes read from a JSON Lines file at a time. A line within one read is handed on as a
+    /// slice of it (no copy per line); the slices of a run's batch keep their reads alive, so a
+    /// read is kept small: a batch of lines holds at most a few of them.
+    package static let readBytes = 64 << 10
+
     /// Calls `line` with each line of the JSON Lines `file` that is not blank (its 1-based number
     /// and its bytes, without the line break) as it is read; an overlong line is one `lineError`
     /// and is not handed on.
-    package func forEachLine(of file: String, line body: (Int, [UInt8]) -> Void, lineError: (InputError) -> Void) throws(InputError) {
+    package func forEachLine(of file: String, line body: (Int, ArraySlice<UInt8>) -> Void, lineError: (InputError) -> Void) throws(InputError) {
         _ = try FileReader.checkReadableFile(file)
         guard let handle = FileHandle(forReadingAtPath: file) else {
             throw InputError(file: file, message: "cannot be opened", hint: "check that it is a readable regular file", code: .unreadable)
         }
         defer { try? handle.close() }
         var lineNumber = 0
-        var pending: [UInt8] = []
         func handleLine(_ line: ArraySlice<UInt8>) {
             lineNumber += 1
-            var bytes = Array(line)
+            var bytes = line
             if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
             guard bytes.count <= InputLimits.jsonLinesLineBytes else {
@@ -184,28 +188,66 @@ package struct CorpusLoader: Sendable {
         }
         // Lines are cut as they arrive; a line that outgrows the limit is one error, its bytes
         // are dropped until its newline, and every later line is still read (an overlong line
-        // must not swallow the vectors after it).
+        // must not swallow the vectors after it). A line begun in an earlier read is gathered
+        // in `pending`, the rest are slices of the read that holds them.
         let limit = InputLimits.jsonLinesLineBytes
+        var pending: [UInt8] = []
         var discarding = false
-        var atEnd = false
-        while !atEnd {
-            let chunk = handle.readData(ofLength: limit)
-            if chunk.isEmpty { atEnd = true } else { pending += chunk }
+        while true {
+            let chunk = try Self.nextChunk(of: handle, file: file)
+            if chunk.isEmpty { break }
             var start = 0
-            while let newline = pending[start...].firstIndex(of: 0x0A) {
-                if discarding { discarding = false } else { handleLine(pending[start..<newline]) }
-                start = newline + 1
+            chunk.withUnsafeBufferPointer { buffer in
+                let base = buffer.baseAddress!
+                while start < buffer.count, let found = memchr(base + start, 0x0A, buffer.count - start) {
+                    let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if discarding {
+                        discarding = false
+                    } else if !pending.isEmpty {
+                        pending.append(contentsOf: buffer[start..<newline])
+                        handleLine(pending[...])
+                        pending = []
+                    } else {
+                        handleLine(chunk[start..<newline])
+                    }
+                    start = newline + 1
+                }
             }
-            pending.removeFirst(start)
-            if !discarding, pending.count > limit {
+            if !discarding { pending.append(contentsOf: chunk[start...]) }
+            // One byte over the limit may be the line's "\r", which is not counted.
+            if !discarding, pending.count > limit + 1 {
                 lineNumber += 1
                 lineError(Self.overlongLine(file, lineNumber))
                 discarding = true
+                pending = []
             }
-            if discarding { pending.removeAll(keepingCapacity: true) }
         }
         if discarding { return }
         if !pending.isEmpty { handleLine(pending[...]) }
+    }
+
+    /// The next ``readBytes`` of `handle` at most, empty at its end.
+    static func nextChunk(of handle: FileHandle, file: String) throws(InputError) -> [UInt8] {
+        let descriptor = handle.fileDescriptor
+        var failure: Int32 = 0
+        let chunk = [UInt8](unsafeUninitializedCapacity: readBytes) { buffer, count in
+            while true {
+                let got = read(descriptor, buffer.baseAddress, buffer.count)
+                if got >= 0 {
+                    count = got
+                    return
+                }
+                guard errno == EINTR else {
+                    failure = errno
+                    count = 0
+                    return
+                }
+            }
+        }
+        guard failure == 0 else {
+            throw InputError(file: file, message: "could not be read: \(String(cString: strerror(failure)))", code: .unreadable)
+        }
+        return chunk
     }
 }
 

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SigConformMAC
 
 /// Decodes one JSON Lines vector straight from its bytes into a ``Vector``, without the
@@ -15,7 +20,7 @@ import SigConformMAC
 /// of a `check --no-reports` run of a large corpus (docs/performance.md, issue 20).
 package enum VectorLineDecoder {
     /// The vector `bytes` holds, as the slow path would decode it, or nil to leave it to that path.
-    package static func decode(_ bytes: [UInt8], file: String) -> Vector? {
+    package static func decode(_ bytes: ArraySlice<UInt8>, file: String) -> Vector? {
         guard bytes.count <= InputLimits.jsonLinesLineBytes else { return nil }
         return bytes.withUnsafeBufferPointer { buffer -> Vector? in
             var scanner = LineScanner(bytes: buffer)
@@ -34,11 +39,37 @@ private enum Member {
                request: UInt16 = 32, time: UInt16 = 64, result: UInt16 = 128, expect: UInt16 = 256, keyOptions: UInt16 = 512
 }
 
+/// A string value as read: where its UTF-8 is (escapes resolved, validated).
+private struct StringValue {
+    /// Its bytes in the line, between the quotes; with escapes, the escaped text.
+    var range: Range<Int>
+    /// With escapes its bytes are the scanner's `scratch`, not `range`.
+    var escaped: Bool
+}
+
+/// A string made from the line, with where its bytes are: a later value with the same bytes
+/// (the API key again as a header, the signature again as a header) shares it.
+private struct MadeString {
+    var start: Int
+    var count: Int
+    var string: String
+}
+
+private let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+
 private struct LineScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
     /// The bytes of a string with escapes (reused for every such string).
     var scratch: [UInt8] = []
+    /// The last few strings longer than a small string made from the line, in a ring: a
+    /// vector repeats its API key and signature in its headers, and sharing one string saves
+    /// an allocation and its release each (a linear scan of eight lengths, not a dictionary).
+    /// On the heap: a scanner holding them inline is copied whole into every call of its
+    /// non-mutating methods (a few hundred a line; callgrind).
+    var made: [MadeString] = []
+    var nextMade = 0
+    static let madeStrings = 8
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -49,215 +80,268 @@ private struct LineScanner {
         guard bytes.first == UInt8(ascii: "{") else { throw Declined() }
         var seen: UInt16 = 0
         var id: String?, venue: String?, comment: String?, tags: [String] = []
-        var credentials = Credentials(), request: HTTPRequest?, time = TimeContext()
+        var credentials: Credentials?, request: HTTPRequest?, time = TimeContext()
         var result: ExpectedResult?, expect: Expectation?, keyChoices: [String: String] = [:]
-        try object { (scanner: inout LineScanner, key: Range<Int>) throws(Declined) in
+        // Members are read in a loop, not through a closure per member: values a closure
+        // captures are copied into the vector instead of moved (a fifth of the decoder; callgrind).
+        var more = try openObject()
+        while more {
+            let key = try memberName()
             let member: UInt16
-            if scanner.key(key, is: "id") {
+            if self.key(key, is: "id") {
                 member = Member.id
-                let text = try scanner.string()
-                guard !text.isEmpty, text.utf8.count <= 200, text.utf8.allSatisfy(VectorDecoder.isIDByte) else { throw Declined() }
-                id = text
-            } else if scanner.key(key, is: "venue") {
+                let value = try readString()
+                guard withBytes(value, { !$0.isEmpty && $0.count <= 200 && $0.allSatisfy(VectorDecoder.isIDByte) }) else { throw Declined() }
+                id = make(value)
+            } else if self.key(key, is: "venue") {
                 member = Member.venue
-                let text = try scanner.string()
-                guard RecipeDecoder.isVenueID(text) else { throw Declined() }
-                venue = text
-            } else if scanner.key(key, is: "comment") {
+                let value = try readString()
+                // RecipeDecoder.isVenueID on the bytes: every allowed character is one ASCII byte.
+                guard withBytes(value, { bytes in
+                    !bytes.isEmpty && bytes.count <= 64
+                        && bytes.allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-") }
+                }) else { throw Declined() }
+                venue = make(value)
+            } else if self.key(key, is: "comment") {
                 member = Member.comment
-                comment = try scanner.string()
-            } else if scanner.key(key, is: "tags") {
+                comment = try string()
+            } else if self.key(key, is: "tags") {
                 member = Member.tags
-                tags = try scanner.stringArray()
-            } else if scanner.key(key, is: "credentials") {
+                tags = try stringArray()
+            } else if self.key(key, is: "credentials") {
                 member = Member.credentials
-                credentials = try scanner.credentials()
-            } else if scanner.key(key, is: "request") {
+                credentials = try readCredentials()
+            } else if self.key(key, is: "request") {
                 member = Member.request
-                request = try scanner.request()
-            } else if scanner.key(key, is: "time") {
+                request = try readRequest()
+            } else if self.key(key, is: "time") {
                 member = Member.time
-                time = try scanner.time()
-            } else if scanner.key(key, is: "result") {
+                time = try readTime()
+            } else if self.key(key, is: "result") {
                 member = Member.result
-                guard let value = ExpectedResult(rawValue: try scanner.string()) else { throw Declined() }
-                result = value
-            } else if scanner.key(key, is: "expect") {
+                let value = try readString()
+                // ExpectedResult's raw values, matched on the bytes instead of through a string.
+                if withBytes(value, { Self.equal($0, "valid") }) {
+                    result = .valid
+                } else if withBytes(value, { Self.equal($0, "invalid") }) {
+                    result = .invalid
+                } else {
+                    throw Declined()
+                }
+            } else if self.key(key, is: "expect") {
                 member = Member.expect
-                expect = try scanner.expectation()
-            } else if scanner.key(key, is: "keyOptions") {
+                expect = try readExpectation()
+            } else if self.key(key, is: "keyOptions") {
                 member = Member.keyOptions
-                try scanner.object { (scanner: inout LineScanner, key: Range<Int>) throws(Declined) in
-                    let name = try scanner.keyString(key)
+                var moreChoices = try openObject()
+                while moreChoices {
+                    let name = keyString(try memberName())
                     // `$` members are annotations the slow path leaves out; a repeat is a duplicate key.
                     guard !name.hasPrefix("$"), keyChoices[name] == nil else { throw Declined() }
-                    keyChoices[name] = try scanner.string()
+                    keyChoices[name] = try string()
+                    moreChoices = try hasNextMember()
                 }
             } else {
                 throw Declined()
             }
             guard seen & member == 0 else { throw Declined() }
             seen |= member
+            more = try hasNextMember()
         }
         skipWhitespace()
         guard index == bytes.count else { throw Declined() }
-        guard let id, let venue, let request, let result, let expect else { throw Declined() }
+        // Moved out of the optionals (`take()`), not copied out of them and then released.
+        guard let id = id.take(), let venue = venue.take(), let request = request.take(), let result, let expect = expect.take() else { throw Declined() }
         // The decoder's rules on what a result needs (VectorDecoder.decodeVector).
         switch result {
         case .invalid: guard expect.diagnosis != nil else { throw Declined() }
         case .valid:
             guard expect.diagnosis == nil, expect.prehash != nil || expect.signature != nil || !expect.headers.isEmpty else { throw Declined() }
         }
-        var vector = Vector(id: id, venue: venue, comment: comment, tags: tags, credentials: credentials, request: request,
+        var vector = Vector(id: id, venue: venue, comment: comment, tags: tags, credentials: credentials.take() ?? Credentials(), request: request,
                             time: time, result: result, expect: expect,
                             origin: VectorOrigin(file: file, pointer: "", location: SourceLocation(line: 1, column: 1)))
-        vector.keyChoices = keyChoices
+        if !keyChoices.isEmpty { vector.keyChoices = keyChoices }
         return vector
     }
 
-    mutating func credentials() throws(Declined) -> Credentials {
-        var credentials = Credentials()
+    mutating func readCredentials() throws(Declined) -> Credentials {
+        // Members gathered in locals and handed to the initialiser once: setting them on a
+        // `Credentials` copied it twice a vector (callgrind).
+        var apiKey: String?, secret: String?, passphrase: String?, fields: [String: String] = [:], otherSecrets: [String] = []
         var seen: UInt16 = 0
-        try object { (scanner: inout LineScanner, key: Range<Int>) throws(Declined) in
-            let member: UInt16
-            if scanner.key(key, is: "apiKey") {
+        var more = try openObject()
+        while more {
+            let key = try memberName()
+            var member: UInt16 = 0
+            if self.key(key, is: "apiKey") {
                 member = 1
-                credentials.apiKey = try scanner.string()
-            } else if scanner.key(key, is: "secret") {
+                apiKey = try string()
+            } else if self.key(key, is: "secret") {
                 member = 2
-                credentials.secret = try scanner.string()
-            } else if scanner.key(key, is: "passphrase") {
+                secret = try string()
+            } else if self.key(key, is: "passphrase") {
                 member = 4
-                credentials.passphrase = try scanner.string()
-            } else if scanner.key(key, is: "otherSecrets") {
+                passphrase = try string()
+            } else if self.key(key, is: "otherSecrets") {
                 member = 8
-                credentials.otherSecrets = try scanner.stringArray()
+                otherSecrets = try stringArray()
                 // Too many is the decoder's error to report.
-                guard credentials.otherSecrets.count <= Credentials.maximumOtherSecrets else { throw Declined() }
+                guard otherSecrets.count <= Credentials.maximumOtherSecrets else { throw Declined() }
             } else {
                 // A field the recipe declares; anything else is the slow path's error.
-                let name = try scanner.keyString(key)
-                guard Credentials.isFieldName(name), credentials.fields[name] == nil else { throw Declined() }
-                credentials.fields[name] = try scanner.string()
-                return
+                let name = keyString(key)
+                guard Credentials.isFieldName(name), fields[name] == nil else { throw Declined() }
+                fields[name] = try string()
             }
             guard seen & member == 0 else { throw Declined() }
             seen |= member
+            more = try hasNextMember()
         }
-        return credentials
+        return Credentials(apiKey: apiKey, secret: secret, passphrase: passphrase, fields: fields, otherSecrets: otherSecrets)
     }
 
-    mutating func request() throws(Declined) -> HTTPRequest {
+    mutating func readRequest() throws(Declined) -> HTTPRequest {
         var method: String?, path: String?, host: String?, query: String?, body: String?, headers: HTTPHeaders?
         var seen: UInt16 = 0
-        try object { (scanner: inout LineScanner, key: Range<Int>) throws(Declined) in
+        var more = try openObject()
+        while more {
+            let key = try memberName()
             let member: UInt16
-            if scanner.key(key, is: "method") {
+            if self.key(key, is: "method") {
                 member = 1
-                let text = try scanner.string()
-                guard !text.isEmpty, text.utf8.allSatisfy({ ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }) else { throw Declined() }
-                method = text
-            } else if scanner.key(key, is: "path") {
+                let value = try readString()
+                guard withBytes(value, { !$0.isEmpty && $0.allSatisfy { ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") } }) else { throw Declined() }
+                method = make(value)
+            } else if self.key(key, is: "path") {
                 member = 2
-                let text = try scanner.string()
-                guard !text.utf8.contains(UInt8(ascii: "?")) else { throw Declined() }
-                path = text
-            } else if scanner.key(key, is: "host") {
+                let value = try readString()
+                guard !withBytes(value, { $0.contains(UInt8(ascii: "?")) }) else { throw Declined() }
+                path = make(value)
+            } else if self.key(key, is: "host") {
                 member = 4
-                host = try scanner.string()
-            } else if scanner.key(key, is: "query") {
+                host = try string()
+            } else if self.key(key, is: "query") {
                 member = 8
-                let text = try scanner.string()
-                guard text.utf8.first != UInt8(ascii: "?") else { throw Declined() }
-                query = text
-            } else if scanner.key(key, is: "body") {
+                let value = try readString()
+                guard withBytes(value, { $0.first != UInt8(ascii: "?") }) else { throw Declined() }
+                query = make(value)
+            } else if self.key(key, is: "body") {
                 member = 16
-                body = try scanner.string()
-            } else if scanner.key(key, is: "headers") {
+                body = try string()
+            } else if self.key(key, is: "headers") {
                 member = 32
-                headers = try scanner.headers()
+                let (pairs, checked) = try headerObject { ($0, $1) }
+                let read = HTTPHeaders(pairs)
+                guard checked || read.repeatedName() == nil else { throw Declined() }
+                headers = read
             } else {
                 throw Declined()
             }
             guard seen & member == 0 else { throw Declined() }
             seen |= member
+            more = try hasNextMember()
         }
-        guard let method, let path else { throw Declined() }
-        let request = HTTPRequest(method: method, host: host, path: path, query: query ?? "", headers: headers ?? HTTPHeaders(), body: body ?? "")
+        guard let method = method.take(), let path = path.take() else { throw Declined() }
+        let request = HTTPRequest(method: method, host: host.take(), path: path, query: query.take() ?? "", headers: headers.take() ?? HTTPHeaders(), body: body.take() ?? "")
         guard InputLimits.oversizedRequest(request) == nil else { throw Declined() }
         return request
     }
 
-    /// An object of strings, in order, with no name repeated in any letter case (the decoder refuses a repeat).
-    mutating func headers() throws(Declined) -> HTTPHeaders {
-        var pairs: [(String, String)] = []
-        try object { (scanner: inout LineScanner, key: Range<Int>) throws(Declined) in
-            let name = try scanner.keyString(key)
-            pairs.append((name, try scanner.string()))
+    /// An object of strings (headers), each pair made by `make`, in order. A name repeated in
+    /// any letter case is refused by the decoder: with `checked`, the names were ASCII and none
+    /// is repeated; otherwise the caller asks `HTTPHeaders.repeatedName()`.
+    mutating func headerObject<Element>(_ make: (String, String) -> Element) throws(Declined) -> (elements: [Element], checked: Bool) {
+        // A request has a handful of headers: room for eight, so the array is not regrown.
+        var elements: [Element] = []
+        elements.reserveCapacity(8)
+        // The names' bytes, to find a repeat without the strings when every name is ASCII (nearly always).
+        var names = InlineArray<16, Range<Int>>(repeating: 0..<0)
+        var asciiNames = true
+        var more = try openObject()
+        while more {
+            let key = try memberName()
+            if elements.count < names.count { names[elements.count] = key }
+            if asciiNames, !isASCII(key) { asciiNames = false }
+            elements.append(make(keyString(key), try string()))
+            more = try hasNextMember()
         }
-        let headers = HTTPHeaders(pairs)
-        guard headers.repeatedName() == nil else { throw Declined() }
-        return headers
+        guard asciiNames, elements.count <= names.count else { return (elements, false) }
+        // ASCII names are one header exactly when they are equal ignoring ASCII case, as
+        // `equalsIgnoringCase` compares them (HTTPHeaders.repeatedName).
+        for later in 0..<elements.count {
+            for earlier in 0..<later where equalIgnoringASCIICase(names[earlier], names[later]) { throw Declined() }
+        }
+        return (elements, true)
     }
 
-    mutating func time() throws(Declined) -> TimeContext {
+    mutating func readTime() throws(Declined) -> TimeContext {
         var time = TimeContext()
         var seen: UInt16 = 0
-        try object { (scanner: inout LineScanner, key: Range<Int>) throws(Declined) in
-            if scanner.key(key, is: "serverTime") {
+        var more = try openObject()
+        while more {
+            let key = try memberName()
+            if self.key(key, is: "serverTime") {
                 guard seen & 1 == 0 else { throw Declined() }
                 seen |= 1
-                let number = try scanner.integer()
+                let number = try integer()
                 guard TimestampCodec.validMilliseconds.contains(number) else { throw Declined() }
                 time.serverTime = number
-            } else if scanner.key(key, is: "recvWindow") {
+            } else if self.key(key, is: "recvWindow") {
                 guard seen & 2 == 0 else { throw Declined() }
                 seen |= 2
-                let number = try scanner.integer()
+                let number = try integer()
                 guard number >= 0 else { throw Declined() }
                 time.recvWindow = number
             } else {
                 throw Declined()
             }
+            more = try hasNextMember()
         }
         return time
     }
 
-    mutating func expectation() throws(Declined) -> Expectation {
+    mutating func readExpectation() throws(Declined) -> Expectation {
         var expect = Expectation()
         var seen: UInt16 = 0
-        try object { (scanner: inout LineScanner, key: Range<Int>) throws(Declined) in
+        var more = try openObject()
+        while more {
+            let key = try memberName()
             let member: UInt16
-            if scanner.key(key, is: "prehash") {
+            if self.key(key, is: "prehash") {
                 member = 1
-                expect.prehash = try scanner.stringBytes()
-            } else if scanner.key(key, is: "prehashHex") {
+                let value = try readString()
+                expect.prehash = withBytes(value) { Array($0) }
+            } else if self.key(key, is: "prehashHex") {
                 member = 2
-                guard let bytes = Hex.decode(try scanner.string()) else { throw Declined() }
-                expect.prehash = bytes
-            } else if scanner.key(key, is: "signature") {
+                expect.prehash = try hexBytes()
+            } else if self.key(key, is: "signature") {
                 member = 4
-                expect.signature = try scanner.string()
-            } else if scanner.key(key, is: "headers") {
+                expect.signature = try string()
+            } else if self.key(key, is: "headers") {
                 member = 8
-                expect.headers = try scanner.headers().fields
-            } else if scanner.key(key, is: "diagnosis") {
+                // Straight into the fields the expectation keeps: no pairs, no HTTPHeaders.
+                let (fields, checked) = try headerObject { HTTPHeaders.Field(name: $0, value: $1) }
+                guard checked || HTTPHeaders(fields.map { ($0.name, $0.value) }).repeatedName() == nil else { throw Declined() }
+                expect.headers = fields
+            } else if self.key(key, is: "diagnosis") {
                 member = 16
-                let ids = try scanner.stringArray()
+                let ids = try stringArray()
                 guard !ids.isEmpty else { throw Declined() }
                 expect.diagnosis = ids
-            } else if scanner.key(key, is: "clientPrehash") {
+            } else if self.key(key, is: "clientPrehash") {
                 member = 32
-                expect.clientPrehash = try scanner.stringBytes()
-            } else if scanner.key(key, is: "clientPrehashHex") {
+                let value = try readString()
+                expect.clientPrehash = withBytes(value) { Array($0) }
+            } else if self.key(key, is: "clientPrehashHex") {
                 member = 64
-                guard let bytes = Hex.decode(try scanner.string()) else { throw Declined() }
-                expect.clientPrehash = bytes
+                expect.clientPrehash = try hexBytes()
             } else {
                 throw Declined()
             }
             guard seen & member == 0 else { throw Declined() }
             seen |= member
+            more = try hasNextMember()
         }
         // Text and hex of the same bytes together is the decoder's error.
         guard seen & 3 != 3, seen & 96 != 96 else { throw Declined() }
@@ -275,47 +359,61 @@ private struct LineScanner {
         }
     }
 
-    /// Reads an object, calling `member` with the range of each member's name (its bytes, no
-    /// escapes) with the cursor on its value, which `member` reads.
-    mutating func object(_ member: (inout LineScanner, Range<Int>) throws(Declined) -> Void) throws(Declined) {
+    /// Opens an object: whether it has a member (read with ``memberName()``, then its value,
+    /// then ``hasNextMember()``).
+    mutating func openObject() throws(Declined) -> Bool {
         skipWhitespace()
         guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { throw Declined() }
         index += 1
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
-            return
+            return false
         }
-        while true {
-            skipWhitespace()
-            let key = try rawKey()
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw Declined() }
+        return true
+    }
+
+    /// The range of the next member's name (its bytes, no escapes), the cursor left on its value.
+    mutating func memberName() throws(Declined) -> Range<Int> {
+        skipWhitespace()
+        let key = try rawKey()
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw Declined() }
+        index += 1
+        skipWhitespace()
+        return key
+    }
+
+    /// After a member's value: whether another member follows, or the object ended.
+    mutating func hasNextMember() throws(Declined) -> Bool {
+        skipWhitespace()
+        guard index < bytes.count else { throw Declined() }
+        if bytes[index] == UInt8(ascii: ",") {
             index += 1
-            skipWhitespace()
-            try member(&self, key)
-            skipWhitespace()
-            guard index < bytes.count else { throw Declined() }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            guard bytes[index] == UInt8(ascii: "}") else { throw Declined() }
-            index += 1
-            return
+            return true
         }
+        guard bytes[index] == UInt8(ascii: "}") else { throw Declined() }
+        index += 1
+        return false
     }
 
     /// A member name without escapes: the range of its bytes.
     mutating func rawKey() throws(Declined) -> Range<Int> {
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw Declined() }
+        guard index < bytes.count, bytes[index] == quote else { throw Declined() }
         let start = index + 1
-        var position = start
+        index = start
+        // Nearly every name is plain ASCII: found a word at a time, nothing to validate.
+        skipPlainASCII()
+        if index < bytes.count, bytes[index] == quote {
+            index += 1
+            return start..<(index - 1)
+        }
+        var position = index
         var high: UInt8 = 0
         while position < bytes.count {
             let byte = bytes[position]
-            if byte == UInt8(ascii: "\"") { break }
-            if byte == UInt8(ascii: "\\") || byte < 0x20 { throw Declined() }
+            if byte == quote { break }
+            if byte == backslash || byte < 0x20 { throw Declined() }
             high |= byte
             position += 1
         }
@@ -325,66 +423,170 @@ private struct LineScanner {
         return start..<position
     }
 
-    /// Whether the name at `key` is `name` (ASCII).
+    /// Whether the name at `key` is `name` (ASCII). Inlined, so the length is a constant and
+    /// most names are told apart by it alone.
+    @inline(__always)
     func key(_ key: Range<Int>, is name: StaticString) -> Bool {
-        guard key.count == name.utf8CodeUnitCount else { return false }
-        let expected = name.utf8Start
-        for offset in 0..<key.count where bytes[key.lowerBound + offset] != expected[offset] { return false }
-        return true
+        Self.equal(UnsafeBufferPointer(rebasing: bytes[key]), name)
+    }
+
+    /// Whether `bytes` are `text` (ASCII).
+    @inline(__always)
+    static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ text: StaticString) -> Bool {
+        bytes.count == text.utf8CodeUnitCount && memcmp(bytes.baseAddress!, text.utf8Start, bytes.count) == 0
     }
 
     /// The name at `key` as a string (already checked to be UTF-8 without escapes).
-    func keyString(_ key: Range<Int>) throws(Declined) -> String {
+    func keyString(_ key: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[key]), as: UTF8.self)
     }
 
+    func isASCII(_ range: Range<Int>) -> Bool {
+        for position in range where bytes[position] >= 0x80 { return false }
+        return true
+    }
+
+    /// Whether the bytes at `a` and `b` are equal ignoring ASCII letter case.
+    func equalIgnoringASCIICase(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        guard a.count == b.count else { return false }
+        for offset in 0..<a.count {
+            let x = bytes[a.lowerBound + offset], y = bytes[b.lowerBound + offset]
+            if x != y, CaseFolding.lowercase(x) != CaseFolding.lowercase(y) { return false }
+        }
+        return true
+    }
+
     mutating func string() throws(Declined) -> String {
-        var result = ""
-        try readString { result = String(decoding: $0, as: UTF8.self) }
-        return result
+        make(try readString())
     }
 
-    mutating func stringBytes() throws(Declined) -> [UInt8] {
-        var result: [UInt8] = []
-        try readString { result = Array($0) }
-        return result
+    /// `body` with the UTF-8 of `value` (valid only during the call).
+    func withBytes<Result>(_ value: StringValue, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        value.escaped ? scratch.withUnsafeBufferPointer(body) : body(UnsafeBufferPointer(rebasing: bytes[value.range]))
     }
 
-    /// Reads a string value and hands its UTF-8 (escapes resolved, validated) to `take`.
-    mutating func readString(_ take: (UnsafeBufferPointer<UInt8>) -> Void) throws(Declined) {
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw Declined() }
-        index += 1
-        var runStart = index
-        var escaped = false
-        var high: UInt8 = 0
-        while true {
-            var position = index
-            while position < bytes.count {
-                let byte = bytes[position]
-                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
-                high |= byte
-                position += 1
-            }
-            index = position
-            guard index < bytes.count else { throw Declined() }
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                let run = UnsafeBufferPointer(rebasing: bytes[runStart..<index])
-                // Each run between escapes must be UTF-8 on its own, as the parser checks it.
-                if high >= 0x80, String(validating: run, as: UTF8.self) == nil { throw Declined() }
-                index += 1
-                if !escaped {
-                    take(run)
-                } else {
-                    scratch.append(contentsOf: run)
-                    scratch.withUnsafeBufferPointer { take($0) }
+    /// The string `value` holds. Its bytes are valid UTF-8 already (``readString()``); the
+    /// standard library checks them again, quickly for ASCII, and there is no public way around it.
+    mutating func make(_ value: StringValue) -> String {
+        if value.escaped { return String(decoding: scratch, as: UTF8.self) }
+        let run = UnsafeBufferPointer(rebasing: bytes[value.range])
+        // Up to 15 bytes a string is stored inline: nothing to share.
+        guard run.count > 15 else { return String(decoding: run, as: UTF8.self) }
+        for slot in made.indices where made[slot].count == run.count {
+            if memcmp(bytes.baseAddress! + made[slot].start, run.baseAddress!, run.count) == 0 { return made[slot].string }
+        }
+        let string = String(decoding: run, as: UTF8.self)
+        let entry = MadeString(start: value.range.lowerBound, count: run.count, string: string)
+        if made.count < Self.madeStrings {
+            if made.isEmpty { made.reserveCapacity(Self.madeStrings) }
+            made.append(entry)
+        } else {
+            made[nextMade] = entry
+            nextMade = (nextMade + 1) % Self.madeStrings
+        }
+        return string
+    }
+
+    /// A string of hex digits as its bytes, decoded from the line (``Hex/decode(_:)``'s rule: an
+    /// even number of digits, either case); anything else declines.
+    mutating func hexBytes() throws(Declined) -> [UInt8] {
+        let value = try readString()
+        let decoded = withBytes(value) { digits -> [UInt8]? in
+            guard digits.count % 2 == 0 else { return nil }
+            var valid = true
+            let bytes = [UInt8](unsafeUninitializedCapacity: digits.count / 2) { buffer, count in
+                for offset in 0..<buffer.count {
+                    guard let high = JSONParser.hexDigit(digits[2 * offset]), let low = JSONParser.hexDigit(digits[2 * offset + 1]) else {
+                        valid = false
+                        break
+                    }
+                    buffer[offset] = UInt8(truncatingIfNeeded: high << 4 | low)
+                    count = offset + 1
                 }
+            }
+            return valid ? bytes : nil
+        }
+        guard let decoded else { throw Declined() }
+        return decoded
+    }
+
+    /// Moves `index` past plain string content (ASCII, no quote, backslash or control byte),
+    /// eight bytes at a time: string values are most of a line's bytes.
+    mutating func skipPlainASCII() {
+        guard let base = bytes.baseAddress else { return }
+        var position = index
+        // Two words a turn: one test of both when neither has a stop byte (most turns).
+        while position + 16 <= bytes.count {
+            let first = Self.stopBytes(UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)))
+            let second = Self.stopBytes(UInt64(littleEndian: UnsafeRawPointer(base + position + 8).loadUnaligned(as: UInt64.self)))
+            if first | second != 0 {
+                index = position + (first != 0 ? first.trailingZeroBitCount >> 3 : 8 + second.trailingZeroBitCount >> 3)
                 return
             }
-            guard byte == UInt8(ascii: "\\") else { throw Declined() }
+            position += 16
+        }
+        while position + 8 <= bytes.count {
+            let stops = Self.stopBytes(UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)))
+            if stops != 0 {
+                index = position + stops.trailingZeroBitCount >> 3
+                return
+            }
+            position += 8
+        }
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == quote || byte == backslash || byte < 0x20 || byte >= 0x80 { break }
+            position += 1
+        }
+        index = position
+    }
+
+    /// The high bit of each byte of `word` that is a quote, a backslash, a control byte or not
+    /// ASCII; exact for the lowest such byte (a borrow can only mark bytes above a marked one).
+    static func stopBytes(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let quotes = word ^ (ones &* UInt64(quote)), backslashes = word ^ (ones &* UInt64(backslash))
+        let isQuote = (quotes &- ones) & ~quotes
+        let isBackslash = (backslashes &- ones) & ~backslashes
+        let isControl = (word &- ones &* 0x20) & ~word
+        return (isQuote | isBackslash | isControl | word) & highs
+    }
+
+    /// Reads a string value: its UTF-8 is validated and its escapes resolved (into `scratch`).
+    mutating func readString() throws(Declined) -> StringValue {
+        guard index < bytes.count, bytes[index] == quote else { throw Declined() }
+        index += 1
+        let start = index
+        var runStart = index
+        var escaped = false
+        // Whether the current run between escapes has a byte of 0x80 or more: it is then
+        // validated on its own, as the parser checks it, and read on byte by byte.
+        var high = false
+        while true {
+            if high {
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte == quote || byte == backslash || byte < 0x20 { break }
+                    index += 1
+                }
+            } else {
+                skipPlainASCII()
+            }
+            guard index < bytes.count else { throw Declined() }
+            let byte = bytes[index]
+            if byte >= 0x80 {
+                high = true
+                continue
+            }
             let run = UnsafeBufferPointer(rebasing: bytes[runStart..<index])
-            if high >= 0x80, String(validating: run, as: UTF8.self) == nil { throw Declined() }
-            high = 0
+            if high, String(validating: run, as: UTF8.self) == nil { throw Declined() }
+            if byte == quote {
+                index += 1
+                if escaped { scratch.append(contentsOf: run) }
+                return StringValue(range: start..<(index - 1), escaped: escaped)
+            }
+            guard byte == backslash else { throw Declined() }
+            high = false
             if !escaped {
                 scratch.removeAll(keepingCapacity: true)
                 escaped = true
@@ -445,6 +647,8 @@ private struct LineScanner {
             index += 1
             return strings
         }
+        // Tags and diagnoses are a few names: room for four, so the array is not regrown.
+        strings.reserveCapacity(4)
         while true {
             skipWhitespace()
             strings.append(try string())
@@ -463,14 +667,28 @@ private struct LineScanner {
     /// A JSON number that is a plain integer (`-?digits`, no leading zero) in Int64; a fraction,
     /// an exponent or a string of digits is left to the slow path.
     mutating func integer() throws(Declined) -> Int64 {
-        let start = index
-        if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
+        var negative = false
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") {
+            negative = true
+            index += 1
+        }
         let digitsStart = index
-        while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+        // Up to 18 digits cannot overflow Int64; 19 are summed with overflow checks.
+        var magnitude: Int64 = 0
+        while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+            guard index - digitsStart < 19 else { throw Declined() }
+            let (times10, overflowA) = magnitude.multipliedReportingOverflow(by: 10)
+            let (sum, overflowB) = times10.addingReportingOverflow(Int64(bytes[index] - 0x30))
+            guard !overflowA, !overflowB else {
+                // -9223372036854775808 is the one value whose magnitude is not an Int64.
+                throw Declined()
+            }
+            magnitude = sum
+            index += 1
+        }
         let count = index - digitsStart
-        guard count > 0, count <= 19, bytes[digitsStart] != UInt8(ascii: "0") || count == 1 else { throw Declined() }
+        guard count > 0, bytes[digitsStart] != UInt8(ascii: "0") || count == 1 else { throw Declined() }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] | 0x20 == UInt8(ascii: "e") { throw Declined() }
-        guard let number = Int64(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) else { throw Declined() }
-        return number
+        return negative ? -magnitude : magnitude
     }
 }

@@ -16,14 +16,19 @@ struct LineIdentity: Equatable, Sendable {
     /// `venue/id`, as ``Vector/qualifiedID`` spells it (the shard split hashes it).
     var qualifiedID: String { "\(venue)/\(id)" }
 
-    static func scan(_ bytes: [UInt8]) -> LineIdentity? {
+    static func scan(_ bytes: ArraySlice<UInt8>) -> LineIdentity? {
         var scanner = Scanner(bytes: bytes)
         return scanner.identity()
     }
 
     private struct Scanner {
-        let bytes: [UInt8]
-        var index = 0
+        let bytes: ArraySlice<UInt8>
+        var index: Int
+
+        init(bytes: ArraySlice<UInt8>) {
+            self.bytes = bytes
+            index = bytes.startIndex
+        }
 
         mutating func identity() -> LineIdentity? {
             var venue: String?
@@ -65,7 +70,7 @@ struct LineIdentity: Equatable, Sendable {
         mutating func plainString() -> String? {
             guard take(UInt8(ascii: "\"")) else { return nil }
             let start = index
-            while index < bytes.count {
+            while index < bytes.endIndex {
                 switch bytes[index] {
                 case UInt8(ascii: "\""):
                     defer { index += 1 }
@@ -98,7 +103,7 @@ struct LineIdentity: Equatable, Sendable {
         /// that ends it.
         mutating func skipValue() -> Bool {
             var depth = 0
-            while index < bytes.count {
+            while index < bytes.endIndex {
                 switch bytes[index] {
                 case UInt8(ascii: "\""):
                     guard skipString() else { return false }
@@ -123,7 +128,7 @@ struct LineIdentity: Equatable, Sendable {
         /// Moves past a string, escapes included.
         mutating func skipString() -> Bool {
             index += 1
-            while index < bytes.count {
+            while index < bytes.endIndex {
                 switch bytes[index] {
                 case UInt8(ascii: "\""):
                     index += 1
@@ -136,7 +141,7 @@ struct LineIdentity: Equatable, Sendable {
         }
 
         mutating func skipSpace() {
-            while index < bytes.count {
+            while index < bytes.endIndex {
                 switch bytes[index] {
                 case 0x20, 0x09, 0x0A, 0x0D: index += 1
                 default: return
@@ -145,7 +150,7 @@ struct LineIdentity: Equatable, Sendable {
         }
 
         mutating func take(_ byte: UInt8) -> Bool {
-            guard index < bytes.count, bytes[index] == byte else { return false }
+            guard index < bytes.endIndex, bytes[index] == byte else { return false }
             index += 1
             return true
         }

@@ -5,8 +5,9 @@ package enum SourceItem: Sendable {
     /// A decoded vector and the file it came from.
     case vector(Vector, file: String)
     /// A line of a JSON Lines file, not yet parsed: the run decodes lines on its worker
-    /// threads (parsing is most of the cost of a large JSON Lines corpus).
-    case line(file: String, number: Int, bytes: [UInt8])
+    /// threads (parsing is most of the cost of a large JSON Lines corpus). Its bytes are a
+    /// slice of the read that holds them, not a copy (``CorpusLoader/readBytes``).
+    case line(file: String, number: Int, bytes: ArraySlice<UInt8>)
     /// Input that could not be used (a file, a line); it counts towards the exit status.
     case error(InputError)
 }

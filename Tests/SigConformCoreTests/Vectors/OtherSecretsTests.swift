@@ -46,9 +46,9 @@ import Testing
 
     @Test func theJSONLinesFastPathReadsOtherSecretsAsTheDecoderDoes() throws {
         let line = #"{"id":"a","venue":"acme","credentials":{"secret":"s","otherSecrets":["old-one","\#(Self.testnet)"]},"request":{"method":"GET","path":"/"},"result":"invalid","expect":{"signature":"00","diagnosis":["credentials_swapped"]}}"#
-        let fast = try #require(VectorLineDecoder.decode(Array(line.utf8), file: "corpus.jsonl"))
+        let fast = try #require(VectorLineDecoder.decode(Array(line.utf8)[...], file: "corpus.jsonl"))
         #expect(fast.credentials.otherSecrets == ["old-one", Self.testnet])
-        guard case .vector(let slow) = CorpusLoader.decodeLineThroughTree(Array(line.utf8), number: 1, of: "corpus.jsonl") else {
+        guard case .vector(let slow) = CorpusLoader.decodeLineThroughTree(Array(line.utf8)[...], number: 1, of: "corpus.jsonl") else {
             Issue.record("the decoder refuses the line")
             return
         }

@@ -26,8 +26,8 @@ struct VectorLineDecoderTests {
     /// slow path gives another vector or refuses the line.
     @discardableResult
     static func compare(_ line: [UInt8], _ label: @autoclosure () -> String) -> Bool {
-        guard let fast = VectorLineDecoder.decode(line, file: "corpus.jsonl") else { return false }
-        switch CorpusLoader.decodeLineThroughTree(line, number: 1, of: "corpus.jsonl") {
+        guard let fast = VectorLineDecoder.decode(line[...], file: "corpus.jsonl") else { return false }
+        switch CorpusLoader.decodeLineThroughTree(line[...], number: 1, of: "corpus.jsonl") {
         case .vector(let slow):
             #expect(fast == slow, "\(label()): \(String(decoding: line, as: UTF8.self))")
         case .error(let error):
@@ -109,12 +109,101 @@ struct VectorLineDecoderTests {
         Self.compare(Array(line.utf8), "near miss")
     }
 
+    /// A line of the smallest valid vector with `body` as its request body (bytes, as written).
+    static func line(body: [UInt8]) -> [UInt8] {
+        Array(#"{"id":"a","venue":"v","request":{"method":"POST","path":"/","body":""#.utf8) + body
+            + Array(#""},"result":"valid","expect":{"signature":"x"}}"#.utf8)
+    }
+
+    /// Strings are scanned a word at a time: an escape, a non-ASCII character or a quote at
+    /// every place in a word (and in the bytes after the last whole word) is read as the
+    /// decoder reads it, and the fast path takes the line.
+    @Test func readsEscapesAndNonASCIIAtEveryPlaceInAWord() {
+        let inserts = [#"\""#, #"\\"#, #"\/"#, #"\n"#, #"\u00e9"#, #"\ud83d\ude00"#, "é", "€", "😀", "\u{7F}"]
+        for insert in inserts {
+            for before in 0..<20 {
+                for after in [0, 3, 9, 17] {
+                    let body = Array((String(repeating: "a", count: before) + insert + String(repeating: "b", count: after)).utf8)
+                    #expect(Self.compare(Self.line(body: body), "\(insert) after \(before)"), "declined \(insert) after \(before) bytes")
+                }
+            }
+        }
+    }
+
+    /// A raw control byte or bytes that are not UTF-8, at every place in a word, are the slow path's to report.
+    @Test(arguments: [[0x01], [0x1F], [0x0A], [0x80], [0xFF], [0xC3], [0xC3, 0x28], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80]] as [[UInt8]])
+    func declinesControlBytesAndInvalidUTF8AtEveryPlaceInAWord(bad: [UInt8]) {
+        for before in 0..<20 {
+            let line = Self.line(body: Array(repeating: UInt8(ascii: "a"), count: before) + bad + Array("tail".utf8))
+            #expect(VectorLineDecoder.decode(line[...], file: "corpus.jsonl") == nil, "accepted \(bad) after \(before) bytes")
+            guard case .error = CorpusLoader.decodeLineThroughTree(line[...], number: 1, of: "corpus.jsonl") else {
+                Issue.record("the decoder accepted \(bad)")
+                continue
+            }
+        }
+    }
+
+    /// A string repeated in the line (the API key as a header, the signature as a header) is
+    /// made once and shared; strings of the same length that differ are not.
+    @Test func sharesARepeatedStringAndKeepsDifferentOnesApart() throws {
+        let key = String(repeating: "k", count: 40), other = String(repeating: "k", count: 39) + "K"
+        let line = #"{"id":"a","venue":"v","credentials":{"apiKey":"\#(key)","secret":"\#(other)"},"request":{"method":"GET","path":"/","headers":{"X-KEY":"\#(key)","X-OTHER":"\#(other)","X-SIGN":"\#(key)x"}},"result":"valid","expect":{"signature":"\#(key)x","headers":{"X-KEY":"\#(key)"}}}"#
+        #expect(Self.compare(Array(line.utf8), "shared strings"))
+        let vector = try #require(VectorLineDecoder.decode(Array(line.utf8)[...], file: "corpus.jsonl"))
+        #expect(vector.request.headers["X-KEY"] == key && vector.request.headers["X-OTHER"] == other)
+        #expect(vector.credentials.apiKey == key && vector.credentials.secret == other && vector.expect.signature == key + "x")
+    }
+
+    /// Header names repeated in another letter case are found on the bytes when ASCII, by
+    /// `HTTPHeaders` otherwise (the Kelvin sign is a `k` to `lowercased()`); both decline.
+    @Test(arguments: [
+        #"{"X-A":"1","x-a":"2"}"#, #"{"X-A":"1","B":"2","x-A":"1"}"#, #"{"\#u{212A}":"1","k":"2"}"#, #"{"K":"1","k":"2"}"#,
+    ])
+    func declinesHeaderNamesRepeatedInAnyCase(headers: String) {
+        for place in ["request", "expect"] {
+            let line = place == "request"
+                ? #"{"id":"a","venue":"v","request":{"method":"GET","path":"/","headers":\#(headers)},"result":"valid","expect":{"signature":"x"}}"#
+                : #"{"id":"a","venue":"v","request":{"method":"GET","path":"/"},"result":"valid","expect":{"headers":\#(headers)}}"#
+            #expect(!Self.compare(Array(line.utf8), "repeated header"), "accepted \(headers) in \(place)")
+        }
+        let distinct = #"{"id":"a","venue":"v","request":{"method":"GET","path":"/","headers":{"\#u{212A}":"1","X-A":"2"}},"result":"valid","expect":{"headers":{"é":"1","e":"2"}}}"#
+        #expect(Self.compare(Array(distinct.utf8), "distinct headers"))
+    }
+
+    /// Values the fast path reads on the bytes (the result, hex, integers) at their edges.
+    @Test(arguments: [
+        #""result":"valid ","expect":{"signature":"x"}"#,
+        #""result":"Valid","expect":{"signature":"x"}"#,
+        #""result":"invalid","expect":{"signature":"x","diagnosis":["y"]}"#,
+        #""result":"valid","expect":{"prehashHex":"6A6b"}"#,
+        #""result":"valid","expect":{"prehashHex":""}"#,
+        #""result":"valid","expect":{"prehashHex":"6g"}"#,
+        #""result":"valid","expect":{"prehashHex":"\u0036\u0041"}"#,
+        #""result":"valid","expect":{"clientPrehashHex":"0a","prehash":"p"}"#,
+        #""result":"valid","time":{"recvWindow":9223372036854775807},"expect":{"signature":"x"}"#,
+        #""result":"valid","time":{"recvWindow":9223372036854775808},"expect":{"signature":"x"}"#,
+        #""result":"valid","time":{"recvWindow":-9223372036854775808},"expect":{"signature":"x"}"#,
+        #""result":"valid","time":{"recvWindow":12345678901234567890},"expect":{"signature":"x"}"#,
+        #""result":"valid","time":{"recvWindow":00},"expect":{"signature":"x"}"#,
+        #""result":"valid","time":{"serverTime":1700000000000,"recvWindow":5000},"expect":{"signature":"x"}"#,
+    ])
+    func readsResultsHexAndIntegersAsTheDecoderDoes(members: String) {
+        Self.compare(Array(#"{"id":"a","venue":"v","request":{"method":"GET","path":"/"},\#(members)}"#.utf8), "edge")
+    }
+
+    @Test func readsTheEdgesItShouldRead() {
+        for members in [#""result":"valid","expect":{"prehashHex":"6A6b"}"#, #""result":"valid","time":{"recvWindow":9223372036854775807},"expect":{"signature":"x"}"#,
+                        #""result":"invalid","expect":{"signature":"x","diagnosis":["y"]}"#] {
+            #expect(Self.compare(Array(#"{"id":"a","venue":"v","request":{"method":"GET","path":"/"},\#(members)}"#.utf8), "edge"), "declined \(members)")
+        }
+    }
+
     @Test func declinesWhatTheDecoderRefusesAndReadsItsTwinThatItAccepts() {
         let good = #"{"id":"a","venue":"v","request":{"method":"GET","path":"/"},"result":"valid","expect":{"signature":"x"}}"#
         #expect(Self.compare(Array(good.utf8), "good"))
         let misspelt = good.replacingOccurrences(of: "\"expect\"", with: "\"expcet\"")
         #expect(!Self.compare(Array(misspelt.utf8), "misspelt"))
-        guard case .error(let error) = CorpusLoader.decodeLine(Array(misspelt.utf8), number: 7, of: "c.jsonl") else {
+        guard case .error(let error) = CorpusLoader.decodeLine(Array(misspelt.utf8)[...], number: 7, of: "c.jsonl") else {
             Issue.record("a misspelt member was accepted")
             return
         }
