@@ -6,7 +6,7 @@ public struct VectorEvaluation: Sendable {
     public var vector: Vector
     public var venue: Venue
     /// Per backend: what it computed, in the order the backends were given.
-    public var outcomes: [(backend: String, outcome: Result<SigningOutcome, SigningError>)]
+    public var outcomes: [BackendOutcome]
     /// The signature the request carries, if any (HMAC venues).
     public var observedSignature: String?
     /// Clock position, when the vector has a server time and the venue a window.
@@ -18,7 +18,7 @@ public struct VectorEvaluation: Sendable {
     public var keyChoices: [String: String] = [:]
 
     /// The first backend's outcome, when it signed.
-    public var reference: SigningOutcome? { outcomes.first.flatMap { try? $0.outcome.get() } }
+    public var reference: SigningOutcome? { outcomes.first?.signed }
 
     /// Whether the request as sent would be rejected by the venue.
     public var requestRejected: Bool { findings.contains { $0.rejectsRequest } }
@@ -108,32 +108,33 @@ public struct VectorEvaluator: Sendable {
     func evaluateHMAC(_ vector: Vector, venue: Venue, recipe: HMACRecipe) -> VectorEvaluation {
         let signer = RequestSigner(canonicalizer: Canonicalizer(venue: venue, recipe: recipe))
         let view = signer.canonicalizer.view(vector.request)
-        var outcomes: [(backend: String, outcome: Result<SigningOutcome, SigningError>)] = []
-        for backend in backends {
-            outcomes.append((backend.id, Result { () throws(SigningError) in
-                try signer.sign(view, credentials: vector.credentials, backend: backend)
-            }))
-        }
+        let outcomes = signer.signEach(view, credentials: vector.credentials, backends: backends)
+        var findings: [Finding] = []
         // A credential the recipe does not declare is read by nothing: a typo or the wrong venue.
-        var findings: [Finding] = vector.credentials.fields.keys.sorted().filter { !recipe.credentialFields.contains($0) }.map { name in
-            Finding(kind: .unsignable, message: "credentials.\(name) is not a credential \(venue.id) signs"
-                        + (recipe.credentialFields.isEmpty ? "" : " (its recipe declares \(recipe.credentialFields.joined(separator: ", ")))")
-                        + " — remove it, or declare it in the recipe's credentialFields")
+        if !vector.credentials.fields.isEmpty {
+            findings += vector.credentials.fields.keys.sorted().filter { !recipe.credentialFields.contains($0) }.map { name in
+                Finding(kind: .unsignable, message: "credentials.\(name) is not a credential \(venue.id) signs"
+                            + (recipe.credentialFields.isEmpty ? "" : " (its recipe declares \(recipe.credentialFields.joined(separator: ", ")))")
+                            + " — remove it, or declare it in the recipe's credentialFields")
+            }
         }
         var evaluation = VectorEvaluation(vector: vector, venue: venue, outcomes: outcomes,
                                           observedSignature: view.observedSignature, clock: nil, findings: [])
-        let signed = outcomes.compactMap { try? $0.outcome.get() }
-        for (backend, outcome) in outcomes {
-            if case .failure(let error) = outcome {
+        var referenceIndex: Int?
+        for index in outcomes.indices {
+            switch outcomes[index].outcome {
+            case .success: if referenceIndex == nil { referenceIndex = index }
+            case .failure(let error):
                 let kind: Finding.Kind = error.backendFailure == nil ? .unsignable : .backendDivergence
-                findings.append(Finding(kind: kind, message: error.description, backend: backend))
+                findings.append(Finding(kind: kind, message: error.description, backend: outcomes[index].backend))
             }
         }
-        guard let reference = signed.first else {
+        guard let referenceIndex, let reference = outcomes[referenceIndex].signed else {
             evaluation.findings = uniqueUnsignable(findings)
             return evaluation
         }
-        for other in signed.dropFirst() {
+        for index in outcomes.indices where index > referenceIndex {
+            guard let other = outcomes[index].signed else { continue }
             if other.prehash.bytes != reference.prehash.bytes || other.mac != reference.mac {
                 findings.append(Finding(kind: .backendDivergence,
                                         message: "\(reference.backend) and \(other.backend) disagree on the \(other.prehash.bytes != reference.prehash.bytes ? "prehash" : "MAC")",
