@@ -160,7 +160,7 @@ public struct VectorEvaluator: Sendable {
                 } else if headerName(of: recipe.signature.location).map(expected.name.equalsIgnoringCase) ?? false {
                     matches = signer.signatureMatches(expected.value, computed.value)
                 } else {
-                    matches = constantTimeEquals(Array(expected.value.utf8), Array(computed.value.utf8))
+                    matches = constantTimeEquals(expected.value, computed.value, foldingCase: false)
                 }
                 if !matches {
                     findings.append(Finding(kind: .expectedHeaderMismatch, message: "expect.headers.\(expected.name) differs from the computed value",
@@ -170,8 +170,9 @@ public struct VectorEvaluator: Sendable {
         }
 
         // What the request as sent says.
+        let observedMatches = view.observedSignature.map { signer.signatureMatches($0, reference.signature) }
         if let observed = view.observedSignature {
-            if !signer.signatureMatches(observed, reference.signature) {
+            if observedMatches == false {
                 findings.append(Finding(kind: .observedSignatureMismatch, message: "the request's signature is not the correct one",
                                         expected: reference.signature, actual: observed))
             }
@@ -184,8 +185,7 @@ public struct VectorEvaluator: Sendable {
             findings.append(Finding(kind: .observedSignatureMismatch, message: misplaced))
         }
         // Empty query pairs the venue drops (reads.emptyPairs): say why a signature over them fails.
-        if let observed = view.observedSignature, !signer.signatureMatches(observed, reference.signature),
-           let dropped = venue.reads.droppedEmptyPairs(in: vector.request.query) {
+        if observedMatches == false, let dropped = venue.reads.droppedEmptyPairs(in: vector.request.query) {
             findings.append(Finding(kind: .observedSignatureMismatch, message: dropped))
         }
         // A body the venue does not read (reads.ignoresBody): it verifies the request without it.
@@ -196,7 +196,7 @@ public struct VectorEvaluator: Sendable {
         for header in reference.expectedHeaders where !(signatureHeader.map(header.name.equalsIgnoringCase) ?? false) {
             let sent = vector.request.headers[header.name]
             // Auth headers can carry a signed passphrase: compared in constant time like signatures.
-            if !(sent.map { constantTimeEquals(Array($0.utf8), Array(header.value.utf8)) } ?? false) {
+            if !(sent.map { constantTimeEquals($0, header.value, foldingCase: false) } ?? false) {
                 let secretLike = headerName(of: recipe.passphrase?.location).map(header.name.equalsIgnoringCase) ?? false
                 findings.append(Finding(kind: .observedHeaderMismatch,
                                         message: sent == nil ? "the request has no \(header.name) header" : "the request's \(header.name) is not the correct value",

@@ -73,12 +73,13 @@ public struct RequestSigner: Sendable {
         do { draft = try canonicalizer.draft(view, credentials: credentials) } catch {
             return backends.map { BackendOutcome(backend: $0.id, outcome: .failure(error)) }
         }
-        var key: Result<[UInt8], SigningError>?
+        // Decoded once, and only blamed on a backend whose digests succeeded (as in `sign`).
+        let key = Result { () throws(SigningError) in try self.key(credentials) }
         var first: (outputs: [[UInt8]], prehash: Prehash)?
         var outcomes: [BackendOutcome] = []
         outcomes.reserveCapacity(backends.count)
         for backend in backends {
-            outcomes.append(BackendOutcome(backend: backend.id, outcome: Result { () throws(SigningError) in
+            do {
                 let outputs = try draft.digestOutputs(on: backend)
                 let prehash: Prehash
                 if let first, first.outputs == outputs {
@@ -87,9 +88,11 @@ public struct RequestSigner: Sendable {
                     prehash = draft.assembled(with: outputs)
                     if first == nil { first = (outputs, prehash) }
                 }
-                if key == nil { key = Result { () throws(SigningError) in try self.key(credentials) } }
-                return try signed(prehash, view: view, credentials: credentials, key: try key!.get(), backend: backend)
-            }))
+                let signed = try signed(prehash, view: view, credentials: credentials, key: try key.get(), backend: backend)
+                outcomes.append(BackendOutcome(backend: backend.id, outcome: .success(signed)))
+            } catch {
+                outcomes.append(BackendOutcome(backend: backend.id, outcome: .failure(error)))
+            }
         }
         return outcomes
     }

@@ -59,30 +59,25 @@ package struct RequestView: Sendable {
         var unsignedQuery = request.query
         var unsignedBody = request.body
 
-        func takeLast(_ name: String, from items: inout [QueryItem]?) -> String? {
+        /// Takes the last item called `name` out of `items` and `text` (which they were split from).
+        func takeLast(_ name: String, from items: inout [QueryItem]?, text: inout String) -> String? {
             guard let index = items?.lastIndex(where: { $0.key == name }) else { return nil }
             // A signature never holds a space: a '+' in it is base64's '+', not form encoding's space.
             let value = PercentEncoding.decode(items![index].rawValue, plusIsSpace: false)
+            text = QueryItem.removing(index, of: items!, from: text)
             items!.remove(at: index)
             return value
         }
         switch signature {
         case .query(let name)?:
-            if let value = takeLast(name, from: &query) { observed = value; unsignedQuery = QueryItem.join(query!) }
+            observed = takeLast(name, from: &query, text: &unsignedQuery)
         case .parameter(let name)?:
-            if let value = takeLast(name, from: &query) {
-                observed = value
-                unsignedQuery = QueryItem.join(query!)
-            } else if let value = takeLast(name, from: &form) {
-                observed = value
-                unsignedBody = QueryItem.join(form!)
-            }
+            observed = takeLast(name, from: &query, text: &unsignedQuery) ?? takeLast(name, from: &form, text: &unsignedBody)
         case .body(let name)?:
             if let json = json ?? nil {
                 observed = json[name]?.stringValue
-            } else if let value = takeLast(name, from: &form) {
-                observed = value
-                unsignedBody = QueryItem.join(form!)
+            } else {
+                observed = takeLast(name, from: &form, text: &unsignedBody)
             }
         case let location?:
             observed = Self.read(location, request: request, json: { nil }, query: { [] }, form: { [] })
