@@ -22,6 +22,9 @@ public protocol MACBackend: Sendable {
     func makeDigest(_ algorithm: HashAlgorithm) throws(MACError) -> any DigestContext
     /// Starts a streaming HMAC keyed with `key`; copy the returned context to reuse the keyed state.
     func makeHMAC(_ algorithm: HashAlgorithm, key: [UInt8]) throws(MACError) -> any HMACContext
+    /// One-shot digest of `message`. The default streams through ``makeDigest(_:)``; a backend
+    /// may skip the context object (`check` digests a body per request: Gate.io, Kraken).
+    func digest(_ algorithm: HashAlgorithm, _ message: [UInt8]) throws(MACError) -> [UInt8]
     /// One-shot HMAC of `message` under `key`, full length. The default keys a new context;
     /// a backend may serve it from keyed state it keeps per key (signing a corpus repeats keys).
     func hmac(_ algorithm: HashAlgorithm, key: [UInt8], message: [UInt8]) throws(MACError) -> [UInt8]
@@ -119,10 +122,11 @@ extension HMACContext {
 }
 
 extension MACBackend {
-    /// One-shot digest of `message`.
+    /// One-shot digest of `message` through a streaming context.
     public func digest(_ algorithm: HashAlgorithm, _ message: [UInt8]) throws(MACError) -> [UInt8] {
         var context = try makeDigest(algorithm)
-        try context.update(message)
+        // From the array's storage: the `Sequence` overload copies the message first.
+        try withRawBytes(message) { (raw) throws(MACError) in try context.update(raw) }
         return try context.digest()
     }
 

@@ -38,6 +38,25 @@ public struct OpenSSLBackend: MACBackend {
         try OpenSSLHMACContext(template: try table.hmacTemplate(algorithm), key: key, pool: table.keyedContexts)
     }
 
+    /// `EVP_Digest` with the fetched `EVP_MD`: one call, no context object or copy-on-write box
+    /// (`check` digests a body per request for Gate.io and Kraken).
+    public func digest(_ algorithm: HashAlgorithm, _ message: [UInt8]) throws(MACError) -> [UInt8] {
+        let md = try table.digest(algorithm).md
+        let count = algorithm.digestByteCount
+        var length: UInt32 = 0
+        var computed = false
+        let digest = [UInt8](unsafeUninitializedCapacity: Int(EVP_MAX_MD_SIZE)) { buffer, initialized in
+            computed = EVP_Digest(message, message.count, buffer.baseAddress, &length, md, nil) == 1
+            initialized = computed ? Int(length) : 0
+        }
+        guard computed else { throw OpenSSLErrors.failure("EVP_Digest(\(algorithm.rawValue))") }
+        guard digest.count == count else {
+            throw .libraryFailure(backend: OpenSSLErrors.backendID, operation: "EVP_Digest(\(algorithm.rawValue))",
+                                  detail: "returned \(length) bytes, expected \(count)")
+        }
+        return digest
+    }
+
     /// A pooled keyed `EVP_MAC_CTX` for `key` (keyed from the template on a miss), then exactly
     /// `openssl speed -hmac`'s loop body: update, final, re-initialise; the context goes back to
     /// the pool. No context object or copy-on-write box is made: `check` calls this per request.

@@ -32,6 +32,19 @@ import Testing
         #expect(QueryItem.join(QueryItem.split(large)) == large)
     }
 
+    /// Taking an item out of a query cuts it and one separator out of the text: the same text
+    /// as joining the other items again, for every item of queries with empty items, a lone
+    /// item, multi-byte text and marks after the separators.
+    @Test(arguments: ["a", "", "&", "a=1&", "&a=1", "a=1&&b&c=%20=x", "é=ü&x&\u{301}b=\u{301}2", "sig=1&a=2&sig=3", "a&b&c&d"])
+    func removingAnItemIsJoiningTheOthers(query: String) {
+        let items = QueryItem.split(query)
+        for index in items.indices {
+            var others = items
+            others.remove(at: index)
+            #expect(QueryItem.removing(index, of: items, from: query) == QueryItem.join(others), "item \(index)")
+        }
+    }
+
     @Test func textWithNothingToEncodeOrDecodeIsItsOwnResult() {
         #expect(PercentEncoding.encode("AZaz09-._~") == "AZaz09-._~")
         #expect(PercentEncoding.encode("AZ az") == "AZ%20az")

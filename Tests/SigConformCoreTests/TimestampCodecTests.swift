@@ -27,6 +27,18 @@ import Testing
         #expect(TimestampCodec.milliseconds("1700000000.", format: .unixSecondsDecimal) == nil)
     }
 
+    /// Decimal seconds are read from the text's bytes: only ASCII digits count, a sign is read
+    /// as `Int64` reads one, digits past the third decimal are dropped, and a mark that joins a
+    /// character to a digit or the point makes the text no number.
+    @Test(arguments: [
+        ("1700000000.1239", 1_700_000_000_123), ("12.0001", 12_000), ("+5.5", 5_500), ("-0.5", 500), ("7", 7_000),
+        ("-1.5", nil), (".5", nil), ("1.2.3", nil), ("", nil), ("1.5a", nil), ("1.\u{301}5", nil), ("1\u{301}.5", nil),
+        ("\u{663}.5", nil), ("1.\u{663}", nil), ("253402300799.9999", 253_402_300_799_999), ("253402300800", nil),
+    ] as [(String, Int64?)])
+    func decimalSecondsAreReadAsWritten(text: String, milliseconds: Int64?) {
+        #expect(TimestampCodec.milliseconds(text, format: .unixSecondsDecimal) == milliseconds)
+    }
+
     @Test func rejectsMalformedTimestamps() {
         #expect(TimestampCodec.milliseconds("2020-13-08T09:08:57.715Z", format: .iso8601Milliseconds) == nil)
         #expect(TimestampCodec.milliseconds("2020-12-08 09:08:57", format: .iso8601Seconds) == nil)

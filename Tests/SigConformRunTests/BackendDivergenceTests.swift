@@ -28,7 +28,60 @@ struct BitFlippingBackend: MACBackend {
     }
 }
 
+/// A backend that is right except for one bit of every `algorithm` digest (HMACs untouched): a
+/// fault in a digest inside the prehash (Gate.io's SHA-512 of the body, Kraken's SHA-256 of
+/// nonce and body), which each backend must compute for itself.
+struct DigestFlippingBackend: MACBackend {
+    let wrapped = PureSwiftBackend()
+    let algorithm: HashAlgorithm
+    var id: String { "faulty-digest" }
+    var displayName: String { "pure Swift with a flipped digest bit" }
+    func makeHMAC(_ algorithm: HashAlgorithm, key: [UInt8]) throws(MACError) -> any HMACContext { wrapped.makeHMAC(algorithm, key: key) }
+    func makeDigest(_ algorithm: HashAlgorithm) throws(MACError) -> any DigestContext {
+        Flipping(inner: wrapped.makeDigest(algorithm), flips: algorithm == self.algorithm)
+    }
+
+    struct Flipping: DigestContext {
+        var inner: any DigestContext
+        let flips: Bool
+        var algorithm: HashAlgorithm { inner.algorithm }
+        mutating func update(_ bytes: UnsafeRawBufferPointer) throws(MACError) { try inner.update(bytes) }
+        mutating func digest() throws(MACError) -> [UInt8] {
+            var digest = try inner.digest()
+            if flips { digest[0] ^= 1 }
+            return digest
+        }
+    }
+}
+
 @Suite struct BackendDivergenceTests {
+    /// Each backend digests the body itself: a wrong digest on the second backend makes its
+    /// prehash, not only its MAC, disagree with the first's.
+    @Test(arguments: [("gateio-v4", HashAlgorithm.sha512), ("kraken-spot", .sha256)])
+    func aDigestInThePrehashThatOneBackendGetsWrongIsABackendDivergence(venue: String, algorithm: HashAlgorithm) {
+        let (registry, _) = RunEnvironment.registry(extraRoots: [])
+        let runner = CheckRunner(registry: registry, backends: [PureSwiftBackend(), DigestFlippingBackend(algorithm: algorithm)])
+        let run = runner.run(paths: [BundledVectors.directory + "/\(venue)/docs.json"])
+        #expect(!run.verdicts.isEmpty)
+        for verdict in run.verdicts {
+            #expect(verdict.status == .failed)
+            #expect(verdict.isBackendDivergence)
+            let divergence = verdict.evaluation?.findings.first { $0.kind == .backendDivergence }
+            #expect(divergence?.message == "swift and faulty-digest disagree on the prehash")
+            #expect(divergence?.backend == "faulty-digest")
+        }
+        #expect(run.exitCode == 1)
+    }
+
+    @Test func aBackendWhoseDigestsNoPrehashUsesIsNotFlagged() {
+        let (registry, _) = RunEnvironment.registry(extraRoots: [])
+        // Binance's prehash holds no digest; Gate.io's holds SHA-512, not SHA-256.
+        let runner = CheckRunner(registry: registry, backends: [PureSwiftBackend(), DigestFlippingBackend(algorithm: .sha256)])
+        let run = runner.run(paths: [BundledVectors.directory + "/binance-spot/docs.json", BundledVectors.directory + "/gateio-v4/docs.json"])
+        #expect(!run.verdicts.isEmpty)
+        #expect(run.verdicts.allSatisfy { $0.status == .passed })
+    }
+
     @Test func aDisagreementBetweenBackendsFailsTheVectorAsBackendDivergence() {
         let (registry, _) = RunEnvironment.registry(extraRoots: [])
         let runner = CheckRunner(registry: registry, backends: [PureSwiftBackend(), BitFlippingBackend()])

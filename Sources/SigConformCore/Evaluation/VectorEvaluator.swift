@@ -1,3 +1,4 @@
+import Foundation
 import SigConformMAC
 
 /// Everything the harness computed for one vector on every backend, and how it compares with
@@ -6,7 +7,7 @@ public struct VectorEvaluation: Sendable {
     public var vector: Vector
     public var venue: Venue
     /// Per backend: what it computed, in the order the backends were given.
-    public var outcomes: [(backend: String, outcome: Result<SigningOutcome, SigningError>)]
+    public var outcomes: [BackendOutcome]
     /// The signature the request carries, if any (HMAC venues).
     public var observedSignature: String?
     /// Clock position, when the vector has a server time and the venue a window.
@@ -18,7 +19,7 @@ public struct VectorEvaluation: Sendable {
     public var keyChoices: [String: String] = [:]
 
     /// The first backend's outcome, when it signed.
-    public var reference: SigningOutcome? { outcomes.first.flatMap { try? $0.outcome.get() } }
+    public var reference: SigningOutcome? { outcomes.first?.signed }
 
     /// Whether the request as sent would be rejected by the venue.
     public var requestRejected: Bool { findings.contains { $0.rejectsRequest } }
@@ -108,32 +109,33 @@ public struct VectorEvaluator: Sendable {
     func evaluateHMAC(_ vector: Vector, venue: Venue, recipe: HMACRecipe) -> VectorEvaluation {
         let signer = RequestSigner(canonicalizer: Canonicalizer(venue: venue, recipe: recipe))
         let view = signer.canonicalizer.view(vector.request)
-        var outcomes: [(backend: String, outcome: Result<SigningOutcome, SigningError>)] = []
-        for backend in backends {
-            outcomes.append((backend.id, Result { () throws(SigningError) in
-                try signer.sign(view, credentials: vector.credentials, backend: backend)
-            }))
-        }
+        let outcomes = signer.signEach(view, credentials: vector.credentials, backends: backends)
+        var findings: [Finding] = []
         // A credential the recipe does not declare is read by nothing: a typo or the wrong venue.
-        var findings: [Finding] = vector.credentials.fields.keys.sorted().filter { !recipe.credentialFields.contains($0) }.map { name in
-            Finding(kind: .unsignable, message: "credentials.\(name) is not a credential \(venue.id) signs"
-                        + (recipe.credentialFields.isEmpty ? "" : " (its recipe declares \(recipe.credentialFields.joined(separator: ", ")))")
-                        + " — remove it, or declare it in the recipe's credentialFields")
+        if !vector.credentials.fields.isEmpty {
+            findings += vector.credentials.fields.keys.sorted().filter { !recipe.credentialFields.contains($0) }.map { name in
+                Finding(kind: .unsignable, message: "credentials.\(name) is not a credential \(venue.id) signs"
+                            + (recipe.credentialFields.isEmpty ? "" : " (its recipe declares \(recipe.credentialFields.joined(separator: ", ")))")
+                            + " — remove it, or declare it in the recipe's credentialFields")
+            }
         }
         var evaluation = VectorEvaluation(vector: vector, venue: venue, outcomes: outcomes,
                                           observedSignature: view.observedSignature, clock: nil, findings: [])
-        let signed = outcomes.compactMap { try? $0.outcome.get() }
-        for (backend, outcome) in outcomes {
-            if case .failure(let error) = outcome {
+        var referenceIndex: Int?
+        for index in outcomes.indices {
+            switch outcomes[index].outcome {
+            case .success: if referenceIndex == nil { referenceIndex = index }
+            case .failure(let error):
                 let kind: Finding.Kind = error.backendFailure == nil ? .unsignable : .backendDivergence
-                findings.append(Finding(kind: kind, message: error.description, backend: backend))
+                findings.append(Finding(kind: kind, message: error.description, backend: outcomes[index].backend))
             }
         }
-        guard let reference = signed.first else {
+        guard let referenceIndex, let reference = outcomes[referenceIndex].signed else {
             evaluation.findings = uniqueUnsignable(findings)
             return evaluation
         }
-        for other in signed.dropFirst() {
+        for index in outcomes.indices where index > referenceIndex {
+            guard let other = outcomes[index].signed else { continue }
             if other.prehash.bytes != reference.prehash.bytes || other.mac != reference.mac {
                 findings.append(Finding(kind: .backendDivergence,
                                         message: "\(reference.backend) and \(other.backend) disagree on the \(other.prehash.bytes != reference.prehash.bytes ? "prehash" : "MAC")",
@@ -142,7 +144,7 @@ public struct VectorEvaluator: Sendable {
         }
 
         // What the vector expects of a correct client.
-        if let expected = vector.expect.prehash, expected != reference.prehash.bytes {
+        if let expected = vector.expect.prehash, !Self.sameBytes(expected, reference.prehash.bytes) {
             findings.append(Finding(kind: .prehashMismatch, message: "the prehash differs from expect.prehash" + firstDifference(expected, reference.prehash),
                                     expected: Self.show(expected), actual: Self.show(reference.prehash.bytes)))
         }
@@ -159,7 +161,7 @@ public struct VectorEvaluator: Sendable {
                 } else if headerName(of: recipe.signature.location).map(expected.name.equalsIgnoringCase) ?? false {
                     matches = signer.signatureMatches(expected.value, computed.value)
                 } else {
-                    matches = constantTimeEquals(Array(expected.value.utf8), Array(computed.value.utf8))
+                    matches = constantTimeEquals(expected.value, computed.value, foldingCase: false)
                 }
                 if !matches {
                     findings.append(Finding(kind: .expectedHeaderMismatch, message: "expect.headers.\(expected.name) differs from the computed value",
@@ -169,8 +171,9 @@ public struct VectorEvaluator: Sendable {
         }
 
         // What the request as sent says.
+        let observedMatches = view.observedSignature.map { signer.signatureMatches($0, reference.signature) }
         if let observed = view.observedSignature {
-            if !signer.signatureMatches(observed, reference.signature) {
+            if observedMatches == false {
                 findings.append(Finding(kind: .observedSignatureMismatch, message: "the request's signature is not the correct one",
                                         expected: reference.signature, actual: observed))
             }
@@ -183,8 +186,7 @@ public struct VectorEvaluator: Sendable {
             findings.append(Finding(kind: .observedSignatureMismatch, message: misplaced))
         }
         // Empty query pairs the venue drops (reads.emptyPairs): say why a signature over them fails.
-        if let observed = view.observedSignature, !signer.signatureMatches(observed, reference.signature),
-           let dropped = venue.reads.droppedEmptyPairs(in: vector.request.query) {
+        if observedMatches == false, let dropped = venue.reads.droppedEmptyPairs(in: vector.request.query) {
             findings.append(Finding(kind: .observedSignatureMismatch, message: dropped))
         }
         // A body the venue does not read (reads.ignoresBody): it verifies the request without it.
@@ -195,7 +197,7 @@ public struct VectorEvaluator: Sendable {
         for header in reference.expectedHeaders where !(signatureHeader.map(header.name.equalsIgnoringCase) ?? false) {
             let sent = vector.request.headers[header.name]
             // Auth headers can carry a signed passphrase: compared in constant time like signatures.
-            if !(sent.map { constantTimeEquals(Array($0.utf8), Array(header.value.utf8)) } ?? false) {
+            if !(sent.map { constantTimeEquals($0, header.value, foldingCase: false) } ?? false) {
                 let secretLike = headerName(of: recipe.passphrase?.location).map(header.name.equalsIgnoringCase) ?? false
                 findings.append(Finding(kind: .observedHeaderMismatch,
                                         message: sent == nil ? "the request has no \(header.name) header" : "the request's \(header.name) is not the correct value",
@@ -206,7 +208,7 @@ public struct VectorEvaluator: Sendable {
         if let field = recipe.timestamp, let window = field.window, let serverTime = vector.time.serverTime,
            let text = view.value(at: field.location) {
             let recvWindow = vector.time.recvWindow
-                ?? recipe.recvWindow.flatMap { r in r.location.flatMap { view.value(at: $0) }.flatMap { Int64($0.prefix { $0 != "." }) } ?? r.defaultMilliseconds }
+                ?? recipe.recvWindow.flatMap { r in r.location.flatMap { view.value(at: $0) }.flatMap(Self.wholeMilliseconds) ?? r.defaultMilliseconds }
                 ?? 5000
             if let milliseconds = TimestampCodec.milliseconds(text, format: field.format) {
                 let clock = ClockCheck(timestamp: milliseconds, serverTime: serverTime, window: window, recvWindow: recvWindow)
@@ -254,6 +256,18 @@ public struct VectorEvaluator: Sendable {
         let common = zip(expected, actual.bytes).prefix { $0 == $1 }.count
         let component = actual.component(at: common).map { " in \($0.rawValue)" } ?? ""
         return " at byte \(common)\(component)"
+    }
+
+    /// A receive window's whole milliseconds: the text before any `.`, as an integer.
+    static func wholeMilliseconds(_ text: String) -> Int64? {
+        // Without a point byte there is no point character: the whole text, without a Character walk.
+        text.utf8.contains(UInt8(ascii: ".")) ? Int64(text.prefix { $0 != "." }) : Int64(text)
+    }
+
+    /// Whether two byte strings are equal, compared as memory (`==` on arrays goes element by
+    /// element: 850 instructions for a prehash, issue 20). Not constant time: prehashes are public.
+    static func sameBytes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        a.count == b.count && a.withUnsafeBytes { a in b.withUnsafeBytes { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } }
     }
 
     /// Bytes as UTF-8 text, or hex when they are not text.

@@ -22,7 +22,39 @@ package struct Canonicalizer: Sendable {
     /// The request split as this venue reads it: without a body the venue does not read
     /// (`reads.ignoresBody`), which is then in neither the prehash nor the parameters.
     package func view(_ request: HTTPRequest) -> RequestView {
-        RequestView(venue.reads.withoutIgnoredBody(request), signature: recipe.signature.location)
+        RequestView(venue.reads.withoutIgnoredBody(request), signature: recipe.signature.location, parts: partsRead)
+    }
+
+    /// What signing under the recipe and checking its clock read of a request: the prehash's
+    /// variables and the fields' locations. A view has these ready; anything else a caller
+    /// reads of it is still right, only made on each read.
+    package var partsRead: RequestView.Parts {
+        Self.parts(read: recipe.prehash)
+            .union(.reading(recipe.timestamp?.location)).union(.reading(recipe.nonce?.location))
+            .union(.reading(recipe.apiKey?.location)).union(.reading(recipe.recvWindow?.location ?? nil))
+    }
+
+    static func parts(read template: Template) -> RequestView.Parts {
+        template.parts.reduce(into: []) { parts, part in
+            switch part {
+            case .literal: break
+            case .variable(let variable, _): parts.formUnion(Self.parts(read: variable))
+            case .digest(_, _, let inner): parts.formUnion(Self.parts(read: inner))
+            }
+        }
+    }
+
+    static func parts(read variable: Variable) -> RequestView.Parts {
+        switch variable {
+        case .decodedQuery, .canonicalQuery, .queryParameter: .queryItems
+        case .bodyField: [.formItems, .jsonBody]
+        case .paramString: .jsonBody
+        case .conditional(let condition, let then, let otherwise):
+            Self.parts(read: condition).union(Self.parts(read: then)).union(Self.parts(read: otherwise))
+        // The fields' own locations are added by `partsRead`.
+        case .method, .path, .pathWithout, .query, .requestPath, .body, .host, .timestamp, .nonce, .apiKey, .recvWindow, .header, .credential:
+            []
+        }
     }
 
     /// The prehash of `request` under the recipe's template (or `template`, when a caller varies it).
@@ -30,17 +62,22 @@ package struct Canonicalizer: Sendable {
     package func prehash(
         _ view: RequestView, credentials: Credentials, backend: any MACBackend, template: Template? = nil
     ) throws(SigningError) -> Prehash {
-        var bytes: [UInt8] = []
-        var spans: [Prehash.Span] = []
-        try render(template ?? recipe.prehash, view: view, credentials: credentials, backend: backend, into: &bytes, spans: &spans)
-        return Prehash(bytes: bytes, spans: spans)
+        try draft(view, credentials: credentials, template: template).prehash(on: backend)
     }
 
-    /// Appends the bytes of `template` to `bytes` and a span per part to `spans` (one buffer for
-    /// the whole prehash, no array or label per segment).
-    func render(_ template: Template, view: RequestView, credentials: Credentials, backend: any MACBackend,
-                into bytes: inout [UInt8], spans: inout [Prehash.Span]) throws(SigningError) {
-        spans.reserveCapacity(spans.count + template.parts.count)
+    /// The prehash of `request` up to its digests, for every backend to finish with its own
+    /// digests (``PrehashDraft``).
+    package func draft(_ view: RequestView, credentials: Credentials, template: Template? = nil) throws(SigningError) -> PrehashDraft {
+        try draft(template ?? recipe.prehash, view: view, credentials: credentials)
+    }
+
+    /// Renders the literals and variables of `template` into one buffer with a span per part (no
+    /// array or label per segment); a digest part leaves an empty span and a draft of its input.
+    func draft(_ template: Template, view: RequestView, credentials: Credentials) throws(SigningError) -> PrehashDraft {
+        var bytes: [UInt8] = []
+        var spans: [Prehash.Span] = []
+        var digests: [PrehashDraft.Digest] = []
+        spans.reserveCapacity(template.parts.count)
         for part in template.parts {
             switch part {
             case .literal(let text):
@@ -52,20 +89,11 @@ package struct Canonicalizer: Sendable {
                     spans.append(Prehash.Span(component: variable.component, source: .variable(variable), end: bytes.count))
                 }
             case .digest(let hash, let output, let inner):
-                var innerBytes: [UInt8] = []
-                var innerSpans: [Prehash.Span] = []
-                try render(inner, view: view, credentials: credentials, backend: backend, into: &innerBytes, spans: &innerSpans)
-                let digest: [UInt8]
-                do { digest = try backend.digest(hash, innerBytes) } catch { throw SigningError(backendFailure: error) }
-                switch output {
-                case .raw: bytes += digest
-                case .hex: Self.append(Hex.encode(digest), to: &bytes)
-                case .hexUpper: Self.append(Hex.encode(digest, uppercase: true), to: &bytes)
-                case .base64: Self.append(Base64.encode(digest), to: &bytes)
-                }
+                digests.append(PrehashDraft.Digest(hash: hash, output: output, input: try draft(inner, view: view, credentials: credentials)))
                 spans.append(Prehash.Span(component: .digest, source: .digest(hash), end: bytes.count))
             }
         }
+        return PrehashDraft(bytes: bytes, spans: spans, digests: digests)
     }
 
     /// Appends the UTF-8 of `text` from its storage: appending a `String.UTF8View` went through

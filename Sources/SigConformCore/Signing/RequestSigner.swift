@@ -14,6 +14,23 @@ public struct SigningOutcome: Sendable, Hashable {
     public var expectedHeaders: [HTTPHeaders.Field]
 }
 
+/// What one backend made of a request: its outcome, or why it could not sign.
+public struct BackendOutcome: Sendable {
+    /// The backend's id (`swift`, `openssl`).
+    public var backend: String
+    public var outcome: Result<SigningOutcome, SigningError>
+
+    public init(backend: String, outcome: Result<SigningOutcome, SigningError>) {
+        self.backend = backend
+        self.outcome = outcome
+    }
+
+    /// The outcome when the backend signed.
+    public var signed: SigningOutcome? {
+        if case .success(let signed) = outcome { signed } else { nil }
+    }
+}
+
 /// Signs requests under a venue's HMAC recipe on a given backend.
 public struct RequestSigner: Sendable {
     package let canonicalizer: Canonicalizer
@@ -43,10 +60,48 @@ public struct RequestSigner: Sendable {
     /// Signs the request of `view` (from ``Canonicalizer/view(_:)``), so callers that sign one
     /// request on several backends split it once.
     package func sign(_ view: RequestView, credentials: Credentials, backend: any MACBackend) throws(SigningError) -> SigningOutcome {
-        let prehash = try canonicalizer.prehash(view, credentials: credentials, backend: backend)
-        let mac = try self.mac(prehash.bytes, key: try key(credentials), hash: recipe.hash, backend: backend)
+        let prehash = try canonicalizer.draft(view, credentials: credentials).prehash(on: backend)
+        return try signed(prehash, view: view, credentials: credentials, key: try key(credentials), backend: backend)
+    }
+
+    /// Signs the request of `view` on each of `backends`, in their order, as ``sign(_:credentials:backend:)``
+    /// does on each: the prehash's text is rendered and the key decoded once, and each backend
+    /// computes its own digests and MACs. A backend whose digests are the first backend's gets
+    /// the first backend's prehash (the same bytes, not a copy).
+    package func signEach(_ view: RequestView, credentials: Credentials, backends: [any MACBackend]) -> [BackendOutcome] {
+        let draft: PrehashDraft
+        do { draft = try canonicalizer.draft(view, credentials: credentials) } catch {
+            return backends.map { BackendOutcome(backend: $0.id, outcome: .failure(error)) }
+        }
+        // Decoded once, and only blamed on a backend whose digests succeeded (as in `sign`).
+        let key = Result { () throws(SigningError) in try self.key(credentials) }
+        var first: (outputs: [[UInt8]], prehash: Prehash)?
+        var outcomes: [BackendOutcome] = []
+        outcomes.reserveCapacity(backends.count)
+        for backend in backends {
+            do {
+                let outputs = try draft.digestOutputs(on: backend)
+                let prehash: Prehash
+                if let first, first.outputs == outputs {
+                    prehash = first.prehash
+                } else {
+                    prehash = draft.assembled(with: outputs)
+                    if first == nil { first = (outputs, prehash) }
+                }
+                let signed = try signed(prehash, view: view, credentials: credentials, key: try key.get(), backend: backend)
+                outcomes.append(BackendOutcome(backend: backend.id, outcome: .success(signed)))
+            } catch {
+                outcomes.append(BackendOutcome(backend: backend.id, outcome: .failure(error)))
+            }
+        }
+        return outcomes
+    }
+
+    /// The outcome of signing `prehash` under `key` on `backend`: its MAC, signature and headers.
+    func signed(_ prehash: Prehash, view: RequestView, credentials: Credentials, key: [UInt8], backend: any MACBackend) throws(SigningError) -> SigningOutcome {
+        let mac = try self.mac(prehash.bytes, key: key, hash: recipe.hash, backend: backend)
         let signature = recipe.signature.encoding.encode(mac)
-        let headers = try expectedHeaders(view, credentials: credentials, signature: signature, backend: backend)
+        let headers = try expectedHeaders(view, credentials: credentials, key: key, signature: signature, backend: backend)
         return SigningOutcome(backend: backend.id, prehash: prehash, mac: mac, signature: signature, expectedHeaders: headers)
     }
 
@@ -61,8 +116,9 @@ public struct RequestSigner: Sendable {
     }
 
     /// The auth headers a correct client sends for this request.
-    package func expectedHeaders(_ view: RequestView, credentials: Credentials, signature: String, backend: any MACBackend) throws(SigningError) -> [HTTPHeaders.Field] {
+    package func expectedHeaders(_ view: RequestView, credentials: Credentials, key: [UInt8], signature: String, backend: any MACBackend) throws(SigningError) -> [HTTPHeaders.Field] {
         var headers: [HTTPHeaders.Field] = []
+        headers.reserveCapacity(3)
         switch recipe.signature.location {
         case .header(let name, let prefix):
             headers.append(.init(name: name, value: prefix + signature))
@@ -78,7 +134,7 @@ public struct RequestSigner: Sendable {
         if let field = recipe.passphrase, let passphrase = credentials.passphrase, case .header(let name, let prefix) = field.location {
             var value = passphrase
             if let signing = field.signing, signing.applies(to: view.request) {
-                let mac = try self.mac(Array(passphrase.utf8), key: try key(credentials), hash: signing.hash, backend: backend)
+                let mac = try self.mac(Array(passphrase.utf8), key: key, hash: signing.hash, backend: backend)
                 value = signing.encoding.encode(mac)
             }
             headers.append(.init(name: name, value: prefix + value))

@@ -4,71 +4,120 @@ import SigConformMAC
 /// JSON body members, header parameters, with the signature taken out where it travels inside
 /// the request.
 package struct RequestView: Sendable {
+    /// The parsed forms of a request's query and body a reader asks for: a view splits or
+    /// parses up front only those (and what finding the signature takes); the others are
+    /// made again on each read. `check` reads a few values per request, and splitting every
+    /// query and parsing every JSON body whatever the venue signs was a tenth of its
+    /// evaluation (issue 20).
+    package struct Parts: OptionSet, Sendable {
+        package let rawValue: UInt8
+        package init(rawValue: UInt8) { self.rawValue = rawValue }
+        package static let queryItems = Parts(rawValue: 1)
+        package static let formItems = Parts(rawValue: 2)
+        package static let jsonBody = Parts(rawValue: 4)
+        package static let all: Parts = [.queryItems, .formItems, .jsonBody]
+
+        /// What reading a value at `location` takes.
+        package static func reading(_ location: FieldLocation?) -> Parts {
+            switch location {
+            case .query?: .queryItems
+            case .body?: [.formItems, .jsonBody]
+            case .parameter?: [.queryItems, .formItems]
+            case .header?, .headerParameter?, .encodedHeaderMember?, nil: []
+            }
+        }
+    }
+
     package let request: HTTPRequest
-    /// The query items without the signature parameter.
-    package let queryItems: [QueryItem]
     /// The query as sent, minus the signature parameter.
     package let unsignedQuery: String
     /// The body as sent, minus a form signature field.
     package let unsignedBody: String
     /// The observed signature, when the request carries one.
     package let observedSignature: String?
-    let jsonBody: JSONValue?
-    let formItems: [QueryItem]
+    /// The query items without the signature parameter, when split up front.
+    private let splitQuery: [QueryItem]?
+    /// The form items without a signature field, when split up front.
+    private let splitForm: [QueryItem]?
+    /// The JSON body, when parsed up front (nil inside: not JSON).
+    private let parsedJSON: JSONValue??
 
     /// Splits `request`; `signature` says where the venue carries the signature (nil for bearer APIs).
     package init(_ request: HTTPRequest, signature: FieldLocation?) {
+        self.init(request, signature: signature, parts: .all)
+    }
+
+    /// Splits `request`, up front only `parts` and what finding the signature takes.
+    package init(_ request: HTTPRequest, signature: FieldLocation?, parts: Parts) {
         self.request = request
-        var query = QueryItem.split(request.query)
-        let bodyLooksLikeJSON = request.body.first.map { $0 == "{" || $0 == "[" } ?? false
-        var form = bodyLooksLikeJSON ? [] : QueryItem.split(request.body)
-        var json: JSONValue?
-        if bodyLooksLikeJSON, let document = try? JSONParser(recordsLocations: false).parse(request.body) { json = document.root }
+        let parts = parts.union(.reading(signature))
+        let bodyLooksLikeJSON = Self.looksLikeJSON(request.body)
+        var query = parts.contains(.queryItems) ? QueryItem.split(request.query) : nil
+        var form = parts.contains(.formItems) ? (bodyLooksLikeJSON ? [] : QueryItem.split(request.body)) : nil
+        let json: JSONValue?? = parts.contains(.jsonBody) ? .some(bodyLooksLikeJSON ? Self.parseJSON(request.body) : nil) : nil
         var observed: String?
         var unsignedQuery = request.query
         var unsignedBody = request.body
 
-        func takeLast(_ name: String, from items: inout [QueryItem]) -> String? {
-            guard let index = items.lastIndex(where: { $0.key == name }) else { return nil }
+        /// Takes the last item called `name` out of `items` and `text` (which they were split from).
+        func takeLast(_ name: String, from items: inout [QueryItem]?, text: inout String) -> String? {
+            guard let index = items?.lastIndex(where: { $0.key == name }) else { return nil }
             // A signature never holds a space: a '+' in it is base64's '+', not form encoding's space.
-            let value = PercentEncoding.decode(items[index].rawValue, plusIsSpace: false)
-            items.remove(at: index)
+            let value = PercentEncoding.decode(items![index].rawValue, plusIsSpace: false)
+            text = QueryItem.removing(index, of: items!, from: text)
+            items!.remove(at: index)
             return value
         }
         switch signature {
         case .query(let name)?:
-            if let value = takeLast(name, from: &query) { observed = value; unsignedQuery = QueryItem.join(query) }
+            observed = takeLast(name, from: &query, text: &unsignedQuery)
         case .parameter(let name)?:
-            if let value = takeLast(name, from: &query) {
-                observed = value
-                unsignedQuery = QueryItem.join(query)
-            } else if let value = takeLast(name, from: &form) {
-                observed = value
-                unsignedBody = QueryItem.join(form)
-            }
+            observed = takeLast(name, from: &query, text: &unsignedQuery) ?? takeLast(name, from: &form, text: &unsignedBody)
         case .body(let name)?:
-            if json != nil {
-                observed = json?[name]?.stringValue
-            } else if let value = takeLast(name, from: &form) {
-                observed = value
-                unsignedBody = QueryItem.join(form)
+            if let json = json ?? nil {
+                observed = json[name]?.stringValue
+            } else {
+                observed = takeLast(name, from: &form, text: &unsignedBody)
             }
         case let location?:
-            observed = Self.read(location, request: request, json: json, query: query, form: form)
+            observed = Self.read(location, request: request, json: { nil }, query: { [] }, form: { [] })
         case nil:
             break
         }
-        self.queryItems = query
+        self.splitQuery = query
+        self.splitForm = form
+        self.parsedJSON = json
         self.unsignedQuery = unsignedQuery
         self.unsignedBody = unsignedBody
         self.observedSignature = observed
-        self.jsonBody = json
-        self.formItems = form
+    }
+
+    /// The query items without the signature parameter.
+    package var queryItems: [QueryItem] { splitQuery ?? QueryItem.split(request.query) }
+
+    /// The form body's items without a form signature field; none for a JSON body.
+    var formItems: [QueryItem] { splitForm ?? (Self.looksLikeJSON(request.body) ? [] : QueryItem.split(request.body)) }
+
+    /// The body as JSON, when it is JSON.
+    var jsonBody: JSONValue? { parsedJSON ?? (Self.looksLikeJSON(request.body) ? Self.parseJSON(request.body) : nil) }
+
+    /// Whether the body's first character is `{` or `[`.
+    static func looksLikeJSON(_ body: String) -> Bool {
+        let utf8 = body.utf8
+        guard let first = utf8.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else { return false }
+        // A mark after the bracket makes one Character with it, which is then not `{`; no ASCII
+        // byte joins one, so only a non-ASCII second byte needs the Character.
+        guard let second = utf8.dropFirst().first, second >= 0x80 else { return true }
+        return body.first == "{" || body.first == "["
+    }
+
+    static func parseJSON(_ body: String) -> JSONValue? {
+        (try? JSONParser(recordsLocations: false).parse(body))?.root
     }
 
     /// The value at `location`, decoded as the server would read it; `nil` when absent.
     package func value(at location: FieldLocation) -> String? {
-        Self.read(location, request: request, json: jsonBody, query: queryItems, form: formItems)
+        Self.read(location, request: request, json: { jsonBody }, query: { queryItems }, form: { formItems })
     }
 
     /// A top-level JSON body member as text (strings unquoted, other values as written), or a form field's raw value.
@@ -90,7 +139,9 @@ package struct RequestView: Sendable {
         }
     }
 
-    static func read(_ location: FieldLocation, request: HTTPRequest, json: JSONValue?, query: [QueryItem], form: [QueryItem]) -> String? {
+    /// The value at `location`; the parsed parts are asked for only when the location is in them.
+    static func read(_ location: FieldLocation, request: HTTPRequest, json: () -> JSONValue?,
+                     query: () -> [QueryItem], form: () -> [QueryItem]) -> String? {
         switch location {
         case .header(let name, let prefix):
             guard let value = request.headers[name] else { return nil }
@@ -104,12 +155,12 @@ package struct RequestView: Sendable {
                   let document = try? JSONParser().parse(bytes), let found = document.root[member] else { return nil }
             return text(found)
         case .query(let name):
-            return query.last { $0.key == name }?.value
+            return query().last { $0.key == name }?.value
         case .body(let name):
-            if let json { return json[name].map(text) }
-            return form.last { $0.key == name }?.value
+            if let json = json() { return json[name].map(text) }
+            return form().last { $0.key == name }?.value
         case .parameter(let name):
-            return query.last { $0.key == name }?.value ?? form.last { $0.key == name }?.value
+            return query().last { $0.key == name }?.value ?? form().last { $0.key == name }?.value
         }
     }
 }

@@ -135,4 +135,17 @@ public struct QueryItem: Sendable, Hashable {
 
     /// Joins items back with `&`.
     public static func join(_ items: [QueryItem]) -> String { items.map(\.raw).joined(separator: "&") }
+
+    /// `text`, which ``split(_:)`` made `items` of, without item `index`: the ``join(_:)`` of the
+    /// other items, cut out of the text instead of joined again.
+    package static func removing(_ index: Int, of items: [QueryItem], from text: String) -> String {
+        let start = items[..<index].reduce(0) { $0 + $1.raw.utf8.count + 1 }
+        let end = start + items[index].raw.utf8.count
+        let utf8 = text.utf8
+        // The item and one separator: the one before it, or the one after the first item.
+        let (cutStart, cutEnd) = index > 0 ? (start - 1, end) : (start, min(end + 1, utf8.count))
+        // Both ends are at `&` or an end of the text: scalar boundaries.
+        return String(Substring(utf8[..<utf8.index(utf8.startIndex, offsetBy: cutStart)]))
+            + String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: cutEnd)...]))
+    }
 }
