@@ -47,14 +47,6 @@ private struct StringValue {
     var escaped: Bool
 }
 
-/// A string made from the line, with where its bytes are: a later value with the same bytes
-/// (the API key again as a header, the signature again as a header) shares it.
-private struct MadeString {
-    var start: Int
-    var count: Int
-    var string: String
-}
-
 private let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
 
 private struct LineScanner {
@@ -62,14 +54,6 @@ private struct LineScanner {
     var index = 0
     /// The bytes of a string with escapes (reused for every such string).
     var scratch: [UInt8] = []
-    /// The last few strings longer than a small string made from the line, in a ring: a
-    /// vector repeats its API key and signature in its headers, and sharing one string saves
-    /// an allocation and its release each (a linear scan of eight lengths, not a dictionary).
-    /// On the heap: a scanner holding them inline is copied whole into every call of its
-    /// non-mutating methods (a few hundred a line; callgrind).
-    var made: [MadeString] = []
-    var nextMade = 0
-    static let madeStrings = 8
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -135,7 +119,8 @@ private struct LineScanner {
                 member = Member.keyOptions
                 var moreChoices = try openObject()
                 while moreChoices {
-                    let name = keyString(try memberName())
+                    let key = try memberName()
+                    let name = keyString(key)
                     // `$` members are annotations the slow path leaves out; a repeat is a duplicate key.
                     guard !name.hasPrefix("$"), keyChoices[name] == nil else { throw Declined() }
                     keyChoices[name] = try string()
@@ -457,7 +442,10 @@ private struct LineScanner {
     }
 
     mutating func string() throws(Declined) -> String {
-        make(try readString())
+        // Read first, then made: `make(try readString())` would take `self` (and the old
+        // `scratch`) before the read that fills it.
+        let value = try readString()
+        return make(value)
     }
 
     /// `body` with the UTF-8 of `value` (valid only during the call).
@@ -466,25 +454,11 @@ private struct LineScanner {
     }
 
     /// The string `value` holds. Its bytes are valid UTF-8 already (``readString()``); the
-    /// standard library checks them again, quickly for ASCII, and there is no public way around it.
-    mutating func make(_ value: StringValue) -> String {
-        if value.escaped { return String(decoding: scratch, as: UTF8.self) }
-        let run = UnsafeBufferPointer(rebasing: bytes[value.range])
-        // Up to 15 bytes a string is stored inline: nothing to share.
-        guard run.count > 15 else { return String(decoding: run, as: UTF8.self) }
-        for slot in made.indices where made[slot].count == run.count {
-            if memcmp(bytes.baseAddress! + made[slot].start, run.baseAddress!, run.count) == 0 { return made[slot].string }
-        }
-        let string = String(decoding: run, as: UTF8.self)
-        let entry = MadeString(start: value.range.lowerBound, count: run.count, string: string)
-        if made.count < Self.madeStrings {
-            if made.isEmpty { made.reserveCapacity(Self.madeStrings) }
-            made.append(entry)
-        } else {
-            made[nextMade] = entry
-            nextMade = (nextMade + 1) % Self.madeStrings
-        }
-        return string
+    /// standard library checks them again, quickly for ASCII, and there is no public way around
+    /// it. (Sharing a string the line repeats, the API key again as a header, saved as much in
+    /// the run as the lookup cost: not done.)
+    func make(_ value: StringValue) -> String {
+        withBytes(value) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// A string of hex digits as its bytes, decoded from the line (``Hex/decode(_:)``'s rule: an
