@@ -24,7 +24,8 @@ package final class ReportStream {
     private var tally = VectorTally()
     private var venues: Set<String> = []
     private var credentials: [Credentials] = []
-    private var knownCredentials: Set<Credentials> = []
+    /// Each distinct credential and its place in `credentials`.
+    private var knownCredentials: [Credentials: Int] = [:]
     private var masks = CredentialMask.Cache()
     /// The streaming reporters' spools; empty when no report file is written (or none can be).
     private var streams: [Stream] = []
@@ -97,19 +98,29 @@ package final class ReportStream {
     /// callgrind).
     private func note(_ credential: Credentials) {
         let slot = Self.recentSlot(credential)
-        guard recentCredentials[slot] != credential else { return }
-        if knownCredentials.insert(credential).inserted { credentials.append(credential) }
-        recentCredentials[slot] = credential
+        let recent = recentCredentials[slot]
+        if recent >= 0, credentials[recent] == credential { return }
+        if let index = knownCredentials[credential] {
+            recentCredentials[slot] = index
+        } else {
+            knownCredentials[credential] = credentials.count
+            recentCredentials[slot] = credentials.count
+            credentials.append(credential)
+        }
     }
 
-    private var recentCredentials = [Credentials?](repeating: nil, count: 256)
+    /// Indexes into `credentials` by ``recentSlot(_:)``, -1 for none.
+    private var recentCredentials = [Int](repeating: -1, count: 256)
 
-    /// A slot from the secret's first bytes and the lengths: cheap, and spread well enough for a cache.
+    /// A slot from the lengths and end bytes of the key and secret: read in constant time, and
+    /// spread well enough for a cache.
     private static func recentSlot(_ credential: Credentials) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in (credential.secret ?? credential.apiKey ?? "").utf8.prefix(16) { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        hash ^= UInt64(credential.apiKey?.utf8.count ?? 0) &* 31 &+ UInt64(credential.passphrase?.utf8.count ?? 0)
-        return Int(truncatingIfNeeded: (hash ^ hash >> 29) & 255)
+        func mix(_ hash: Int, _ value: String?) -> Int {
+            guard let utf8 = value?.utf8 else { return hash }
+            return (hash &* 31 &+ utf8.count) &* 31 &+ Int(utf8.first ?? 0) &* 7 &+ Int(utf8.last ?? 0)
+        }
+        let hash = mix(mix(0, credential.secret), credential.apiKey)
+        return (hash ^ hash >> 8) & 255
     }
 
     /// Takes one vector's report, in run order (`report merge`, whose vectors come from the
