@@ -15,6 +15,9 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence {
 
     public init(_ pairs: [(String, String)] = []) { fields = pairs.map { Field(name: $0.0, value: $0.1) } }
 
+    /// Headers made of `fields` as they are (a decoder that reads fields, without pairs to copy).
+    public init(fields: [Field]) { self.fields = fields }
+
     /// The value of the first header called `name`, ignoring case.
     public subscript(name: String) -> String? {
         fields.first { $0.name.equalsIgnoringCase(name) }?.value

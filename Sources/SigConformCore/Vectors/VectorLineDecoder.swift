@@ -216,8 +216,8 @@ private struct LineScanner {
                 body = try string()
             } else if self.key(key, is: "headers") {
                 member = 32
-                let (pairs, checked) = try headerObject { ($0, $1) }
-                let read = HTTPHeaders(pairs)
+                let (fields, checked) = try headerObject { HTTPHeaders.Field(name: $0, value: $1) }
+                let read = HTTPHeaders(fields: fields)
                 guard checked || read.repeatedName() == nil else { throw Declined() }
                 headers = read
             } else {
