@@ -151,45 +151,113 @@ public enum SecretEncoding: String, Sendable, Hashable, CaseIterable {
 
 /// Everything needed to compute and place a venue's HMAC signature.
 public struct HMACRecipe: Sendable, Hashable {
-    public var hash: HashAlgorithm
-    public var secretEncoding: SecretEncoding
+    private struct Members: Sendable, Hashable {
+        var hash: HashAlgorithm
+        var secretEncoding: SecretEncoding
+        var prehash: Template
+        var signature: SignatureField
+        var apiKey: Field?
+        var timestamp: TimestampField?
+        var nonce: Field?
+        var recvWindow: RecvWindowField?
+        var passphrase: PassphraseField?
+        var canonicalQuery: CanonicalQueryRule?
+        var paramString: ParamStringRule?
+        var keyOptions: [KeyOption] = []
+        var credentialFields: [String] = []
+        var clientFields: [String] = []
+    }
+
+    /// Shared by every copy, as ``Venue``'s members are: the evaluation of each vector took
+    /// the recipe out of its venue and copied it into a signer, member by member (issue 20).
+    /// Written only through ``makeUnique()``. Equal when the members are: the recipe's
+    /// equality and hash are the members'.
+    private final class Storage: @unchecked Sendable, Hashable {
+        var members: Members
+        init(_ members: Members) { self.members = members }
+        static func == (lhs: Storage, rhs: Storage) -> Bool { lhs === rhs || lhs.members == rhs.members }
+        func hash(into hasher: inout Hasher) { members.hash(into: &hasher) }
+    }
+
+    private var storage: Storage
+
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.members) }
+    }
+
+    public var hash: HashAlgorithm {
+        _read { yield storage.members.hash }
+        _modify { makeUnique(); yield &storage.members.hash }
+    }
+    public var secretEncoding: SecretEncoding {
+        _read { yield storage.members.secretEncoding }
+        _modify { makeUnique(); yield &storage.members.secretEncoding }
+    }
     /// The canonical string (prehash) the HMAC is computed over.
-    public var prehash: Template
-    public var signature: SignatureField
-    public var apiKey: Field?
-    public var timestamp: TimestampField?
-    public var nonce: Field?
-    public var recvWindow: RecvWindowField?
-    public var passphrase: PassphraseField?
+    public var prehash: Template {
+        _read { yield storage.members.prehash }
+        _modify { makeUnique(); yield &storage.members.prehash }
+    }
+    public var signature: SignatureField {
+        _read { yield storage.members.signature }
+        _modify { makeUnique(); yield &storage.members.signature }
+    }
+    public var apiKey: Field? {
+        _read { yield storage.members.apiKey }
+        _modify { makeUnique(); yield &storage.members.apiKey }
+    }
+    public var timestamp: TimestampField? {
+        _read { yield storage.members.timestamp }
+        _modify { makeUnique(); yield &storage.members.timestamp }
+    }
+    public var nonce: Field? {
+        _read { yield storage.members.nonce }
+        _modify { makeUnique(); yield &storage.members.nonce }
+    }
+    public var recvWindow: RecvWindowField? {
+        _read { yield storage.members.recvWindow }
+        _modify { makeUnique(); yield &storage.members.recvWindow }
+    }
+    public var passphrase: PassphraseField? {
+        _read { yield storage.members.passphrase }
+        _modify { makeUnique(); yield &storage.members.passphrase }
+    }
     /// How `{canonicalQuery}` is built, where the venue defines a canonical query (HTX).
-    public var canonicalQuery: CanonicalQueryRule?
+    public var canonicalQuery: CanonicalQueryRule? {
+        _read { yield storage.members.canonicalQuery }
+        _modify { makeUnique(); yield &storage.members.canonicalQuery }
+    }
     /// How `{paramString}` is built from a JSON body member (Crypto.com).
-    public var paramString: ParamStringRule?
+    public var paramString: ParamStringRule? {
+        _read { yield storage.members.paramString }
+        _modify { makeUnique(); yield &storage.members.paramString }
+    }
     /// Settings of a key or account that change how the venue verifies (Gemini's nonce mode):
     /// each option's choices replace recipe members. Empty for most venues.
-    public var keyOptions: [KeyOption] = []
+    public var keyOptions: [KeyOption] {
+        _read { yield storage.members.keyOptions }
+        _modify { makeUnique(); yield &storage.members.keyOptions }
+    }
     /// Credentials beyond key, secret and passphrase that the venue signs but never receives
     /// (BitMart's memo): `{credential:name}` reads them from the vector's credentials.
-    public var credentialFields: [String] = []
+    public var credentialFields: [String] {
+        _read { yield storage.members.credentialFields }
+        _modify { makeUnique(); yield &storage.members.credentialFields }
+    }
     /// Request parameters the client picks as it likes (Crypto.com's JSON-RPC `id`, which the
     /// venue only echoes): still signed, but a `--signer` answer may change them.
-    public var clientFields: [String] = []
+    public var clientFields: [String] {
+        _read { yield storage.members.clientFields }
+        _modify { makeUnique(); yield &storage.members.clientFields }
+    }
 
     public init(hash: HashAlgorithm, secretEncoding: SecretEncoding, prehash: Template, signature: SignatureField,
                 apiKey: Field? = nil, timestamp: TimestampField? = nil, nonce: Field? = nil,
                 recvWindow: RecvWindowField? = nil, passphrase: PassphraseField? = nil,
                 canonicalQuery: CanonicalQueryRule? = nil, paramString: ParamStringRule? = nil) {
-        self.hash = hash
-        self.secretEncoding = secretEncoding
-        self.prehash = prehash
-        self.signature = signature
-        self.apiKey = apiKey
-        self.timestamp = timestamp
-        self.nonce = nonce
-        self.recvWindow = recvWindow
-        self.passphrase = passphrase
-        self.canonicalQuery = canonicalQuery
-        self.paramString = paramString
+        storage = Storage(Members(hash: hash, secretEncoding: secretEncoding, prehash: prehash, signature: signature, apiKey: apiKey,
+                                  timestamp: timestamp, nonce: nonce, recvWindow: recvWindow, passphrase: passphrase,
+                                  canonicalQuery: canonicalQuery, paramString: paramString))
     }
 }
 
