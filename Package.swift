@@ -19,7 +19,8 @@ let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O", "-assert-config", "D
 //   SigConform (umbrella) → Authoring (lint, record, venue new) → Run
 //   SigConformOpenSSL → CLibCrypto (system libcrypto) + SigConformMAC
 //   sigconform (CLI) → SigConformServe (the `serve` mock venue) → SigConform (umbrella) + SwiftNIO
-// SigConformMAC (protocol + pure-Swift backend) depends on the standard library only.
+// SigConformMAC (protocol + pure-Swift backend) depends on the standard library only (its
+// Synchronization module included: the keyed-state cache's atomic try-lock).
 // SwiftNIO is confined to SigConformServe: Core, Diagnosis, the backends and the reports stay
 // free of it. NIOHTTP1 alone was chosen over Hummingbird: `serve` needs one handler that reads
 // whole requests and answers them (keep-alive, limits and 400s for bad HTTP come with NIO's
