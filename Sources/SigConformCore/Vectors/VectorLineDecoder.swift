@@ -23,7 +23,7 @@ package enum VectorLineDecoder {
     package static func decode(_ bytes: ArraySlice<UInt8>, file: String) -> Vector? {
         guard bytes.count <= InputLimits.jsonLinesLineBytes else { return nil }
         return bytes.withUnsafeBufferPointer { buffer -> Vector? in
-            var scanner = LineScanner(bytes: buffer)
+            var scanner = LineScanner(bytes: buffer, repeated: RepeatedStrings.current)
             return try? scanner.vector(file: file)
         }
     }
@@ -38,6 +38,9 @@ private enum Member {
     static let id: UInt16 = 1, venue: UInt16 = 2, comment: UInt16 = 4, tags: UInt16 = 8, credentials: UInt16 = 16,
                request: UInt16 = 32, time: UInt16 = 64, result: UInt16 = 128, expect: UInt16 = 256, keyOptions: UInt16 = 512
 }
+
+/// Whether a header object's values are looked up among the strings earlier lines made.
+private enum HeaderValues { case lookedUp, made }
 
 /// A string value as read: where its UTF-8 is (escapes resolved, validated).
 private struct StringValue {
@@ -54,8 +57,13 @@ private struct LineScanner {
     var index = 0
     /// The bytes of a string with escapes (reused for every such string).
     var scratch: [UInt8] = []
+    /// Strings earlier lines made that this one may repeat (credentials, header names).
+    let repeated: RepeatedStrings
 
-    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    init(bytes: UnsafeBufferPointer<UInt8>, repeated: RepeatedStrings) {
+        self.bytes = bytes
+        self.repeated = repeated
+    }
 
     // MARK: The vector
 
@@ -161,13 +169,13 @@ private struct LineScanner {
             var member: UInt16 = 0
             if self.key(key, is: "apiKey") {
                 member = 1
-                apiKey = try string()
+                apiKey = try repeatedString(keep: true)
             } else if self.key(key, is: "secret") {
                 member = 2
-                secret = try string()
+                secret = try repeatedString(keep: true)
             } else if self.key(key, is: "passphrase") {
                 member = 4
-                passphrase = try string()
+                passphrase = try repeatedString(keep: true)
             } else if self.key(key, is: "otherSecrets") {
                 member = 8
                 otherSecrets = try stringArray()
@@ -202,7 +210,8 @@ private struct LineScanner {
                 member = 2
                 let value = try readString()
                 guard !withBytes(value, { $0.contains(UInt8(ascii: "?")) }) else { throw Declined() }
-                path = make(value)
+                // A corpus signs the same few endpoints over and over.
+                path = withBytes(value) { repeated.string($0, keep: true) }
             } else if self.key(key, is: "host") {
                 member = 4
                 host = try string()
@@ -216,7 +225,7 @@ private struct LineScanner {
                 body = try string()
             } else if self.key(key, is: "headers") {
                 member = 32
-                let (fields, checked) = try headerObject { HTTPHeaders.Field(name: $0, value: $1) }
+                let (fields, checked) = try headerObject(values: .lookedUp) { HTTPHeaders.Field(name: $0, value: $1) }
                 let read = HTTPHeaders(fields: fields)
                 guard checked || read.repeatedName() == nil else { throw Declined() }
                 headers = read
@@ -236,7 +245,11 @@ private struct LineScanner {
     /// An object of strings (headers), each pair made by `make`, in order. A name repeated in
     /// any letter case is refused by the decoder: with `checked`, the names were ASCII and none
     /// is repeated; otherwise the caller asks `HTTPHeaders.repeatedName()`.
-    mutating func headerObject<Element>(_ make: (String, String) -> Element) throws(Declined) -> (elements: [Element], checked: Bool) {
+    ///
+    /// Names are kept in ``repeated`` (every line of a venue sends the same ones); `values` says
+    /// whether a value is looked up there (a request's: its API key or passphrase header) or
+    /// only made (an expectation's: signatures, which no other line repeats).
+    mutating func headerObject<Element>(values: HeaderValues, _ make: (String, String) -> Element) throws(Declined) -> (elements: [Element], checked: Bool) {
         // A request has a handful of headers: room for eight, so the array is not regrown.
         var elements: [Element] = []
         elements.reserveCapacity(8)
@@ -248,7 +261,9 @@ private struct LineScanner {
             let key = try memberName()
             if elements.count < names.count { names[elements.count] = key }
             if asciiNames, !isASCII(key) { asciiNames = false }
-            elements.append(make(keyString(key), try string()))
+            let name = repeated.string(UnsafeBufferPointer(rebasing: bytes[key]), keep: true)
+            let value = try readString()
+            elements.append(make(name, values == .lookedUp ? withBytes(value) { repeated.string($0, keep: false) } : self.make(value)))
             more = try hasNextMember()
         }
         guard asciiNames, elements.count <= names.count else { return (elements, false) }
@@ -306,7 +321,7 @@ private struct LineScanner {
             } else if self.key(key, is: "headers") {
                 member = 8
                 // Straight into the fields the expectation keeps: no pairs, no HTTPHeaders.
-                let (fields, checked) = try headerObject { HTTPHeaders.Field(name: $0, value: $1) }
+                let (fields, checked) = try headerObject(values: .made) { HTTPHeaders.Field(name: $0, value: $1) }
                 guard checked || HTTPHeaders(fields.map { ($0.name, $0.value) }).repeatedName() == nil else { throw Declined() }
                 expect.headers = fields
             } else if self.key(key, is: "diagnosis") {
@@ -441,6 +456,12 @@ private struct LineScanner {
         return true
     }
 
+    /// A string value that other lines may repeat, through ``repeated``.
+    mutating func repeatedString(keep: Bool) throws(Declined) -> String {
+        let value = try readString()
+        return withBytes(value) { repeated.string($0, keep: keep) }
+    }
+
     mutating func string() throws(Declined) -> String {
         // Read first, then made: `make(try readString())` would take `self` (and the old
         // `scratch`) before the read that fills it.
@@ -455,8 +476,8 @@ private struct LineScanner {
 
     /// The string `value` holds. Its bytes are valid UTF-8 already (``readString()``); the
     /// standard library checks them again, quickly for ASCII, and there is no public way around
-    /// it. (Sharing a string the line repeats, the API key again as a header, saved as much in
-    /// the run as the lookup cost: not done.)
+    /// it (the check is a tenth of making a string; the allocation is most of it, which
+    /// ``RepeatedStrings`` saves for values other lines repeat).
     func make(_ value: StringValue) -> String {
         withBytes(value) { String(decoding: $0, as: UTF8.self) }
     }
