@@ -73,14 +73,17 @@ public struct RequestSigner: Sendable {
         do { draft = try canonicalizer.draft(view, credentials: credentials) } catch {
             return backends.map { BackendOutcome(backend: $0.id, outcome: .failure(error)) }
         }
-        // Decoded once, and only blamed on a backend whose digests succeeded (as in `sign`).
-        let key = Result { () throws(SigningError) in try self.key(credentials) }
+        // Decoded once, and only blamed on a backend whose digests succeeded (as in `sign`). Not
+        // kept as a `Result`: each read of one copied it out and destroyed the copy (issue 20).
+        var key: [UInt8] = []
+        var keyFailure: SigningError?
+        do { key = try self.key(credentials) } catch { keyFailure = error }
         var first: (outputs: [[UInt8]], prehash: Prehash)?
         var firstSigned: SigningOutcome?
         var outcomes: [BackendOutcome] = []
         outcomes.reserveCapacity(backends.count)
         for backend in backends {
-            do {
+            do throws(SigningError) {
                 let outputs = try draft.digestOutputs(on: backend)
                 let prehash: Prehash
                 if let first, first.outputs.count == outputs.count, zip(first.outputs, outputs).allSatisfy(sameBytes) {
@@ -89,7 +92,8 @@ public struct RequestSigner: Sendable {
                     prehash = draft.assembled(with: outputs)
                     if first == nil { first = (outputs, prehash) }
                 }
-                let signed = try signed(prehash, view: view, credentials: credentials, key: try key.get(), backend: backend, like: firstSigned)
+                if let keyFailure { throw keyFailure }
+                let signed = try signed(prehash, view: view, credentials: credentials, key: key, backend: backend, like: firstSigned)
                 if firstSigned == nil { firstSigned = signed }
                 outcomes.append(BackendOutcome(backend: backend.id, outcome: .success(signed)))
             } catch {
