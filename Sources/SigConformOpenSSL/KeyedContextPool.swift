@@ -54,7 +54,7 @@ final class KeyedContextPool: @unchecked Sendable {
     /// An idle context keyed with `key` for `algorithm`, now owned by the caller; nil when none is idle.
     func checkOut(_ algorithm: HashAlgorithm, key: [UInt8]) -> OpaquePointer? {
         withEntries { entries in
-            guard let index = entries.firstIndex(where: { $0.algorithm == algorithm && $0.key == key }) else { return nil }
+            guard let index = entries.firstIndex(where: { $0.algorithm == algorithm && sameBytes($0.key, key) }) else { return nil }
             return entries[index].contexts.popLast()
         } ?? nil
     }
@@ -62,7 +62,7 @@ final class KeyedContextPool: @unchecked Sendable {
     /// Takes ownership of `context`, keyed with `key` and re-initialised; frees it when the pool is full.
     func checkIn(_ context: OpaquePointer, algorithm: HashAlgorithm, key: [UInt8]) {
         let surplus: [OpaquePointer] = withEntries { entries in
-            if let index = entries.firstIndex(where: { $0.algorithm == algorithm && $0.key == key }) {
+            if let index = entries.firstIndex(where: { $0.algorithm == algorithm && sameBytes($0.key, key) }) {
                 guard entries[index].contexts.count < contextsPerKey else { return [context] }
                 entries[index].contexts.append(context)
                 if index != 0 { entries.swapAt(0, index) }

@@ -61,4 +61,34 @@ import Testing
         #expect(items.map(\.rawValue) == ["1", "\u{301}2"])
         #expect(QueryItem.join(items) == query)
     }
+
+    /// Finding a named item in the bytes answers what splitting and searching the items does:
+    /// the same item (its text, value and the text without it), the same absence, with
+    /// duplicates passed over from the end, encoded and non-ASCII keys, items without `=`.
+    @Test func lastNamedItemInTheBytesIsTheSplitItemsLast() {
+        let texts = ["", "a=1", "a=1&b=2&a=3", "a=1&&b&c=%20=x", "sig=x&", "&sig=y", "%61=enc&a=plain&a+b=sp&a%20b=pct",
+                     "é=ü&x&e\u{301}=combined&é=again", "b&b=&b=v", "k=v=w&k", "a=1&\u{301}b=\u{301}2&b=3"]
+        let names = ["a", "b", "c", "sig", "a b", "é", "x", "k", "missing"]
+        for text in texts {
+            let items = QueryItem.split(text)
+            for name in names {
+                let matches = items.indices.filter { items[$0].key == name }
+                for skipping in 0...2 {
+                    let found = QueryItem.last(named: name, in: text, skipping: skipping)
+                    guard let found else { Issue.record("no answer from the bytes of \(text)"); continue }
+                    guard skipping < matches.count else {
+                        #expect(found == nil, "\(name) in \(text), skipping \(skipping)")
+                        continue
+                    }
+                    let index = matches[matches.count - 1 - skipping]
+                    guard let found else { Issue.record("\(name) not found in \(text)"); continue }
+                    #expect(QueryItem.slice(text, found.start, found.end) == items[index].raw, "\(name) in \(text)")
+                    #expect(QueryItem.slice(text, found.valueStart, found.end) == items[index].rawValue, "\(name) in \(text)")
+                    #expect(QueryItem.removing(found, from: text) == QueryItem.removing(index, of: items, from: text), "\(name) in \(text)")
+                }
+            }
+        }
+        // An empty name is left to the items (an empty item has it).
+        #expect(QueryItem.last(named: "", in: "a&") == nil)
+    }
 }

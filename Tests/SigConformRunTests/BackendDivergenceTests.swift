@@ -95,6 +95,27 @@ struct DigestFlippingBackend: MACBackend {
         #expect(run.exitCode == 1)
     }
 
+    /// A backend's signature text and signature header are made from its own MAC when it differs
+    /// from the first backend's (they are shared only when the MACs are equal).
+    @Test func aBackendWithAnotherMACGetsItsOwnSignatureAndHeader() {
+        let (registry, _) = RunEnvironment.registry(extraRoots: [])
+        let runner = CheckRunner(registry: registry, backends: [PureSwiftBackend(), BitFlippingBackend()])
+        let run = runner.run(paths: [BundledVectors.directory + "/okx-v5/requests.json"])
+        #expect(!run.verdicts.isEmpty)
+        for verdict in run.verdicts {
+            guard let outcomes = verdict.evaluation?.outcomes, outcomes.count == 2,
+                  let right = outcomes[0].signed, let faulty = outcomes[1].signed else {
+                Issue.record("\(verdict.id): both backends should sign")
+                continue
+            }
+            #expect(faulty.mac != right.mac)
+            #expect(faulty.signature == ByteEncoding.base64.encode(faulty.mac))
+            #expect(faulty.signature != right.signature)
+            #expect(faulty.expectedHeaders.first { $0.name == "OK-ACCESS-SIGN" }?.value == faulty.signature)
+            #expect(right.expectedHeaders.first { $0.name == "OK-ACCESS-SIGN" }?.value == right.signature)
+        }
+    }
+
     @Test func backendsThatAgreeOnAnotherHashAreNotFlagged() {
         let (registry, _) = RunEnvironment.registry(extraRoots: [])
         let runner = CheckRunner(registry: registry, backends: [PureSwiftBackend(), BitFlippingBackend()])

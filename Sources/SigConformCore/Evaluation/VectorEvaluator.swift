@@ -136,9 +136,10 @@ public struct VectorEvaluator: Sendable {
         }
         for index in outcomes.indices where index > referenceIndex {
             guard let other = outcomes[index].signed else { continue }
-            if other.prehash.bytes != reference.prehash.bytes || other.mac != reference.mac {
+            let samePrehash = Self.sameBytes(other.prehash.bytes, reference.prehash.bytes)
+            if !samePrehash || !Self.sameBytes(other.mac, reference.mac) {
                 findings.append(Finding(kind: .backendDivergence,
-                                        message: "\(reference.backend) and \(other.backend) disagree on the \(other.prehash.bytes != reference.prehash.bytes ? "prehash" : "MAC")",
+                                        message: "\(reference.backend) and \(other.backend) disagree on the \(samePrehash ? "MAC" : "prehash")",
                                         expected: reference.signature, actual: other.signature, backend: other.backend))
             }
         }

@@ -75,6 +75,9 @@ package struct Canonicalizer: Sendable {
     /// array or label per segment); a digest part leaves an empty span and a draft of its input.
     func draft(_ template: Template, view: RequestView, credentials: Credentials) throws(SigningError) -> PrehashDraft {
         var bytes: [UInt8] = []
+        // Room for what a prehash usually holds (the path, query and body, and a few short
+        // values) at once, instead of growing the buffer as parts are appended (issue 20).
+        bytes.reserveCapacity(view.request.path.utf8.count + view.unsignedQuery.utf8.count + view.unsignedBody.utf8.count + 128)
         var spans: [Prehash.Span] = []
         var digests: [PrehashDraft.Digest] = []
         spans.reserveCapacity(template.parts.count)

@@ -73,22 +73,28 @@ public struct RequestSigner: Sendable {
         do { draft = try canonicalizer.draft(view, credentials: credentials) } catch {
             return backends.map { BackendOutcome(backend: $0.id, outcome: .failure(error)) }
         }
-        // Decoded once, and only blamed on a backend whose digests succeeded (as in `sign`).
-        let key = Result { () throws(SigningError) in try self.key(credentials) }
+        // Decoded once, and only blamed on a backend whose digests succeeded (as in `sign`). Not
+        // kept as a `Result`: each read of one copied it out and destroyed the copy (issue 20).
+        var key: [UInt8] = []
+        var keyFailure: SigningError?
+        do { key = try self.key(credentials) } catch { keyFailure = error }
         var first: (outputs: [[UInt8]], prehash: Prehash)?
+        var firstSigned: SigningOutcome?
         var outcomes: [BackendOutcome] = []
         outcomes.reserveCapacity(backends.count)
         for backend in backends {
-            do {
+            do throws(SigningError) {
                 let outputs = try draft.digestOutputs(on: backend)
                 let prehash: Prehash
-                if let first, first.outputs == outputs {
+                if let first, first.outputs.count == outputs.count, zip(first.outputs, outputs).allSatisfy(sameBytes) {
                     prehash = first.prehash
                 } else {
                     prehash = draft.assembled(with: outputs)
                     if first == nil { first = (outputs, prehash) }
                 }
-                let signed = try signed(prehash, view: view, credentials: credentials, key: try key.get(), backend: backend)
+                if let keyFailure { throw keyFailure }
+                let signed = try signed(prehash, view: view, credentials: credentials, key: key, backend: backend, like: firstSigned)
+                if firstSigned == nil { firstSigned = signed }
                 outcomes.append(BackendOutcome(backend: backend.id, outcome: .success(signed)))
             } catch {
                 outcomes.append(BackendOutcome(backend: backend.id, outcome: .failure(error)))
@@ -98,8 +104,17 @@ public struct RequestSigner: Sendable {
     }
 
     /// The outcome of signing `prehash` under `key` on `backend`: its MAC, signature and headers.
-    func signed(_ prehash: Prehash, view: RequestView, credentials: Credentials, key: [UInt8], backend: any MACBackend) throws(SigningError) -> SigningOutcome {
+    /// When the MAC is `earlier`'s (another backend's outcome for the same request), its text
+    /// is `earlier`'s, and so are the headers unless one carries a MAC of its own (a signed
+    /// passphrase, which this backend computes again): the same values, not rebuilt per backend.
+    func signed(_ prehash: Prehash, view: RequestView, credentials: Credentials, key: [UInt8], backend: any MACBackend,
+                like earlier: SigningOutcome? = nil) throws(SigningError) -> SigningOutcome {
         let mac = try self.mac(prehash.bytes, key: key, hash: recipe.hash, backend: backend)
+        if let earlier, earlier.mac == mac {
+            let headers = recipe.passphrase?.signing == nil ? earlier.expectedHeaders
+                : try expectedHeaders(view, credentials: credentials, key: key, signature: earlier.signature, backend: backend)
+            return SigningOutcome(backend: backend.id, prehash: prehash, mac: mac, signature: earlier.signature, expectedHeaders: headers)
+        }
         let signature = recipe.signature.encoding.encode(mac)
         let headers = try expectedHeaders(view, credentials: credentials, key: key, signature: signature, backend: backend)
         return SigningOutcome(backend: backend.id, prehash: prehash, mac: mac, signature: signature, expectedHeaders: headers)

@@ -17,13 +17,13 @@ package struct RequestView: Sendable {
         package static let jsonBody = Parts(rawValue: 4)
         package static let all: Parts = [.queryItems, .formItems, .jsonBody]
 
-        /// What reading a value at `location` takes.
+        /// What reading a value at `location` takes: a JSON body parsed. A named query or form
+        /// item is found in the text's bytes (``QueryItem/last(named:in:skipping:)``), which
+        /// needs no items split.
         package static func reading(_ location: FieldLocation?) -> Parts {
             switch location {
-            case .query?: .queryItems
-            case .body?: [.formItems, .jsonBody]
-            case .parameter?: [.queryItems, .formItems]
-            case .header?, .headerParameter?, .encodedHeaderMember?, nil: []
+            case .body?: .jsonBody
+            case .query?, .parameter?, .header?, .headerParameter?, .encodedHeaderMember?, nil: []
             }
         }
     }
@@ -41,6 +41,10 @@ package struct RequestView: Sendable {
     private let splitForm: [QueryItem]?
     /// The JSON body, when parsed up front (nil inside: not JSON).
     private let parsedJSON: JSONValue??
+    /// The name of the signature item taken out of the query or of the form body, if one was:
+    /// an unsplit part's reads pass over it.
+    private let takenFromQuery: String?
+    private let takenFromForm: String?
 
     /// Splits `request`; `signature` says where the venue carries the signature (nil for bearer APIs).
     package init(_ request: HTTPRequest, signature: FieldLocation?) {
@@ -59,28 +63,49 @@ package struct RequestView: Sendable {
         var unsignedQuery = request.query
         var unsignedBody = request.body
 
-        /// Takes the last item called `name` out of `items` and `text` (which they were split from).
-        func takeLast(_ name: String, from items: inout [QueryItem]?, text: inout String) -> String? {
-            guard let index = items?.lastIndex(where: { $0.key == name }) else { return nil }
+        var takenFromQuery: String?
+        var takenFromForm: String?
+
+        /// Takes the last item called `name` out of `items` and `text` (which they were split
+        /// from); without items, out of the text's bytes alone.
+        func takeLast(_ name: String, from items: inout [QueryItem]?, text: inout String, isForm: Bool) -> String? {
             // A signature never holds a space: a '+' in it is base64's '+', not form encoding's space.
+            if items == nil, !(isForm && bodyLooksLikeJSON), let found = QueryItem.last(named: name, in: text) {
+                guard let found else { return nil }
+                let value = PercentEncoding.decode(QueryItem.slice(text, found.valueStart, found.end), plusIsSpace: false)
+                text = QueryItem.removing(found, from: text)
+                return value
+            }
+            if items == nil { items = isForm ? (bodyLooksLikeJSON ? [] : QueryItem.split(text)) : QueryItem.split(text) }
+            guard let index = items?.lastIndex(where: { $0.key == name }) else { return nil }
             let value = PercentEncoding.decode(items![index].rawValue, plusIsSpace: false)
             text = QueryItem.removing(index, of: items!, from: text)
             items!.remove(at: index)
             return value
         }
+        func takeFromQuery(_ name: String) -> String? {
+            let value = takeLast(name, from: &query, text: &unsignedQuery, isForm: false)
+            if value != nil { takenFromQuery = name }
+            return value
+        }
+        func takeFromForm(_ name: String) -> String? {
+            let value = takeLast(name, from: &form, text: &unsignedBody, isForm: true)
+            if value != nil { takenFromForm = name }
+            return value
+        }
         switch signature {
         case .query(let name)?:
-            observed = takeLast(name, from: &query, text: &unsignedQuery)
+            observed = takeFromQuery(name)
         case .parameter(let name)?:
-            observed = takeLast(name, from: &query, text: &unsignedQuery) ?? takeLast(name, from: &form, text: &unsignedBody)
+            observed = takeFromQuery(name) ?? takeFromForm(name)
         case .body(let name)?:
             if let json = json ?? nil {
                 observed = json[name]?.stringValue
             } else {
-                observed = takeLast(name, from: &form, text: &unsignedBody)
+                observed = takeFromForm(name)
             }
         case let location?:
-            observed = Self.read(location, request: request, json: { nil }, query: { [] }, form: { [] })
+            observed = Self.read(location, request: request, json: { nil }, query: { _ in nil }, form: { _ in nil })
         case nil:
             break
         }
@@ -90,13 +115,42 @@ package struct RequestView: Sendable {
         self.unsignedQuery = unsignedQuery
         self.unsignedBody = unsignedBody
         self.observedSignature = observed
+        self.takenFromQuery = takenFromQuery
+        self.takenFromForm = takenFromForm
     }
 
     /// The query items without the signature parameter.
-    package var queryItems: [QueryItem] { splitQuery ?? QueryItem.split(request.query) }
+    package var queryItems: [QueryItem] { splitQuery ?? Self.split(request.query, without: takenFromQuery) }
 
     /// The form body's items without a form signature field; none for a JSON body.
-    var formItems: [QueryItem] { splitForm ?? (Self.looksLikeJSON(request.body) ? [] : QueryItem.split(request.body)) }
+    var formItems: [QueryItem] { splitForm ?? (Self.looksLikeJSON(request.body) ? [] : Self.split(request.body, without: takenFromForm)) }
+
+    /// The items of `text` without the last one called `taken`, the signature taken out of it.
+    static func split(_ text: String, without taken: String?) -> [QueryItem] {
+        var items = QueryItem.split(text)
+        if let taken, let index = items.lastIndex(where: { $0.key == taken }) { items.remove(at: index) }
+        return items
+    }
+
+    /// The decoded value of the last query item called `name`, the signature passed over.
+    func queryValue(_ name: String) -> String? {
+        if let splitQuery { return splitQuery.last { $0.key == name }?.value }
+        return Self.lastValue(name, in: request.query, passingSignature: takenFromQuery) ?? queryItems.last { $0.key == name }?.value
+    }
+
+    /// The decoded value of the last form item called `name`, the signature passed over; none for a JSON body.
+    func formValue(_ name: String) -> String? {
+        if let splitForm { return splitForm.last { $0.key == name }?.value }
+        guard !Self.looksLikeJSON(request.body) else { return nil }
+        return Self.lastValue(name, in: request.body, passingSignature: takenFromForm) ?? formItems.last { $0.key == name }?.value
+    }
+
+    /// `.some(value)` found in the bytes of `text` (see ``QueryItem/last(named:in:skipping:)``);
+    /// nil when they cannot answer.
+    static func lastValue(_ name: String, in text: String, passingSignature taken: String?) -> String?? {
+        guard let found = QueryItem.last(named: name, in: text, skipping: taken == name ? 1 : 0) else { return nil }
+        return .some(found.map { PercentEncoding.decode(QueryItem.slice(text, $0.valueStart, $0.end)) })
+    }
 
     /// The body as JSON, when it is JSON.
     var jsonBody: JSONValue? { parsedJSON ?? (Self.looksLikeJSON(request.body) ? Self.parseJSON(request.body) : nil) }
@@ -117,7 +171,8 @@ package struct RequestView: Sendable {
 
     /// The value at `location`, decoded as the server would read it; `nil` when absent.
     package func value(at location: FieldLocation) -> String? {
-        Self.read(location, request: request, json: { jsonBody }, query: { queryItems }, form: { formItems })
+        // Closures, not the methods themselves: a method reference copies the view (issue 20).
+        Self.read(location, request: request, json: { jsonBody }, query: { queryValue($0) }, form: { formValue($0) })
     }
 
     /// A top-level JSON body member as text (strings unquoted, other values as written), or a form field's raw value.
@@ -141,7 +196,7 @@ package struct RequestView: Sendable {
 
     /// The value at `location`; the parsed parts are asked for only when the location is in them.
     static func read(_ location: FieldLocation, request: HTTPRequest, json: () -> JSONValue?,
-                     query: () -> [QueryItem], form: () -> [QueryItem]) -> String? {
+                     query: (String) -> String?, form: (String) -> String?) -> String? {
         switch location {
         case .header(let name, let prefix):
             guard let value = request.headers[name] else { return nil }
@@ -155,12 +210,12 @@ package struct RequestView: Sendable {
                   let document = try? JSONParser().parse(bytes), let found = document.root[member] else { return nil }
             return text(found)
         case .query(let name):
-            return query().last { $0.key == name }?.value
+            return query(name)
         case .body(let name):
             if let json = json() { return json[name].map(text) }
-            return form().last { $0.key == name }?.value
+            return form(name)
         case .parameter(let name):
-            return query().last { $0.key == name }?.value ?? form().last { $0.key == name }?.value
+            return query(name) ?? form(name)
         }
     }
 }

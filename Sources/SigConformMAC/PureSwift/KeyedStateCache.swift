@@ -13,7 +13,7 @@ import Synchronization
 /// it taken keys its own state and leaves the cache alone, so no thread blocks or spins on
 /// another. ThreadSanitizer sees the flag's acquire and release (it does not see the futex of
 /// Synchronization's `Mutex` on Linux; see `KeyedContextPool`). Keys stay in memory for the
-/// process's life, as the OpenSSL pool's do; they are compared with `==`, not in constant
+/// process's life, as the OpenSSL pool's do; they are compared with ``sameBytes(_:_:)``, not in constant
 /// time: which key a local run signs with is no secret from the process itself.
 final class KeyedStateCache<Hash: PureSwiftHashFunction>: @unchecked Sendable {
     private struct Entry {
@@ -34,7 +34,7 @@ final class KeyedStateCache<Hash: PureSwiftHashFunction>: @unchecked Sendable {
     /// The state keyed with `key` for `algorithm`, from the cache or keyed now (and kept).
     func keyed(_ algorithm: HashAlgorithm, key: [UInt8], fresh: @autoclosure () -> Hash) -> PureSwiftHMAC<Hash> {
         if let found = withEntries({ entries -> PureSwiftHMAC<Hash>? in
-            guard let index = entries.firstIndex(where: { $0.algorithm == algorithm && $0.key == key }) else { return nil }
+            guard let index = entries.firstIndex(where: { $0.algorithm == algorithm && sameBytes($0.key, key) }) else { return nil }
             if index != 0 { entries.swapAt(0, index) }
             return entries[0].state
         }) ?? nil {
@@ -42,7 +42,7 @@ final class KeyedStateCache<Hash: PureSwiftHashFunction>: @unchecked Sendable {
         }
         let made = PureSwiftHMAC(key: key, hash: fresh())
         withEntries { entries in
-            guard !entries.contains(where: { $0.algorithm == algorithm && $0.key == key }) else { return }
+            guard !entries.contains(where: { $0.algorithm == algorithm && sameBytes($0.key, key) }) else { return }
             entries.insert(Entry(algorithm: algorithm, key: key, state: made), at: 0)
             if entries.count > capacity { entries.removeLast() }
         }
