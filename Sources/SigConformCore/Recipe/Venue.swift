@@ -22,87 +22,71 @@ public struct Venue: Sendable, Hashable, Identifiable {
     }
 
     /// Shared by every copy (the registry's, each evaluation's and verdict's): a venue was
-    /// copied member by member for every vector checked (issue 20). Written only through
-    /// ``makeUnique()``.
-    private final class Storage: @unchecked Sendable {
-        var members: Members
-        init(_ members: Members) { self.members = members }
-    }
-
-    private var storage: Storage
-
-    private mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.members) }
-    }
+    /// copied member by member for every vector checked (issue 20).
+    private var storage: CopyOnWrite<Members>
 
     public var id: String {
         _read { yield storage.members.id }
-        _modify { makeUnique(); yield &storage.members.id }
+        _modify { yield &storage.members.id }
     }
     public var name: String {
         _read { yield storage.members.name }
-        _modify { makeUnique(); yield &storage.members.name }
+        _modify { yield &storage.members.name }
     }
     /// The venue's documentation page for request signing.
     public var docs: String {
         _read { yield storage.members.docs }
-        _modify { makeUnique(); yield &storage.members.docs }
+        _modify { yield &storage.members.docs }
     }
     /// The API host requests go to, when the venue has one (used where a request names none).
     public var host: String? {
         _read { yield storage.members.host }
-        _modify { makeUnique(); yield &storage.members.host }
+        _modify { yield &storage.members.host }
     }
     public var sources: [String] {
         _read { yield storage.members.sources }
-        _modify { makeUnique(); yield &storage.members.sources }
+        _modify { yield &storage.members.sources }
     }
     public var notes: [String] {
         _read { yield storage.members.notes }
-        _modify { makeUnique(); yield &storage.members.notes }
+        _modify { yield &storage.members.notes }
     }
     public var auth: AuthScheme {
         _read { yield storage.members.auth }
-        _modify { makeUnique(); yield &storage.members.auth }
+        _modify { yield &storage.members.auth }
     }
     public var errors: VenueErrors {
         _read { yield storage.members.errors }
-        _modify { makeUnique(); yield &storage.members.errors }
+        _modify { yield &storage.members.errors }
     }
     /// Canned answers for `sigconform serve` (the error body, the success envelope, per-endpoint bodies).
     public var responses: VenueResponses {
         _read { yield storage.members.responses }
-        _modify { makeUnique(); yield &storage.members.responses }
+        _modify { yield &storage.members.responses }
     }
     /// How the venue reads what its signature does not settle (a parameter sent twice, headers
     /// that choose the environment): what `check --signer` judges a client's own request by.
     public var reads: RequestReading {
         _read { yield storage.members.reads }
-        _modify { makeUnique(); yield &storage.members.reads }
+        _modify { yield &storage.members.reads }
     }
     /// The venue's signing schemes that sigconform does not check, recognised from what a
     /// request shows (`otherSchemes` in venue.json).
     public var otherSchemes: [OtherScheme] {
         _read { yield storage.members.otherSchemes }
-        _modify { makeUnique(); yield &storage.members.otherSchemes }
+        _modify { yield &storage.members.otherSchemes }
     }
     /// The venue.json this was loaded from.
     public var file: String {
         _read { yield storage.members.file }
-        _modify { makeUnique(); yield &storage.members.file }
+        _modify { yield &storage.members.file }
     }
 
     public init(id: String, name: String, docs: String, host: String? = nil, sources: [String] = [], notes: [String] = [],
                 auth: AuthScheme, errors: VenueErrors = VenueErrors(), responses: VenueResponses = VenueResponses(),
                 reads: RequestReading = RequestReading(), otherSchemes: [OtherScheme] = [], file: String) {
-        storage = Storage(Members(id: id, name: name, docs: docs, host: host, sources: sources, notes: notes, auth: auth, errors: errors, responses: responses, reads: reads, otherSchemes: otherSchemes, file: file))
+        storage = CopyOnWrite(Members(id: id, name: name, docs: docs, host: host, sources: sources, notes: notes, auth: auth, errors: errors, responses: responses, reads: reads, otherSchemes: otherSchemes, file: file))
     }
-
-    public static func == (lhs: Venue, rhs: Venue) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.members == rhs.storage.members
-    }
-
-    public func hash(into hasher: inout Hasher) { storage.members.hash(into: &hasher) }
 
     /// The HMAC recipe, when the venue signs requests.
     public var hmac: HMACRecipe? { if case .hmac(let recipe) = auth { recipe } else { nil } }
@@ -170,92 +154,79 @@ public struct HMACRecipe: Sendable, Hashable {
 
     /// Shared by every copy, as ``Venue``'s members are: the evaluation of each vector took
     /// the recipe out of its venue and copied it into a signer, member by member (issue 20).
-    /// Written only through ``makeUnique()``. Equal when the members are: the recipe's
-    /// equality and hash are the members'.
-    private final class Storage: @unchecked Sendable, Hashable {
-        var members: Members
-        init(_ members: Members) { self.members = members }
-        static func == (lhs: Storage, rhs: Storage) -> Bool { lhs === rhs || lhs.members == rhs.members }
-        func hash(into hasher: inout Hasher) { members.hash(into: &hasher) }
-    }
-
-    private var storage: Storage
-
-    private mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.members) }
-    }
+    private var storage: CopyOnWrite<Members>
 
     public var hash: HashAlgorithm {
         _read { yield storage.members.hash }
-        _modify { makeUnique(); yield &storage.members.hash }
+        _modify { yield &storage.members.hash }
     }
     public var secretEncoding: SecretEncoding {
         _read { yield storage.members.secretEncoding }
-        _modify { makeUnique(); yield &storage.members.secretEncoding }
+        _modify { yield &storage.members.secretEncoding }
     }
     /// The canonical string (prehash) the HMAC is computed over.
     public var prehash: Template {
         _read { yield storage.members.prehash }
-        _modify { makeUnique(); yield &storage.members.prehash }
+        _modify { yield &storage.members.prehash }
     }
     public var signature: SignatureField {
         _read { yield storage.members.signature }
-        _modify { makeUnique(); yield &storage.members.signature }
+        _modify { yield &storage.members.signature }
     }
     public var apiKey: Field? {
         _read { yield storage.members.apiKey }
-        _modify { makeUnique(); yield &storage.members.apiKey }
+        _modify { yield &storage.members.apiKey }
     }
     public var timestamp: TimestampField? {
         _read { yield storage.members.timestamp }
-        _modify { makeUnique(); yield &storage.members.timestamp }
+        _modify { yield &storage.members.timestamp }
     }
     public var nonce: Field? {
         _read { yield storage.members.nonce }
-        _modify { makeUnique(); yield &storage.members.nonce }
+        _modify { yield &storage.members.nonce }
     }
     public var recvWindow: RecvWindowField? {
         _read { yield storage.members.recvWindow }
-        _modify { makeUnique(); yield &storage.members.recvWindow }
+        _modify { yield &storage.members.recvWindow }
     }
     public var passphrase: PassphraseField? {
         _read { yield storage.members.passphrase }
-        _modify { makeUnique(); yield &storage.members.passphrase }
+        _modify { yield &storage.members.passphrase }
     }
     /// How `{canonicalQuery}` is built, where the venue defines a canonical query (HTX).
     public var canonicalQuery: CanonicalQueryRule? {
         _read { yield storage.members.canonicalQuery }
-        _modify { makeUnique(); yield &storage.members.canonicalQuery }
+        _modify { yield &storage.members.canonicalQuery }
     }
     /// How `{paramString}` is built from a JSON body member (Crypto.com).
     public var paramString: ParamStringRule? {
         _read { yield storage.members.paramString }
-        _modify { makeUnique(); yield &storage.members.paramString }
+        _modify { yield &storage.members.paramString }
     }
     /// Settings of a key or account that change how the venue verifies (Gemini's nonce mode):
     /// each option's choices replace recipe members. Empty for most venues.
     public var keyOptions: [KeyOption] {
         _read { yield storage.members.keyOptions }
-        _modify { makeUnique(); yield &storage.members.keyOptions }
+        _modify { yield &storage.members.keyOptions }
     }
     /// Credentials beyond key, secret and passphrase that the venue signs but never receives
     /// (BitMart's memo): `{credential:name}` reads them from the vector's credentials.
     public var credentialFields: [String] {
         _read { yield storage.members.credentialFields }
-        _modify { makeUnique(); yield &storage.members.credentialFields }
+        _modify { yield &storage.members.credentialFields }
     }
     /// Request parameters the client picks as it likes (Crypto.com's JSON-RPC `id`, which the
     /// venue only echoes): still signed, but a `--signer` answer may change them.
     public var clientFields: [String] {
         _read { yield storage.members.clientFields }
-        _modify { makeUnique(); yield &storage.members.clientFields }
+        _modify { yield &storage.members.clientFields }
     }
 
     public init(hash: HashAlgorithm, secretEncoding: SecretEncoding, prehash: Template, signature: SignatureField,
                 apiKey: Field? = nil, timestamp: TimestampField? = nil, nonce: Field? = nil,
                 recvWindow: RecvWindowField? = nil, passphrase: PassphraseField? = nil,
                 canonicalQuery: CanonicalQueryRule? = nil, paramString: ParamStringRule? = nil) {
-        storage = Storage(Members(hash: hash, secretEncoding: secretEncoding, prehash: prehash, signature: signature, apiKey: apiKey,
+        storage = CopyOnWrite(Members(hash: hash, secretEncoding: secretEncoding, prehash: prehash, signature: signature, apiKey: apiKey,
                                   timestamp: timestamp, nonce: nonce, recvWindow: recvWindow, passphrase: passphrase,
                                   canonicalQuery: canonicalQuery, paramString: paramString))
     }

@@ -213,11 +213,8 @@ public struct VectorOrigin: Sendable, Hashable {
 
 /// One test vector: a request as it was sent, the credentials, and what must be true.
 ///
-/// A value type whose members live in one shared, copy-on-write box: a vector goes from the
-/// decoder to the evaluation, the verdict and the reports, and each copy of its two dozen
-/// strings and arrays was a retain and a release per member (a third of `check`'s time in
-/// `perf`, issue 20). Copying a vector now retains one box; changing a member of a shared
-/// vector copies the box first.
+/// A value type whose members live in one shared, copy-on-write box (``CopyOnWrite``):
+/// copying a vector retains one box; changing a member of a shared vector copies the box first.
 ///
 /// The accessors are inlinable: called from another module, a `_read` accessor is a coroutine
 /// call, and one yielding a value larger than the coroutine's buffer (the credentials)
@@ -238,77 +235,61 @@ public struct Vector: Sendable, Hashable, Identifiable {
         @usableFromInline var keyChoices: [String: String] = [:]
     }
 
-    /// Immutable once shared: it is only written through ``makeUnique()``.
-    @usableFromInline final class Storage: @unchecked Sendable {
-        @usableFromInline var members: Members
-        @usableFromInline init(_ members: Members) { self.members = members }
-    }
-
-    @usableFromInline var storage: Storage
-
-    @inlinable mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.members) }
-    }
+    @usableFromInline var storage: CopyOnWrite<Members>
 
     @inlinable public var id: String {
         _read { yield storage.members.id }
-        _modify { makeUnique(); yield &storage.members.id }
+        _modify { yield &storage.members.id }
     }
     @inlinable public var venue: String {
         _read { yield storage.members.venue }
-        _modify { makeUnique(); yield &storage.members.venue }
+        _modify { yield &storage.members.venue }
     }
     @inlinable public var comment: String? {
         _read { yield storage.members.comment }
-        _modify { makeUnique(); yield &storage.members.comment }
+        _modify { yield &storage.members.comment }
     }
     @inlinable public var tags: [String] {
         _read { yield storage.members.tags }
-        _modify { makeUnique(); yield &storage.members.tags }
+        _modify { yield &storage.members.tags }
     }
     @inlinable public var credentials: Credentials {
         _read { yield storage.members.credentials }
-        _modify { makeUnique(); yield &storage.members.credentials }
+        _modify { yield &storage.members.credentials }
     }
     @inlinable public var request: HTTPRequest {
         _read { yield storage.members.request }
-        _modify { makeUnique(); yield &storage.members.request }
+        _modify { yield &storage.members.request }
     }
     @inlinable public var time: TimeContext {
         _read { yield storage.members.time }
-        _modify { makeUnique(); yield &storage.members.time }
+        _modify { yield &storage.members.time }
     }
     @inlinable public var result: ExpectedResult {
         _read { yield storage.members.result }
-        _modify { makeUnique(); yield &storage.members.result }
+        _modify { yield &storage.members.result }
     }
     @inlinable public var expect: Expectation {
         _read { yield storage.members.expect }
-        _modify { makeUnique(); yield &storage.members.expect }
+        _modify { yield &storage.members.expect }
     }
     @inlinable public var origin: VectorOrigin {
         _read { yield storage.members.origin }
-        _modify { makeUnique(); yield &storage.members.origin }
+        _modify { yield &storage.members.origin }
     }
     /// The key's settings the vector assumes, option name to choice name (the venue's
     /// `hmac.keyOptions`); an option it does not name may have any of its choices.
     @inlinable public var keyChoices: [String: String] {
         _read { yield storage.members.keyChoices }
-        _modify { makeUnique(); yield &storage.members.keyChoices }
+        _modify { yield &storage.members.keyChoices }
     }
 
     public init(id: String, venue: String, comment: String? = nil, tags: [String] = [], credentials: Credentials,
                 request: HTTPRequest, time: TimeContext = TimeContext(), result: ExpectedResult,
                 expect: Expectation, origin: VectorOrigin) {
-        storage = Storage(Members(id: id, venue: venue, comment: comment, tags: tags, credentials: credentials, request: request,
+        storage = CopyOnWrite(Members(id: id, venue: venue, comment: comment, tags: tags, credentials: credentials, request: request,
                                   time: time, result: result, expect: expect, origin: origin))
     }
-
-    public static func == (lhs: Vector, rhs: Vector) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.members == rhs.storage.members
-    }
-
-    public func hash(into hasher: inout Hasher) { storage.members.hash(into: &hasher) }
 
     /// `venue/id`, unique across a run; the stable id used in reports and baselines.
     public var qualifiedID: String { "\(venue)/\(id)" }
