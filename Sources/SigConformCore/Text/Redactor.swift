@@ -102,6 +102,7 @@ public struct Redactor: Sendable {
         }
         var touched: Set<UInt32> = []
         let shortestBefore = shortestForm
+        let firstNew = allForms.count
         for (form, replacement) in pairs {
             let bytes = Array(form.utf8)
             guard bytes.count >= 4 else { continue }
@@ -118,7 +119,7 @@ public struct Redactor: Sendable {
         // Longest first, so a secret that contains a key is replaced whole.
         for key in touched { index[key]?.sort { $0.form.count > $1.form.count } }
         // A shorter form widens the offsets every form must be indexed at: index them all again.
-        let newForms = shortestForm == shortestBefore ? allForms.suffix(pairs.count) : allForms[...]
+        let newForms = shortestForm == shortestBefore ? allForms[firstNew...] : allForms[...]
         for form in newForms {
             for offset in 0...min(shortestForm - 4, form.count - 4) {
                 let slot = Self.innerSlot(Self.key(form, at: offset))
