@@ -59,8 +59,9 @@ extension CheckRunner {
             let items = batch.take()
             // Only lines cost anything to decode: a batch of decoded vectors is not handed to threads.
             let hasLines = items.contains { if case .line = $0 { true } else { false } }
-            /// Notes `item` for the run; the vector, when the filter selects it.
-            func take(_ item: consuming RunItem) -> Vector? {
+            /// Notes `item` for the run; the vector, when the filter selects it (`selected`: what
+            /// the filter said of it already, on a worker thread).
+            func take(_ item: consuming RunItem, selected: Bool? = nil) -> Vector? {
                 switch item {
                 case .error(let error, let owner):
                     if owner.map({ $0 == shard?.index }) ?? reportsRunErrors { result.inputErrors.append(error) }
@@ -71,7 +72,7 @@ extension CheckRunner {
                     return nil
                 case .vector(let vector, let file):
                     coverage.note(vector)
-                    guard filter.includes(vector) else { return nil }
+                    guard selected ?? filter.includes(vector) else { return nil }
                     // Looked up first: inserting copied the set on every vector (callgrind).
                     if !used.contains(file) { used.insert(file) }
                     return vector
@@ -95,7 +96,8 @@ extension CheckRunner {
                     return (prepared, judge(vector))
                 }) { (output: consuming (item: RunItem, verdict: VectorVerdict?)) in
                     let (item, verdict) = output
-                    _ = take(item)
+                    // A vector is judged exactly when the filter selected it.
+                    _ = take(item, selected: verdict != nil)
                     if verdict != nil { hand(verdict) }
                 }
                 return
